@@ -1,0 +1,146 @@
+"""The command line: open the TUI, or run one scriptable command.
+
+Errors are one line on stderr: exit 1 for bad input, 2 for bad usage
+(argparse's own convention); never a traceback.
+
+Each subcommand lives in a module of `mentor_tui.commands` exposing
+`NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`; COMMANDS lists
+them, so a new command is a new file plus one line here. Command modules are
+imported only when their command runs, so opening the app stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from mentor_tui import APP_NAME, __version__
+
+# name -> (module under mentor_tui.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "integrity check of the database"),
+}
+
+
+class UsageError(Exception):
+    """Bad usage: exit status 2."""
+
+
+class InputError(Exception):
+    """Bad input (a file, a value): exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=APP_NAME,
+        description="Offline, keyboard-first terminal app for DevOps/SRE mentorship.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    _add_db_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        _add_db_options(cmd, suppress_default=True)
+        _command_module(module_name).add_arguments(cmd)
+    return parser
+
+
+def _add_db_options(parser: argparse.ArgumentParser, suppress_default: bool = False) -> None:
+    default = argparse.SUPPRESS if suppress_default else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        default=default,
+        help="the database file (default: $MENTOR_TUI_DB, else mentor.sqlite3 in the user data dir)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=default if suppress_default else False,
+        help="use the demo database (demo.sqlite3 in the user data dir), filled on first use",
+    )
+
+
+def _command_module(module_name: str):
+    return importlib.import_module(f"mentor_tui.commands.{module_name}")
+
+
+def db_path_from(args: argparse.Namespace) -> Path:
+    from mentor_tui import config
+
+    if getattr(args, "db", None) is not None:
+        return Path(args.db).expanduser()
+    if getattr(args, "demo", False):
+        return config.demo_db_path()
+    return config.default_db_path()
+
+
+def open_store(args: argparse.Namespace):
+    """Open the database the arguments name (filling the demo one on first use)."""
+    from mentor_tui.db import database
+
+    path = db_path_from(args)
+    if getattr(args, "demo", False):
+        from mentor_tui import demo
+
+        demo.ensure_demo(path)
+    return database.open_database(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if not any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv):
+            # Fast path to the TUI: no subcommand modules imported.
+            args = _tui_parser().parse_args(argv)
+            return _run_tui(args)
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return _run_tui(args)
+        return int(_command_module(COMMANDS[args.command][0]).run(args) or 0)
+    except UsageError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: one line, never a traceback
+        from mentor_tui.db.database import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"{APP_NAME}: {exc}", file=sys.stderr)
+            return 1
+        print(f"{APP_NAME}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _tui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=APP_NAME)
+    _add_db_options(parser)
+    return parser
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    from mentor_tui.db.database import check_openable
+
+    path = db_path_from(args)
+    if getattr(args, "demo", False):
+        from mentor_tui import demo
+
+        demo.ensure_demo(path)
+    check_openable(path)  # refuse a foreign or newer file before the screen opens
+
+    from mentor_tui.app import MentorApp
+
+    MentorApp(db_path=path).run()
+    return 0

@@ -1,0 +1,209 @@
+"""Opening the store: checks, pragmas, schema version and migrations.
+
+The file is checked with the stdlib `sqlite3` module, read-only, before peewee
+touches it, so a file that is not ours, or is newer than this app, is refused
+with nothing written to it. Migrations are ordered steps; each runs in one
+transaction that also bumps `PRAGMA user_version`, and a consistent copy of
+the file (`VACUUM INTO`) is left beside it before the first step runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+from peewee import SqliteDatabase
+
+from mentor_tui import clock
+from mentor_tui.config import ensure_private_dir
+from mentor_tui.db import models
+
+# "MTUI" in the SQLite header's application_id: marks the file as ours.
+APPLICATION_ID = 0x4D545549
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # NORMAL in WAL mode survives an app crash; never OFF.
+    "synchronous": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+}
+
+
+class StoreError(Exception):
+    """A problem with the database file, phrased for the user (one line)."""
+
+
+def _step_1_create_schema(db: SqliteDatabase) -> None:
+    db.create_tables(models.ALL_MODELS)
+    models.Competency.insert_many(
+        [
+            {"key": key, "name": name, "description": description, "builtin": True}
+            for key, name, description in models.BUILTIN_COMPETENCIES
+        ]
+    ).on_conflict_ignore().execute()
+
+
+# MIGRATIONS[n] takes a database from user_version n to n + 1. Append only.
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_step_1_create_schema]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _inspect(path: Path) -> tuple[int, int, set[str]]:
+    """(user_version, application_id, table names) of an existing non-empty file."""
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a mentor-tui database")
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_describe(path, exc)) from None
+    return version, app_id, tables
+
+
+def _describe(path: Path, exc: Exception) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{path} is locked by another program; close it and try again"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"{path} is not a mentor-tui database (or it is damaged: {text})"
+    return f"{path}: {text}"
+
+
+def check_openable(path: Path) -> int:
+    """Refuse a file we must not open; return its schema version (0 for a new file)."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    version, app_id, tables = _inspect(path)
+    ours = {m._meta.table_name for m in models.ALL_MODELS}
+    foreign = {t for t in tables if not t.startswith("sqlite_")} - ours
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and foreign):
+        raise StoreError(f"{path} is not a mentor-tui database")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer mentor-tui (schema {version}, this app knows "
+            f"{SCHEMA_VERSION}); upgrade mentor-tui to open it"
+        )
+    return version
+
+
+def _create_private_file(path: Path) -> None:
+    ensure_private_dir(path.parent)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+
+
+def copy_database(db: SqliteDatabase, target: Path) -> Path:
+    """A consistent copy of the open database at `target` (mode 0600)."""
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose another file")
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    os.close(fd)
+    os.unlink(target)  # VACUUM INTO wants to create the file itself
+    old_umask = os.umask(0o077)
+    try:
+        db.execute_sql("VACUUM INTO ?", (str(target),))
+    finally:
+        os.umask(old_umask)
+    os.chmod(target, 0o600)
+    return target
+
+
+def make_database(path: Path) -> SqliteDatabase:
+    """A peewee database for `path`; every connection (one per thread) gets PRAGMAS."""
+    return SqliteDatabase(
+        str(path),
+        pragmas=PRAGMAS,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+
+
+def migrate(db: SqliteDatabase, path: Path, from_version: int) -> Path | None:
+    """Run the pending migration steps; return the backup taken, if any."""
+    backup = None
+    if from_version < SCHEMA_VERSION and path.exists() and path.stat().st_size > 0 and _has_content(db):
+        backup = copy_database(db, backup_path_for(path, from_version))
+    for version in range(from_version, SCHEMA_VERSION):
+        with db.atomic("IMMEDIATE"):
+            MIGRATIONS[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    return backup
+
+
+def _has_content(db: SqliteDatabase) -> bool:
+    cursor = db.execute_sql("SELECT count(*) FROM sqlite_master")
+    tables = cursor.fetchone()[0]
+    app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
+    return bool(tables or app_id)
+
+
+_current: SqliteDatabase | None = None
+_current_path: Path | None = None
+
+
+def open_database(path: Path | str) -> SqliteDatabase:
+    """Open (creating or migrating as needed) the store at `path` and bind the models to it."""
+    global _current, _current_path
+    path = Path(path).expanduser()
+    version = check_openable(path)
+    close_database()
+    try:
+        _create_private_file(path)
+        db = make_database(path)
+        db.connect()
+        models.database_proxy.initialize(db)
+        migrate(db, path, version)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        raise StoreError(_describe(path, exc)) from None
+    except OSError as exc:
+        raise StoreError(f"{path}: {exc.strerror or exc}") from None
+    _current, _current_path = db, path
+    return db
+
+
+def close_database() -> None:
+    global _current, _current_path
+    if _current is not None:
+        _current.close()
+        _current, _current_path = None, None
+
+
+def current_path() -> Path | None:
+    return _current_path
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What `PRAGMA integrity_check` reports (empty when the file is sound)."""
+    check_openable(path)
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            rows += [f"foreign key broken in {r[0]} row {r[1]}" for r in con.execute("PRAGMA foreign_key_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return [_describe(path, exc)]
+    return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
