@@ -190,6 +190,13 @@ def close_database() -> None:
         _current, _current_path = None, None
 
 
+def worker_connection():
+    """A context for one worker thread's store work: opens its connection, closes it after."""
+    if _current is None:
+        raise StoreError("the database is not open")
+    return _current.connection_context()
+
+
 def current_path() -> Path | None:
     return _current_path
 

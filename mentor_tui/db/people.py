@@ -55,3 +55,10 @@ def add_person(name: str, role: str, email: str | None = None) -> Person:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     return Person.create(name=name, role=role, email=email or None)
+
+
+def count(include_archived: bool = False) -> int:
+    query = Person.select()
+    if not include_archived:
+        query = query.where(~Person.archived)
+    return query.count()

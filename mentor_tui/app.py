@@ -1,0 +1,168 @@
+"""The App: six sections (modes), global keys, the command palette, first start.
+
+Sections are Textual modes, each a screen built on first use, so only the
+Dashboard is imported at start. The database opens in a worker thread after the
+first frame; until then keys that need it are disabled.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from mentor_tui import config
+
+# mode name -> (key, label, "module:Class")
+SECTIONS: dict[str, tuple[str, str, str]] = {
+    "dashboard": ("1", "Dashboard", "mentor_tui.screens.dashboard:DashboardScreen"),
+    "plans": ("2", "Plans", "mentor_tui.screens.plans:PlansScreen"),
+    "labs": ("3", "Labs", "mentor_tui.screens.labs:LabsScreen"),
+    "checkins": ("4", "Check-ins", "mentor_tui.screens.checkins:CheckInsScreen"),
+    "calendar": ("5", "Calendar", "mentor_tui.screens.calendar:CalendarScreen"),
+    "team": ("6", "Team", "mentor_tui.screens.team:TeamScreen"),
+}
+
+
+def _section_factory(target: str):
+    def build() -> Screen:
+        module_name, class_name = target.split(":")
+        return getattr(importlib.import_module(module_name), class_name)()
+
+    return build
+
+
+class MentorApp(App[None]):
+    TITLE = "mentor-tui"
+    CSS_PATH = "app.tcss"
+    MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
+    BINDINGS = [
+        *(Binding(key, f"go('{name}')", label) for name, (key, label, _) in SECTIONS.items()),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, db_path: Path | str, settings_file: Path | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.settings_file = settings_file
+        self.settings = config.load_settings(settings_file)
+        self.store_ready = False
+        self.theme = self.settings.get("theme", "textual-dark")
+
+    def on_mount(self) -> None:
+        from mentor_tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen(str(self.db_path)))
+        self.open_store()
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_store(self) -> None:
+        from mentor_tui.db import database, people
+
+        try:
+            database.open_database(self.db_path)
+            with database.worker_connection():
+                has_me = people.me() is not None
+        except Exception as exc:
+            self.call_from_thread(self._store_failed, str(exc))
+            return
+        self.call_from_thread(self._store_opened, has_me)
+
+    def _store_failed(self, message: str) -> None:
+        from mentor_tui.screens.start import StartScreen
+
+        if isinstance(self.screen, StartScreen):
+            self.screen.show_error(message)
+
+    async def _store_opened(self, has_me: bool) -> None:
+        self.store_ready = True
+        await self.switch_mode("dashboard")
+        if not has_me:
+            self.ask_who_is_me()
+
+    def ask_who_is_me(self) -> None:
+        from mentor_tui.db import people
+        from mentor_tui.db.models import ROLES
+        from mentor_tui.screens.form import Field, FormScreen
+
+        form = FormScreen(
+            "Welcome to mentor-tui",
+            [
+                Field("name", "Your name", required=True, placeholder="e.g. Ana Ruiz"),
+                Field("role", "Your role", "select", required=True, default="mentee",
+                      options=[(r, r) for r in ROLES]),
+                Field("email", "Email (optional)"),
+            ],
+            lambda v: people.set_me(v["name"], v["role"], v["email"]),
+            intro="This database is new. Who are you? Your plans, check-ins and exports are yours.",
+            save_label="Start",
+            cancellable=False,
+        )
+        self.push_screen(form, self._me_saved)
+
+    def _me_saved(self, result) -> None:
+        if result is not None:
+            self.notify(f"Welcome, {result.saved.name}.")
+            reload = getattr(self.screen, "reload", None)
+            if reload is not None:
+                reload()
+
+    # Actions -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go", "help"):
+            return self.store_ready and not isinstance(self.screen, ModalScreen)
+        return True
+
+    async def action_go(self, section: str) -> None:
+        if section in SECTIONS and self.current_mode != section:
+            await self.switch_mode(section)
+
+    def action_help(self) -> None:
+        from mentor_tui.screens.help import HelpScreen
+
+        app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
+        app_keys += [("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
+        screen = self.screen
+        section_keys = [(b.key, b.description) for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)]
+        sub_title = getattr(screen, "SUB_TITLE", "") or "This section"
+        groups = [
+            ("Everywhere", app_keys),
+            (f"{sub_title}", section_keys),
+            ("In tables and forms", [
+                ("↑ ↓ pgup pgdn", "Move in a table"),
+                ("tab / shift+tab", "Next / previous field"),
+                ("ctrl+s", "Save a form"),
+                ("esc", "Cancel a form, close a dialog"),
+            ]),
+        ]
+        self.push_screen(HelpScreen(groups))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not self.store_ready:
+            return
+        for name, (key, label, _) in SECTIONS.items():
+            yield SystemCommand(f"Go to {label}", f"Open the {label} section (key {key})", partial(self.action_go, name))
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.show:
+                yield SystemCommand(
+                    binding.description, f"{screen.sub_title} (key {binding.key})", partial(screen.run_action, binding.action)
+                )
+        yield SystemCommand("Help: keys", "Every key binding (key ?)", self.action_help)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.settings.get("theme") != theme:
+            self.settings["theme"] = theme
+            try:
+                config.save_settings(self.settings, self.settings_file)
+            except OSError as exc:
+                self.notify(f"Could not save the theme: {exc}", severity="warning")

@@ -1,0 +1,135 @@
+"""`mentor-tui report`: a Markdown progress report, a person's brag doc or the team."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument(
+        "--person",
+        metavar="NAME|UUID",
+        help="whose brag doc to write (default: you, the database's owner)",
+    )
+    who.add_argument(
+        "--team",
+        action="store_true",
+        help="the team report: people, active plans, skills matrix, bus factor",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="first day of the period (default: one year before --until)",
+    )
+    parser.add_argument(
+        "--until",
+        metavar="YYYY-MM-DD",
+        help="last day of the period; the team report's 'as of' day (default: today)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE (mode 0600) instead of stdout"
+    )
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """A strict YYYY-MM-DD date, or InputError naming the option."""
+    from mentor_tui.cli import InputError
+
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if not _DATE.match(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option}: {value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def one_year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mentor_tui import clock
+    from mentor_tui.cli import InputError, UsageError
+
+    if args.team and args.person:  # argparse's group already refuses this
+        raise UsageError("--person and --team cannot be used together")
+    until = parse_date(args.until, "--until") or clock.today()
+    since = parse_date(args.since, "--since") or one_year_before(until)
+    if since > until:
+        raise InputError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
+
+    open_existing_store(args)
+    text = _team(until) if args.team else _person(args.person, since, until)
+    write_output(text, args.output)
+    return 0
+
+
+def _team(as_of: dt.date) -> str:
+    from mentor_tui import clock
+    from mentor_tui.db import reports
+    from mentor_tui.exchange import markdown_report
+
+    return markdown_report.team_report(reports.team_overview(as_of), generated_on=clock.today())
+
+
+def _person(who: str | None, since: dt.date, until: dt.date) -> str:
+    from mentor_tui import clock
+    from mentor_tui.cli import InputError
+    from mentor_tui.db import people, reports
+    from mentor_tui.exchange import markdown_report
+
+    if who is None:
+        person = people.me()
+        if person is None:
+            raise InputError("no --person given and nobody is set up as you in this database; use --person NAME")
+    else:
+        try:
+            person = people.find(who)
+        except people.PersonNotFound as exc:
+            raise InputError(str(exc)) from None
+    period = reports.person_period(person, since, until)
+    return markdown_report.person_report(period, generated_on=clock.today())
+
+
+def open_existing_store(args: argparse.Namespace) -> Any:
+    """Open the database the arguments name; a missing file is an error, not a new store.
+
+    (Only `--demo` fills its database on first use.) Used by skills-csv and backup too.
+    """
+    from mentor_tui.cli import InputError, db_path_from, open_store
+
+    path = db_path_from(args)
+    if not getattr(args, "demo", False) and not path.exists():
+        raise InputError(f"{path} does not exist")
+    return open_store(args)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """`text` to `output` atomically (mode 0600), or to stdout. Used by skills-csv too."""
+    from mentor_tui.cli import InputError
+    from mentor_tui.exchange.atomic import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if output.is_dir():
+        raise InputError(f"{output} is a folder; give a file name")
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,0 +1,26 @@
+"""`mentor-tui skills-csv`: the skills matrix as CSV.
+
+One row per active person (by name), one column per competency key (built-in
+ones in their documented order, then user-made ones by key); a cell is the
+latest level, empty when never rated.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE (mode 0600) instead of stdout"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from mentor_tui.commands.report import open_existing_store, write_output
+    from mentor_tui.exchange import skills_csv
+
+    open_existing_store(args)
+    write_output(skills_csv.skills_csv(), args.output)
+    return 0

@@ -1,0 +1,66 @@
+"""Showing and reading dates: stored as ISO, shown in the user's locale order.
+
+The locale's date order (day-month-year, month-day-year or year-month-day) is
+read once from LC_TIME; in the C/POSIX locale, and whenever the order cannot be
+told, dates are shown as ISO `YYYY-MM-DD`. Typed dates are always read as ISO,
+which is unambiguous whatever the locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import locale
+
+_ISO = "%Y-%m-%d"
+_format: str | None = None
+
+
+def _locale_format() -> str:
+    try:
+        locale.setlocale(locale.LC_TIME, "")
+        name = locale.getlocale(locale.LC_TIME)[0]
+        if not name or name in ("C", "POSIX"):
+            return _ISO
+        sample = dt.date(2033, 11, 22).strftime("%x")
+    except (locale.Error, ValueError):
+        return _ISO
+    positions = {"%Y": sample.find("33"), "%m": sample.find("11"), "%d": sample.find("22")}
+    if -1 in positions.values():
+        return _ISO
+    order = sorted(positions, key=positions.__getitem__)
+    sep = "/" if "/" in sample else "." if "." in sample else "-"
+    return sep.join(order)
+
+
+def date_format() -> str:
+    global _format
+    if _format is None:
+        _format = _locale_format()
+    return _format
+
+
+def use_format(fmt: str | None) -> None:
+    """Force a display format (tests use ISO); None goes back to the locale's."""
+    global _format
+    _format = fmt
+
+
+def show(value: dt.date | None) -> str:
+    return "" if value is None else value.strftime(date_format())
+
+
+def show_moment(value: dt.datetime | None, tz: dt.tzinfo | None = None) -> str:
+    """A moment in local time (or `tz`), e.g. `2026-11-27 17:00`."""
+    if value is None:
+        return ""
+    local = value.astimezone(tz) if tz is not None else value.astimezone()
+    return f"{show(local.date())} {local:%H:%M}"
+
+
+def parse(text: str) -> dt.date:
+    """An ISO date typed by the user; ValueError with a message a user can act on."""
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"expected a date like 2026-11-26 (YYYY-MM-DD), got {text!r}") from None

@@ -1,0 +1,63 @@
+"""What the Dashboard shows: counts and the next things that need attention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from mentor_tui.db import people, sessions
+from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, Plan
+
+
+@dataclass(frozen=True)
+class CheckInDue:
+    mentee: str
+    last_held_on: dt.date | None
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class Summary:
+    me_name: str | None
+    me_role: str | None
+    people: int
+    active_plans: int
+    open_actions: int
+    next_session: sessions.Occurrence | None
+    checkins_due: list[CheckInDue]
+
+
+def summary(now: dt.datetime, today: dt.date) -> Summary:
+    me = people.me()
+    return Summary(
+        me_name=me.name if me else None,
+        me_role=me.role if me else None,
+        people=Person.select().where(~Person.archived).count(),
+        active_plans=Plan.select().where(Plan.status == "active").count(),
+        open_actions=ActionItem.select().where(ActionItem.done_on.is_null()).count(),
+        next_session=sessions.next_occurrence(now),
+        checkins_due=checkins_due(me, today) if me else [],
+    )
+
+
+def checkins_due(mentor: Person, today: dt.date, limit: int = 10) -> list[CheckInDue]:
+    """The mentor's active mentorships whose next check-in is due by today, most overdue first."""
+    last = fn.MAX(CheckIn.held_on)
+    query = (
+        Mentorship.select(Mentorship, Person.name.alias("mentee_name"), last.alias("last_held"))
+        .join(Person, on=(Mentorship.mentee == Person.id))
+        .switch(Mentorship)
+        .join(CheckIn, join_type=JOIN.LEFT_OUTER)
+        .where((Mentorship.mentor == mentor) & Mentorship.ended_on.is_null())
+        .group_by(Mentorship.id)
+    )
+    due: list[CheckInDue] = []
+    for row in query.objects():
+        last_held = dt.date.fromisoformat(row.last_held) if isinstance(row.last_held, str) else row.last_held
+        due_on = (last_held or row.started_on) + dt.timedelta(days=row.cadence_days)
+        if due_on <= today:
+            due.append(CheckInDue(row.mentee_name, last_held, due_on))
+    due.sort(key=lambda d: d.due_on)
+    return due[:limit]

@@ -1,0 +1,71 @@
+"""Plans: the list with progress, and creating one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from mentor_tui.db.models import PLAN_KINDS, Goal, Person, Plan
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    id: int
+    uuid: str
+    title: str
+    owner: str
+    kind: str
+    status: str
+    start_on: dt.date
+    target_on: dt.date | None
+    goals_done: int
+    goals_total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.goals_done / self.goals_total) if self.goals_total else 0
+
+
+def count() -> int:
+    return Plan.select().count()
+
+
+def page(limit: int = 200, offset: int = 0) -> list[PlanRow]:
+    """Plans with their goal progress, active first, one SQL query per page."""
+    done = fn.SUM(Goal.status == "done")
+    query = (
+        Plan.select(Plan, Person.name.alias("owner_name"), fn.COUNT(Goal.id).alias("total"), done.alias("done"))
+        .join(Person, on=(Plan.owner == Person.id))
+        .switch(Plan)
+        .join(Goal, JOIN.LEFT_OUTER)
+        .group_by(Plan.id)
+        .order_by((Plan.status != "active"), Person.name, Plan.start_on.desc(), Plan.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [
+        PlanRow(
+            p.id, p.uuid, p.title, p.owner_name, p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total
+        )
+        for p in query.objects()
+    ]
+
+
+def create_plan(
+    owner: Person,
+    title: str,
+    kind: str,
+    start_on: dt.date,
+    target_on: dt.date | None = None,
+    mentor: Person | None = None,
+) -> Plan:
+    title = title.strip()
+    if not title:
+        raise ValueError("a title is required")
+    if kind not in PLAN_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(PLAN_KINDS)}")
+    if target_on is not None and target_on < start_on:
+        raise ValueError("the target date is before the start date")
+    return Plan.create(owner=owner, mentor=mentor, title=title, kind=kind, start_on=start_on, target_on=target_on)

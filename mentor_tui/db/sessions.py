@@ -1,0 +1,148 @@
+"""The knowledge-sharing calendar: sessions and their computed occurrences.
+
+Occurrences are not stored one row each: they come from the session's RRULE,
+repeated in its IANA time zone (so 17:00 Berlin stays 17:00 across daylight
+saving), minus its EXDATEs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.rrule import rrulestr
+from peewee import JOIN
+
+from mentor_tui.db.models import SESSION_KINDS, Person, Session, from_utc_text, to_utc_text
+
+UTC = dt.UTC
+# Cap on occurrences computed for one session in one query (a runaway daily rule).
+_MAX_PER_SESSION = 500
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    session_id: int
+    uuid: str
+    title: str
+    kind: str
+    starts_at: dt.datetime  # UTC
+    duration_minutes: int
+    presenter: str | None
+    timezone: str | None
+
+
+def zone_of(session: Session) -> dt.tzinfo:
+    if not session.timezone:
+        return UTC
+    try:
+        return ZoneInfo(session.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def exdates_of(session: Session) -> set[dt.datetime]:
+    return {from_utc_text(line) for line in (session.exdates or "").split() if line}
+
+
+def starts_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """UTC start moments of `session` in [start, end), without cancelled ones."""
+    first: dt.datetime = session.starts_at
+    if not session.rrule:
+        moments = [first] if start <= first < end else []
+    else:
+        zone = zone_of(session)
+        try:
+            rule = rrulestr(session.rrule, dtstart=first.astimezone(zone))
+        except (ValueError, TypeError):
+            return [first] if start <= first < end else []
+        moments = []
+        for local in rule.xafter(start.astimezone(zone), count=_MAX_PER_SESSION, inc=True):
+            moment = local.astimezone(UTC)
+            if moment >= end:
+                break
+            moments.append(moment)
+    cancelled = exdates_of(session)
+    return [m for m in moments if m not in cancelled]
+
+
+def upcoming(now: dt.datetime, days: int = 60, limit: int = 200) -> list[Occurrence]:
+    """Occurrences from `now` for `days` days, soonest first."""
+    end = now + dt.timedelta(days=days)
+    query = (
+        Session.select(Session, Person.name.alias("presenter_name"))
+        .join(Person, on=(Session.presenter == Person.id), join_type=JOIN.LEFT_OUTER)
+        .where((Session.rrule.is_null(False)) | (Session.starts_at >= to_utc_text(now)))
+        .where(Session.starts_at < to_utc_text(end))
+    )
+    found: list[Occurrence] = []
+    for session in query.objects():
+        presenter = session.presenter_name
+        for moment in starts_between(session, now, end):
+            found.append(
+                Occurrence(
+                    session.id,
+                    session.uuid,
+                    session.title,
+                    session.kind,
+                    moment,
+                    session.duration_minutes,
+                    presenter,
+                    session.timezone,
+                )
+            )
+    found.sort(key=lambda o: (o.starts_at, o.title))
+    return found[:limit]
+
+
+def next_occurrence(now: dt.datetime) -> Occurrence | None:
+    soon = upcoming(now, days=366, limit=1)
+    return soon[0] if soon else None
+
+
+def count() -> int:
+    return Session.select().count()
+
+
+def create_session(
+    title: str,
+    kind: str,
+    starts_at: dt.datetime,
+    duration_minutes: int = 60,
+    rrule: str | None = None,
+    timezone: str | None = None,
+    presenter: Person | None = None,
+    link: str | None = None,
+    notes: str = "",
+) -> Session:
+    title = title.strip()
+    if not title:
+        raise ValueError("a title is required")
+    if kind not in SESSION_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(SESSION_KINDS)}")
+    if starts_at.tzinfo is None:
+        raise ValueError("the start needs a time zone")
+    if timezone:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {timezone!r}; expected e.g. Europe/Berlin") from None
+    if rrule:
+        try:
+            rrulestr(rrule, dtstart=starts_at)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"not a valid RRULE: {exc}") from None
+    if duration_minutes <= 0:
+        raise ValueError("the duration must be a positive number of minutes")
+    return Session.create(
+        title=title,
+        kind=kind,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        rrule=rrule or None,
+        timezone=timezone or None,
+        presenter=presenter,
+        link=link or None,
+        notes=notes or "",
+    )

@@ -1,0 +1,1 @@
+"""One module per screen. Section screens share `SectionScreen`; forms are `FormScreen`s."""

@@ -1,0 +1,113 @@
+"""5 Calendar: upcoming knowledge-sharing sessions, computed from their rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from textual.binding import Binding
+
+from mentor_tui import clock, dates, timezones
+from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.section import TableSection
+
+REPEATS = [
+    ("Once", "once"),
+    ("Every week", "FREQ=WEEKLY"),
+    ("Every 2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
+    ("Every month", "FREQ=MONTHLY"),
+]
+DAYS_AHEAD = 60
+
+
+class CalendarScreen(TableSection):
+    SUB_TITLE = "5 Calendar"
+    SECTION_KEY = "calendar"
+    EMPTY_TEXT = (
+        "[b]Calendar[/b]\n\n"
+        "The knowledge-sharing calendar: incident reviews, platform updates, tooling\n"
+        "deep dives and PoC outcomes, weekly or every two weeks.\n\n"
+        "Nothing scheduled in the next 60 days. Press [b]n[/b] to schedule a session."
+    )
+    COLUMNS = ("When", "Session", "Kind", "Presenter", "Length")
+    BINDINGS = [Binding("n", "new_session", "New session")]
+
+    def fetch(self):
+        from mentor_tui.db import sessions
+
+        upcoming = sessions.upcoming(clock.now(), days=DAYS_AHEAD, limit=500)
+        return len(upcoming), upcoming
+
+    def cells(self, row):
+        return (
+            dates.show_moment(row.starts_at),
+            row.title,
+            row.kind,
+            row.presenter or "",
+            f"{row.duration_minutes} min",
+        )
+
+    def show(self, data) -> None:
+        super().show(data)
+        self.set_status(f"{self.total} occurrences in the next {DAYS_AHEAD} days")
+
+    def action_new_session(self) -> None:
+        from mentor_tui.db import people, sessions
+        from mentor_tui.db.models import SESSION_KINDS
+
+        roster = people.roster()
+        by_id = {p.id: p for p in roster}
+
+        def save(values):
+            hour, minute = _parse_time(values["time"])
+            zone = values["timezone"]
+            local = dt.datetime.combine(values["date"], dt.time(hour, minute), tzinfo=ZoneInfo(zone))
+            return sessions.create_session(
+                values["title"],
+                values["kind"],
+                local.astimezone(dt.UTC),
+                values["duration"],
+                None if values["repeats"] == "once" else values["repeats"],
+                zone,
+                by_id.get(values["presenter"]) if values["presenter"] else None,
+                values["link"],
+            )
+
+        form = FormScreen(
+            "New session",
+            [
+                Field("title", "Title", required=True, placeholder="e.g. Incident review: November"),
+                Field("kind", "Kind", "select", required=True, default="incident-review",
+                      options=[(k, k) for k in SESSION_KINDS]),
+                Field("date", "Date", "date", required=True, default=clock.today()),
+                Field("time", "Time (HH:MM, local)", required=True, default="16:00", check=_time_problem),
+                Field("timezone", "Time zone", required=True, default=timezones.local_zone_name(),
+                      check=lambda z: None if timezones.is_valid(z) else "expected an IANA zone like Europe/Berlin"),
+                Field("duration", "Length in minutes", "int", required=True, default=45, minimum=5, maximum=600),
+                Field("repeats", "Repeats", "select", required=True, default="FREQ=WEEKLY;INTERVAL=2", options=REPEATS),
+                Field("presenter", "Presenter", "select", options=[(p.name, p.id) for p in roster]),
+                Field("link", "Link", placeholder="https://meet…"),
+            ],
+            save,
+        )
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, result) -> None:
+        if result is not None:
+            self.notify(f"Session “{result.saved.title}” scheduled.")
+            self.reload()
+
+
+def _parse_time(text: str) -> tuple[int, int]:
+    hour, _, minute = text.strip().partition(":")
+    return int(hour), int(minute or 0)
+
+
+def _time_problem(text: str) -> str | None:
+    try:
+        hour, minute = _parse_time(text)
+    except ValueError:
+        return f"expected a time like 16:00, got {text!r}"
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        return f"expected a time like 16:00, got {text!r}"
+    return None

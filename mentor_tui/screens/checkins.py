@@ -1,0 +1,83 @@
+"""4 Check-ins: mentor/mentee check-ins, newest first."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from mentor_tui import clock, dates
+from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.section import TableSection
+
+
+class CheckInsScreen(TableSection):
+    SUB_TITLE = "4 Check-ins"
+    SECTION_KEY = "checkins"
+    EMPTY_TEXT = (
+        "[b]Check-ins[/b]\n\n"
+        "Check-ins record progress, blockers, next steps and confidence, with action\n"
+        "items that carry forward, and private pairing notes that stay on this machine.\n\n"
+        "No check-ins yet. Press [b]n[/b] to record the first one."
+    )
+    COLUMNS = ("Held on", "Mentor → mentee", "Confidence", "Open actions", "Private", "Progress")
+    BINDINGS = [Binding("n", "new_checkin", "New check-in")]
+
+    def count_rows(self) -> int:
+        from mentor_tui.db import checkins
+
+        return checkins.count()
+
+    def fetch_page(self, limit: int, offset: int):
+        from mentor_tui.db import checkins
+
+        return checkins.page(limit, offset)
+
+    def cells(self, row):
+        confidence = "●" * row.confidence + "○" * (5 - row.confidence) if row.confidence else ""
+        progress = row.progress.splitlines()[0] if row.progress else ""
+        return (
+            dates.show(row.held_on),
+            f"{row.mentor} → {row.mentee}",
+            confidence,
+            str(row.open_actions) if row.open_actions else "",
+            "🔒 yes" if row.has_private_notes else "",
+            progress[:60],
+        )
+
+    def action_new_checkin(self) -> None:
+        from mentor_tui.db import checkins
+
+        choices = checkins.mentorship_choices()
+        if not choices:
+            self.notify("Check-ins belong to a mentorship; there is none yet.", severity="warning")
+            return
+
+        def save(values):
+            return checkins.create_checkin(
+                values["mentorship"],
+                values["held_on"],
+                values["progress"],
+                values["blockers"],
+                values["next_steps"],
+                values["confidence"],
+                values["private_notes"],
+            )
+
+        form = FormScreen(
+            "New check-in",
+            [
+                Field("mentorship", "Mentorship", "select", required=True, options=[(c.label, c.id) for c in choices]),
+                Field("held_on", "Held on", "date", required=True, default=clock.today()),
+                Field("progress", "Progress", "textarea"),
+                Field("blockers", "Blockers", "textarea"),
+                Field("next_steps", "Next steps", "textarea"),
+                Field("confidence", "Confidence (1–5)", "int", minimum=1, maximum=5),
+                Field("private_notes", "Private pairing notes", "textarea", private=True),
+            ],
+            save,
+        )
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, result) -> None:
+        if result is not None:
+            self.notify("Check-in recorded.")
+            self.reload()

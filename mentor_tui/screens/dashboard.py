@@ -1,0 +1,75 @@
+"""1 Dashboard: real counts from the store and what needs attention next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import Static
+
+from mentor_tui import clock, dates
+from mentor_tui.screens.section import SectionScreen
+
+
+class StatCard(Static):
+    DEFAULT_CSS = """
+    StatCard { border: round $primary; height: 5; padding: 0 1; content-align: center middle; text-align: center; }
+    """
+
+
+class DashboardScreen(SectionScreen):
+    SUB_TITLE = "1 Dashboard"
+    SECTION_KEY = "dashboard"
+
+    DEFAULT_CSS = """
+    DashboardScreen #welcome { padding: 1 2 0 2; text-style: bold; }
+    DashboardScreen #cards { grid-size: 4; grid-gutter: 0 1; height: 6; padding: 0 1; margin-top: 1; }
+    DashboardScreen #next { padding: 1 2 0 2; height: auto; }
+    DashboardScreen #due { padding: 1 2 0 2; height: auto; }
+    DashboardScreen #hints { padding: 1 2; color: $text-muted; height: auto; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="welcome")
+        with Grid(id="cards"):
+            yield StatCard("People\n–", id="card-people")
+            yield StatCard("Active plans\n–", id="card-plans")
+            yield StatCard("Open action items\n–", id="card-actions")
+            yield StatCard("Sessions\n–", id="card-sessions")
+        yield Static("", id="next")
+        yield Static("", id="due")
+        yield Static(
+            "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
+            id="hints",
+        )
+
+    def fetch(self):
+        from mentor_tui.db import dashboard, sessions
+
+        return dashboard.summary(clock.now(), clock.today()), sessions.count()
+
+    def show(self, data) -> None:
+        summary, session_count = data
+        who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
+        self.query_one("#welcome", Static).update(f"Hello, {who}.")
+        self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
+        self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
+        self.query_one("#card-actions", StatCard).update(f"Open action items\n[b]{summary.open_actions}[/b]")
+        self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
+        nxt = summary.next_session
+        if nxt is None:
+            text = "[b]Next session[/b]\n  None scheduled. Press 5, then n, to schedule one."
+        else:
+            presenter = f" · {nxt.presenter}" if nxt.presenter else ""
+            text = f"[b]Next session[/b]\n  {dates.show_moment(nxt.starts_at)}  {nxt.title} ({nxt.kind}){presenter}"
+        self.query_one("#next", Static).update(text)
+        if summary.checkins_due:
+            lines = [
+                f"  {d.mentee}: due {dates.show(d.due_on)}"
+                + (f" (last {dates.show(d.last_held_on)})" if d.last_held_on else " (no check-in yet)")
+                for d in summary.checkins_due
+            ]
+            due = "[b]Check-ins due[/b]\n" + "\n".join(lines)
+        else:
+            due = "[b]Check-ins due[/b]\n  Nothing due. Press 4 to see check-ins."
+        self.query_one("#due", Static).update(due)
+        self.set_status("")

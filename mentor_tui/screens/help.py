@@ -1,0 +1,40 @@
+"""`?`: every key binding of the app and of the section underneath."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 70; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        lines = ["[b]mentor-tui keys[/b]", ""]
+        for heading, keys in self.groups:
+            if not keys:
+                continue
+            lines.append(f"[b]{heading}[/b]")
+            lines += [f"  [b $accent]{key:>16}[/]  {description}" for key, description in keys]
+            lines.append("")
+        lines.append("Keys 1–6 and n work anywhere but in a text field. Press esc to close.")
+        with VerticalScroll():
+            yield Static("\n".join(lines), id="help-text")

@@ -1,0 +1,72 @@
+"""3 Labs: hands-on exercises with their checklists."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from mentor_tui import dates
+from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.section import TableSection
+
+
+class LabsScreen(TableSection):
+    SUB_TITLE = "3 Labs"
+    SECTION_KEY = "labs"
+    EMPTY_TEXT = (
+        "[b]Labs[/b]\n\n"
+        "Labs are hands-on exercises under a plan's goals (deploy to a kind cluster,\n"
+        "write a Terraform module, break and fix a canary), each with a checklist\n"
+        "and evidence links.\n\n"
+        "No labs yet. Press [b]n[/b] to add the first one (it needs a plan with an open goal)."
+    )
+    COLUMNS = ("Owner", "Lab", "Goal", "Checklist", "Last practised")
+    BINDINGS = [Binding("n", "new_lab", "New lab")]
+
+    def count_rows(self) -> int:
+        from mentor_tui.db import labs
+
+        return labs.count()
+
+    def fetch_page(self, limit: int, offset: int):
+        from mentor_tui.db import labs
+
+        return labs.page(limit, offset)
+
+    def cells(self, row):
+        check = "✔" if row.items_total and row.items_done == row.items_total else " "
+        return (
+            row.owner,
+            row.title,
+            row.goal,
+            f"{check} {row.items_done}/{row.items_total}",
+            dates.show(row.last_practised_on),
+        )
+
+    def action_new_lab(self) -> None:
+        from mentor_tui.db import labs
+
+        goals = labs.goal_choices()
+        if not goals:
+            self.notify("Labs hang under a goal: create a plan with an open goal first (press 2).", severity="warning")
+            return
+
+        def save(values):
+            items = (values["items"] or "").splitlines()
+            return labs.create_lab(values["goal"], values["title"], values["link"], items)
+
+        form = FormScreen(
+            "New lab",
+            [
+                Field("goal", "Goal", "select", required=True, options=[(g.label, g.id) for g in goals]),
+                Field("title", "Title", required=True, placeholder="e.g. Deploy the sample service to kind"),
+                Field("link", "Link", placeholder="https://…"),
+                Field("items", "Checklist (one item per line)", "textarea"),
+            ],
+            save,
+        )
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, result) -> None:
+        if result is not None:
+            self.notify(f"Lab “{result.saved.title}” added.")
+            self.reload()

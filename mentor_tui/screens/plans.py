@@ -1,0 +1,85 @@
+"""2 Plans: everyone's learning plans with their progress."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from mentor_tui import clock, dates
+from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.section import TableSection
+
+
+class PlansScreen(TableSection):
+    SUB_TITLE = "2 Plans"
+    SECTION_KEY = "plans"
+    EMPTY_TEXT = (
+        "[b]Plans[/b]\n\n"
+        "Learning plans hold a person's goals (onboarding, skill tracks, leadership),\n"
+        "each with labs and a due date, and show how far along they are.\n\n"
+        "No plans yet. Press [b]n[/b] to create the first one."
+    )
+    COLUMNS = ("Owner", "Plan", "Kind", "Status", "Progress", "Start", "Target")
+    BINDINGS = [Binding("n", "new_plan", "New plan")]
+
+    def count_rows(self) -> int:
+        from mentor_tui.db import plans
+
+        return plans.count()
+
+    def fetch_page(self, limit: int, offset: int):
+        from mentor_tui.db import plans
+
+        return plans.page(limit, offset)
+
+    def cells(self, row):
+        bar = _bar(row.percent)
+        return (
+            row.owner,
+            row.title,
+            row.kind,
+            row.status,
+            f"{bar} {row.goals_done}/{row.goals_total}",
+            dates.show(row.start_on),
+            dates.show(row.target_on),
+        )
+
+    def action_new_plan(self) -> None:
+        from mentor_tui.db import people, plans
+        from mentor_tui.db.models import PLAN_KINDS
+
+        roster = people.roster()
+        if not roster:
+            self.notify("Add a person first: press 6, then n.", severity="warning")
+            return
+        me = people.me()
+        by_id = {p.id: p for p in roster}
+        mentees_first = sorted(roster, key=lambda p: (p.role != "mentee", p.name))
+
+        def save(values):
+            mentor = me if me is not None and me.role == "mentor" and me.id != values["owner"] else None
+            return plans.create_plan(
+                by_id[values["owner"]], values["title"], values["kind"], values["start_on"], values["target_on"], mentor
+            )
+
+        form = FormScreen(
+            "New plan",
+            [
+                Field("owner", "Whose plan", "select", required=True, options=[(p.name, p.id) for p in mentees_first]),
+                Field("title", "Title", required=True, placeholder="e.g. Kubernetes track"),
+                Field("kind", "Kind", "select", required=True, default="skill", options=[(k, k) for k in PLAN_KINDS]),
+                Field("start_on", "Starts on", "date", required=True, default=clock.today()),
+                Field("target_on", "Target date", "date"),
+            ],
+            save,
+        )
+        self.app.push_screen(form, self._saved)
+
+    def _saved(self, result) -> None:
+        if result is not None:
+            self.notify(f"Plan “{result.saved.title}” created.")
+            self.reload()
+
+
+def _bar(percent: int, width: int = 10) -> str:
+    filled = round(width * percent / 100)
+    return "█" * filled + "░" * (width - filled)

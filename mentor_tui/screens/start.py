@@ -1,0 +1,29 @@
+"""The screen shown while the database opens, or when it cannot be opened."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class StartScreen(Screen):
+    TITLE = "mentor-tui"
+    DEFAULT_CSS = """
+    StartScreen #message { margin: 2 4; height: auto; }
+    StartScreen #message.-error { color: $error; border: round $error; padding: 1 2; }
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        yield Static(f"Opening {self.path}…", id="message")
+        yield Footer()
+
+    def show_error(self, message: str) -> None:
+        widget = self.query_one("#message", Static)
+        widget.add_class("-error")
+        widget.update(f"[b]The database could not be opened.[/b]\n\n{message}\n\nNothing was changed. Press q to quit.")
