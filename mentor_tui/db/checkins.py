@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person
+from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, objects
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def page(limit: int = 200, offset: int = 0) -> list[CheckInRow]:
             bool(c.private_notes),
             c.progress,
         )
-        for c in query.objects()
+        for c in objects(query)
     ]
 
 
@@ -80,7 +80,7 @@ def mentorship_choices() -> list[MentorshipChoice]:
         .where(Mentorship.ended_on.is_null())
         .order_by(Mentor.name, Mentee.name)
     )
-    return [MentorshipChoice(m.id, f"{m.mentor_name} → {m.mentee_name}") for m in query.objects()]
+    return [MentorshipChoice(m.id, f"{m.mentor_name} → {m.mentee_name}") for m in objects(query)]
 
 
 def create_checkin(

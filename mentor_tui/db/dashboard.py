@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from mentor_tui.db import people, sessions
-from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, Plan
+from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, Plan, objects
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def checkins_due(mentor: Person, today: dt.date, limit: int = 10) -> list[CheckI
         .group_by(Mentorship.id)
     )
     due: list[CheckInDue] = []
-    for row in query.objects():
+    for row in objects(query):
         last_held = dt.date.fromisoformat(row.last_held) if isinstance(row.last_held, str) else row.last_held
         due_on = (last_held or row.started_on) + dt.timedelta(days=row.cadence_days)
         if due_on <= today:

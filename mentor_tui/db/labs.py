@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from mentor_tui.db.models import Goal, Lab, LabItem, Person, Plan
+from mentor_tui.db.models import Goal, Lab, LabItem, Person, Plan, objects
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def page(limit: int = 200, offset: int = 0) -> list[LabRow]:
     )
     return [
         LabRow(lab.id, lab.title, lab.goal_title, lab.owner_name, int(lab.done_count or 0), lab.total, lab.last_practised_on)
-        for lab in query.objects()
+        for lab in objects(query)
     ]
 
 
@@ -67,7 +67,7 @@ def goal_choices(limit: int = 300) -> list[GoalChoice]:
         .order_by(Person.name, Plan.id, Goal.position)
         .limit(limit)
     )
-    return [GoalChoice(g.id, f"{g.owner_name}: {g.title}") for g in query.objects()]
+    return [GoalChoice(g.id, f"{g.owner_name}: {g.title}") for g in objects(query)]
 
 
 def create_lab(goal_id: int, title: str, link: str | None = None, items: list[str] | None = None) -> Lab:

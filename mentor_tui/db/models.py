@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_module
+from collections.abc import Iterator
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -83,6 +85,8 @@ class UTCDateTimeField(Field):
 
 
 class BaseModel(Model):
+    id = AutoField()
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
@@ -289,3 +293,12 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kudos,
     Feedback,
 )
+
+
+def objects(query: Any) -> Iterator[Any]:
+    """The rows of a joined query, with aliased columns as attributes.
+
+    Typed loosely on purpose: aliases (`Person.name.alias("owner_name")`) are
+    attributes the type checker cannot know about.
+    """
+    return iter(query.objects())

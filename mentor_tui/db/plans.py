@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from mentor_tui.db.models import PLAN_KINDS, Goal, Person, Plan
+from mentor_tui.db.models import PLAN_KINDS, Goal, Person, Plan, objects
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def page(limit: int = 200, offset: int = 0) -> list[PlanRow]:
         PlanRow(
             p.id, p.uuid, p.title, p.owner_name, p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total
         )
-        for p in query.objects()
+        for p in objects(query)
     ]
 
 

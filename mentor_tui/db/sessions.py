@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil.rrule import rrulestr
 from peewee import JOIN
 
-from mentor_tui.db.models import SESSION_KINDS, Person, Session, from_utc_text, to_utc_text
+from mentor_tui.db.models import SESSION_KINDS, Person, Session, from_utc_text, objects, to_utc_text
 
 UTC = dt.UTC
 # Cap on occurrences computed for one session in one query (a runaway daily rule).
@@ -77,7 +77,7 @@ def upcoming(now: dt.datetime, days: int = 60, limit: int = 200) -> list[Occurre
         .where(Session.starts_at < to_utc_text(end))
     )
     found: list[Occurrence] = []
-    for session in query.objects():
+    for session in objects(query):
         presenter = session.presenter_name
         for moment in starts_between(session, now, end):
             found.append(

@@ -39,7 +39,7 @@ class CheckInsScreen(TableSection):
             f"{row.mentor} → {row.mentee}",
             confidence,
             str(row.open_actions) if row.open_actions else "",
-            "🔒 yes" if row.has_private_notes else "",
+            "PRIVATE" if row.has_private_notes else "",
             progress[:60],
         )
 

@@ -61,11 +61,12 @@ class FormScreen(ModalScreen[FormResult | None]):
     FormScreen #form-intro { padding: 1 0 0 0; }
     FormScreen .field-label { padding: 1 0 0 0; color: $text-muted; }
     FormScreen Input, FormScreen Select, FormScreen TextArea { margin: 0 0 0 2; width: 1fr; }
-    FormScreen TextArea { background: $boost; }
+    FormScreen Input, FormScreen TextArea { background: $boost; }
+    FormScreen Input:focus, FormScreen TextArea:focus { background: $panel; }
     FormScreen .field-label.private { color: $warning; text-style: bold; }
     FormScreen .field-error { color: $error; padding: 0 0 0 2; height: auto; }
     FormScreen .field-error.-empty { display: none; }
-    FormScreen TextArea { height: 5; }
+    FormScreen TextArea { height: 3; }
     FormScreen #form-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
     FormScreen #form-buttons Button { margin: 0 0 0 1; }
     FormScreen #form-error { color: $error; height: auto; padding: 1 0 0 0; }
@@ -101,7 +102,7 @@ class FormScreen(ModalScreen[FormResult | None]):
             for f in self.fields:
                 label = f"{f.label}{' *' if f.required else ''}"
                 if f.private:
-                    label += "  🔒 PRIVATE (mentor only, never exported by default)"
+                    label += "  (PRIVATE: mentor only, not exported)"
                 yield Label(label, classes="field-label private" if f.private else "field-label")
                 yield self._widget_for(f)
                 yield Static("", id=f"error-{f.name}", classes="field-error -empty")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widgets import Static
 
+from mentor_tui import clock
 from mentor_tui.screens.form import Field, FormScreen
 from mentor_tui.screens.section import TableSection
 
@@ -18,22 +21,45 @@ class TeamScreen(TableSection):
         "No people yet. Press [b]n[/b] to add someone, or import a teammate's export\n"
         "(ctrl+p, then “Import”)."
     )
-    COLUMNS = ("Name", "Role", "Email")
     BINDINGS = [Binding("n", "new_person", "Add person")]
 
-    def count_rows(self) -> int:
-        from mentor_tui.db import people
+    DEFAULT_CSS = """
+    TeamScreen #bus-factor { height: auto; padding: 1 1 0 1; }
+    """
 
-        return people.count()
+    def compose_body(self) -> ComposeResult:
+        yield from super().compose_body()
+        yield Static("", id="bus-factor")
 
-    def fetch_page(self, limit: int, offset: int):
-        from mentor_tui.db import people
+    def on_mount(self) -> None:
+        pass  # columns depend on the competencies: added in show()
 
-        return people.roster(limit=limit, offset=offset)
+    def fetch(self):
+        from mentor_tui.db import people, reports
 
-    def cells(self, row):
-        me = " (me)" if row.is_me else ""
-        return (row.name + me, row.role, row.email or "")
+        matrix = reports.skills_matrix(clock.today())
+        me = people.me()
+        return len(matrix.rows), matrix, reports.bus_factor_of(matrix), me.uuid if me else None
+
+    def show(self, data) -> None:
+        from textual.widgets import DataTable
+
+        self.total, matrix, bus_factor, me_uuid = data
+        table = self.query_one("#table", DataTable)
+        table.clear(columns=True)
+        table.add_column("Name")
+        table.add_column("Role")
+        for competency in matrix.competencies:
+            table.add_column(competency.key)
+        for row in matrix.rows:
+            me = " (me)" if row.person.uuid == me_uuid else ""
+            levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
+            table.add_row(row.person.name + me, row.person.role, *levels)
+        self.loaded = len(matrix.rows)
+        self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
+        self.set_status(
+            f"{self.total} people · levels: 0 none 1 aware 2 learning 3 practitioner 4 proficient 5 expert"
+        )
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people
@@ -57,3 +83,21 @@ class TeamScreen(TableSection):
         if result is not None:
             self.notify(f"{result.saved.name} added.")
             self.reload()
+
+
+def _level_cell(level: int | None) -> str:
+    return "·" if level is None else str(level)
+
+
+def _bus_factor_text(bus_factor) -> str:
+    parts = []
+    for bf in bus_factor:
+        if bf.single_point:
+            parts.append(f"[b $error]{bf.competency.key} {bf.count} ⚠[/]")
+        else:
+            parts.append(f"{bf.competency.key} {bf.count}")
+    risky = [bf.competency.key for bf in bus_factor if bf.single_point]
+    lines = ["[b]Bus factor[/b]  (people at level 4+ rated in the last year):  " + " · ".join(parts)]
+    if risky:
+        lines.append(f"Single points of knowledge: {', '.join(risky)}. Pair someone up on these.")
+    return "\n".join(lines)

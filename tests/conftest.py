@@ -1,0 +1,71 @@
+"""Shared test setup: a private HOME for platformdirs, UTC, ISO dates, a frozen clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+
+import pytest
+
+from mentor_tui import clock, dates
+
+# Snapshot tests render dates and times: pin them.
+FROZEN_NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
+FROZEN_TODAY = FROZEN_NOW.date()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_dirs(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "TZ", "MENTOR_TUI_DB")}
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["TZ"] = "UTC"
+    os.environ.pop("MENTOR_TUI_DB", None)
+    time.tzset()
+    dates.use_format("%Y-%m-%d")
+    yield home
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    clock.freeze(FROZEN_NOW)
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture(autouse=True)
+def _closed_store():
+    yield
+    from mentor_tui.db import database
+
+    database.close_database()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "mentor.sqlite3"
+
+
+@pytest.fixture
+def store(db_path):
+    """An open, empty store (only the built-in competencies)."""
+    from mentor_tui.db import database
+
+    database.open_database(db_path)
+    return db_path
+
+
+@pytest.fixture
+def store_with_me(store):
+    from mentor_tui.db import people
+
+    people.set_me("Bo Chen", "mentor")
+    return store

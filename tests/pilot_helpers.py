@@ -1,0 +1,26 @@
+"""Helpers for driving MentorApp with Textual's Pilot."""
+
+from __future__ import annotations
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Wait until the app's workers are done and the screen has refreshed."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """All text of the visible widgets of the active screen, for assertions."""
+    from textual.widgets import DataTable, Static
+
+    parts = []
+    for widget in app.screen.query("*"):
+        if not widget.display:
+            continue
+        if isinstance(widget, Static):
+            parts.append(str(widget.render()))
+        elif isinstance(widget, DataTable):
+            for row in range(widget.row_count):
+                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+    return "\n".join(parts)

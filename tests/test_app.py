@@ -1,0 +1,297 @@
+"""Pilot tests of the app shell: first start, section keys, help, palette, forms, quit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mentor_tui.app import MentorApp
+from mentor_tui.db import database, models
+from mentor_tui.screens.form import FormScreen
+from mentor_tui.screens.help import HelpScreen
+
+from .pilot_helpers import screen_text, settle
+
+SIZE = (120, 40)
+
+
+def _me_rows(path):
+    database.open_database(path)
+    return [(p.name, p.role, p.is_me) for p in models.Person.select()]
+
+
+async def test_first_start_asks_who_me_is_and_rejects_an_empty_name(db_path):
+    app = MentorApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert "Welcome to mentor-tui" in screen_text(app)
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen), "an empty name must not be accepted"
+        assert "required" in str(app.screen.query_one("#error-name").render())
+
+        await pilot.press("escape")  # the first-start form cannot be cancelled
+        assert isinstance(app.screen, FormScreen)
+
+        app.screen.query_one("#field-name").focus()
+        await pilot.press(*"Ana Ruiz")
+        app.screen.query_one("#field-role").value = "mentee"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+        assert app.current_mode == "dashboard"
+        assert "Hello, Ana Ruiz (mentee)." in screen_text(app)
+    assert _me_rows(db_path) == [("Ana Ruiz", "mentee", True)]
+
+
+async def test_the_me_form_does_not_come_back_once_answered(store_with_me):
+    database.close_database()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+        assert "Hello, Bo Chen (mentor)." in screen_text(app)
+
+
+async def test_number_keys_switch_sections(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        expected = {
+            "2": ("plans", "2 Plans"),
+            "3": ("labs", "3 Labs"),
+            "4": ("checkins", "4 Check-ins"),
+            "5": ("calendar", "5 Calendar"),
+            "6": ("team", "6 Team"),
+            "1": ("dashboard", "1 Dashboard"),
+        }
+        for key, (mode, sub_title) in expected.items():
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.current_mode == mode
+            assert app.screen.sub_title == sub_title
+
+
+async def test_empty_sections_say_what_to_press(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, phrase in [
+            ("2", "No plans yet. Press n"),
+            ("3", "No labs yet. Press n"),
+            ("4", "No check-ins yet. Press n"),
+            ("5", "Press n to schedule a session"),
+        ]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert phrase in screen_text(app)
+
+
+async def test_dashboard_counts_come_from_the_store(store_with_me):
+    from mentor_tui.db import people, plans
+
+    ana = people.add_person("Ana Ruiz", "mentee")
+    plans.create_plan(ana, "Kubernetes track", "skill", dt.date(2026, 11, 1))
+    database.close_database()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "People\n2" in text
+        assert "Active plans\n1" in text
+        assert "Open action items\n0" in text
+
+
+async def test_question_mark_opens_help_listing_every_binding(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Go to Dashboard", "Go to Team", "Command palette", "Quit", "New plan", "ctrl+s"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.current_mode == "plans"
+
+
+async def test_command_palette_goes_to_a_section(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for query, mode in [("Go to Team", "team"), ("Go to Calendar", "calendar"), ("Go to Dashboard", "dashboard")]:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*query)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.current_mode == mode
+
+
+async def test_number_keys_type_into_a_text_field(store_with_me):
+    from mentor_tui.db import people
+
+    people.add_person("Ana Ruiz", "mentee")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-title").focus()
+        await pilot.press(*"Year 2026 goals")
+        assert app.screen.query_one("#field-title").value == "Year 2026 goals"
+        await pilot.press("3")
+        assert isinstance(app.screen, FormScreen)
+        assert app.current_mode == "plans"
+
+
+async def test_new_plan_form_writes_the_plan(store_with_me):
+    from mentor_tui.db import people
+
+    people.add_person("Ana Ruiz", "mentee")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-title").focus()
+        await pilot.press(*"Kubernetes track")
+        form.query_one("#field-target_on").focus()
+        await pilot.press(*"2026-02-30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form, "a bad date keeps the form open"
+        assert "expected a date like 2026-11-26" in str(form.query_one("#error-target_on").render())
+        form.query_one("#field-target_on").value = "2027-03-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form
+        assert "Ana Ruiz | Kubernetes track" in screen_text(app)
+    plan = models.Plan.get()
+    assert (plan.title, plan.owner.name, plan.kind, plan.start_on, plan.target_on, plan.mentor.name) == (
+        "Kubernetes track",
+        "Ana Ruiz",
+        "skill",
+        dt.date(2026, 11, 26),
+        dt.date(2027, 3, 1),
+        "Bo Chen",
+    )
+
+
+async def test_new_session_form_validates_time_and_schedules(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-title").focus()
+        await pilot.press(*"Incident review: November")
+        form.query_one("#field-time").value = "25:99"
+        form.query_one("#field-timezone").value = "Europe/Berlin"
+        form.query_one("#field-date").value = "2026-11-27"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "expected a time like 16:00" in str(form.query_one("#error-time").render())
+        form.query_one("#field-time").value = "17:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form
+        text = screen_text(app)
+        assert "2026-11-27 16:00 | Incident review: November" in text  # 17:00 Berlin is 16:00 UTC
+        assert "2026-12-11 16:00 | Incident review: November" in text  # every 2 weeks
+    session = models.Session.get()
+    assert (session.timezone, session.rrule, session.duration_minutes) == ("Europe/Berlin", "FREQ=WEEKLY;INTERVAL=2", 45)
+
+
+async def test_new_checkin_marks_private_notes(store_with_me):
+    from mentor_tui.db import people
+
+    me = people.me()
+    ana = people.add_person("Ana Ruiz", "mentee")
+    models.Mentorship.create(mentor=me, mentee=ana, started_on=dt.date(2026, 9, 1))
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "n")
+        await pilot.pause()
+        form = app.screen
+        assert "PRIVATE" in screen_text(app)
+        form.query_one("#field-progress").text = "Finished the kind lab."
+        form.query_one("#field-private_notes").text = "Nervous about on-call."
+        form.query_one("#field-confidence").value = "7"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        form.query_one("#field-confidence").value = "3"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "| PRIVATE |" in screen_text(app)
+    checkin = models.CheckIn.get()
+    assert (checkin.progress, checkin.private_notes, checkin.confidence) == (
+        "Finished the kind lab.",
+        "Nervous about on-call.",
+        3,
+    )
+
+
+async def test_add_person_from_team(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        app.screen.query_one("#field-name").focus()
+        await pilot.press(*"Cleo Park")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Cleo Park | mentee" in screen_text(app)
+    assert models.Person.get(models.Person.name == "Cleo Park").is_me is False
+
+
+async def test_q_quits(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_ctrl_q_quits_even_from_a_form(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_a_damaged_database_shows_a_message_not_a_traceback(tmp_path):
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
+    app = MentorApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "could not be opened" in text
+        assert "Nothing was changed" in text
+        await pilot.press("2")  # sections stay closed
+        assert app.current_mode == "_default"
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
