@@ -44,6 +44,8 @@ class MentorApp(App[None]):
     MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
     BINDINGS = [
         *(Binding(key, f"go('{name}')", label) for name, (key, label, _) in SECTIONS.items()),
+        Binding("e", "export", "Export"),
+        Binding("i", "import", "Import"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -118,7 +120,7 @@ class MentorApp(App[None]):
     # Actions -----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "help"):
+        if action in ("go", "help", "export", "import"):
             return self.store_ready and not isinstance(self.screen, ModalScreen)
         return True
 
@@ -130,7 +132,7 @@ class MentorApp(App[None]):
         from mentor_tui.screens.help import HelpScreen
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
-        app_keys += [("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
+        app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
         screen = self.screen
         section_keys = [(b.key, b.description) for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)]
         sub_title = getattr(screen, "SUB_TITLE", "") or "This section"
@@ -146,6 +148,30 @@ class MentorApp(App[None]):
         ]
         self.push_screen(HelpScreen(groups))
 
+    def action_export(self) -> None:
+        from mentor_tui.db import people
+        from mentor_tui.screens.export_dialog import ExportDialog
+
+        me = people.me()
+        roster = people.roster()
+        choices = [(p.name + (" (me)" if p.is_me else ""), p.uuid) for p in roster]
+        default = me.uuid if me is not None else "__team__"
+        self.push_screen(ExportDialog(choices, default), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Exported to {path}", title="Export", timeout=10)
+
+    def action_import(self) -> None:
+        from mentor_tui.screens.import_dialog import ImportDialog
+
+        self.push_screen(ImportDialog(), self._imported)
+
+    def _imported(self, changed: bool | None) -> None:
+        reload = getattr(self.screen, "reload", None)
+        if changed and reload is not None:
+            reload()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self.store_ready:
@@ -157,6 +183,9 @@ class MentorApp(App[None]):
                 yield SystemCommand(
                     binding.description, f"{screen.sub_title} (key {binding.key})", partial(screen.run_action, binding.action)
                 )
+        yield SystemCommand("Export…", "Write plans and records to a TOML file, with a preview (key e)",
+                            self.action_export)
+        yield SystemCommand("Import…", "Read TOML exports of teammates, all or nothing (key i)", self.action_import)
         yield SystemCommand("Help: keys", "Every key binding (key ?)", self.action_help)
 
     def watch_theme(self, theme: str) -> None:

@@ -1,0 +1,192 @@
+"""Export from the TUI: choose who, see a preview, then write the TOML file.
+
+The preview is built by the same code that writes the file, so what it counts
+is exactly what will be in the file. Private pairing notes are off unless the
+switch is turned on, and the preview says which it is in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, Switch
+
+from mentor_tui import clock
+
+EVERYONE = "__team__"
+
+
+def default_folder() -> Path:
+    """The user's documents folder when it exists, else the current directory."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.cwd()
+
+
+def default_file_name(who: str, today: dt.date) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", who.lower()).strip("-") or "export"
+    return f"mentor-{slug}-{today.isoformat()}.toml"
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > #dialog {
+        width: 80; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ExportDialog #title { text-style: bold; padding: 1 0 0 0; }
+    ExportDialog Label { padding: 1 0 0 0; color: $text-muted; }
+    ExportDialog Select, ExportDialog Input { margin: 0 0 0 2; width: 1fr; }
+    ExportDialog Input { background: $boost; }
+    ExportDialog #private-row { height: auto; padding: 1 0 0 0; }
+    ExportDialog #private-row Static { padding: 0 1; width: 1fr; }
+    ExportDialog #preview { border: round $primary-lighten-2; padding: 0 1; margin: 1 0 0 0; height: auto; }
+    ExportDialog #preview.-private { border: round $warning; }
+    ExportDialog #error { color: $error; height: auto; padding: 1 0 0 0; }
+    ExportDialog #buttons { height: auto; align-horizontal: right; padding: 1 0; }
+    ExportDialog #buttons Button { margin: 0 0 0 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, choices: list[tuple[str, str]], default: str) -> None:
+        """`choices`: (label, person uuid) pairs; `default`: the uuid selected first."""
+        super().__init__()
+        self.choices = choices
+        self.default = default
+        self._path_edited = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static("Export to a TOML file", id="title")
+            yield Label("Whose records")
+            yield Select(
+                [("Everyone (the whole team)", EVERYONE), *self.choices],
+                value=self.default,
+                allow_blank=False,
+                compact=True,
+                id="who",
+            )
+            with Horizontal(id="private-row"):
+                yield Switch(False, id="private")
+                yield Static("Include private pairing notes (off: they stay on this machine)")
+            yield Static("Preparing the preview…", id="preview")
+            yield Label("Write to")
+            yield Input(id="path", compact=True)
+            yield Static("", id="error")
+            with Horizontal(id="buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Export (ctrl+s)", id="export", variant="primary")
+
+    def on_mount(self) -> None:
+        self._suggest_path()
+        self.refresh_preview()
+
+    def _who_label(self) -> str:
+        who = self.query_one("#who", Select).value
+        if who == EVERYONE:
+            return "team"
+        return next((label.removesuffix(" (me)") for label, uuid in self.choices if uuid == who), "export")
+
+    def _suggest_path(self) -> None:
+        if not self._path_edited:
+            path = default_folder() / default_file_name(self._who_label(), clock.today())
+            self.query_one("#path", Input).value = str(path)
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        if self.query_one("#path", Input).has_focus:
+            self._path_edited = True
+
+    @on(Select.Changed, "#who")
+    @on(Switch.Changed, "#private")
+    def _selection_changed(self) -> None:
+        self._suggest_path()
+        self.refresh_preview()
+
+    def _selection(self) -> tuple[list[str], bool]:
+        who = self.query_one("#who", Select).value
+        return ([] if who == EVERYONE else [str(who)]), self.query_one("#private", Switch).value
+
+    @work(thread=True, exclusive=True, group="export-preview")
+    def refresh_preview(self) -> None:
+        from mentor_tui.db import database
+        from mentor_tui.exchange import toml_export
+
+        persons, include_private = self._selection()
+        try:
+            with database.worker_connection():
+                document = toml_export.build_document(persons=persons, include_private=include_private)
+        except Exception as exc:
+            self.app.call_from_thread(self._show_error, str(exc))
+            return
+        self.app.call_from_thread(self._show_preview, document, toml_export.count_records(document))
+
+    def _show_preview(self, document: dict[str, Any], counts: dict[str, int]) -> None:
+        private = bool(document.get("includes_private"))
+        lines = [f"[b]Preview[/b]  scope: {document.get('scope')}"]
+        shown = [f"{kind}: {count}" for kind, count in counts.items() if count]
+        lines.append("  " + (" · ".join(shown) if shown else "nothing to export"))
+        if private:
+            lines.append("  [b $warning]Private pairing notes: INCLUDED[/] (the file will say includes_private = true)")
+        else:
+            lines.append("  Private pairing notes: not included")
+        preview = self.query_one("#preview", Static)
+        preview.update("\n".join(lines))
+        preview.set_class(private, "-private")
+        self._show_error("")
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#error", Static).update(message)
+
+    def action_export(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            self._show_error("Where should the file go? Type a path.")
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            path = path / default_file_name(self._who_label(), clock.today())
+        if not path.parent.is_dir():
+            self._show_error(f"The folder {path.parent} does not exist.")
+            return
+        persons, include_private = self._selection()
+        self.write(path, persons, include_private)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def write(self, path: Path, persons: list[str], include_private: bool) -> None:
+        """Build the document afresh from the selection as it is now, then write it."""
+        from mentor_tui.db import database
+        from mentor_tui.exchange import toml_export
+
+        try:
+            with database.worker_connection():
+                document = toml_export.build_document(persons=persons, include_private=include_private)
+            written = toml_export.write_document(document, path)
+        except Exception as exc:
+            self.app.call_from_thread(self._show_error, f"Not written: {exc}")
+            return
+        self.app.call_from_thread(self.dismiss, written)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export")
+    def _export_pressed(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

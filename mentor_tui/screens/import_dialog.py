@@ -1,0 +1,112 @@
+"""Import from the TUI: files or a folder of TOML exports, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+
+
+def expand(text: str) -> list[Path]:
+    """Paths typed by the user (space-separated): a folder stands for its *.toml files."""
+    paths: list[Path] = []
+    for part in text.split():
+        path = Path(part).expanduser()
+        if path.is_dir():
+            paths.extend(sorted(path.glob("*.toml")))
+        else:
+            paths.append(path)
+    return paths
+
+
+class ImportDialog(ModalScreen[bool]):
+    """Dismisses with True when something was imported."""
+
+    DEFAULT_CSS = """
+    ImportDialog { align: center middle; }
+    ImportDialog > #dialog {
+        width: 80; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ImportDialog #title { text-style: bold; padding: 1 0 0 0; }
+    ImportDialog #intro { padding: 1 0 0 0; }
+    ImportDialog Label { padding: 1 0 0 0; color: $text-muted; }
+    ImportDialog Input { margin: 0 0 0 2; width: 1fr; background: $boost; }
+    ImportDialog ProgressBar { padding: 1 0 0 2; }
+    ImportDialog ProgressBar.-idle { display: none; }
+    ImportDialog #result { height: auto; padding: 1 0 0 0; }
+    ImportDialog #result.-error { color: $error; }
+    ImportDialog #buttons { height: auto; align-horizontal: right; padding: 1 0; }
+    ImportDialog #buttons Button { margin: 0 0 0 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "run_import", "Import", priority=True),
+        Binding("escape", "close", "Close"),
+    ]
+
+    imported = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static("Import TOML exports", id="title")
+            yield Static(
+                "Every file is checked before anything is written: one bad file and nothing changes. "
+                "Records already here (same uuid) are updated, not duplicated.",
+                id="intro",
+            )
+            yield Label("Files or a folder (space-separated)")
+            yield Input(placeholder="~/exports/  or  ana.toml bo.toml", id="paths", compact=True)
+            yield ProgressBar(id="progress", show_eta=False, classes="-idle")
+            yield Static("", id="result")
+            with Horizontal(id="buttons"):
+                yield Button("Close (esc)", id="close")
+                yield Button("Import (ctrl+s)", id="import", variant="primary")
+
+    def action_run_import(self) -> None:
+        paths = expand(self.query_one("#paths", Input).value)
+        if not paths:
+            self._result("Type a file or a folder of .toml files.", error=True)
+            return
+        bar = self.query_one("#progress", ProgressBar)
+        bar.remove_class("-idle")
+        bar.update(total=len(paths), progress=0)
+        self._result(f"Importing {len(paths)} file(s)…")
+        self.run_import(paths)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, paths: list[Path]) -> None:
+        from mentor_tui.db import database
+        from mentor_tui.exchange import toml_import
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.query_one("#progress", ProgressBar).update, total=total, progress=done)
+
+        try:
+            with database.worker_connection():
+                summary = toml_import.import_files(paths, progress=progress)
+        except Exception as exc:
+            self.app.call_from_thread(self._result, f"Nothing was imported. {exc}", True)
+            return
+        self.imported = self.imported or summary.changed
+        self.app.call_from_thread(self._result, "\n".join(summary.lines()))
+
+    def _result(self, text: str, error: bool = False) -> None:
+        result = self.query_one("#result", Static)
+        result.update(text)
+        result.set_class(error, "-error")
+
+    def action_close(self) -> None:
+        self.dismiss(self.imported)
+
+    @on(Button.Pressed, "#import")
+    def _import_pressed(self) -> None:
+        self.action_run_import()
+
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
+        self.action_close()

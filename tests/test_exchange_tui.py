@@ -1,0 +1,171 @@
+"""Export and import from the TUI: the preview, the private-notes switch, all-or-nothing import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+import tomllib
+
+from textual.widgets import Input, Switch
+
+from mentor_tui.app import MentorApp
+from mentor_tui.db import database, models, people
+from mentor_tui.screens.export_dialog import ExportDialog
+from mentor_tui.screens.import_dialog import ImportDialog
+
+from .pilot_helpers import screen_text, settle
+
+SIZE = (120, 40)
+SENTINEL = "SENTINEL-PRIVATE-tui-51c2"
+
+
+def _mentor_with_checkin(path):
+    database.open_database(path)
+    me = people.set_me("Bo Chen", "mentor")
+    ana = people.add_person("Ana Ruiz", "mentee")
+    mentorship = models.Mentorship.create(mentor=me, mentee=ana, started_on=dt.date(2026, 9, 1))
+    models.CheckIn.create(
+        mentorship=mentorship, held_on=dt.date(2026, 10, 1), progress="Kind lab done.", private_notes=SENTINEL
+    )
+    database.close_database()
+    return path
+
+
+async def _export(pilot, app, target, private: bool) -> None:
+    await pilot.press("e")
+    await settle(pilot)
+    dialog = app.screen
+    assert isinstance(dialog, ExportDialog)
+    if private:
+        dialog.query_one("#private", Switch).value = True
+        await settle(pilot)
+    dialog.query_one("#path", Input).value = str(target)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_export_preview_leaves_private_notes_out_by_default(tmp_path):
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    target = tmp_path / "out" / "bo.toml"
+    target.parent.mkdir()
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "scope: person" in text
+        assert "checkins: 1" in text
+        assert "Private pairing notes: not included" in text
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    data = target.read_bytes()
+    assert SENTINEL.encode() not in data
+    assert tomllib.loads(data.decode())["includes_private"] is False
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+async def test_export_with_the_private_switch_on_says_so_and_includes_them(tmp_path):
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    target = tmp_path / "bo-private.toml"
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#private", Switch).value = True
+        await settle(pilot)
+        assert "Private pairing notes: INCLUDED" in screen_text(app)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    document = tomllib.loads(target.read_text())
+    assert document["includes_private"] is True
+    assert document["checkins"][0]["private_notes"] == SENTINEL
+
+
+async def test_switching_private_on_and_exporting_at_once_still_includes_them(tmp_path):
+    """The file follows the switch as it is when Export is pressed, not a stale preview."""
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    target = tmp_path / "quick.toml"
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#private", Switch).value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert tomllib.loads(target.read_text())["includes_private"] is True
+
+
+async def test_export_to_a_missing_folder_keeps_the_dialog_open(tmp_path):
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nope" / "x.toml")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert "does not exist" in screen_text(app)
+
+
+async def test_import_dialog_imports_a_teammates_export(tmp_path):
+    source = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    export = tmp_path / "exports" / "bo.toml"
+    export.parent.mkdir()
+    from mentor_tui.exchange import toml_export
+
+    database.open_database(source)
+    toml_export.write_document(toml_export.build_document(persons=["Bo Chen"]), export)
+    database.close_database()
+
+    lead_db = tmp_path / "lead.sqlite3"
+    database.open_database(lead_db)
+    people.set_me("Lee Lead", "lead")
+    database.close_database()
+
+    app = MentorApp(db_path=lead_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportDialog)
+        app.screen.query_one("#paths", Input).value = str(export.parent)  # a folder
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Imported 1 file" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "People\n3" in screen_text(app)  # the dashboard counts imported people
+    database.open_database(lead_db)
+    names = {(p.name, p.is_me) for p in models.Person.select()}
+    assert names == {("Lee Lead", True), ("Bo Chen", False), ("Ana Ruiz", False)}
+    assert models.CheckIn.get().private_notes == ""
+
+
+async def test_import_dialog_reports_a_bad_file_and_changes_nothing(tmp_path, store_with_me):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = "mentor-tui"\nversion = 99\n')
+    database.close_database()
+
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#paths", Input).value = str(bad)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Nothing was imported." in text
+        assert "bad.toml" in text
+
+    database.open_database(store_with_me)
+    assert models.Person.select().count() == 1
