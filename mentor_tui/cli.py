@@ -21,6 +21,8 @@ from mentor_tui import APP_NAME, __version__
 # name -> (module under mentor_tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "integrity check of the database"),
+    "export": ("export", "records as TOML to a file or stdout (no selection = everything)"),
+    "import": ("import_", "import TOML files, all-or-nothing"),
     "report": ("report", "Markdown progress report: a brag doc, or the team"),
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--since",
         metavar="YYYY-MM-DD",
-        help="first day of the period (default: one year before --until)",
+        help="first day of the brag doc's period (default: one year before --until)",
     )
     parser.add_argument(
         "--until",
@@ -35,7 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="last day of the period; the team report's 'as of' day (default: today)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="write to FILE (mode 0600) instead of stdout"
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (mode 0600) instead of stdout",
     )
 
 
@@ -95,7 +99,9 @@ def _person(who: str | None, since: dt.date, until: dt.date) -> str:
     if who is None:
         person = people.me()
         if person is None:
-            raise InputError("no --person given and nobody is set up as you in this database; use --person NAME")
+            raise InputError(
+                "no --person given and nobody is set up as you in this database; use --person NAME"
+            )
     else:
         try:
             person = people.find(who)

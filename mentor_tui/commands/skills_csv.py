@@ -13,7 +13,11 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="write to FILE (mode 0600) instead of stdout"
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (mode 0600) instead of stdout",
     )
 
 

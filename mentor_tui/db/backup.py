@@ -53,7 +53,10 @@ def backup_database(db: SqliteDatabase, target: Path) -> Path:
         finally:
             destination.close()
     except BaseException as exc:
-        for leftover in (target, *(target.with_name(target.name + s) for s in ("-journal", "-wal", "-shm"))):
+        for leftover in (
+            target,
+            *(target.with_name(target.name + s) for s in ("-journal", "-wal", "-shm")),
+        ):
             with contextlib.suppress(OSError):
                 leftover.unlink()
         if isinstance(exc, (sqlite3.Error, OSError)):

@@ -736,6 +736,27 @@ def bus_factor(today: dt.date | None = None) -> list[BusFactor]:
     return [BusFactor(competency=c, experts=tuple(experts.get(c.key, ()))) for c in competencies()]
 
 
+def bus_factor_of(matrix: SkillsMatrix) -> list[BusFactor]:
+    """The same answer as `bus_factor(matrix.as_of)`, from a matrix already loaded.
+
+    No query: a screen (or report) showing both the matrix and the bus factor
+    pays for the window query once.
+    """
+    recent_from = matrix.as_of - dt.timedelta(days=RECENT_DAYS)
+    rows = sorted(matrix.rows, key=lambda r: r.person.name)
+    return [
+        BusFactor(
+            competency=c,
+            experts=tuple(
+                row.person.name
+                for row in rows
+                if row.levels.get(c.key, -1) >= EXPERT_LEVEL and row.rated_on[c.key] >= recent_from
+            ),
+        )
+        for c in matrix.competencies
+    ]
+
+
 @dataclass(frozen=True)
 class TeamOverview:
     """Everything the team report shows, as of one day."""
@@ -751,10 +772,11 @@ def team_overview(as_of: dt.date | None = None) -> TeamOverview:
     from mentor_tui import clock
 
     as_of = as_of or clock.today()
+    matrix = skills_matrix(as_of)
     return TeamOverview(
         as_of=as_of,
         people=people_by_role(),
         active_plans=active_plans_of_team(),
-        matrix=skills_matrix(as_of),
-        bus_factor=bus_factor(as_of),
+        matrix=matrix,
+        bus_factor=bus_factor_of(matrix),
     )

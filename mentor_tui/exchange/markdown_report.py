@@ -32,7 +32,8 @@ EMPTY = "None in this period."
 # before any ASCII punctuation). `|` is escaped too so text is safe in table cells.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Characters that would start a block (heading, list, quote, ...) at a line start.
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])")
+_ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 _ROLE_TITLES = {
@@ -54,7 +55,8 @@ def md(text: object) -> str:
     """`text` as one line of literal Markdown: newlines folded, specials escaped."""
     line = " ".join(str(text).split())
     line = _INLINE_SPECIAL.sub(r"\\\1", line)
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line, count=1)
+    line = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line, count=1)
+    return _ORDERED_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line, count=1)
 
 
 def link(target: str | None, label: str | None = None) -> str:
@@ -201,7 +203,8 @@ def _ownership(period: PersonPeriod) -> list[str]:
         return []
     lines = ["### Current", ""]
     lines += [
-        f"- {md(o.kind)}: **{md(o.name)}**, since {_date(o.since)}" for o in period.ownership_current
+        f"- {md(o.kind)}: **{md(o.name)}**, since {_date(o.since)}"
+        for o in period.ownership_current
     ] or [EMPTY]
     lines += ["", "### Past", ""]
     lines += [

@@ -1,0 +1,32 @@
+"""`mentor-tui import FILE...`: TOML exports in, all-or-nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", metavar="FILE", nargs="+", type=Path, help="mentor-tui TOML files to import")
+
+
+def run(args: argparse.Namespace) -> int:
+    from mentor_tui.cli import InputError, open_store
+    from mentor_tui.db import database
+    from mentor_tui.exchange.errors import ExchangeError
+    from mentor_tui.exchange.toml_import import import_parsed, parse_files
+
+    try:
+        # Read and check every file before the store is even opened: a bad file
+        # leaves the database untouched.
+        files = parse_files(args.files)
+        open_store(args)
+        try:
+            summary = import_parsed(files)
+        finally:
+            database.close_database()
+    except ExchangeError as exc:
+        raise InputError(str(exc)) from None
+    for line in summary.lines():
+        print(line)
+    return 0

@@ -1,0 +1,156 @@
+"""Importing exchange files: validate everything, then write everything, in one transaction.
+
+    summary = import_files([Path("ana.toml"), Path("bo.toml")], progress=callback)
+    print("\\n".join(summary.lines()))
+
+Every file is read and validated before anything is written; references are
+checked against the other files and the database inside the same IMMEDIATE
+transaction that then writes, so one bad file changes nothing. Records are
+matched by uuid; a row is only written when a value differs, so importing a
+file twice writes nothing the second time. The same record may appear in
+several files (a mentor in each mentee's export): the file listed last wins.
+A store must be open (`mentor_tui.db.database.open_database`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mentor_tui.db import transfer
+from mentor_tui.db.transfer import KindCounts
+from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.spec import KIND_LABELS, KINDS
+from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, quote
+
+Progress = Callable[[int, int], None]
+
+# Written across all files first, so a record of one file may refer to one in another.
+_FIRST_PASS = ("people", "competencies", "sessions", "mentorships")
+_SECOND_PASS = ("plans", "checkins", "skills", "incidents", "ownership", "kudos", "feedback")
+_REF_KINDS = ("person", "mentorship", "session", "competency")
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, per kind of record."""
+
+    files: list[str] = field(default_factory=list)
+    counts: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
+
+    @property
+    def added(self) -> int:
+        return sum(c.added for c in self.counts.values())
+
+    @property
+    def updated(self) -> int:
+        return sum(c.updated for c in self.counts.values())
+
+    @property
+    def unchanged(self) -> int:
+        return sum(c.unchanged for c in self.counts.values())
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+    def lines(self) -> list[str]:
+        n = len(self.files)
+        head = (
+            f"Imported {n} file{'s' if n != 1 else ''}: {self.added} added, "
+            f"{self.updated} updated, {self.unchanged} unchanged"
+        )
+        out = [head]
+        for kind in KINDS:
+            c = self.counts[kind]
+            if c.total:
+                out.append(
+                    f"  {KIND_LABELS[kind]}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
+                )
+        return out
+
+
+def _paths(paths: Iterable[Path | str]) -> list[Path]:
+    result = [Path(p) for p in paths]
+    if not result:
+        raise ExchangeError("no files to import")
+    return result
+
+
+def parse_files(paths: Iterable[Path | str]) -> list[ParsedFile]:
+    """Read and validate each file on its own (no database access)."""
+    return [parse_file(p) for p in _paths(paths)]
+
+
+def check_references(files: Sequence[ParsedFile]) -> None:
+    """Every reference must name a record in one of the files or in the database."""
+    defined: dict[str, set[str]] = {kind: set() for kind in _REF_KINDS}
+    for f in files:
+        for kind, values in f.defined.items():
+            defined[kind] |= values
+    defined["competency"] |= BUILTIN_KEYS
+    wanted: dict[str, set[str]] = {kind: set() for kind in _REF_KINDS}
+    for f in files:
+        for ref in f.references:
+            if ref.value not in defined[ref.kind]:
+                wanted[ref.kind].add(ref.value)
+    if not any(wanted.values()):
+        return
+    found = {kind: transfer.existing(kind, values) if values else set() for kind, values in wanted.items()}
+    for f in files:
+        for ref in f.references:
+            if ref.value not in defined[ref.kind] and ref.value not in found[ref.kind]:
+                what = "competency key" if ref.kind == "competency" else f"{ref.kind} uuid"
+                raise ExchangeError(
+                    f"{f.display}: {ref.path}: {what} {quote(ref.value)} is neither in this file "
+                    f"nor in the database"
+                )
+
+
+def validate_files(paths: Iterable[Path | str], check_database: bool = True) -> list[ParsedFile]:
+    """Everything an import checks, without writing: raises ExchangeError for the first problem.
+
+    With `check_database` (needs an open store) references are also checked
+    against the database; without it only the files themselves are read.
+    """
+    files = parse_files(paths)
+    if check_database:
+        check_references(files)
+    return files
+
+
+def import_files(paths: Iterable[Path | str], progress: Progress | None = None) -> ImportSummary:
+    """Import the files all-or-nothing and say what changed.
+
+    progress(0, n) is called once every file has been read and validated, then
+    progress(i, n) as the records of the i-th file are written. Raises
+    ExchangeError (one line, naming the file and record path) and then nothing
+    has changed.
+    """
+    return import_parsed(parse_files(paths), progress)
+
+
+def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportSummary:
+    """Import files already read by `parse_files` (their references are checked here)."""
+    total = len(files)
+    if progress is not None:
+        progress(0, total)
+    try:
+        with transfer.write_transaction():
+            check_references(files)
+            writer = transfer.Writer(KINDS)
+            for kind in _FIRST_PASS:
+                for f in files:
+                    writer.write(kind, f.records[kind])
+            for done, f in enumerate(files, start=1):
+                for kind in _SECOND_PASS:
+                    writer.write(kind, f.records[kind])
+                if progress is not None:
+                    progress(done, total)
+    except (transfer.TransferError, transfer.DatabaseError) as exc:
+        raise ExchangeError(f"import failed, nothing was changed: {exc}") from None
+    summary = ImportSummary(files=[f.display for f in files])
+    for kind, c in writer.counts.items():
+        summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged)
+    return summary

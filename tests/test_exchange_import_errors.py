@@ -1,0 +1,186 @@
+"""Broken files: exit 1, one line naming the file and the problem, no traceback, nothing changed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mentor_tui.db import database
+from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.toml_export import build_document, dumps
+from mentor_tui.exchange.toml_import import import_files, validate_files
+from tests.exchange_fixtures import dump_db, file_hash, fill
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+# file -> what its one-line error must say (after "<path>: ")
+EXPECTED = {
+    "bad_date.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-13-01"',
+    "bad_enum.toml": 'plans[0].status: expected one of "active", "paused", "done", "archived", got "finished"',
+    "binary_garbage.toml": "not a valid mentor-tui file: it is binary",
+    "confidence_bool.toml": "checkins[0].confidence: expected an integer from 1 to 5, got true",
+    "dangling_competency.toml": 'plans[0].goals[0].competency: competency key "basket-weaving" is neither in this file nor in the database',
+    "dangling_reference.toml": 'checkins[0].mentorship: mentorship uuid "m-missing" is neither in this file nor in the database',
+    "deep_nesting.toml": "not a valid mentor-tui file: arrays or tables are nested too deeply",
+    "duplicate_uuid.toml": 'people[1].uuid: duplicate uuid "p-ana" (also at people[0])',
+    "end_before_start.toml": "mentorships[0].ended_on: expected a date on or after started_on (2026-09-01), got 2026-08-01",
+    "huge_integer.toml": "not a valid mentor-tui file: an integer has more than 4300 digits",
+    "invalid_utf8.toml": "not a valid mentor-tui file: not UTF-8 text (byte 0xff",
+    "level_out_of_range.toml": "skills[0].level: expected an integer from 0 to 5, got 7",
+    "local_datetime.toml": "sessions[0].starts_at: expected an offset date-time (e.g. 2026-10-02T15:00:00Z), got a local date-time",
+    "long_dotted_key.toml": "not a valid mentor-tui file: a dotted key has 64 or more parts",
+    "missing_format.toml": "format: required key is missing",
+    "missing_title.toml": "plans[0].goals[2].title: required key is missing",
+    "newer_version.toml": "version: the file is format version 2, written by a newer mentor-tui",
+    "not_toml.toml": "not a valid mentor-tui file: Invalid value (at line 12, column 8)",
+    "plans_not_array.toml": 'plans: expected an array of tables ([[plans]]), got "all of them"',
+    "private_notes_not_included.toml": "checkins[0].private_notes: private notes in a file that says includes_private = false",
+    "unknown_attendee.toml": 'sessions[0].occurrences[0].attendees[1]: person uuid "p-ghost" is neither in this file nor in the database',
+    "unknown_record_key.toml": "plans[0]: unknown key \"titel\" (did you mean 'title'?)",
+    "unknown_top_key.toml": 'unknown top-level key "colour"',
+    "wrong_format.toml": 'format: expected "mentor-tui", got "mentor-tool"',
+    "wrong_type.toml": "people[0].name: expected a string, got 42",
+}
+
+
+@pytest.fixture(scope="module")
+def team_db(tmp_path_factory):
+    """A filled store file, closed (so its bytes are settled)."""
+    path = tmp_path_factory.mktemp("store") / "team.sqlite3"
+    database.open_database(path)
+    fill()
+    database.close_database()
+    return path
+
+
+def run_import(db: Path, *files: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mentor_tui", "--db", str(db), "import", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result, time.perf_counter() - started
+
+
+def test_the_corpus_is_complete():
+    on_disk = sorted(p.name for p in BROKEN.iterdir())
+    assert on_disk == sorted(EXPECTED)
+    assert len(on_disk) >= 15
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], file: Path, fragment: str) -> None:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"mentor-tui: {file}: "), lines[0]
+    assert fragment in lines[0], lines[0]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_is_refused_with_one_line_and_changes_nothing(team_db, name):
+    file = BROKEN / name
+    before = file_hash(team_db)
+    result, seconds = run_import(team_db, file)
+    assert_refused(result, file, EXPECTED[name])
+    assert seconds < 3.0  # interpreter start-up included; the import itself is timed below
+    assert file_hash(team_db) == before
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_is_refused_within_a_second_in_process(team_db, name):
+    database.open_database(team_db)
+    started = time.perf_counter()
+    with pytest.raises(ExchangeError) as caught:
+        import_files([BROKEN / name])
+    assert time.perf_counter() - started < 1.0
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{BROKEN / name}: ") and EXPECTED[name] in message
+
+
+def test_a_file_over_10_mib_is_refused_before_parsing(team_db, tmp_path):
+    big = tmp_path / "big.toml"
+    with big.open("w", encoding="utf-8") as fh:
+        fh.write('format = "mentor-tui"\nversion = 1\n')
+        line = "# " + "x" * 1022 + "\n"
+        for _ in range(10 * 1024 + 1):
+            fh.write(line)
+    assert big.stat().st_size > 10 * 1024 * 1024
+    before = file_hash(team_db)
+    result, seconds = run_import(team_db, big)
+    assert_refused(result, big, "not a valid mentor-tui file: it is larger than 10 MiB")
+    assert seconds < 3.0
+    assert file_hash(team_db) == before
+
+
+def test_a_missing_file_is_one_line(team_db, tmp_path):
+    result, _ = run_import(team_db, tmp_path / "nope.toml")
+    assert_refused(result, tmp_path / "nope.toml", "no such file")
+
+
+def test_one_bad_file_among_good_ones_changes_nothing(team_db, tmp_path):
+    # good files: a fresh person's export from another store, and a newer copy of the team
+    other = tmp_path / "other.sqlite3"
+    database.open_database(other)
+    fill()
+    good_new = tmp_path / "new-team.toml"
+    good_new.write_text(dumps(build_document()), encoding="utf-8")
+    database.close_database()
+
+    before_hash = file_hash(team_db)
+    before_dump = dump_db(team_db)
+    for bad_name in ("dangling_reference.toml", "bad_date.toml"):
+        result, _ = run_import(team_db, good_new, BROKEN / bad_name, good_new)
+        assert_refused(result, BROKEN / bad_name, EXPECTED[bad_name])
+        assert file_hash(team_db) == before_hash
+
+    # in-process as well, with the bad file last (all good ones validated first)
+    database.open_database(team_db)
+    with pytest.raises(ExchangeError):
+        import_files([good_new, BROKEN / "dangling_reference.toml"])
+    database.close_database()
+    assert dump_db(team_db) == before_dump
+
+    # and the good file alone does import
+    result, _ = run_import(team_db, good_new)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 1 file: ")
+    assert dump_db(team_db) != before_dump
+
+
+def test_a_reference_to_a_record_already_in_the_database_is_fine(tmp_path):
+    db = tmp_path / "x.sqlite3"
+    database.open_database(db)
+    team = fill()
+    file = tmp_path / "checkin.toml"
+    file.write_text(
+        "\n".join(
+            [
+                'format = "mentor-tui"',
+                "version = 1",
+                "[[checkins]]",
+                'uuid = "c-new"',
+                f'mentorship = "{team.ana_mentorship.uuid}"',
+                "held_on = 2026-11-20",
+                'progress = "ok"',
+                'blockers = ""',
+                'next_steps = ""',
+                "[[checkins.actions]]",
+                'uuid = "a-new"',
+                'text = "Do the thing"',
+                f'owner = "{team.ana.uuid}"',
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert validate_files([file])[0].counts["actions"] == 1
+    summary = import_files([file])
+    assert summary.counts["checkins"].added == 1 and summary.counts["actions"].added == 1

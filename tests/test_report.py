@@ -1,0 +1,392 @@
+"""`mentor-tui report`: the brag doc, the team report, and the queries behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mentor_tui import clock
+from mentor_tui.db import models as m
+from mentor_tui.db import reports
+from mentor_tui.db.database import close_database, open_database
+from mentor_tui.exchange import markdown_report
+from mentor_tui.exchange.markdown_report import EMPTY, md
+from tests import report_fixtures as fx
+
+
+@pytest.fixture
+def frozen() -> Iterator[None]:
+    clock.freeze(fx.NOW)
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture
+def team(tmp_path: Path, frozen: None) -> Iterator[fx.Team]:
+    yield fx.build(tmp_path / "x.sqlite3")
+    close_database()
+
+
+def sections(text: str) -> dict[str, str]:
+    """The body of each `## ` section, by heading."""
+    parts = re.split(r"^## (.+)$", text, flags=re.MULTILINE)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def brag(person: m.Person, since: str = "2025-11-26", until: str = "2026-11-26") -> str:
+    period = reports.person_period(person, fx.d(since), fx.d(until))
+    return markdown_report.person_report(period, generated_on=fx.TODAY)
+
+
+# ---------------------------------------------------------------- the brag doc
+
+
+def test_brag_doc_shows_plan_progress(team: fx.Team) -> None:
+    plans = sections(brag(team.alice))["Plans"]
+    row = next(line for line in plans.splitlines() if "Kubernetes track" in line)
+    assert "2 / 4 (50%)" in row  # goals
+    assert "4 / 5 (80%)" in row  # lab items
+    assert "Old archived plan" not in plans
+
+
+def test_brag_doc_lists_goals_done_in_the_period_only(team: fx.Team) -> None:
+    goals = sections(brag(team.alice))["Goals done"]
+    assert "Deploy stateful workloads" in goals
+    assert "2026-05-01" in goals
+    assert "Pass the CKA practice exam" not in goals  # done before the period
+    assert "Write the cluster upgrade runbook" not in goals  # not done
+
+
+def test_brag_doc_shows_a_done_lab_with_its_evidence(team: fx.Team) -> None:
+    labs = sections(brag(team.alice))["Labs done"]
+    assert "Run a StatefulSet with backups" in labs
+    assert f"<{fx.EVIDENCE_URL}>" in labs  # a clickable link
+    assert "screenshot in the wiki \\| ops space" in labs  # a note, escaped
+    assert "Upgrade a kind cluster" not in labs  # one item still open
+
+
+def test_brag_doc_shows_skill_change_with_level_names(team: fx.Team) -> None:
+    skills = sections(brag(team.alice))["Skills"]
+    row = next(line for line in skills.splitlines() if line.startswith("| Kubernetes"))
+    assert "2 → 4" in row
+    assert "learning → proficient" in row
+    assert "+2" in row
+    iac = next(line for line in skills.splitlines() if "Infrastructure as code" in line)
+    assert "3 practitioner, unchanged" in iac
+
+
+def test_brag_doc_groups_incidents_by_role(team: fx.Team) -> None:
+    incidents = sections(brag(team.alice))["Incidents handled"]
+    assert "### Shadow (2)" in incidents
+    assert "### Primary (1)" in incidents
+    primary = incidents.split("### Primary (1)")[1]
+    assert "Checkout latency spike" in primary
+    assert "DNS flapping" not in primary
+    assert "Old outage before the period" not in incidents
+
+
+def test_brag_doc_shows_ownership_kudos_and_sessions(team: fx.Team) -> None:
+    doc = sections(brag(team.alice))
+    current, past = doc["Ownership"].split("### Past")
+    assert "Checkout availability SLO" in current
+    assert "Build runner disk runbook" in past
+    assert "Ancient service" not in doc["Ownership"]
+    assert fx.KUDOS_TEXT in doc["Kudos received"]
+    assert "Bob Mentor" in doc["Kudos received"]
+    assert fx.OLD_KUDOS_TEXT not in doc["Kudos received"]
+    assert fx.SESSION_TITLE in doc["Sessions presented"]
+    assert "Old talk" not in doc["Sessions presented"]
+
+
+def test_the_period_narrows_every_section(team: fx.Team) -> None:
+    doc = sections(brag(team.alice, since="2026-03-01", until="2026-03-31"))
+    assert "Checkout latency spike" in doc["Incidents handled"]
+    assert "DNS flapping" not in doc["Incidents handled"]
+    assert fx.KUDOS_TEXT in doc["Kudos received"]
+    assert doc["Goals done"].strip() == EMPTY
+    assert doc["Labs done"].strip() == EMPTY
+    assert fx.SESSION_TITLE in doc["Sessions presented"]
+
+
+def test_empty_sections_say_so(team: fx.Team) -> None:
+    nobody = m.Person.create(name="Frank Fresh", role="mentee")
+    doc = sections(brag(nobody))
+    assert set(doc) == {
+        "Plans",
+        "Goals done",
+        "Labs done",
+        "Skills",
+        "Incidents handled",
+        "Ownership",
+        "Kudos received",
+        "Sessions presented",
+    }
+    for title, body in doc.items():
+        assert body.strip() == EMPTY, title
+
+
+def test_private_notes_never_appear_in_any_report(team: fx.Team) -> None:
+    for person in (team.alice, team.bob, team.carol, team.eve):
+        assert fx.SENTINEL not in brag(person, since="2000-01-01", until="2030-01-01")
+    team_md = markdown_report.team_report(reports.team_overview(fx.TODAY), generated_on=fx.TODAY)
+    assert fx.SENTINEL not in team_md
+
+
+def test_skill_change_starts_from_the_level_held_when_the_period_began(team: fx.Team) -> None:
+    changes = {
+        c.competency_key: c for c in reports.skill_changes(team.alice, fx.d("2026-03-01"), fx.TODAY)
+    }
+    k8s = changes["kubernetes"]
+    assert (k8s.from_level, k8s.to_level, k8s.ratings_in_period) == (2, 4, 2)
+    assert (k8s.from_name, k8s.to_name) == ("learning", "proficient")
+    # As of mid-April only the 3 exists in the period.
+    earlier = {
+        c.competency_key: c
+        for c in reports.skill_changes(team.alice, fx.d("2026-03-01"), fx.d("2026-04-30"))
+    }
+    assert (earlier["kubernetes"].from_level, earlier["kubernetes"].to_level) == (2, 3)
+
+
+# ---------------------------------------------------------------- Markdown safety
+
+
+def test_md_escapes_table_pipes_and_block_starts() -> None:
+    assert md("a | b") == "a \\| b"
+    assert md("# not a heading") == "\\# not a heading"
+    assert md("- not a list") == "\\- not a list"
+    assert md("1. not a list") == "1\\. not a list"
+    assert md("*bold* _it_ [x](y) <b>") == "\\*bold\\* \\_it\\_ \\[x\\](y) \\<b\\>"
+    assert md("two\nlines") == "two lines"
+
+
+def test_user_text_cannot_break_a_table(team: fx.Team) -> None:
+    m.Plan.create(owner=team.alice, title="# *Urgent* | fix\nit", start_on=fx.d("2026-01-01"))
+    plans = sections(brag(team.alice))["Plans"]
+    rows = [line for line in plans.splitlines() if line.startswith("|")]
+    widths = {len(re.findall(r"(?<!\\)\|", line)) for line in rows}
+    assert len(widths) == 1  # every row has the header's number of cells
+    assert "\\# \\*Urgent\\* \\| fix it" in plans
+
+
+# ---------------------------------------------------------------- the team
+
+
+def test_team_report_lists_people_plans_matrix_and_bus_factor(team: fx.Team) -> None:
+    text = markdown_report.team_report(reports.team_overview(fx.TODAY), generated_on=fx.TODAY)
+    doc = sections(text)
+    assert "### Mentees (2)" in doc["People"]
+    assert "Alice Example (me)" in doc["People"]
+    assert "Dave Gone" not in text  # archived
+    eve = next(line for line in doc["Active plans"].splitlines() if "Eve Newcomer" in line)
+    assert "Onboarding" in eve and "1 / 3 (33%)" in eve
+    assert "Old archived plan" not in doc["Active plans"]
+    header = next(line for line in doc["Skills matrix"].splitlines() if line.startswith("| Person"))
+    assert "Terraform \\| modules" in header
+    alice = next(line for line in doc["Skills matrix"].splitlines() if line.startswith("| Alice"))
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", alice)[1:-1]]
+    assert cells[:4] == ["Alice Example", "mentee", "4", "3"]
+    security = next(
+        line for line in doc["Bus factor"].splitlines() if line.startswith("| Security")
+    )
+    assert (
+        "| 1 |" in security and "Carol Lead" in security and "single point of knowledge" in security
+    )
+    kubernetes = next(
+        line for line in doc["Bus factor"].splitlines() if line.startswith("| Kubernetes")
+    )
+    assert "| 2 |" in kubernetes and "single point" not in kubernetes
+    assert "- **Security**: only Carol Lead" in doc["Bus factor"]
+
+
+def test_bus_factor_counts_active_recent_experts_by_their_latest_rating(team: fx.Team) -> None:
+    factors = {f.competency.key: f for f in reports.bus_factor(fx.TODAY)}
+    assert list(factors) == fx.EXPECTED_COMPETENCIES
+    assert factors["kubernetes"].experts == ("Alice Example", "Bob Mentor")  # Dave is archived
+    assert not factors["kubernetes"].single_point
+    assert factors["security"].experts == ("Carol Lead",)  # Dave is archived
+    assert factors["security"].single_point
+    assert factors["observability"].count == 0  # Bob's 4 is from 2024: stale
+    assert factors["iac"].count == 0  # Eve's latest rating (2) replaced her 4
+    assert factors["cicd"].count == 2
+    assert all(factors[k].single_point for k in ("cloud", "leadership", "observability", "iac"))
+
+
+def test_bus_factor_from_a_loaded_matrix_agrees_with_the_query(team: fx.Team) -> None:
+    for day in (fx.TODAY, fx.d("2026-05-01"), fx.d("2027-06-01")):
+        assert reports.bus_factor_of(reports.skills_matrix(day)) == reports.bus_factor(day)
+
+
+def test_bus_factor_recency_window_and_future_ratings(tmp_path: Path, frozen: None) -> None:
+    open_database(tmp_path / "x.sqlite3")
+    try:
+        today = fx.d("2026-11-26")
+        a = m.Person.create(name="A", role="mentor")
+        b = m.Person.create(name="B", role="mentor")
+        c = m.Person.create(name="C", role="mentor")
+        fx.rate(a, "cloud", 4, (today - dt.timedelta(days=365)).isoformat())  # just recent
+        fx.rate(b, "cloud", 5, (today - dt.timedelta(days=366)).isoformat())  # just stale
+        fx.rate(c, "cloud", 5, (today + dt.timedelta(days=1)).isoformat())  # not yet
+        factors = {f.competency.key: f for f in reports.bus_factor(today)}
+        assert factors["cloud"].experts == ("A",)
+        assert factors["cloud"].single_point
+        # One day later, C's rating exists and A's has gone stale.
+        later = {f.competency.key: f for f in reports.bus_factor(today + dt.timedelta(days=1))}
+        assert later["cloud"].experts == ("C",)
+    finally:
+        close_database()
+
+
+def test_matrix_and_bus_factor_are_fast_on_a_large_team(tmp_path: Path, frozen: None) -> None:
+    open_database(tmp_path / "x.sqlite3")
+    try:
+        people = [m.Person.create(name=f"Person {i:02d}", role="mentee") for i in range(50)]
+        comps = list(m.Competency.select())
+        rows = [
+            {
+                "person": p,
+                "competency": c,
+                "level": (i + j + k) % 6,
+                "rated_on": fx.TODAY - dt.timedelta(days=30 * k),
+                "uuid": f"{i}-{j}-{k}",
+            }
+            for i, p in enumerate(people)
+            for j, c in enumerate(comps)
+            for k in range(25)
+        ]
+        with m.database_proxy.atomic():
+            for start in range(0, len(rows), 500):
+                m.SkillRating.insert_many(rows[start : start + 500]).execute()
+        started = time.perf_counter()
+        matrix = reports.skills_matrix(fx.TODAY)
+        factors = reports.bus_factor(fx.TODAY)
+        assert reports.bus_factor_of(matrix) == factors
+        elapsed = time.perf_counter() - started
+        assert len(matrix.rows) == 50
+        # Latest (k = 0) level of person i in competency j is (i + j) % 6.
+        assert all(
+            row.levels[c.key] == (i + j) % 6
+            for i, row in enumerate(matrix.rows)
+            for j, c in enumerate(matrix.competencies)
+        )
+        for j, factor in enumerate(factors):
+            assert factor.count == sum(1 for i in range(50) if (i + j) % 6 >= 4)
+        assert elapsed < 0.5, f"matrix + bus factor took {elapsed:.3f} s for 10,000 ratings"
+    finally:
+        close_database()
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def cli(db: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "MENTOR_TUI_DB"}
+    return subprocess.run(
+        [sys.executable, "-m", "mentor_tui", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=cwd,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path, frozen: None) -> Path:
+    path = tmp_path / "x.sqlite3"
+    fx.build(path)
+    close_database()
+    return path
+
+
+PERIOD = ("--since", "2025-11-26", "--until", "2026-11-26")
+
+
+def test_cli_report_writes_the_brag_doc_of_me(db: Path) -> None:
+    result = cli(db, "report", *PERIOD)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Brag doc: Alice Example")
+    assert "2 → 4" in result.stdout
+    assert fx.SENTINEL not in result.stdout
+
+
+def test_cli_report_for_a_named_person_to_a_private_file(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bob.md"
+    result = cli(db, "report", "--person", "bob mentor", "-o", str(out), *PERIOD)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Brag doc: Bob Mentor")
+    assert fx.SENTINEL not in text
+    assert [
+        p.name for p in tmp_path.iterdir() if p.name.startswith(".bob.md")
+    ] == []  # no temp left
+
+
+def test_cli_team_report(db: Path) -> None:
+    result = cli(db, "report", "--team", "--until", "2026-11-26")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Team report")
+    assert "**single point of knowledge**" in result.stdout
+    assert fx.SENTINEL not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("--since", "2026-13-01"), "--since"),
+        (("--since", "20260101"), "--since"),
+        (("--until", "yesterday"), "--until"),
+    ],
+)
+def test_cli_bad_date_is_one_clear_line(db: Path, args: tuple[str, ...], option: str) -> None:
+    result = cli(db, "report", *args)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert option in lines[0] and "YYYY-MM-DD" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_since_after_until_is_bad_input(db: Path) -> None:
+    result = cli(db, "report", "--since", "2026-06-01", "--until", "2026-01-01")
+    assert result.returncode == 1
+    assert "--since" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_person_and_team_together_is_bad_usage(db: Path) -> None:
+    result = cli(db, "report", "--person", "Alice Example", "--team")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_unknown_person_and_no_me(db: Path, tmp_path: Path) -> None:
+    result = cli(db, "report", "--person", "Nobody")
+    assert result.returncode == 1
+    assert "Nobody" in result.stderr and "Traceback" not in result.stderr
+
+    empty = tmp_path / "empty.sqlite3"
+    open_database(empty)
+    close_database()
+    result = cli(empty, "report")
+    assert result.returncode == 1
+    assert "--person" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_report_refuses_a_missing_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.sqlite3"
+    result = cli(missing, "report", "--team")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert not missing.exists()
