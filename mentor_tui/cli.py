@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last guard: one line, never a traceback
-        from mentor_tui.db.database import StoreError
+        from mentor_tui.db.guard import StoreError
 
         if isinstance(exc, StoreError):
             print(f"{APP_NAME}: {exc}", file=sys.stderr)
@@ -136,7 +136,7 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    from mentor_tui.db.database import check_openable
+    from mentor_tui.db.guard import check_openable
 
     path = db_path_from(args)
     if getattr(args, "demo", False):

@@ -15,7 +15,8 @@ import pytest
 from mentor_tui import clock
 from mentor_tui.db import backup
 from mentor_tui.db import models as m
-from mentor_tui.db.database import close_database, integrity_problems, open_database
+from mentor_tui.db.database import close_database, open_database
+from mentor_tui.db.guard import integrity_problems
 from tests import report_fixtures as fx
 
 

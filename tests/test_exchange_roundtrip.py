@@ -208,7 +208,8 @@ def test_records_may_refer_to_records_in_another_file(source, tmp_path):
     seen = []
     summary = import_files([a, b], progress=lambda done, total: seen.append((done, total)))
     assert summary.counts["checkins"].added == 2
-    assert seen == [(0, 2), (1, 2), (2, 2)]
+    # two steps a file: read and checked, then written
+    assert seen == [(1, 4), (2, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_validate_files_writes_nothing(source, tmp_path):

@@ -62,6 +62,25 @@ def test_every_model_has_a_table(store):
     assert {m._meta.table_name for m in models.ALL_MODELS} <= tables
 
 
+def test_the_stdlib_guard_knows_every_table_and_the_schema_version():
+    from mentor_tui.db import guard
+
+    assert {m._meta.table_name for m in models.ALL_MODELS} == guard.TABLES
+    assert len(database.MIGRATIONS) == guard.SCHEMA_VERSION
+
+
+def test_opening_the_tui_does_not_import_peewee_before_the_first_frame():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, mentor_tui.cli as c, mentor_tui.db.guard, mentor_tui.app;"
+        "print('peewee' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
 def test_migration_from_version_0_leaves_a_backup(tmp_path):
     path = tmp_path / "old.sqlite3"
     con = sqlite3.connect(path)

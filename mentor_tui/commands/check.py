@@ -13,12 +13,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui.cli import InputError
-    from mentor_tui.db import database
+    from mentor_tui.db import guard
 
     path = db_path_from(args)
     if not path.exists():
         raise InputError(f"{path} does not exist")
-    problems = database.integrity_problems(path)
+    problems = guard.integrity_problems(path)
     if problems:
         for line in problems:
             print(line)

@@ -11,15 +11,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from mentor_tui.cli import InputError, open_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
-    from mentor_tui.exchange.toml_import import import_parsed, parse_files
+    from mentor_tui.exchange.toml_import import import_parsed
+    from mentor_tui.exchange.validate import parse_file
 
+    show_progress = len(args.files) > 1 and sys.stderr.isatty()
     try:
         # Read and check every file before the store is even opened: a bad file
         # leaves the database untouched.
-        files = parse_files(args.files)
+        files = []
+        try:
+            for done, path in enumerate(args.files, start=1):
+                if show_progress:
+                    print(f"\rreading {done}/{len(args.files)} {str(path)[-50:]:<50}", end="", file=sys.stderr)
+                files.append(parse_file(path))
+        finally:
+            if show_progress:  # clear the progress line, so an error starts a line of its own
+                print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
         open_store(args)
         try:
             summary = import_parsed(files)

@@ -20,11 +20,15 @@ from peewee import SqliteDatabase
 from mentor_tui import clock
 from mentor_tui.config import ensure_private_dir
 from mentor_tui.db import models
+from mentor_tui.db.guard import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SCHEMA_VERSION,
+    StoreError,
+    check_openable,
+    describe,
+)
 
-# "MTUI" in the SQLite header's application_id: marks the file as ours.
-APPLICATION_ID = 0x4D545549
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -32,10 +36,6 @@ PRAGMAS = {
     "synchronous": 1,
     "busy_timeout": BUSY_TIMEOUT_MS,
 }
-
-
-class StoreError(Exception):
-    """A problem with the database file, phrased for the user (one line)."""
 
 
 def _step_1_create_schema(db: SqliteDatabase) -> None:
@@ -48,56 +48,10 @@ def _step_1_create_schema(db: SqliteDatabase) -> None:
     ).on_conflict_ignore().execute()
 
 
-# MIGRATIONS[n] takes a database from user_version n to n + 1. Append only.
+# MIGRATIONS[n] takes a database from user_version n to n + 1. Append only, and
+# keep guard.SCHEMA_VERSION (and guard.TABLES) in step.
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_step_1_create_schema]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def _inspect(path: Path) -> tuple[int, int, set[str]]:
-    """(user_version, application_id, table names) of an existing non-empty file."""
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a mentor-tui database")
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(_describe(path, exc)) from None
-    return version, app_id, tables
-
-
-def _describe(path: Path, exc: Exception) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return f"{path} is locked by another program; close it and try again"
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{path} is not a mentor-tui database (or it is damaged: {text})"
-    return f"{path}: {text}"
-
-
-def check_openable(path: Path) -> int:
-    """Refuse a file we must not open; return its schema version (0 for a new file)."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
-    if not path.exists() or path.stat().st_size == 0:
-        return 0
-    version, app_id, tables = _inspect(path)
-    ours = {m._meta.table_name for m in models.ALL_MODELS}
-    foreign = {t for t in tables if not t.startswith("sqlite_")} - ours
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and foreign):
-        raise StoreError(f"{path} is not a mentor-tui database")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path} was written by a newer mentor-tui (schema {version}, this app knows "
-            f"{SCHEMA_VERSION}); upgrade mentor-tui to open it"
-        )
-    return version
+assert len(MIGRATIONS) == SCHEMA_VERSION, "guard.SCHEMA_VERSION must match MIGRATIONS"
 
 
 def _create_private_file(path: Path) -> None:
@@ -176,7 +130,7 @@ def open_database(path: Path | str) -> SqliteDatabase:
         models.database_proxy.initialize(db)
         migrate(db, path, version)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
-        raise StoreError(_describe(path, exc)) from None
+        raise StoreError(describe(path, exc)) from None
     except OSError as exc:
         raise StoreError(f"{path}: {exc.strerror or exc}") from None
     _current, _current_path = db, path
@@ -199,18 +153,3 @@ def worker_connection():
 
 def current_path() -> Path | None:
     return _current_path
-
-
-def integrity_problems(path: Path) -> list[str]:
-    """What `PRAGMA integrity_check` reports (empty when the file is sound)."""
-    check_openable(path)
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            rows += [f"foreign key broken in {r[0]} row {r[1]}" for r in con.execute("PRAGMA foreign_key_check")]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return [_describe(path, exc)]
-    return [] if rows == ["ok"] else [r for r in rows if r != "ok"]

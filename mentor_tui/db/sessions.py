@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrulestr
@@ -46,17 +48,29 @@ def exdates_of(session: Session) -> set[dt.datetime]:
     return {from_utc_text(line) for line in (session.exdates or "").split() if line}
 
 
+@lru_cache(maxsize=4096)
+def _rule(text: str, first: dt.datetime, zone_name: str | None) -> Any:
+    """The parsed rule, repeating in the session's zone; None when it does not parse."""
+    zone = ZoneInfo(zone_name) if zone_name else UTC
+    try:
+        return rrulestr(text, dtstart=first.astimezone(zone))
+    except (ValueError, TypeError, ZoneInfoNotFoundError):
+        return None
+
+
+def rule_of(session: Session) -> Any:
+    zone = zone_of(session)
+    return _rule(session.rrule, session.starts_at, zone.key if isinstance(zone, ZoneInfo) else None)
+
+
 def starts_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     """UTC start moments of `session` in [start, end), without cancelled ones."""
     first: dt.datetime = session.starts_at
-    if not session.rrule:
+    rule = rule_of(session) if session.rrule else None
+    if rule is None:
         moments = [first] if start <= first < end else []
     else:
         zone = zone_of(session)
-        try:
-            rule = rrulestr(session.rrule, dtstart=first.astimezone(zone))
-        except (ValueError, TypeError):
-            return [first] if start <= first < end else []
         moments = []
         for local in rule.xafter(start.astimezone(zone), count=_MAX_PER_SESSION, inc=True):
             moment = local.astimezone(UTC)
@@ -97,8 +111,43 @@ def upcoming(now: dt.datetime, days: int = 60, limit: int = 200) -> list[Occurre
 
 
 def next_occurrence(now: dt.datetime) -> Occurrence | None:
-    soon = upcoming(now, days=366, limit=1)
-    return soon[0] if soon else None
+    """The soonest occurrence from `now`: one rule step per recurring session, not a year of them."""
+    soonest: tuple[dt.datetime, Session] | None = None
+    one_off = (
+        Session.select()
+        .where(Session.rrule.is_null() & (Session.starts_at >= to_utc_text(now)))
+        .order_by(Session.starts_at, Session.title)
+    )
+    def earlier(moment: dt.datetime, session: Session) -> bool:  # ties go by title, as in upcoming()
+        return soonest is None or (moment, session.title) < (soonest[0], soonest[1].title)
+
+    for session in one_off:
+        if session.starts_at in exdates_of(session):
+            continue
+        if not earlier(session.starts_at, session):
+            break
+        soonest = (session.starts_at, session)
+    for session in Session.select().where(Session.rrule.is_null(False)):
+        rule = rule_of(session)
+        if rule is None:
+            continue
+        cancelled = exdates_of(session)
+        zone = zone_of(session)
+        for local in rule.xafter(now.astimezone(zone), count=_MAX_PER_SESSION, inc=True):
+            moment = local.astimezone(UTC)
+            if not earlier(moment, session):
+                break
+            if moment not in cancelled:
+                soonest = (moment, session)
+                break
+    if soonest is None:
+        return None
+    moment, session = soonest
+    presenter = session.presenter.name if session.presenter is not None else None
+    return Occurrence(
+        session.id, session.uuid, session.title, session.kind, moment, session.duration_minutes, presenter,
+        session.timezone,
+    )
 
 
 def count() -> int:

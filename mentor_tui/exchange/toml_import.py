@@ -123,16 +123,30 @@ def validate_files(paths: Iterable[Path | str], check_database: bool = True) -> 
 def import_files(paths: Iterable[Path | str], progress: Progress | None = None) -> ImportSummary:
     """Import the files all-or-nothing and say what changed.
 
-    progress(0, n) is called once every file has been read and validated, then
-    progress(i, n) as the records of the i-th file are written. Raises
-    ExchangeError (one line, naming the file and record path) and then nothing
-    has changed.
+    Progress counts 2 steps per file: progress(i, 2n) as the i-th file has been
+    read and validated (the long part for big files), then progress(n + i, 2n)
+    as its records are written. Raises ExchangeError (one line, naming the file
+    and record path) and then nothing has changed.
     """
-    return import_parsed(parse_files(paths), progress)
+    paths = _paths(paths)
+    total = 2 * len(paths)
+    files = []
+    for done, path in enumerate(paths, start=1):
+        files.append(parse_file(path))
+        if progress is not None:
+            progress(done, total)
+    if progress is None:
+        return import_parsed(files)
+    report = progress
+    return import_parsed(files, lambda done, _n: report(len(paths) + done, total))
 
 
 def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportSummary:
-    """Import files already read by `parse_files` (their references are checked here)."""
+    """Import files already read by `parse_files` (their references are checked here).
+
+    progress(0, n) is called before the first write, then progress(i, n) as the
+    records of the i-th file are written.
+    """
     total = len(files)
     if progress is not None:
         progress(0, total)

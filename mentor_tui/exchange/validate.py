@@ -16,12 +16,14 @@ import difflib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
+
+# The same parser as stdlib tomllib (vendored from it), compiled: about 3x faster.
+import tomli
 
 from mentor_tui.db.models import (
     BUILTIN_COMPETENCIES,
@@ -167,12 +169,12 @@ def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
     if _LONG_DOTTED_KEY.search(text):
         raise ExchangeError(f"{bad}: a dotted key has {MAX_DOTTED_PARTS} or more parts")
     try:
-        doc = tomllib.loads(text)
+        doc = tomli.loads(text)
     except RecursionError:
         raise ExchangeError(f"{bad}: arrays or tables are nested too deeply") from None
     except MemoryError:
         raise ExchangeError(f"{bad}: too large to read") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         raise ExchangeError(f"{bad}: {exc}") from None
     except (ValueError, UnicodeError, OverflowError) as exc:
         if "integer string conversion" in str(exc):

@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 from mentor_tui import clock, dates, timezones
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.section import TableSection, clip
 
 REPEATS = [
     ("Once", "once"),
@@ -35,13 +35,13 @@ class CalendarScreen(TableSection):
     def fetch(self):
         from mentor_tui.db import sessions
 
-        upcoming = sessions.upcoming(clock.now(), days=DAYS_AHEAD, limit=500)
+        upcoming = sessions.upcoming(clock.now(), days=DAYS_AHEAD, limit=self.PAGE_SIZE)
         return len(upcoming), upcoming
 
     def cells(self, row):
         return (
             dates.show_moment(row.starts_at),
-            row.title,
+            clip(row.title, 48),
             row.kind,
             row.presenter or "",
             f"{row.duration_minutes} min",
@@ -49,7 +49,8 @@ class CalendarScreen(TableSection):
 
     def show(self, data) -> None:
         super().show(data)
-        self.set_status(f"{self.total} occurrences in the next {DAYS_AHEAD} days")
+        more = "the first " if self.total >= self.PAGE_SIZE else ""
+        self.set_status(f"{more}{self.total} occurrences of the next {DAYS_AHEAD} days")
 
     def action_new_session(self) -> None:
         from mentor_tui.db import people, sessions

@@ -6,7 +6,7 @@ from textual.binding import Binding
 
 from mentor_tui import clock, dates
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.section import TableSection, clip
 
 
 class CheckInsScreen(TableSection):
@@ -33,14 +33,14 @@ class CheckInsScreen(TableSection):
 
     def cells(self, row):
         confidence = "●" * row.confidence + "○" * (5 - row.confidence) if row.confidence else ""
-        progress = row.progress.splitlines()[0] if row.progress else ""
+        progress = row.progress.strip().splitlines()[0].lstrip("-*+ ") if row.progress.strip() else ""
         return (
             dates.show(row.held_on),
             f"{row.mentor} → {row.mentee}",
             confidence,
             str(row.open_actions) if row.open_actions else "",
             "PRIVATE" if row.has_private_notes else "",
-            progress[:60],
+            clip(progress, 36),
         )
 
     def action_new_checkin(self) -> None:

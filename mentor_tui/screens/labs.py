@@ -6,7 +6,7 @@ from textual.binding import Binding
 
 from mentor_tui import dates
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.section import TableSection, clip
 
 
 class LabsScreen(TableSection):
@@ -19,7 +19,7 @@ class LabsScreen(TableSection):
         "and evidence links.\n\n"
         "No labs yet. Press [b]n[/b] to add the first one (it needs a plan with an open goal)."
     )
-    COLUMNS = ("Owner", "Lab", "Goal", "Checklist", "Last practised")
+    COLUMNS = ("Owner", "Lab", "Checklist", "Last practised", "Goal")
     BINDINGS = [Binding("n", "new_lab", "New lab")]
 
     def count_rows(self) -> int:
@@ -36,10 +36,10 @@ class LabsScreen(TableSection):
         check = "✔" if row.items_total and row.items_done == row.items_total else " "
         return (
             row.owner,
-            row.title,
-            row.goal,
+            clip(row.title, 40),
             f"{check} {row.items_done}/{row.items_total}",
             dates.show(row.last_practised_on),
+            clip(row.goal, 32),
         )
 
     def action_new_lab(self) -> None:

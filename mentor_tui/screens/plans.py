@@ -6,7 +6,7 @@ from textual.binding import Binding
 
 from mentor_tui import clock, dates
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.section import TableSection, clip
 
 
 class PlansScreen(TableSection):
@@ -35,7 +35,7 @@ class PlansScreen(TableSection):
         bar = _bar(row.percent)
         return (
             row.owner,
-            row.title,
+            clip(row.title, 40),
             row.kind,
             row.status,
             f"{bar} {row.goals_done}/{row.goals_total}",

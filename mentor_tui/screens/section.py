@@ -16,6 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis when cut (tables stay on screen)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class SectionScreen(Screen):
     TITLE = "mentor-tui"
     SECTION_KEY: ClassVar[str] = ""
@@ -37,7 +42,7 @@ class SectionScreen(Screen):
         with Vertical(id="body"):
             yield from self.compose_body()
         yield Static("Loading…", id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -61,11 +66,18 @@ class SectionScreen(Screen):
         self.set_status(f"Could not read the database: {exc}")
         self.notify(f"Could not read the database: {exc}", severity="error", timeout=8)
 
+    _shown: Any = None
+
     def _show(self, data: Any) -> None:
+        if self._shown is not None and data == self._shown:
+            return  # a revisit with nothing changed: keep the rendered table as it is
+        self._shown = data
         empty = self.is_empty(data)
         self.query_one("#empty").set_class(not empty, "-hidden")
         self.query_one("#body").set_class(empty, "-hidden")
         self.show(data)
+        if empty:
+            self.set_status("")
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)

@@ -21,7 +21,7 @@ class StartScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static(f"Opening {self.path}…", id="message")
-        yield Footer()
+        yield Footer(compact=True)
 
     def show_error(self, message: str) -> None:
         widget = self.query_one("#message", Static)

@@ -1,0 +1,39 @@
+"""Driving MentorApp under Pilot in the benchmarks: wait for the store, workers, a refresh."""
+
+from __future__ import annotations
+
+import asyncio
+
+
+async def wait_workers(app) -> None:
+    """Until no worker is running (cancelled or failed ones count as done)."""
+    while True:
+        pending = [w for w in app.workers if not w.is_finished]
+        if not pending:
+            return
+        await asyncio.gather(*(w.wait() for w in pending), return_exceptions=True)
+
+
+async def refreshed(app) -> None:
+    """Until the app has refreshed (painted) the screen once more."""
+    done = asyncio.get_running_loop().create_future()
+    app.call_after_refresh(lambda: done.done() or done.set_result(None))
+    await done
+
+
+async def settle(app) -> None:
+    """Until the work a key started is done and on screen (two rounds: a worker may start another)."""
+    for _ in range(2):
+        await wait_workers(app)
+        await refreshed(app)
+
+
+async def wait_ready(pilot, timeout: float = 20.0) -> None:
+    app = pilot.app
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not getattr(app, "store_ready", True):
+        if loop.time() > deadline:
+            raise RuntimeError("the store did not open within 20 s")
+        await pilot.pause(0.02)
+    await settle(app)

@@ -1,0 +1,67 @@
+"""Run the benchmarks of DESIGN.md's performance budget: `make bench`.
+
+    python benchmarks/run.py [--regenerate] [--only NAME ...]
+
+Makes the large synthetic database once (benchmarks/out/large.sqlite3,
+git-ignored), runs each benchmark, prints one table row per measurement and
+exits 1 when any row is over its budget. A benchmark whose code is not
+written yet reports "n/a" instead of failing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from common import LARGE, Result, fmt
+
+# name -> module (each has run(db_path) -> list[Result])
+BENCHMARKS = {
+    "startup": "startup",
+    "memory": "memory",
+    "switching": "switching",
+    "exchange": "exchange_bench",
+}
+
+
+def print_table(results: list[Result]) -> None:
+    header = ("benchmark", "measured", "budget", "status", "note")
+    rows = [(r.name, fmt(r.measured, r.unit), fmt(r.budget, r.unit), r.status, r.note) for r in results]
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(4)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths) + "  {}"
+    print(line.format(*header))
+    print("  ".join("-" * w for w in widths) + "  " + "-" * 4)
+    for row in rows:
+        print(line.format(*row))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--regenerate", action="store_true", help="remake (and time) the large database")
+    parser.add_argument("--only", nargs="+", choices=sorted(BENCHMARKS), help="run only these benchmarks")
+    args = parser.parse_args(argv)
+
+    import generate_large
+
+    results: list[Result] = []
+    print(f"large database: {LARGE}", flush=True)
+    results += generate_large.run(LARGE, force=args.regenerate)
+    for name, module_name in BENCHMARKS.items():
+        if args.only and name not in args.only:
+            continue
+        print(f"running {name} ...", flush=True)
+        try:
+            results += importlib.import_module(module_name).run(LARGE)
+        except Exception as exc:  # one broken benchmark must not hide the others
+            traceback.print_exc(limit=3)
+            results.append(Result(name, None, None, note=f"error: {type(exc).__name__}: {exc}",
+                                  status_override="FAIL"))
+    print()
+    print_table(results)
+    return 1 if any(r.failed for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

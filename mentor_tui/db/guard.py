@@ -1,0 +1,97 @@
+"""Checks of a database file before anything opens it.
+
+Standard library only: the command line runs these before the first frame,
+and importing peewee there would slow every start. `database.py` keeps the
+migrations and asserts that SCHEMA_VERSION matches them; a test checks that
+TABLES matches the models.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# "MTUI" in the SQLite header's application_id: marks the file as ours.
+APPLICATION_ID = 0x4D545549
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+SCHEMA_VERSION = 1
+TABLES = frozenset(
+    {
+        "person", "mentorship", "competency", "plan", "goal", "lab", "lab_item", "check_in",
+        "action_item", "session", "session_occurrence", "attendance", "skill_rating", "incident",
+        "ownership", "kudos", "feedback",
+    }
+)
+
+
+class StoreError(Exception):
+    """A problem with the database file, phrased for the user (one line)."""
+
+
+def describe(path: Path, exc: Exception) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{path} is locked by another program; close it and try again"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"{path} is not a mentor-tui database (or it is damaged: {text})"
+    return f"{path}: {text}"
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _inspect(path: Path) -> tuple[int, int, set[str]]:
+    """(user_version, application_id, table names) of an existing non-empty file."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: {exc.strerror or exc}") from None
+    if header != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a mentor-tui database")
+    try:
+        con = read_only(path)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(describe(path, exc)) from None
+    return version, app_id, tables
+
+
+def check_openable(path: Path) -> int:
+    """Refuse a file we must not open; return its schema version (0 for a new file)."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    version, app_id, tables = _inspect(path)
+    foreign = {t for t in tables if not t.startswith("sqlite_")} - TABLES
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and foreign):
+        raise StoreError(f"{path} is not a mentor-tui database")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer mentor-tui (schema {version}, this app knows "
+            f"{SCHEMA_VERSION}); upgrade mentor-tui to open it"
+        )
+    return version
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What `PRAGMA integrity_check` and `foreign_key_check` report (empty when sound)."""
+    check_openable(path)
+    try:
+        con = read_only(path)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            rows += [f"foreign key broken in {r[0]} row {r[1]}" for r in con.execute("PRAGMA foreign_key_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return [describe(path, exc)]
+    return [] if rows == ["ok"] else [r for r in rows if r != "ok"]

@@ -1,0 +1,84 @@
+"""The session calendar: occurrences from RRULEs in the session's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentor_tui.db import sessions
+from mentor_tui.db.models import Session
+
+UTC = dt.UTC
+
+
+def _at(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+def test_a_berlin_session_keeps_its_local_hour_across_daylight_saving(store):
+    # 15:00 UTC is 17:00 in Berlin in October (CEST); after 25 October it is CET,
+    # so 17:00 local is 16:00 UTC.
+    sessions.create_session(
+        "Incident review", "incident-review", _at(2026, 10, 2, 15), 45, "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
+        "Europe/Berlin",
+    )
+    starts = [o.starts_at for o in sessions.upcoming(_at(2026, 10, 1), days=40)]
+    assert starts == [_at(2026, 10, 2, 15), _at(2026, 10, 16, 15), _at(2026, 10, 30, 16)]
+
+
+def test_cancelled_occurrences_are_left_out(store):
+    session = sessions.create_session("Platform update", "platform-update", _at(2026, 11, 2, 9), 30, "FREQ=WEEKLY")
+    Session.update(exdates="2026-11-09T09:00:00Z").where(Session.id == session.id).execute()
+    starts = [o.starts_at for o in sessions.upcoming(_at(2026, 11, 1), days=16)]
+    assert starts == [_at(2026, 11, 2, 9), _at(2026, 11, 16, 9)]
+    assert sessions.next_occurrence(_at(2026, 11, 3)).starts_at == _at(2026, 11, 16, 9)
+
+
+def test_one_off_sessions_and_nothing_scheduled(store):
+    assert sessions.next_occurrence(_at(2026, 11, 1)) is None
+    sessions.create_session("PoC outcome", "poc-outcome", _at(2026, 12, 3, 14), 60)
+    assert sessions.next_occurrence(_at(2026, 11, 1)).title == "PoC outcome"
+    assert sessions.next_occurrence(_at(2026, 12, 4)) is None
+
+
+def test_a_rule_that_does_not_parse_is_refused_when_created(store):
+    import pytest
+
+    with pytest.raises(ValueError, match="not a valid RRULE"):
+        sessions.create_session("Bad", "other", _at(2026, 11, 1), 30, "FREQ=SOMETIMES")
+
+
+RULES = st.sampled_from(
+    ["FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "FREQ=DAILY;COUNT=5", "FREQ=MONTHLY", None]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    specs=st.lists(
+        st.tuples(
+            RULES,
+            st.integers(min_value=0, max_value=60 * 24 * 40),
+            st.sampled_from(["Europe/Berlin", "America/New_York", None]),
+            st.sampled_from(["A", "B", "C"]),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    offset=st.integers(min_value=0, max_value=60 * 24 * 60),
+)
+def test_next_occurrence_agrees_with_the_expanded_calendar(tmp_path_factory, specs, offset):
+    from mentor_tui.db import database
+
+    database.open_database(tmp_path_factory.mktemp("cal") / "cal.sqlite3")
+    try:
+        base = _at(2026, 9, 1)
+        for rule, minutes, zone, title in specs:
+            sessions.create_session(title, "other", base + dt.timedelta(minutes=minutes), 30, rule, zone)
+        now = base + dt.timedelta(minutes=offset)
+        expanded = sessions.upcoming(now, days=366, limit=1)
+        assert sessions.next_occurrence(now) == (expanded[0] if expanded else None)
+    finally:
+        database.close_database()
