@@ -22,8 +22,11 @@ def _css_path(app_cls: type):
     from pathlib import Path
 
     css = getattr(app_cls, "CSS_PATH", None)
-    if isinstance(css, str | Path) and not Path(css).is_absolute():
-        return Path(inspect.getfile(app_cls)).parent / css
+    here = Path(inspect.getfile(app_cls)).parent
+    if isinstance(css, str | Path):
+        return css if Path(css).is_absolute() else here / css
+    if isinstance(css, list):
+        return [p if Path(p).is_absolute() else here / p for p in css]
     return css
 
 

@@ -40,7 +40,7 @@ def _section_factory(target: str):
 
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/dialogs.tcss"]
     MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
     BINDINGS = [
         *(Binding(key, f"go('{name}')", label) for name, (key, label, _) in SECTIONS.items()),

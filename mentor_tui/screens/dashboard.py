@@ -11,22 +11,13 @@ from mentor_tui.screens.section import SectionScreen
 
 
 class StatCard(Static):
-    DEFAULT_CSS = """
-    StatCard { border: round $primary; height: 5; padding: 0 1; content-align: center middle; text-align: center; }
-    """
+    """One count on the Dashboard (styled in sections.tcss)."""
 
 
 class DashboardScreen(SectionScreen):
     SUB_TITLE = "1 Dashboard"
     SECTION_KEY = "dashboard"
 
-    DEFAULT_CSS = """
-    DashboardScreen #welcome { padding: 1 2 0 2; text-style: bold; }
-    DashboardScreen #cards { grid-size: 4; grid-gutter: 0 1; height: 6; padding: 0 1; margin-top: 1; }
-    DashboardScreen #next { padding: 1 2 0 2; height: auto; }
-    DashboardScreen #due { padding: 1 2 0 2; height: auto; }
-    DashboardScreen #hints { padding: 1 2; color: $text-muted; height: auto; }
-    """
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="welcome")

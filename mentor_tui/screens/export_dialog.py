@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
 from mentor_tui import clock
 
@@ -38,24 +38,6 @@ def default_file_name(who: str, today: dt.date) -> str:
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog > #dialog {
-        width: 80; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ExportDialog #title { text-style: bold; padding: 1 0 0 0; }
-    ExportDialog Label { padding: 1 0 0 0; color: $text-muted; }
-    ExportDialog Select, ExportDialog Input { margin: 0 0 0 2; width: 1fr; }
-    ExportDialog Input { background: $boost; }
-    ExportDialog #private-row { height: auto; padding: 1 0 0 0; }
-    ExportDialog #private-row Static { padding: 0 1; width: 1fr; }
-    ExportDialog #preview { border: round $primary-lighten-2; padding: 0 1; margin: 1 0 0 0; height: auto; }
-    ExportDialog #preview.-private { border: round $warning; }
-    ExportDialog #error { color: $error; height: auto; padding: 1 0 0 0; }
-    ExportDialog #buttons { height: auto; align-horizontal: right; padding: 1 0; }
-    ExportDialog #buttons Button { margin: 0 0 0 1; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "export", "Export", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -89,6 +71,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel (esc)", id="cancel")
                 yield Button("Export (ctrl+s)", id="export", variant="primary")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._suggest_path()

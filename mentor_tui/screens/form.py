@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from textual import on
@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates
 
@@ -43,34 +43,9 @@ class FormResult:
     saved: Any = None
 
 
-@dataclass
-class _State:
-    errors: dict[str, str] = field(default_factory=dict)
-
-
 class FormScreen(ModalScreen[FormResult | None]):
     """A modal form; `ctrl+s` saves, `escape` cancels."""
 
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > #dialog {
-        width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormScreen #form-title { text-style: bold; width: 1fr; padding: 1 0 0 0; }
-    FormScreen #form-intro { padding: 1 0 0 0; }
-    FormScreen .field-label { padding: 1 0 0 0; color: $text-muted; }
-    FormScreen Input, FormScreen Select, FormScreen TextArea { margin: 0 0 0 2; width: 1fr; }
-    FormScreen Input, FormScreen TextArea { background: $boost; }
-    FormScreen Input:focus, FormScreen TextArea:focus { background: $panel; }
-    FormScreen .field-label.private { color: $warning; text-style: bold; }
-    FormScreen .field-error { color: $error; padding: 0 0 0 2; height: auto; }
-    FormScreen .field-error.-empty { display: none; }
-    FormScreen TextArea { height: 3; }
-    FormScreen #form-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }
-    FormScreen #form-buttons Button { margin: 0 0 0 1; }
-    FormScreen #form-error { color: $error; height: auto; padding: 1 0 0 0; }
-    """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -102,7 +77,7 @@ class FormScreen(ModalScreen[FormResult | None]):
             for f in self.fields:
                 label = f"{f.label}{' *' if f.required else ''}"
                 if f.private:
-                    label += "  (PRIVATE: mentor only, not exported)"
+                    label += "  (PRIVATE: mentor only; exported only if you ask)"
                 yield Label(label, classes="field-label private" if f.private else "field-label")
                 yield self._widget_for(f)
                 yield Static("", id=f"error-{f.name}", classes="field-error -empty")
@@ -111,6 +86,7 @@ class FormScreen(ModalScreen[FormResult | None]):
                 if self.cancellable:
                     yield Button("Cancel (esc)", id="cancel")
                 yield Button(f"{self.save_label} (ctrl+s)", id="save", variant="primary")
+        yield Footer(compact=True)
 
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"

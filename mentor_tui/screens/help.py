@@ -6,17 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 70; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    """
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),
@@ -38,3 +31,4 @@ class HelpScreen(ModalScreen[None]):
         lines.append("Keys 1–6 and n work anywhere but in a text field. Press esc to close.")
         with VerticalScroll():
             yield Static("\n".join(lines), id="help-text")
+        yield Footer(compact=True)

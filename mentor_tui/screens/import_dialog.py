@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 
 def expand(text: str) -> list[Path]:
@@ -27,23 +27,6 @@ def expand(text: str) -> list[Path]:
 class ImportDialog(ModalScreen[bool]):
     """Dismisses with True when something was imported."""
 
-    DEFAULT_CSS = """
-    ImportDialog { align: center middle; }
-    ImportDialog > #dialog {
-        width: 80; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ImportDialog #title { text-style: bold; padding: 1 0 0 0; }
-    ImportDialog #intro { padding: 1 0 0 0; }
-    ImportDialog Label { padding: 1 0 0 0; color: $text-muted; }
-    ImportDialog Input { margin: 0 0 0 2; width: 1fr; background: $boost; }
-    ImportDialog ProgressBar { padding: 1 0 0 2; }
-    ImportDialog ProgressBar.-idle { display: none; }
-    ImportDialog #result { height: auto; padding: 1 0 0 0; }
-    ImportDialog #result.-error { color: $error; }
-    ImportDialog #buttons { height: auto; align-horizontal: right; padding: 1 0; }
-    ImportDialog #buttons Button { margin: 0 0 0 1; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "run_import", "Import", priority=True),
         Binding("escape", "close", "Close"),
@@ -66,6 +49,7 @@ class ImportDialog(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button("Close (esc)", id="close")
                 yield Button("Import (ctrl+s)", id="import", variant="primary")
+        yield Footer(compact=True)
 
     def action_run_import(self) -> None:
         paths = expand(self.query_one("#paths", Input).value)

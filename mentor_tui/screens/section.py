@@ -26,15 +26,6 @@ class SectionScreen(Screen):
     SECTION_KEY: ClassVar[str] = ""
     EMPTY_TEXT: ClassVar[str] = ""
 
-    DEFAULT_CSS = """
-    SectionScreen #empty {
-        width: 1fr; height: auto; margin: 2 4; padding: 1 2;
-        border: round $primary-lighten-2; color: $text;
-    }
-    SectionScreen #empty.-hidden { display: none; }
-    SectionScreen #body.-hidden { display: none; }
-    SectionScreen #status { height: 1; color: $text-muted; padding: 0 1; }
-    """
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -105,9 +96,6 @@ class TableSection(SectionScreen):
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     PAGE_SIZE: ClassVar[int] = 200
 
-    DEFAULT_CSS = """
-    TableSection #table { height: 1fr; }
-    """
 
     total = 0
     loaded = 0

@@ -9,10 +9,6 @@ from textual.widgets import Footer, Header, Static
 
 class StartScreen(Screen):
     TITLE = "mentor-tui"
-    DEFAULT_CSS = """
-    StartScreen #message { margin: 2 4; height: auto; }
-    StartScreen #message.-error { color: $error; border: round $error; padding: 1 2; }
-    """
 
     def __init__(self, path: str) -> None:
         super().__init__()

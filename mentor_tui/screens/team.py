@@ -23,9 +23,6 @@ class TeamScreen(TableSection):
     )
     BINDINGS = [Binding("n", "new_person", "Add person")]
 
-    DEFAULT_CSS = """
-    TeamScreen #bus-factor { height: auto; padding: 1 1 0 1; }
-    """
 
     def compose_body(self) -> ComposeResult:
         yield from super().compose_body()
