@@ -117,6 +117,10 @@ class MentorApp(App[None]):
             if reload is not None:
                 reload()
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=True):
+        """Notifications carry names, titles and paths: never read them as markup."""
+        return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # Actions -----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

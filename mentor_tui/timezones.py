@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mentor_tui import recurrence
 
 
 def is_valid(name: str) -> bool:
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+        recurrence.zone(name)
+    except ValueError:
         return False
     return True
 

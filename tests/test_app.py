@@ -295,3 +295,66 @@ async def test_a_damaged_database_shows_a_message_not_a_traceback(tmp_path):
         await pilot.press("q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_brackets_in_names_and_titles_are_text_not_markup(tmp_path):
+    """A title like "K8s [/]" or a name like "Ana [WIP]" must show as typed, on every screen."""
+    from mentor_tui.db import people, plans, sessions
+
+    path = tmp_path / "brackets.sqlite3"
+    database.open_database(path)
+    me = people.set_me("Bo [/] Chen", "mentor")
+    ana = people.add_person("Ana [WIP] Ruiz", "mentee")
+    models.Mentorship.create(mentor=me, mentee=ana, started_on=dt.date(2026, 9, 1))
+    plans.create_plan(ana, "K8s [/] [b]track", "skill", dt.date(2026, 11, 1))
+    sessions.create_session("Review [red]x", "other", dt.datetime(2026, 11, 27, 15, tzinfo=dt.UTC), 30)
+    database.close_database()
+    app = MentorApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Hello, Bo [/] Chen (mentor)." in text
+        assert "Review [red]x" in text
+        for key, expected in [("2", "K8s [/] [b]track"), ("6", "Ana [WIP] Ruiz"), ("4", "Press n")]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert expected in screen_text(app)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        app.screen.query_one("#field-title").focus()
+        await pilot.press(*"Second [/] plan")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Second [/] plan" in screen_text(app)
+        assert app.is_running
+
+
+async def test_esc_asks_before_throwing_away_what_was_typed(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-name").focus()
+        await pilot.press(*"Cleo")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is form, "the first esc only warns"
+        assert "press esc again to discard" in screen_text(app)
+        assert form.query_one("#field-name").value == "Cleo"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not form
+
+
+async def test_esc_closes_an_untouched_form_at_once(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not form

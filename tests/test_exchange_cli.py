@@ -165,3 +165,25 @@ def test_export_over_an_existing_file_replaces_it_with_mode_0600(team_db, tmp_pa
     write_document(build_document(), out)
     assert out.stat().st_mode & 0o777 == 0o600
     assert parse(out.read_text(encoding="utf-8"))["scope"] == "team"
+
+
+@pytest.mark.parametrize("command", [["export"], ["skills-csv"], ["report", "--team"]])
+def test_output_never_overwrites_the_database(tmp_path, command):
+    import hashlib
+
+    from mentor_tui.db import database, people
+
+    db = tmp_path / "mine.sqlite3"
+    database.open_database(db)
+    people.set_me("Bo Chen", "mentor")
+    database.close_database()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for target in (db, tmp_path / "mine.sqlite3-wal"):
+        result = subprocess.run(
+            [sys.executable, "-m", "mentor_tui", "--db", str(db), *command, "-o", str(target)],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert result.returncode == 1, result.stderr
+        assert "it is a database file; choose another name" in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

@@ -46,7 +46,7 @@ def test_sentinel_exported_with_include_private(source):
         assert SENTINEL in text
         doc = parse(text)
         assert doc["includes_private"] is True
-        notes = {c["uuid"]: c["private_notes"] for c in doc["checkins"]}
+        notes = {c["uuid"]: c.get("private_notes") for c in doc["checkins"]}  # absent when empty
         assert notes[source.checkin.uuid] == SENTINEL
     # a plan has no check-ins: still nothing private in it
     assert SENTINEL not in dumps(build_document(plans=[source.ana_plan.uuid], include_private=True))
@@ -111,3 +111,32 @@ def test_private_notes_in_a_file_that_says_it_has_none_is_an_error(source, tmp_p
     bad.write_text(text.replace("includes_private = true", "includes_private = false"), encoding="utf-8")
     with pytest.raises(ExchangeError, match=r"bad\.toml: checkins\[0\]\.private_notes: private notes"):
         import_files([bad])
+
+
+def test_a_private_export_without_notes_never_wipes_notes_kept_elsewhere(source, tmp_path):
+    """Bo's notes travel to Ana without notes; Ana's private export must not erase them at Bo's."""
+    team_file = tmp_path / "team.toml"
+    team_file.write_text(dumps(build_document()), encoding="utf-8")  # no private notes
+    bo_db = database.current_path()
+
+    database.open_database(tmp_path / "ana.sqlite3")
+    import_files([team_file])
+    assert {c.private_notes for c in CheckIn.select()} == {""}
+    ana_private = dumps(build_document(persons=["Ana Ruiz"], include_private=True))
+    assert "private_notes" not in ana_private  # no notes here, so none written
+    ana_file = tmp_path / "ana.toml"
+    ana_file.write_text(ana_private, encoding="utf-8")
+
+    database.open_database(bo_db)
+    import_files([ana_file])
+    assert CheckIn.get(CheckIn.uuid == source.checkin.uuid).private_notes == SENTINEL
+
+
+def test_an_empty_private_note_in_a_file_does_not_clear_one(source, tmp_path):
+    text = dumps(build_document(persons=["Ana Ruiz"], include_private=True))
+    blanked = text.replace(f'private_notes = "{SENTINEL}"', 'private_notes = ""')
+    assert blanked != text
+    file = tmp_path / "blank.toml"
+    file.write_text(blanked, encoding="utf-8")
+    import_files([file])
+    assert CheckIn.get(CheckIn.uuid == source.checkin.uuid).private_notes == SENTINEL

@@ -82,3 +82,25 @@ def test_next_occurrence_agrees_with_the_expanded_calendar(tmp_path_factory, spe
         assert sessions.next_occurrence(now) == (expanded[0] if expanded else None)
     finally:
         database.close_database()
+
+
+def test_unusable_rules_are_refused_with_a_reason(store):
+    import pytest
+
+    for rule, reason in [
+        ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL must be a whole number of at least 1"),
+        ("FREQ=HOURLY", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "BYMONTH needs FREQ=MONTHLY or YEARLY"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "no occurrence in the ten years"),
+        ("FREQ=WEEKLY;BYDAY=XX", "invalid 'BYDAY'"),
+    ]:
+        with pytest.raises(ValueError, match=reason):
+            sessions.create_session("Bad", "other", _at(2026, 11, 1), 30, rule, "Europe/Berlin")
+    assert Session.select().count() == 0
+
+
+def test_a_rule_already_stored_that_dateutil_cannot_use_shows_the_first_start(store):
+    session = sessions.create_session("Odd", "other", _at(2026, 11, 2, 9), 30)
+    Session.update(rrule="FREQ=WEEKLY;INTERVAL=0").where(Session.id == session.id).execute()
+    assert [o.starts_at for o in sessions.upcoming(_at(2026, 11, 1), days=30)] == [_at(2026, 11, 2, 9)]
+    assert sessions.next_occurrence(_at(2026, 11, 1)).title == "Odd"

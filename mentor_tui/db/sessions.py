@@ -8,14 +8,14 @@ saving), minus its EXDATEs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import rrulestr
 from peewee import JOIN
 
+from mentor_tui import recurrence
 from mentor_tui.db.models import SESSION_KINDS, Person, Session, from_utc_text, objects, to_utc_text
 
 UTC = dt.UTC
@@ -36,11 +36,9 @@ class Occurrence:
 
 
 def zone_of(session: Session) -> dt.tzinfo:
-    if not session.timezone:
-        return UTC
     try:
-        return ZoneInfo(session.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+        return recurrence.zone(session.timezone)
+    except ValueError:
         return UTC
 
 
@@ -50,35 +48,42 @@ def exdates_of(session: Session) -> set[dt.datetime]:
 
 @lru_cache(maxsize=4096)
 def _rule(text: str, first: dt.datetime, zone_name: str | None) -> Any:
-    """The parsed rule, repeating in the session's zone; None when it does not parse."""
-    zone = ZoneInfo(zone_name) if zone_name else UTC
+    """The parsed rule, repeating in the session's zone; None when it is not usable."""
     try:
-        return rrulestr(text, dtstart=first.astimezone(zone))
-    except (ValueError, TypeError, ZoneInfoNotFoundError):
+        return recurrence.parse(text, first, zone_name)
+    except ValueError:
         return None
 
 
-def rule_of(session: Session) -> Any:
-    zone = zone_of(session)
-    return _rule(session.rrule, session.starts_at, zone.key if isinstance(zone, ZoneInfo) else None)
+def starts_from(session: Session, start: dt.datetime) -> Iterator[dt.datetime]:
+    """UTC start moments of `session` from `start` on, soonest first, cancelled ones included.
+
+    A session whose rule is missing or unusable happens once, at its start.
+    At most _MAX_PER_SESSION moments: a caller stops long before.
+    """
+    first: dt.datetime = session.starts_at
+    rule = _rule(session.rrule, first, session.timezone) if session.rrule else None
+    if rule is None:
+        if first >= start:
+            yield first
+        return
+    try:
+        for local in rule.xafter(start.astimezone(zone_of(session)), count=_MAX_PER_SESSION, inc=True):
+            yield local.astimezone(UTC)
+    except (ValueError, OverflowError):  # dateutil gives up (e.g. past the year 9999)
+        return
 
 
 def starts_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     """UTC start moments of `session` in [start, end), without cancelled ones."""
-    first: dt.datetime = session.starts_at
-    rule = rule_of(session) if session.rrule else None
-    if rule is None:
-        moments = [first] if start <= first < end else []
-    else:
-        zone = zone_of(session)
-        moments = []
-        for local in rule.xafter(start.astimezone(zone), count=_MAX_PER_SESSION, inc=True):
-            moment = local.astimezone(UTC)
-            if moment >= end:
-                break
-            moments.append(moment)
     cancelled = exdates_of(session)
-    return [m for m in moments if m not in cancelled]
+    moments = []
+    for moment in starts_from(session, start):
+        if moment >= end:
+            break
+        if moment not in cancelled:
+            moments.append(moment)
+    return moments
 
 
 def upcoming(now: dt.datetime, days: int = 60, limit: int = 200) -> list[Occurrence]:
@@ -128,13 +133,8 @@ def next_occurrence(now: dt.datetime) -> Occurrence | None:
             break
         soonest = (session.starts_at, session)
     for session in Session.select().where(Session.rrule.is_null(False)):
-        rule = rule_of(session)
-        if rule is None:
-            continue
         cancelled = exdates_of(session)
-        zone = zone_of(session)
-        for local in rule.xafter(now.astimezone(zone), count=_MAX_PER_SESSION, inc=True):
-            moment = local.astimezone(UTC)
+        for moment in starts_from(session, now):
             if not earlier(moment, session):
                 break
             if moment not in cancelled:
@@ -172,16 +172,11 @@ def create_session(
         raise ValueError(f"kind must be one of {', '.join(SESSION_KINDS)}")
     if starts_at.tzinfo is None:
         raise ValueError("the start needs a time zone")
-    if timezone:
-        try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {timezone!r}; expected e.g. Europe/Berlin") from None
+    recurrence.zone(timezone)  # ValueError for an unknown zone
     if rrule:
-        try:
-            rrulestr(rrule, dtstart=starts_at)
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"not a valid RRULE: {exc}") from None
+        problem = recurrence.problem(rrule, starts_at, timezone)
+        if problem:
+            raise ValueError(f"not a valid RRULE: {problem}")
     if duration_minutes <= 0:
         raise ValueError("the duration must be a positive number of minutes")
     return Session.create(

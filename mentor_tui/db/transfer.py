@@ -550,7 +550,10 @@ class Writer:
 
     def checkin(self, rec: Row) -> None:
         keys = ["uuid", "held_on", "progress", "blockers", "next_steps", "confidence"]
-        if "private_notes" in rec:  # only from a file that includes private notes
+        # Private notes come only from a file that includes them, and an empty value
+        # never wipes notes kept here: a copy that travelled without notes must not
+        # erase the mentor's.
+        if rec.get("private_notes"):
             keys.append("private_notes")
         values = self._values(rec, *keys, mentorship=self.id_of(Mentorship, rec["mentorship"]))
         checkin_id = self._upsert(CheckIn, "checkins", values)

@@ -9,6 +9,7 @@ half of one. The folder is fsynced too, so the rename survives a power loss.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -22,6 +23,7 @@ def write_atomic(path: Path, data: str | bytes, mode: int = 0o600) -> Path:
     does not exist or is not writable; the target is then left untouched.
     """
     path = Path(path)
+    refuse_database(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -38,6 +40,23 @@ def write_atomic(path: Path, data: str | bytes, mode: int = 0o600) -> Path:
         raise
     _fsync_dir(folder)
     return path
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def refuse_database(path: Path) -> None:
+    """An export must never replace a database (`-o mentor.sqlite3` by mistake).
+
+    Raises FileExistsError when `path` is an SQLite file or one of its side files.
+    """
+    is_database = path.name.endswith(_SQLITE_SIDE_FILES)
+    if not is_database and path.is_file():
+        with contextlib.suppress(OSError), path.open("rb") as fh:
+            is_database = fh.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    if is_database:
+        raise FileExistsError(errno.EEXIST, "it is a database file; choose another name", str(path))
 
 
 def _fsync_dir(folder: Path) -> None:

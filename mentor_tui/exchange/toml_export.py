@@ -171,7 +171,7 @@ def _records(g: transfer.Gathered, include_private: bool) -> dict[str, list[Reco
         }
         _put(rec, "confidence", r["confidence"])
         if include_private:
-            rec["private_notes"] = r["private_notes"]
+            _put(rec, "private_notes", r["private_notes"] or None)  # only notes that exist
         _put(rec, "actions", actions_of.get(r["id"]))
         out["checkins"].append(rec)
 

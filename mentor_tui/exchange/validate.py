@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 # The same parser as stdlib tomllib (vendored from it), compiled: about 3x faster.
 import tomli
 
+from mentor_tui import recurrence
 from mentor_tui.db.models import (
     BUILTIN_COMPETENCIES,
     GOAL_KINDS,
@@ -543,12 +544,12 @@ def _session(ctx: _FileContext, path: str, data: Any) -> dict[str, Any]:
         "starts_at": t.moment("starts_at"),
         "timezone": _timezone(t),
         "duration_minutes": t.req_integer("duration_minutes", 1, 7 * 24 * 60),
-        "rrule": _rrule(t),
         "exdates": _exdates(t),
         "presenter": t.ref("presenter", "person", required=False),
         "link": t.optional_text("link"),
         "notes": t.text("notes", required=False),
     }
+    rec["rrule"] = _rrule(t, rec["starts_at"], rec["timezone"])
     occurrences = []
     seen: dict[dt.datetime, str] = {}
     for p, d in t.tables("occurrences"):
@@ -572,7 +573,7 @@ def _timezone(t: _Table) -> str | None:
     return name
 
 
-def _rrule(t: _Table) -> str | None:
+def _rrule(t: _Table, starts_at: dt.datetime, zone_name: str | None) -> str | None:
     rule = t.string("rrule", required=False)
     if rule is None:
         return None
@@ -586,6 +587,9 @@ def _rrule(t: _Table) -> str | None:
         parts[name] = value.upper()
     if parts.get("FREQ") not in _FREQS:
         t.expect("rrule", "an RRULE with FREQ=DAILY, WEEKLY, MONTHLY, ...", rule)
+    problem = recurrence.problem(body, starts_at, zone_name)
+    if problem:
+        t.fail("rrule", f"not a usable RRULE: {problem} (got {show(rule)})")
     return body
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
@@ -41,26 +42,26 @@ class DashboardScreen(SectionScreen):
     def show(self, data) -> None:
         summary, session_count = data
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
-        self.query_one("#welcome", Static).update(f"Hello, {who}.")
+        self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
         self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
         self.query_one("#card-actions", StatCard).update(f"Open action items\n[b]{summary.open_actions}[/b]")
         self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
         nxt = summary.next_session
         if nxt is None:
-            text = "[b]Next session[/b]\n  None scheduled. Press 5, then n, to schedule one."
+            line = "None scheduled. Press 5, then n, to schedule one."
         else:
             presenter = f" · {nxt.presenter}" if nxt.presenter else ""
-            text = f"[b]Next session[/b]\n  {dates.show_moment(nxt.starts_at)}  {nxt.title} ({nxt.kind}){presenter}"
-        self.query_one("#next", Static).update(text)
+            line = f"{dates.show_moment(nxt.starts_at)}  {nxt.title} ({nxt.kind}){presenter}"
+        self.query_one("#next", Static).update(Content.from_markup("[b]Next session[/b]\n  $line", line=line))
         if summary.checkins_due:
             lines = [
                 f"  {d.mentee}: due {dates.show(d.due_on)}"
                 + (f" (last {dates.show(d.last_held_on)})" if d.last_held_on else " (no check-in yet)")
                 for d in summary.checkins_due
             ]
-            due = "[b]Check-ins due[/b]\n" + "\n".join(lines)
+            body = "\n".join(lines)
         else:
-            due = "[b]Check-ins due[/b]\n  Nothing due. Press 4 to see check-ins."
-        self.query_one("#due", Static).update(due)
+            body = "  Nothing due. Press 4 to see check-ins."
+        self.query_one("#due", Static).update(Content.from_markup("[b]Check-ins due[/b]\n$body", body=body))
         self.set_status("")

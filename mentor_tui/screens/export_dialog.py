@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
@@ -55,7 +57,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static("Export to a TOML file", id="title")
             yield Label("Whose records")
             yield Select(
-                [("Everyone (the whole team)", EVERYONE), *self.choices],
+                [("Everyone (the whole team)", EVERYONE), *((Text(label), uuid) for label, uuid in self.choices)],
                 value=self.default,
                 allow_blank=False,
                 compact=True,
@@ -132,7 +134,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._show_error("")
 
     def _show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        self.query_one("#error", Static).update(Content(message))
 
     def action_export(self) -> None:
         raw = self.query_one("#path", Input).value.strip()

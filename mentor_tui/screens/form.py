@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
@@ -94,7 +96,8 @@ class FormScreen(ModalScreen[FormResult | None]):
             return TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False, compact=True)
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
-            return Select(list(f.options), id=wid, value=value, allow_blank=not f.required, compact=True)
+            options = [(Text(label) if isinstance(label, str) else label, v) for label, v in f.options]
+            return Select(options, id=wid, value=value, allow_blank=not f.required, compact=True)
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
             return Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", compact=True)
@@ -133,7 +136,7 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     def _show_error(self, name: str, message: str | None) -> None:
         error = self.query_one(f"#error-{name}", Static)
-        error.update(f"↳ {message}" if message else "")
+        error.update(Content(f"↳ {message}" if message else ""))
         error.set_class(not message, "-empty")
 
     def action_save(self) -> None:
@@ -153,16 +156,36 @@ class FormScreen(ModalScreen[FormResult | None]):
         try:
             saved = self.save_values(values)
         except ValueError as exc:
-            form_error.update(f"Not saved: {exc}")
+            form_error.update(Content(f"Not saved: {exc}"))
             return
         except Exception as exc:  # a locked or broken database: keep the form open, lose nothing
-            form_error.update(f"Not saved: {type(exc).__name__}: {exc}")
+            form_error.update(Content(f"Not saved: {type(exc).__name__}: {exc}"))
             return
         self.dismiss(FormResult(values, saved))
 
+    def _raw_values(self) -> list[Any]:
+        """What is in the fields now, as typed (to tell whether anything changed)."""
+        values = []
+        for f in self.fields:
+            widget = self.query_one(f"#field-{f.name}")
+            values.append(widget.text if isinstance(widget, TextArea) else widget.value)
+        return values
+
+    def on_mount(self) -> None:
+        self._pristine = self._raw_values()
+        self._discard_armed = False
+
     def action_cancel(self) -> None:
-        if self.cancellable:
-            self.dismiss(None)
+        """Esc closes the form; with changes typed, only when pressed a second time."""
+        if not self.cancellable:
+            return
+        if self._raw_values() != self._pristine and not self._discard_armed:
+            self._discard_armed = True
+            self.query_one("#form-error", Static).update(
+                "You have typed something: press esc again to discard it, or ctrl+s to save."
+            )
+            return
+        self.dismiss(None)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
@@ -81,7 +82,7 @@ class ImportDialog(ModalScreen[bool]):
 
     def _result(self, text: str, error: bool = False) -> None:
         result = self.query_one("#result", Static)
-        result.update(text)
+        result.update(Content(text))
         result.set_class(error, "-error")
 
     def action_close(self) -> None:

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+
+
+def plain_cells(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Table cells as plain text: a title like "K8s [/]" is text, not markup."""
+    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
 
 
 def clip(text: str, width: int) -> str:
@@ -71,7 +78,7 @@ class SectionScreen(Screen):
             self.set_status("")
 
     def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(Content(text))
 
     # Subclasses implement these three.
     def fetch(self) -> Any:
@@ -142,7 +149,7 @@ class TableSection(SectionScreen):
         from textual.widgets import DataTable
 
         table = self.query_one("#table", DataTable)
-        table.add_rows([self.cells(row) for row in rows])
+        table.add_rows([plain_cells(self.cells(row)) for row in rows])
         self.loaded += len(rows)
         more = " · move down for more" if self.loaded < self.total else ""
         self.set_status(f"{self.loaded:,} of {self.total:,} shown{more}")

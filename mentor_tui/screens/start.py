@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -16,10 +17,15 @@ class StartScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
-        yield Static(f"Opening {self.path}…", id="message")
+        yield Static(Content(f"Opening {self.path}…"), id="message")
         yield Footer(compact=True)
 
     def show_error(self, message: str) -> None:
         widget = self.query_one("#message", Static)
         widget.add_class("-error")
-        widget.update(f"[b]The database could not be opened.[/b]\n\n{message}\n\nNothing was changed. Press q to quit.")
+        widget.update(
+            Content.from_markup(
+                "[b]The database could not be opened.[/b]\n\n$message\n\nNothing was changed. Press q to quit.",
+                message=message,
+            )
+        )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.section import TableSection, plain_cells
 
 
 class TeamScreen(TableSection):
@@ -51,7 +52,7 @@ class TeamScreen(TableSection):
         for row in matrix.rows:
             me = " (me)" if row.person.uuid == me_uuid else ""
             levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
-            table.add_row(row.person.name + me, row.person.role, *levels)
+            table.add_row(*plain_cells((row.person.name + me, row.person.role, *levels)))
         self.loaded = len(matrix.rows)
         self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
         self.set_status(
@@ -86,15 +87,15 @@ def _level_cell(level: int | None) -> str:
     return "·" if level is None else str(level)
 
 
-def _bus_factor_text(bus_factor) -> str:
-    parts = []
-    for bf in bus_factor:
-        if bf.single_point:
-            parts.append(f"[b $error]{bf.competency.key} {bf.count} ⚠[/]")
-        else:
-            parts.append(f"{bf.competency.key} {bf.count}")
+def _bus_factor_text(bus_factor) -> Content:
+    """Competency keys can come from imported files: assembled as text, never as markup."""
+    parts: list = [("Bus factor", "bold"), "  (people at level 4+ rated in the last year):  "]
+    for index, bf in enumerate(bus_factor):
+        if index:
+            parts.append(" · ")
+        parts.append((f"{bf.competency.key} {bf.count} ⚠", "bold $error") if bf.single_point
+                     else f"{bf.competency.key} {bf.count}")
     risky = [bf.competency.key for bf in bus_factor if bf.single_point]
-    lines = ["[b]Bus factor[/b]  (people at level 4+ rated in the last year):  " + " · ".join(parts)]
     if risky:
-        lines.append(f"Single points of knowledge: {', '.join(risky)}. Pair someone up on these.")
-    return "\n".join(lines)
+        parts.append(f"\nSingle points of knowledge: {', '.join(risky)}. Pair someone up on these.")
+    return Content.assemble(*parts)
