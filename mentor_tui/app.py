@@ -30,6 +30,9 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+SECTIONS_GROUP = Binding.Group("Sections", compact=True)
+
+
 def _section_factory(target: str):
     def build() -> Screen:
         module_name, class_name = target.split(":")
@@ -43,7 +46,8 @@ class MentorApp(App[None]):
     CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/dialogs.tcss"]
     MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
     BINDINGS = [
-        *(Binding(key, f"go('{name}')", label) for name, (key, label, _) in SECTIONS.items()),
+        # One footer entry for all six ("123456 Sections"): the header names the one shown.
+        *(Binding(key, f"go('{name}')", label, group=SECTIONS_GROUP) for name, (key, label, _) in SECTIONS.items()),
         Binding("e", "export", "Export"),
         Binding("i", "import", "Import"),
         Binding("question_mark", "help", "Help"),
@@ -95,19 +99,27 @@ class MentorApp(App[None]):
         from mentor_tui.db.models import ROLES
         from mentor_tui.screens.form import Field, FormScreen
 
-        form = FormScreen(
-            "Welcome to mentor-tui",
-            [
-                Field("name", "Your name", required=True, placeholder="e.g. Ana Ruiz"),
-                Field("role", "Your role", "select", required=True, default="mentee",
-                      options=[(r, r) for r in ROLES]),
-                Field("email", "Email (optional)"),
-            ],
-            lambda v: people.set_me(v["name"], v["role"], v["email"]),
-            intro="This database is new. Who are you? Your plans, check-ins and exports are yours.",
-            save_label="Start",
-            cancellable=False,
-        )
+        roster = people.roster()
+        fields = [
+            Field("name", "Your name", required=not roster, placeholder="e.g. Ana Ruiz"),
+            Field("role", "Your role", "select", required=True, default="mentee", options=[(r, r) for r in ROLES]),
+            Field("email", "Email (optional)"),
+        ]
+        intro = "This database is new. Who are you? Your plans, check-ins and exports are yours."
+        if roster:
+            # People came in with an import: the owner may be one of them already.
+            fields.insert(0, Field("existing", "I am already here as", "select",
+                                   options=[(p.name, p.id) for p in roster]))
+            intro = "Who are you? Pick yourself if you came in with an import, or type your name."
+
+        def save(values):
+            if values.get("existing"):
+                return people.claim_me(values["existing"])
+            if not values["name"]:
+                raise ValueError("type your name, or pick yourself from the list")
+            return people.set_me(values["name"], values["role"], values["email"])
+
+        form = FormScreen("Welcome to mentor-tui", fields, save, intro=intro, save_label="Start", cancellable=False)
         self.push_screen(form, self._me_saved)
 
     def _me_saved(self, result) -> None:

@@ -82,6 +82,8 @@ def db_path_from(args: argparse.Namespace) -> Path:
     from mentor_tui import config
 
     if getattr(args, "db", None) is not None:
+        if getattr(args, "demo", False):
+            raise UsageError("--demo opens demo.sqlite3 in the user data dir: leave out --db, or --demo")
         return Path(args.db).expanduser()
     if getattr(args, "demo", False):
         return config.demo_db_path()
@@ -98,6 +100,33 @@ def open_store(args: argparse.Namespace):
 
         demo.ensure_demo(path)
     return database.open_database(path)
+
+
+def open_existing_store(args: argparse.Namespace):
+    """Open the database the arguments name; a missing file is an error, not a new store.
+
+    (Only `--demo` fills its database on first use.) Every command but import uses it.
+    """
+    path = db_path_from(args)
+    if not getattr(args, "demo", False) and not path.exists():
+        raise InputError(f"{path} does not exist")
+    return open_store(args)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """`text` to `output` atomically (mode 0600), or to stdout."""
+    from mentor_tui.exchange.atomic import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if output.is_dir():
+        raise InputError(f"{output} is a folder; give a file name")
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,13 +149,30 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last guard: one line, never a traceback
-        from mentor_tui.db.guard import StoreError
+        from mentor_tui.db.guard import StoreError, describe
 
         if isinstance(exc, StoreError):
             print(f"{APP_NAME}: {exc}", file=sys.stderr)
             return 1
+        if _is_database_error(exc):
+            print(f"{APP_NAME}: {describe(_db_path_or_unknown(argv), exc)}", file=sys.stderr)
+            return 1
         print(f"{APP_NAME}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+
+
+def _is_database_error(exc: Exception) -> bool:
+    import sqlite3
+
+    peewee = sys.modules.get("peewee")  # only loaded when the store was opened
+    return isinstance(exc, sqlite3.Error) or (peewee is not None and isinstance(exc, peewee.DatabaseError))
+
+
+def _db_path_or_unknown(argv: list[str]) -> Path | str:
+    try:
+        return db_path_from(_tui_parser().parse_known_args(argv)[0])
+    except (SystemExit, Exception):
+        return "the database"
 
 
 def _tui_parser() -> argparse.ArgumentParser:

@@ -358,3 +358,98 @@ async def test_esc_closes_an_untouched_form_at_once(store_with_me):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not form
+
+
+async def test_a_new_user_can_build_a_program_from_the_keyboard_alone(store_with_me):
+    """Person → mentorship → plan → goal → lab → check-in, every step with the keys the screens name."""
+    from textual.widgets import Select
+
+    def select(field: str, label: str) -> None:
+        widget = app.screen.query_one(f"#field-{field}", Select)
+        widget.value = next(v for prompt, v in widget._options if str(prompt) == label)
+
+    async def type_into(field: str, text: str) -> None:
+        app.screen.query_one(f"#field-{field}").focus()
+        await pilot.press(*text)
+
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await type_into("name", "Ana Ruiz")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        await pilot.press("m")
+        await pilot.pause()
+        select("mentee", "Ana Ruiz")
+        await type_into("focus", "Kubernetes")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        await pilot.press("2", "n")
+        await type_into("title", "Kubernetes track")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Add a goal to “Kubernetes track” (Ana Ruiz)" in screen_text(app)
+        await type_into("title", "Debug a CrashLoopBackOff")
+        select("competency", "Kubernetes")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "0/1" in screen_text(app)
+
+        await pilot.press("3", "n")
+        await pilot.pause()
+        await type_into("title", "Break it and fix it")
+        app.screen.query_one("#field-items").text = "Deploy a broken pod\nRead the events"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Break it and fix it" in screen_text(app)
+
+        await pilot.press("4", "n")
+        await pilot.pause()
+        app.screen.query_one("#field-progress").text = "Lab started."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Bo Chen → Ana Ruiz" in screen_text(app)
+
+    mentorship = models.Mentorship.get()
+    assert (mentorship.mentor.name, mentorship.mentee.name, mentorship.focus) == ("Bo Chen", "Ana Ruiz", "Kubernetes")
+    goal = models.Goal.get()
+    assert (goal.title, goal.competency.key, goal.plan.title) == ("Debug a CrashLoopBackOff", "kubernetes", "Kubernetes track")
+    assert [i.text for i in models.LabItem.select().order_by(models.LabItem.position)] == [
+        "Deploy a broken pod",
+        "Read the events",
+    ]
+    assert models.CheckIn.get().mentorship == mentorship
+
+
+async def test_first_start_after_an_import_lets_me_pick_myself(tmp_path):
+    from textual.widgets import Select
+
+    from mentor_tui.db import people
+
+    path = tmp_path / "imported.sqlite3"
+    database.open_database(path)
+    people.add_person("Ana Ruiz", "mentee")
+    people.add_person("Bo Chen", "mentor")
+    database.close_database()
+    app = MentorApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")  # neither picked nor typed
+        await pilot.pause()
+        assert "type your name, or pick yourself" in screen_text(app)
+        picker = app.screen.query_one("#field-existing", Select)
+        picker.value = next(v for prompt, v in picker._options if str(prompt) == "Bo Chen")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Hello, Bo Chen (mentor)." in screen_text(app)
+    database.open_database(path)
+    assert [(p.name, p.is_me) for p in models.Person.select().order_by(models.Person.name)] == [
+        ("Ana Ruiz", False),
+        ("Bo Chen", True),
+    ]

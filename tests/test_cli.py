@@ -110,3 +110,58 @@ def test_environment_variable_sets_the_database(store, tmp_path):
     env = dict(os.environ, MENTOR_TUI_DB=str(store))
     result = run("check", env=env)
     assert (result.returncode, result.stdout.strip()) == (0, "ok")
+
+
+def test_demo_and_db_together_is_bad_usage(tmp_path):
+    result = run("--db", str(tmp_path / "mine.sqlite3"), "--demo", "check")
+    assert result.returncode == 2
+    assert "--demo" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "mine.sqlite3").exists()
+
+
+def test_export_from_a_missing_database_creates_nothing(tmp_path):
+    missing = tmp_path / "typo.sqlite3"
+    result = run("--db", str(missing), "export")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert not missing.exists()
+
+
+def test_database_errors_are_phrased_for_the_user(tmp_path):
+    import sqlite3
+
+    from mentor_tui.db.guard import describe
+
+    path = tmp_path / "x.sqlite3"
+    assert "needs to write in its folder" in describe(path, sqlite3.OperationalError("unable to open database file"))
+    assert "locked by another program" in describe(path, sqlite3.OperationalError("database is locked"))
+    assert "is not a mentor-tui database" in describe(path, sqlite3.DatabaseError("file is not a database"))
+
+
+def test_a_locked_database_is_one_line_and_changes_nothing(store, tmp_path):
+    import sqlite3
+
+    from mentor_tui.db import people
+    from mentor_tui.exchange.toml_export import build_document, write_document
+
+    people.add_person("Ana Ruiz", "mentee")
+    export = write_document(build_document(), tmp_path / "team.toml")
+    database.close_database()
+    other = tmp_path / "other.sqlite3"
+    database.open_database(other)
+    database.close_database()
+
+    holder = sqlite3.connect(other, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another program is writing
+    try:
+        result = run("--db", str(other), "import", str(export))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.returncode == 1
+    assert "locked" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    database.open_database(other)
+    from mentor_tui.db.models import Person
+
+    assert Person.select().count() == 0

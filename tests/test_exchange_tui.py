@@ -169,3 +169,16 @@ async def test_import_dialog_reports_a_bad_file_and_changes_nothing(tmp_path, st
 
     database.open_database(store_with_me)
     assert models.Person.select().count() == 1
+
+
+def test_typed_import_paths_may_hold_spaces(tmp_path):
+    from mentor_tui.screens.import_dialog import expand
+
+    folder = tmp_path / "My Exports"
+    folder.mkdir()
+    (folder / "a b.toml").write_text("")
+    (folder / "c.toml").write_text("")
+    (folder / "notes.txt").write_text("")
+    assert expand(str(folder)) == [folder / "a b.toml", folder / "c.toml"]
+    assert expand(f'"{folder / "a b.toml"}" "{folder / "c.toml"}"') == [folder / "a b.toml", folder / "c.toml"]
+    assert expand("   ") == []

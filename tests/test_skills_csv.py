@@ -126,3 +126,11 @@ def test_write_atomic_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> Non
     with pytest.raises(OSError):
         write_atomic(tmp_path / "missing" / "f.txt", "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_a_spreadsheet_would_run_as_a_formula_stays_text(team: fx.Team) -> None:
+    m.Person.update(name="=HYPERLINK(\"http://x\")").where(m.Person.id == team.alice.id).execute()
+    rows = list(csv.reader(io.StringIO(skills_csv.skills_csv())))
+    names = [row[0] for row in rows[1:]]
+    assert "'=HYPERLINK(\"http://x\")" in names
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)

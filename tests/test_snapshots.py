@@ -74,10 +74,17 @@ def test_new_checkin_form_marks_private_notes(snap_compare, demo_db):
 
 def test_command_palette_lists_go_to_commands(snap_compare, demo_db):
     async def run_before(pilot) -> None:
+        from textual.widgets import OptionList
+
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Go to")
-        await pilot.pause(0.5)
+        for _ in range(100):  # the palette searches asynchronously: wait for all six sections
+            await pilot.pause(0.05)
+            options = pilot.app.screen.query(OptionList)
+            if options and options.first().option_count >= 6:
+                break
+        await pilot.pause(0.2)
 
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=run_before)
 

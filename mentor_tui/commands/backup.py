@@ -17,8 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.cli import InputError, db_path_from
-    from mentor_tui.commands.report import open_existing_store
+    from mentor_tui.cli import InputError, db_path_from, open_existing_store
     from mentor_tui.db import backup
 
     target: Path = args.output if args.output is not None else Path(backup.default_backup_name())

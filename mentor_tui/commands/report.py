@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-import sys
 from pathlib import Path
-from typing import Any
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -67,7 +65,7 @@ def one_year_before(day: dt.date) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui import clock
-    from mentor_tui.cli import InputError, UsageError
+    from mentor_tui.cli import InputError, UsageError, open_existing_store, write_output
 
     if args.team and args.person:  # argparse's group already refuses this
         raise UsageError("--person and --team cannot be used together")
@@ -109,33 +107,3 @@ def _person(who: str | None, since: dt.date, until: dt.date) -> str:
             raise InputError(str(exc)) from None
     period = reports.person_period(person, since, until)
     return markdown_report.person_report(period, generated_on=clock.today())
-
-
-def open_existing_store(args: argparse.Namespace) -> Any:
-    """Open the database the arguments name; a missing file is an error, not a new store.
-
-    (Only `--demo` fills its database on first use.) Used by skills-csv and backup too.
-    """
-    from mentor_tui.cli import InputError, db_path_from, open_store
-
-    path = db_path_from(args)
-    if not getattr(args, "demo", False) and not path.exists():
-        raise InputError(f"{path} does not exist")
-    return open_store(args)
-
-
-def write_output(text: str, output: Path | None) -> None:
-    """`text` to `output` atomically (mode 0600), or to stdout. Used by skills-csv too."""
-    from mentor_tui.cli import InputError
-    from mentor_tui.exchange.atomic import write_atomic
-
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    if output.is_dir():
-        raise InputError(f"{output} is a folder; give a file name")
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

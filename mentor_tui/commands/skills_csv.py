@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.commands.report import open_existing_store, write_output
+    from mentor_tui.cli import open_existing_store, write_output
     from mentor_tui.exchange import skills_csv
 
     open_existing_store(args)

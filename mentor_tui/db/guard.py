@@ -35,6 +35,8 @@ def describe(path: Path, exc: Exception) -> str:
         return f"{path} is locked by another program; close it and try again"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"{path} is not a mentor-tui database (or it is damaged: {text})"
+    if "unable to open database file" in text or "readonly" in text:
+        return f"{path}: {text} (mentor-tui needs to write in its folder: the -wal and -shm files live beside it)"
     return f"{path}: {text}"
 
 

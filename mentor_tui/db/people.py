@@ -28,6 +28,18 @@ def set_me(name: str, role: str, email: str | None = None) -> Person:
         return Person.create(name=name, role=role, email=email or None, is_me=True)
 
 
+def claim_me(person_id: int) -> Person:
+    """Mark an existing person (e.g. one who came in with an import) as "me"."""
+    db = Person._meta.database
+    with db.atomic("IMMEDIATE"):
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise ValueError("that person no longer exists")
+        Person.update(is_me=False).where(Person.is_me).execute()
+        Person.update(is_me=True).where(Person.id == person_id).execute()
+    return Person.get_by_id(person_id)
+
+
 def find(name_or_uuid: str) -> Person:
     """The person with this uuid, or else the one person with this name (case-insensitive)."""
     person = Person.get_or_none(Person.uuid == name_or_uuid)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from mentor_tui.db.models import PLAN_KINDS, Goal, Person, Plan, objects
+from mentor_tui.db.models import GOAL_KINDS, PLAN_KINDS, Competency, Goal, Person, Plan, objects
 
 
 @dataclass(frozen=True)
@@ -69,3 +69,35 @@ def create_plan(
     if target_on is not None and target_on < start_on:
         raise ValueError("the target date is before the start date")
     return Plan.create(owner=owner, mentor=mentor, title=title, kind=kind, start_on=start_on, target_on=target_on)
+
+
+def competency_choices() -> list[tuple[str, str]]:
+    """(name, key) of every competency, built-in ones first."""
+    query = Competency.select(Competency.key, Competency.name).order_by(Competency.builtin.desc(), Competency.id)
+    return [(c.name, c.key) for c in query]
+
+
+def add_goal(
+    plan_id: int,
+    title: str,
+    competency_key: str | None = None,
+    kind: str = "skill",
+    phase: str | None = None,
+    due_on: dt.date | None = None,
+) -> Goal:
+    """A new goal at the end of the plan."""
+    title = title.strip()
+    if not title:
+        raise ValueError("a title is required")
+    if kind not in GOAL_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(GOAL_KINDS)}")
+    plan = Plan.get_or_none(Plan.id == plan_id)
+    if plan is None:
+        raise ValueError("that plan no longer exists")
+    competency = Competency.get_or_none(Competency.key == competency_key) if competency_key else None
+    with Goal._meta.database.atomic():
+        position = Goal.select().where(Goal.plan == plan).count()
+        return Goal.create(
+            plan=plan, title=title, competency=competency, kind=kind, phase=(phase or "").strip() or None,
+            due_on=due_on, position=position,
+        )

@@ -6,6 +6,9 @@ Columns: `person,uuid,role`, then one column per competency key, in the order of
 leadership), then user-made ones sorted by key. Rows: active (non-archived)
 people sorted by name. A cell holds the person's latest level (0-5) in that
 competency, or is empty when they were never rated in it.
+
+Names and keys can come from imported files: a text cell that a spreadsheet would
+run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -18,15 +21,21 @@ from mentor_tui.db import reports
 from mentor_tui.db.reports import SkillsMatrix
 
 FIXED_COLUMNS = ("person", "uuid", "role")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def matrix_rows(matrix: SkillsMatrix) -> list[list[str]]:
     """The CSV's rows, header first, as text cells."""
     keys = [c.key for c in matrix.competencies]
-    rows = [[*FIXED_COLUMNS, *keys]]
+    rows = [[*FIXED_COLUMNS, *(_cell(k) for k in keys)]]
     for row in matrix.rows:
         levels = [str(row.levels[key]) if key in row.levels else "" for key in keys]
-        rows.append([row.person.name, row.person.uuid, row.person.role, *levels])
+        rows.append([_cell(row.person.name), _cell(row.person.uuid), row.person.role, *levels])
     return rows
 
 

@@ -252,7 +252,9 @@ class _Table:
             self.expect(key, "a string", value)
         if nonblank and not value.strip():
             self.expect(key, "a non-empty string", value)
-        return value
+        # One line ending in the store, whatever editor wrote the file (and an
+        # export, which writes multi-line strings, reads back unchanged).
+        return value.replace("\r\n", "\n")
 
     def req_string(self, key: str, nonblank: bool = False) -> str:
         value = self.string(key, True, nonblank)

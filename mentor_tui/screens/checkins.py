@@ -16,7 +16,8 @@ class CheckInsScreen(TableSection):
         "[b]Check-ins[/b]\n\n"
         "Check-ins record progress, blockers, next steps and confidence, with action\n"
         "items that carry forward, and private pairing notes that stay on this machine.\n\n"
-        "No check-ins yet. Press [b]n[/b] to record the first one."
+        "No check-ins yet. Press [b]n[/b] to record the first one. A check-in belongs to a\n"
+        "mentorship: to pair a mentor with a mentee, press [b]6[/b], then [b]m[/b]."
     )
     COLUMNS = ("Held on", "Mentor → mentee", "Confidence", "Open actions", "Private", "Progress")
     BINDINGS = [Binding("n", "new_checkin", "New check-in")]
@@ -48,7 +49,7 @@ class CheckInsScreen(TableSection):
 
         choices = checkins.mentorship_choices()
         if not choices:
-            self.notify("Check-ins belong to a mentorship; there is none yet.", severity="warning")
+            self.notify("A check-in belongs to a mentorship: press 6, then m, to create one.", severity="warning")
             return
 
         def save(values):

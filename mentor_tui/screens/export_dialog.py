@@ -117,9 +117,12 @@ class ExportDialog(ModalScreen[Path | None]):
         except Exception as exc:
             self.app.call_from_thread(self._show_error, str(exc))
             return
-        self.app.call_from_thread(self._show_preview, document, toml_export.count_records(document))
+        self.app.call_from_thread(self._show_preview, (persons, include_private), document,
+                                  toml_export.count_records(document))
 
-    def _show_preview(self, document: dict[str, Any], counts: dict[str, int]) -> None:
+    def _show_preview(self, selection: tuple[list[str], bool], document: dict[str, Any], counts: dict[str, int]) -> None:
+        if selection != self._selection():
+            return  # a preview for a selection changed since: the newer one is on its way
         private = bool(document.get("includes_private"))
         lines = [f"[b]Preview[/b]  scope: {document.get('scope')}"]
         shown = [f"{kind}: {count}" for kind, count in counts.items() if count]

@@ -73,7 +73,7 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Static(self.form_title, id="form-title")
+            yield Static(Content(self.form_title), id="form-title")
             if self.intro:
                 yield Static(self.intro, id="form-intro")
             for f in self.fields:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from textual import on, work
@@ -14,9 +15,23 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
 
 
 def expand(text: str) -> list[Path]:
-    """Paths typed by the user (space-separated): a folder stands for its *.toml files."""
+    """Paths typed by the user: a folder stands for its *.toml files.
+
+    Several paths are separated by spaces; a path with spaces in it is typed in
+    quotes (shell style), or alone.
+    """
+    text = text.strip()
+    if not text:
+        return []
+    if Path(text).expanduser().exists():
+        parts = [text]
+    else:
+        try:
+            parts = shlex.split(text)
+        except ValueError:  # an unclosed quote
+            parts = text.split()
     paths: list[Path] = []
-    for part in text.split():
+    for part in parts:
         path = Path(part).expanduser()
         if path.is_dir():
             paths.extend(sorted(path.glob("*.toml")))
@@ -43,7 +58,7 @@ class ImportDialog(ModalScreen[bool]):
                 "Records already here (same uuid) are updated, not duplicated.",
                 id="intro",
             )
-            yield Label("Files or a folder (space-separated)")
+            yield Label("Files or a folder (several: separated by spaces, \"quote paths\" with spaces)")
             yield Input(placeholder="~/exports/  or  ana.toml bo.toml", id="paths", compact=True)
             yield ProgressBar(id="progress", show_eta=False, classes="-idle")
             yield Static("", id="result")

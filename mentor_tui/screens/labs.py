@@ -17,7 +17,8 @@ class LabsScreen(TableSection):
         "Labs are hands-on exercises under a plan's goals (deploy to a kind cluster,\n"
         "write a Terraform module, break and fix a canary), each with a checklist\n"
         "and evidence links.\n\n"
-        "No labs yet. Press [b]n[/b] to add the first one (it needs a plan with an open goal)."
+        "No labs yet. Press [b]n[/b] to add the first one. A lab hangs under a goal: to add\n"
+        "a goal, press [b]2[/b], move to the plan and press [b]g[/b]."
     )
     COLUMNS = ("Owner", "Lab", "Checklist", "Last practised", "Goal")
     BINDINGS = [Binding("n", "new_lab", "New lab")]
@@ -47,7 +48,7 @@ class LabsScreen(TableSection):
 
         goals = labs.goal_choices()
         if not goals:
-            self.notify("Labs hang under a goal: create a plan with an open goal first (press 2).", severity="warning")
+            self.notify("A lab hangs under a goal: press 2, move to a plan and press g to add one.", severity="warning")
             return
 
         def save(values):

@@ -19,7 +19,7 @@ class PlansScreen(TableSection):
         "No plans yet. Press [b]n[/b] to create the first one."
     )
     COLUMNS = ("Owner", "Plan", "Kind", "Status", "Progress", "Start", "Target")
-    BINDINGS = [Binding("n", "new_plan", "New plan")]
+    BINDINGS = [Binding("n", "new_plan", "New plan"), Binding("g", "add_goal", "Add goal")]
 
     def count_rows(self) -> int:
         from mentor_tui.db import plans
@@ -73,6 +73,38 @@ class PlansScreen(TableSection):
             save,
         )
         self.app.push_screen(form, self._saved)
+
+    def action_add_goal(self) -> None:
+        from mentor_tui.db import plans
+        from mentor_tui.db.models import GOAL_KINDS
+
+        plan = self.highlighted()
+        if plan is None:
+            self.notify("Create a plan first: press n.", severity="warning")
+            return
+
+        def save(values):
+            return plans.add_goal(
+                plan.id, values["title"], values["competency"], values["kind"], values["phase"], values["due_on"]
+            )
+
+        form = FormScreen(
+            f"Add a goal to “{plan.title}” ({plan.owner})",
+            [
+                Field("title", "Goal", required=True, placeholder="e.g. Debug a CrashLoopBackOff from events and logs"),
+                Field("competency", "Competency", "select", options=plans.competency_choices()),
+                Field("kind", "Kind", "select", required=True, default="skill", options=[(k, k) for k in GOAL_KINDS]),
+                Field("phase", "Phase", placeholder="e.g. day 30"),
+                Field("due_on", "Due on", "date"),
+            ],
+            save,
+        )
+        self.app.push_screen(form, self._goal_saved)
+
+    def _goal_saved(self, result) -> None:
+        if result is not None:
+            self.notify(f"Goal “{result.saved.title}” added.")
+            self.reload()
 
     def _saved(self, result) -> None:
         if result is not None:

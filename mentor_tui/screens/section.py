@@ -106,6 +106,14 @@ class TableSection(SectionScreen):
 
     total = 0
     loaded = 0
+    _rows: list[Any] = []
+
+    def highlighted(self) -> Any | None:
+        """The record under the table's cursor, or None when the table is empty."""
+        from textual.widgets import DataTable
+
+        row = self.query_one("#table", DataTable).cursor_row
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def compose_body(self) -> ComposeResult:
         from textual.widgets import DataTable
@@ -141,6 +149,7 @@ class TableSection(SectionScreen):
         cursor = table.cursor_row
         table.clear()
         self.loaded = 0
+        self._rows = []
         self._append(rows)
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
@@ -149,6 +158,7 @@ class TableSection(SectionScreen):
         from textual.widgets import DataTable
 
         table = self.query_one("#table", DataTable)
+        self._rows.extend(rows)
         table.add_rows([plain_cells(self.cells(row)) for row in rows])
         self.loaded += len(rows)
         more = " · move down for more" if self.loaded < self.total else ""

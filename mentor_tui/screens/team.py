@@ -22,7 +22,7 @@ class TeamScreen(TableSection):
         "No people yet. Press [b]n[/b] to add someone, or import a teammate's export\n"
         "(ctrl+p, then “Import”)."
     )
-    BINDINGS = [Binding("n", "new_person", "Add person")]
+    BINDINGS = [Binding("n", "new_person", "Add person"), Binding("m", "new_mentorship", "New mentorship")]
 
 
     def compose_body(self) -> ComposeResult:
@@ -76,6 +76,43 @@ class TeamScreen(TableSection):
             save,
         )
         self.app.push_screen(form, self._saved)
+
+    def action_new_mentorship(self) -> None:
+        from mentor_tui.db import mentorships, people
+
+        roster = people.roster()
+        if len(roster) < 2:
+            self.notify("A mentorship needs two people: press n to add someone.", severity="warning")
+            return
+        me = people.me()
+        mentors = sorted(roster, key=lambda p: (p.role == "mentee", p.name))
+        mentees = sorted(roster, key=lambda p: (p.role != "mentee", p.name))
+
+        def save(values):
+            return mentorships.create_mentorship(
+                values["mentor"], values["mentee"], values["started_on"], values["cadence_days"], values["focus"] or ""
+            )
+
+        default_mentor = me.id if me is not None and me.role != "mentee" else mentors[0].id
+        form = FormScreen(
+            "New mentorship",
+            [
+                Field("mentor", "Mentor", "select", required=True, default=default_mentor,
+                      options=[(p.name, p.id) for p in mentors]),
+                Field("mentee", "Mentee", "select", required=True, options=[(p.name, p.id) for p in mentees]),
+                Field("started_on", "Started on", "date", required=True, default=clock.today()),
+                Field("cadence_days", "Check-in every (days)", "int", required=True, default=14, minimum=1, maximum=365),
+                Field("focus", "Focus", placeholder="e.g. Kubernetes and on-call readiness"),
+            ],
+            save,
+        )
+        self.app.push_screen(form, self._mentorship_saved)
+
+    def _mentorship_saved(self, result) -> None:
+        if result is not None:
+            m = result.saved
+            self.notify(f"{m.mentor.name} now mentors {m.mentee.name}.")
+            self.reload()
 
     def _saved(self, result) -> None:
         if result is not None:
