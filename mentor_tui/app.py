@@ -61,7 +61,9 @@ class MentorApp(App[None]):
         self.settings_file = settings_file
         self.settings = config.load_settings(settings_file)
         self.store_ready = False
-        self.theme = self.settings.get("theme", "textual-dark")
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:  # a hand-edited typo is ignored
+            self.theme = theme
 
     def on_mount(self) -> None:
         from mentor_tui.screens.start import StartScreen

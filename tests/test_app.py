@@ -453,3 +453,27 @@ async def test_first_start_after_an_import_lets_me_pick_myself(tmp_path):
         ("Ana Ruiz", False),
         ("Bo Chen", True),
     ]
+
+
+async def test_the_theme_is_remembered_in_the_settings_file(store_with_me, tmp_path):
+    import tomllib
+
+    settings = tmp_path / "config" / "settings.toml"
+    app = MentorApp(db_path=store_with_me, settings_file=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert tomllib.loads(settings.read_text())["theme"] == "nord"
+    again = MentorApp(db_path=store_with_me, settings_file=settings)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord"
+
+
+def test_a_broken_or_unknown_theme_in_settings_is_ignored(tmp_path):
+    settings = tmp_path / "settings.toml"
+    for text in ('theme = "no-such-theme"\n', "theme = [1, 2\n", "\x00\x01"):
+        settings.write_text(text)
+        app = MentorApp(db_path=tmp_path / "x.sqlite3", settings_file=settings)
+        assert app.theme == "textual-dark"
