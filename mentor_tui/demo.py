@@ -707,17 +707,6 @@ SESSION_TOPICS = ("Kubernetes upgrades", "Terraform testing", "Argo CD rollouts"
 # --------------------------------------------------------------------------- the builder
 
 
-def _stored(value: Any) -> Any:
-    """A value in the form the store keeps it (see mentor_tui.db.bulk)."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
 class _Rows:
     """Rows per model, with ids and uuids assigned here so everything is deterministic."""
 
@@ -754,11 +743,11 @@ class _Rows:
             defaults = {}
             for f in model._meta.sorted_fields:
                 default = f.default
-                defaults[f.name] = None if callable(default) else _stored(default)
+                defaults[f.name] = None if callable(default) else self.models.stored_value(default)
             bulk.insert_rows(
                 model,
                 fields,
-                (tuple(_stored(row[n]) if n in row else defaults[n] for n in fields) for row in rows),
+                (tuple(self.models.stored_value(row[n]) if n in row else defaults[n] for n in fields) for row in rows),
             )
 
 
@@ -928,7 +917,7 @@ class _Demo:
             uuid = rows.uuid()
             session = rows.add(m.Session, uuid=uuid, title=title, kind=kind, starts_at=moments[0],
                                timezone=TIMEZONE, duration_minutes=duration, rrule=rrule,
-                               exdates="\n".join(_stored(t) for t in exdates),
+                               exdates="\n".join(self.m.stored_value(t) for t in exdates),
                                presenter=self.person[presenter], link=link, notes=notes)
             self.session_uuid[title] = uuid
             held = [t for t in past if t not in exdates]
@@ -1112,7 +1101,7 @@ class _Demo:
             exdates = past[-1:] if rrule and len(past) > 3 and rng.random() < 0.3 else []
             session = rows.add(m.Session, title=f"{kind.replace('-', ' ').capitalize()}: {topic}", kind=kind,
                                starts_at=moments[0], timezone=TIMEZONE, duration_minutes=rng.choice((30, 45, 60)),
-                               rrule=rrule, exdates="\n".join(_stored(t) for t in exdates),
+                               rrule=rrule, exdates="\n".join(self.m.stored_value(t) for t in exdates),
                                presenter=rng.choice(everyone), link=None,
                                notes=f"{topic}: what we learned and what changes for the team.")
             held = [t for t in past if t not in exdates]

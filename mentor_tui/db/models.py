@@ -70,6 +70,20 @@ def from_utc_text(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.UTC)
 
 
+def stored_value(value: Any) -> Any:
+    """A value as the store keeps it (what peewee writes): ISO dates, UTC text, 0/1.
+
+    For code that writes plain SQL (bulk inserts, the importer).
+    """
+    if isinstance(value, dt.datetime):
+        return to_utc_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
 class UTCDateTimeField(Field):
     """An aware datetime stored as UTC ISO text (`2026-11-26T10:00:00Z`)."""
 

@@ -40,6 +40,7 @@ from mentor_tui.db.models import (
     SessionOccurrence,
     SkillRating,
     from_utc_text,
+    stored_value,
     to_utc_text,
 )
 
@@ -309,17 +310,6 @@ def _stored_exdates(text: str) -> str:
         return text
 
 
-def _stored(value: Any) -> Any:
-    """A value as the store holds it (what peewee writes): ISO dates, UTC text, 0/1."""
-    if isinstance(value, dt.datetime):
-        return to_utc_text(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
 class _Table:
     """Plain parameterized SQL for one model: the import writes many rows, and
     building each statement through peewee's query builder costs ~10x more."""
@@ -331,7 +321,7 @@ class _Table:
         self._insert_sql: dict[tuple[str, ...], str] = {}
         # peewee's defaults live in Python, not in the schema: a plain INSERT must give them
         self.defaults: dict[str, Any] = {
-            name: _stored(f.default)
+            name: stored_value(f.default)
             for name, f in meta.fields.items()
             if name not in ("id", "uuid") and f.default is not None and not callable(f.default)
         }
@@ -465,7 +455,7 @@ class Writer:
         return int(row["id"])
 
     def _values(self, rec: Row, *keys: str, **refs: Any) -> dict[str, Any]:
-        values = {k: _stored(rec[k]) for k in keys}
+        values = {k: stored_value(rec[k]) for k in keys}
         values.update(refs)
         return values
 
@@ -592,7 +582,7 @@ class Writer:
     def _occurrence(self, session_id: int, occ: Row) -> None:
         counts = self.counts["occurrences"]
         attendees = {self.id_of(Person, u) for u in occ["attendees"]}
-        starts_at = _stored(occ["starts_at"])
+        starts_at = stored_value(occ["starts_at"])
         row = self._sql(
             'SELECT "id", "notes" FROM "session_occurrence" WHERE "session_id" = ? AND "starts_at" = ?',
             (session_id, starts_at),

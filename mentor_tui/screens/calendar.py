@@ -91,12 +91,7 @@ class CalendarScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._saved)
-
-    def _saved(self, result) -> None:
-        if result is not None:
-            self.notify(f"Session “{result.saved.title}” scheduled.")
-            self.reload()
+        self.open_form(form, lambda session: f"Session “{session.title}” scheduled.")
 
 
 def _parse_time(text: str) -> tuple[int, int]:

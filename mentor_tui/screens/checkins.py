@@ -76,9 +76,4 @@ class CheckInsScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._saved)
-
-    def _saved(self, result) -> None:
-        if result is not None:
-            self.notify("Check-in recorded.")
-            self.reload()
+        self.open_form(form, lambda _: "Check-in recorded.")

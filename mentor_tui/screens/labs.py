@@ -65,9 +65,4 @@ class LabsScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._saved)
-
-    def _saved(self, result) -> None:
-        if result is not None:
-            self.notify(f"Lab “{result.saved.title}” added.")
-            self.reload()
+        self.open_form(form, lambda lab: f"Lab “{lab.title}” added.")

@@ -72,7 +72,7 @@ class PlansScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._saved)
+        self.open_form(form, lambda plan: f"Plan “{plan.title}” created.")
 
     def action_add_goal(self) -> None:
         from mentor_tui.db import plans
@@ -99,17 +99,7 @@ class PlansScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._goal_saved)
-
-    def _goal_saved(self, result) -> None:
-        if result is not None:
-            self.notify(f"Goal “{result.saved.title}” added.")
-            self.reload()
-
-    def _saved(self, result) -> None:
-        if result is not None:
-            self.notify(f"Plan “{result.saved.title}” created.")
-            self.reload()
+        self.open_form(form, lambda goal: f"Goal “{goal.title}” added.")
 
 
 def _bar(percent: int, width: int = 10) -> str:

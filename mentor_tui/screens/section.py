@@ -7,6 +7,7 @@ whenever it comes back into view, so counts are never stale.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -76,6 +77,16 @@ class SectionScreen(Screen):
         self.show(data)
         if empty:
             self.set_status("")
+
+    def open_form(self, form: Screen, saved_message: Callable[[Any], str]) -> None:
+        """Show a form; once it saved, say so and show the section afresh."""
+
+        def done(result: Any) -> None:
+            if result is not None:
+                self.notify(saved_message(result.saved))
+                self.reload()
+
+        self.app.push_screen(form, done)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))

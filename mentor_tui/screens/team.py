@@ -24,7 +24,6 @@ class TeamScreen(TableSection):
     )
     BINDINGS = [Binding("n", "new_person", "Add person"), Binding("m", "new_mentorship", "New mentorship")]
 
-
     def compose_body(self) -> ComposeResult:
         yield from super().compose_body()
         yield Static("", id="bus-factor")
@@ -75,7 +74,7 @@ class TeamScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._saved)
+        self.open_form(form, lambda person: f"{person.name} added.")
 
     def action_new_mentorship(self) -> None:
         from mentor_tui.db import mentorships, people
@@ -106,18 +105,7 @@ class TeamScreen(TableSection):
             ],
             save,
         )
-        self.app.push_screen(form, self._mentorship_saved)
-
-    def _mentorship_saved(self, result) -> None:
-        if result is not None:
-            m = result.saved
-            self.notify(f"{m.mentor.name} now mentors {m.mentee.name}.")
-            self.reload()
-
-    def _saved(self, result) -> None:
-        if result is not None:
-            self.notify(f"{result.saved.name} added.")
-            self.reload()
+        self.open_form(form, lambda m: f"{m.mentor.name} now mentors {m.mentee.name}.")
 
 
 def _level_cell(level: int | None) -> str:
