@@ -25,10 +25,3 @@ def insert_rows(model: type[BaseModel], fields: Sequence[str], rows: Iterable[Se
     cursor = meta.database.cursor()
     cursor.executemany(sql, rows)
     return int(cursor.rowcount)
-
-
-def max_id(model: type[BaseModel]) -> int:
-    """The largest integer id in `model`'s table (0 when it is empty)."""
-    meta = model._meta  # type: ignore[attr-defined]
-    row = meta.database.execute_sql(f'SELECT max(id) FROM "{meta.table_name}"').fetchone()
-    return int(row[0] or 0)

@@ -1,4 +1,4 @@
-"""Check-ins: the list, and recording one (open actions carry forward)."""
+"""Check-ins: the list, and recording one."""
 
 from __future__ import annotations
 
@@ -105,14 +105,4 @@ def create_checkin(
         next_steps=next_steps or "",
         confidence=confidence,
         private_notes=private_notes or "",
-    )
-
-
-def open_actions_of(mentorship_id: int) -> list[ActionItem]:
-    """Open action items of earlier check-ins: they carry forward to the next one."""
-    return list(
-        ActionItem.select()
-        .join(CheckIn)
-        .where((CheckIn.mentorship == mentorship_id) & ActionItem.done_on.is_null())
-        .order_by(CheckIn.held_on, ActionItem.position)
     )
