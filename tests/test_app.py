@@ -477,3 +477,29 @@ def test_a_broken_or_unknown_theme_in_settings_is_ignored(tmp_path):
         settings.write_text(text)
         app = MentorApp(db_path=tmp_path / "x.sqlite3", settings_file=settings)
         assert app.theme == "textual-dark"
+
+
+async def test_long_lists_load_a_page_at_a_time(tmp_path):
+    from mentor_tui import demo
+
+    path = tmp_path / "long.sqlite3"
+    demo.generate(path, checkins=450, today=dt.date(2026, 11, 26))
+    app = MentorApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        table = app.screen.query_one("#table")
+        assert "200 of 450 shown · move down for more" in screen_text(app)
+        await pilot.press("end")  # the last row loaded: the next page comes
+        await settle(pilot)
+        assert table.cursor_row == 199
+        assert table.row_count == 400
+        await pilot.press("end")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == 450 and table.cursor_row == 449
+        assert "450 of 450 shown" in screen_text(app)
+        await pilot.press("home")
+        assert table.cursor_row == 0

@@ -127,9 +127,9 @@ class TableSection(SectionScreen):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def compose_body(self) -> ComposeResult:
-        from textual.widgets import DataTable
+        from mentor_tui.widgets.record_table import RecordTable
 
-        yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield RecordTable(id="table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         from textual.widgets import DataTable
