@@ -159,6 +159,7 @@ class MentorApp(App[None]):
             (f"{sub_title}", section_keys),
             ("In tables and forms", [
                 ("↑ ↓ pgup pgdn", "Move in a table"),
+                ("home / end", "First / last row (more rows load at the end)"),
                 ("tab / shift+tab", "Next / previous field"),
                 ("ctrl+s", "Save a form"),
                 ("esc", "Cancel a form, close a dialog"),

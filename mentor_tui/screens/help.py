@@ -28,7 +28,7 @@ class HelpScreen(ModalScreen[None]):
             lines.append(f"[b]{heading}[/b]")
             lines += [f"  [b $accent]{key:>16}[/]  {description}" for key, description in keys]
             lines.append("")
-        lines.append("Keys 1–6 and n work anywhere but in a text field. Press esc to close.")
+        lines.append("Letter and number keys work anywhere but in a text field. esc closes.")
         with VerticalScroll():
             yield Static("\n".join(lines), id="help-text")
         yield Footer(compact=True)
