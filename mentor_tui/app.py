@@ -95,6 +95,14 @@ class MentorApp(App[None]):
         await self.switch_mode("dashboard")
         if not has_me:
             self.ask_who_is_me()
+        # Once the Dashboard is up, import the other sections' code while the user
+        # reads it, so a first visit does not wait for imports.
+        self.set_timer(0.3, self._warm_up)
+
+    def _warm_up(self) -> None:
+        for _, _, target in SECTIONS.values():
+            importlib.import_module(target.split(":")[0])
+        importlib.import_module("mentor_tui.widgets.record_table")
 
     def ask_who_is_me(self) -> None:
         from mentor_tui.db import people

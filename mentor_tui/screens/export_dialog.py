@@ -19,9 +19,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from mentor_tui import clock
+from mentor_tui.widgets.key_bar import KeyBar
 
 EVERYONE = "__team__"
 
@@ -73,7 +74,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel (esc)", id="cancel")
                 yield Button("Export (ctrl+s)", id="export", variant="primary")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._suggest_path()

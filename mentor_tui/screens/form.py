@@ -19,9 +19,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates
+from mentor_tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -88,7 +89,7 @@ class FormScreen(ModalScreen[FormResult | None]):
                 if self.cancellable:
                     yield Button("Cancel (esc)", id="cancel")
                 yield Button(f"{self.save_label} (ctrl+s)", id="save", variant="primary")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from mentor_tui.widgets.key_bar import KeyBar
 
 
 class HelpScreen(ModalScreen[None]):
@@ -31,4 +33,4 @@ class HelpScreen(ModalScreen[None]):
         lines.append("Letter and number keys work anywhere but in a text field. esc closes.")
         with VerticalScroll():
             yield Static("\n".join(lines), id="help-text")
-        yield Footer(compact=True)
+        yield KeyBar()

@@ -11,7 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+
+from mentor_tui.widgets.key_bar import KeyBar
 
 
 def expand(text: str) -> list[Path]:
@@ -65,7 +67,7 @@ class ImportDialog(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button("Close (esc)", id="close")
                 yield Button("Import (ctrl+s)", id="import", variant="primary")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_run_import(self) -> None:
         paths = expand(self.query_one("#paths", Input).value)

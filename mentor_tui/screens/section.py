@@ -16,7 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from mentor_tui.widgets.key_bar import KeyBar
 
 
 def plain_cells(cells: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -41,7 +43,7 @@ class SectionScreen(Screen):
         with Vertical(id="body"):
             yield from self.compose_body()
         yield Static("Loading…", id="status")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

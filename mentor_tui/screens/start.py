@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from mentor_tui.widgets.key_bar import KeyBar
 
 
 class StartScreen(Screen):
@@ -18,7 +20,7 @@ class StartScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static(Content(f"Opening {self.path}…"), id="message")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def show_error(self, message: str) -> None:
         widget = self.query_one("#message", Static)
