@@ -16,27 +16,29 @@ def run(args: argparse.Namespace) -> int:
     from mentor_tui.cli import InputError, open_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
-    from mentor_tui.exchange.toml_import import import_parsed
-    from mentor_tui.exchange.validate import parse_file
+    from mentor_tui.exchange.toml_import import gc_paused, import_parsed, read_files
 
-    show_progress = len(args.files) > 1 and sys.stderr.isatty()
+    paths = args.files
+    show_progress = len(paths) > 1 and sys.stderr.isatty()
+
+    def shown(done: int) -> None:
+        path = paths[done - 1]
+        print(f"\rreading {done}/{len(paths)} {str(path)[-50:]:<50}", end="", file=sys.stderr)
+
     try:
-        # Read and check every file before the store is even opened: a bad file
-        # leaves the database untouched.
-        files = []
-        try:
-            for done, path in enumerate(args.files, start=1):
-                if show_progress:
-                    print(f"\rreading {done}/{len(args.files)} {str(path)[-50:]:<50}", end="", file=sys.stderr)
-                files.append(parse_file(path))
-        finally:
-            if show_progress:  # clear the progress line, so an error starts a line of its own
-                print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
-        open_store(args)
-        try:
-            summary = import_parsed(files)
-        finally:
-            database.close_database()
+        with gc_paused():
+            # Read and check every file before the store is even opened: a bad file
+            # leaves the database untouched.
+            try:
+                files = read_files(paths, shown if show_progress else None)
+            finally:
+                if show_progress:  # clear the progress line, so an error starts a line of its own
+                    print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+            open_store(args)
+            try:
+                summary = import_parsed(files)
+            finally:
+                database.close_database()
     except ExchangeError as exc:
         raise InputError(str(exc)) from None
     for line in summary.lines():

@@ -48,6 +48,7 @@ __all__ = ["DatabaseError", "Gathered", "KindCounts", "TransferError", "Writer",
 
 Row = dict[str, Any]
 CHUNK = 500
+_AS_STORED = frozenset([str, int, float])  # types kept as they are (not bool: stored as 0/1)
 
 
 class TransferError(Exception):
@@ -319,6 +320,10 @@ class _Table:
         self.name: str = meta.table_name
         self.columns: dict[str, str] = {name: f.column_name for name, f in meta.fields.items()}
         self._insert_sql: dict[tuple[str, ...], str] = {}
+        # Inserts wait here (rows with their id given, per column list) until `Writer.flush`:
+        # one executemany per table instead of one statement per row.
+        self.pending: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        self.last_id: int | None = None  # the highest id in the table, once an insert needs it
         # peewee's defaults live in Python, not in the schema: a plain INSERT must give them
         self.defaults: dict[str, Any] = {
             name: stored_value(f.default)
@@ -339,12 +344,18 @@ class _Table:
             self._insert_sql[fields] = sql
         return sql
 
+    def insert_with_id_sql(self, fields: tuple[str, ...]) -> str:
+        """INSERT giving the id too (fields without "id")."""
+        return self.insert_sql(("id", *fields))
+
     def update_sql(self, fields: tuple[str, ...]) -> str:
         sets = ", ".join(f'"{self.columns[f]}" = ?' for f in fields)
         return f'UPDATE "{self.name}" SET {sets} WHERE "id" = ?'
 
 
 # The fields an import compares and writes, per model (uuid first).
+# In an order where a row only refers to rows of the tables before it (and
+# competencies, written at once): pending inserts are flushed in this order.
 _FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Person: ("uuid", "name", "role", "email"),
     Mentorship: ("uuid", "mentor", "mentee", "started_on", "ended_on", "focus", "cadence_days"),
@@ -388,6 +399,23 @@ class Writer:
     def _sql(self, sql: str, params: Iterable[Any] = ()) -> Any:
         return self._connection.execute(sql, tuple(params))
 
+    def flush(self) -> None:
+        """Run the inserts still pending, parents before children."""
+        for table in self._tables.values():
+            if table.pending:
+                batches, table.pending = table.pending, {}
+                for fields, rows in batches.items():
+                    self._connection.executemany(table.insert_with_id_sql(fields), rows)
+
+    def _next_id(self, table: _Table) -> int:
+        # The id SQLite would give (the highest + 1): nothing else writes inside the
+        # IMMEDIATE transaction, and the tables have no AUTOINCREMENT.
+        if table.last_id is None:
+            row = self._connection.execute(f'SELECT max("id") FROM "{table.name}"').fetchone()
+            table.last_id = int(row[0] or 0)
+        table.last_id += 1
+        return table.last_id
+
     # -- lookups
 
     def load(self, model: type[BaseModel], uuids: Iterable[str]) -> None:
@@ -407,8 +435,10 @@ class Writer:
     def id_of(self, model: type[BaseModel], uuid: str | None) -> int | None:
         if uuid is None:
             return None
-        self.load(model, (uuid,))
         row = self._rows[model].get(uuid)
+        if row is None:
+            self.load(model, (uuid,))
+            row = self._rows[model].get(uuid)
         if row is None:
             raise TransferError(f"no {model.__name__.lower()} with uuid {uuid!r}")
         return int(row["id"])
@@ -434,19 +464,35 @@ class Writer:
     def _upsert(self, model: type[BaseModel], kind: str, values: dict[str, Any]) -> int:
         """Insert or update one row; `values` in stored form, "uuid" among them."""
         uuid = values["uuid"]
-        self.load(model, (uuid,))
-        row = self._rows[model].get(uuid)
+        rows = self._rows[model]
+        row = rows.get(uuid)
+        if row is None and uuid not in self._absent[model]:
+            self.load(model, (uuid,))
+            row = rows.get(uuid)
         counts = self.counts[kind]
         table = self._tables[model]
         if row is None:
-            full = {**table.defaults, **values}
-            new_id = int(self._sql(table.insert_sql(tuple(full)), full.values()).lastrowid)
-            self._rows[model][uuid] = {"id": new_id, **values}
+            full = {**table.defaults, **values} if table.defaults else values
+            new_id = self._next_id(table)
+            fields = tuple(full)
+            pending = table.pending.get(fields)
+            if pending is None:
+                pending = table.pending[fields] = []
+            pending.append((new_id, *full.values()))
+            rows[uuid] = {"id": new_id, **values}
             self._absent[model].discard(uuid)
             counts.added += 1
             return new_id
-        changes = {k: v for k, v in values.items() if not _same(k, row.get(k), v)}
+        changes = None
+        for k, v in values.items():
+            old = row.get(k)
+            # cheap test first: most values are equal and of the same type
+            if (k == "exdates" or type(old) is not type(v) or old != v) and not _same(k, old, v):
+                if changes is None:
+                    changes = {}
+                changes[k] = v
         if changes:
+            self.flush()  # the row may be one of the pending inserts
             self._sql(table.update_sql(tuple(changes)), (*changes.values(), row["id"]))
             row.update(changes)
             counts.updated += 1
@@ -455,7 +501,9 @@ class Writer:
         return int(row["id"])
 
     def _values(self, rec: Row, *keys: str, **refs: Any) -> dict[str, Any]:
-        values = {k: stored_value(rec[k]) for k in keys}
+        values = {
+            k: v if (v := rec[k]) is None or type(v) in _AS_STORED else stored_value(v) for k in keys
+        }
         values.update(refs)
         return values
 
@@ -472,6 +520,7 @@ class Writer:
         counts = self.counts["competencies"]
         values = {"name": rec["name"], "description": rec["description"]}
         if row is None:
+            self.flush()
             cur = self._sql(
                 'INSERT INTO "competency" ("key", "name", "description", "builtin") VALUES (?, ?, ?, 0)',
                 (rec["key"], rec["name"], rec["description"]),
@@ -481,6 +530,7 @@ class Writer:
         elif row["builtin"] or all(row[k] == v for k, v in values.items()):
             counts.unchanged += 1  # built-in competencies are the app's, not the file's
         else:
+            self.flush()
             self._sql(
                 'UPDATE "competency" SET "name" = ?, "description" = ? WHERE "id" = ?',
                 (rec["name"], rec["description"], row["id"]),
@@ -583,6 +633,7 @@ class Writer:
         counts = self.counts["occurrences"]
         attendees = {self.id_of(Person, u) for u in occ["attendees"]}
         starts_at = stored_value(occ["starts_at"])
+        self.flush()  # the session and the attendees may be pending inserts
         row = self._sql(
             'SELECT "id", "notes" FROM "session_occurrence" WHERE "session_id" = ? AND "starts_at" = ?',
             (session_id, starts_at),
@@ -671,6 +722,7 @@ class Writer:
             method = getattr(self, _TOP_METHODS[kind])
             for rec in records:
                 method(rec)
+            self.flush()
         except sqlite3.Error as exc:
             raise TransferError(str(exc)) from None
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 from zoneinfo import ZoneInfo
 
 # The same parser as stdlib tomllib (vendored from it), compiled: about 3x faster.
@@ -64,11 +65,24 @@ _RRULE_PARTS = frozenset(
 _FREQS = frozenset(["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"])
 _RRULE_VALUE = re.compile(r"^[A-Za-z0-9,+\-:TZ]+$")
 
-@dataclass(frozen=True)
-class Reference:
+# recurrence.problem is pure and costly (dateutil), and the same session travels in many files
+_rrule_problem = functools.lru_cache(maxsize=4096)(recurrence.problem)
+
+
+class Reference(NamedTuple):
+    """A reference to check; its path is only spelled out for an error message.
+
+    `where` is the full path, or with `key` the path of the table holding it.
+    """
+
     kind: str  # person | mentorship | competency | session
     value: str
-    path: str
+    where: str
+    key: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.where if self.key is None else _key_path(self.where, self.key)
 
 
 @dataclass
@@ -130,8 +144,14 @@ def quote(text: str, limit: int = 60) -> str:
     return '"' + "".join(out) + ('…"' if cut else '"')
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_KEY_PARTS: dict[str, str] = {}  # key -> how it is spelled in a path, for the keys of the format
+
+
 def _key_path(base: str, key: str) -> str:
-    part = key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else quote(key, 40)
+    part = _KEY_PARTS.get(key)
+    if part is None:
+        part = key if _BARE_KEY.fullmatch(key) else quote(key, 40)
     return f"{base}.{part}" if base else part
 
 
@@ -198,11 +218,17 @@ class _FileContext:
         where = f"{self.display}: {path}: " if path else f"{self.display}: "
         raise ExchangeError(where + message)
 
-    def define(self, kind: str, value: str, path: str, what: str = "uuid") -> None:
-        earlier = self.seen[kind].get(value)
+    def define(self, kind: str, value: str, record: str, key: str = "uuid", what: str = "uuid") -> None:
+        """`value` (at `record`.`key`) names a record of `kind`; it must be the only one."""
+        seen = self.seen[kind]
+        earlier = seen.get(value)
         if earlier is not None:
-            self.fail(path, f"duplicate {what} {quote(value)} (also at {earlier})")
-        self.seen[kind][value] = path.rsplit(".", 1)[0]
+            self.fail(_key_path(record, key), f"duplicate {what} {quote(value)} (also at {earlier})")
+        seen[value] = record
+
+
+_KNOWN_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+_DATE = dt.date
 
 
 class _Table:
@@ -211,12 +237,17 @@ class _Table:
     def __init__(self, ctx: _FileContext, path: str, data: Any, known: Iterable[str]) -> None:
         self.ctx = ctx
         self.path = path
-        if not isinstance(data, dict):
+        if type(data) is not dict and not isinstance(data, dict):
             ctx.fail(path, f"expected a table, got {show(data)}")
         self.data: dict[str, Any] = data
-        known = tuple(known)
-        unknown = [k for k in data if k not in known]
-        if unknown:
+        known = known if type(known) is tuple else tuple(known)
+        known_set = _KNOWN_SETS.get(known)
+        if known_set is None:
+            known_set = _KNOWN_SETS[known] = frozenset(known)
+            for k in known:
+                _KEY_PARTS[k] = k if _BARE_KEY.fullmatch(k) else quote(k, 40)
+        if not data.keys() <= known_set:
+            unknown = [k for k in data if k not in known_set]
             names = ", ".join(quote(k, 40) for k in unknown[:5])
             hint = ""
             if len(unknown) == 1:
@@ -245,6 +276,10 @@ class _Table:
         self.fail(key, f"expected {what}, got {show(value)}")
 
     def string(self, key: str, required: bool = True, nonblank: bool = False) -> str | None:
+        value = self.data.get(key)
+        # the common case, checked cheaply (a string is blank when empty or all whitespace)
+        if type(value) is str and (not nonblank or (value and not value.isspace())):
+            return value.replace("\r\n", "\n")
         value = self._value(key, required)
         if value is None:
             return None
@@ -272,6 +307,9 @@ class _Table:
         return value or ""
 
     def date(self, key: str, required: bool = True) -> dt.date | None:
+        value = self.data.get(key)
+        if type(value) is _DATE:
+            return value  # type: ignore[no-any-return]
         value = self._value(key, required)
         if value is None:
             return None
@@ -296,6 +334,9 @@ class _Table:
         return value.astimezone(dt.UTC).replace(microsecond=0)
 
     def integer(self, key: str, low: int, high: int, required: bool = True) -> int | None:
+        value = self.data.get(key)
+        if type(value) is int and low <= value <= high:
+            return value
         value = self._value(key, required)
         if value is None:
             return None
@@ -309,12 +350,18 @@ class _Table:
         return value
 
     def boolean(self, key: str) -> bool:
+        value = self.data.get(key)
+        if value is True or value is False:
+            return value
         value = self._value(key, True)
         if not isinstance(value, bool):
             self.expect(key, "true or false", value)
         return value
 
     def choice(self, key: str, choices: Iterable[str]) -> str:
+        value = self.data.get(key)
+        if type(value) is str and type(choices) is tuple and value in choices:
+            return value
         value = self._value(key, True)
         choices = tuple(choices)
         if not isinstance(value, str) or value not in choices:
@@ -322,13 +369,15 @@ class _Table:
         return value
 
     def ref(self, key: str, kind: str, required: bool = True) -> str | None:
-        value = self._value(key, required)
-        if value is None:
-            return None
-        what = "a competency key" if kind == "competency" else f"a {kind} uuid"
-        if not isinstance(value, str) or not value:
-            self.expect(key, what, value)
-        self.ctx.references.append(Reference(kind, value, self.at(key)))
+        value = self.data.get(key)
+        if type(value) is not str or not value:
+            value = self._value(key, required)
+            if value is None:
+                return None
+            what = "a competency key" if kind == "competency" else f"a {kind} uuid"
+            if not isinstance(value, str) or not value:
+                self.expect(key, what, value)
+        self.ctx.references.append(Reference(kind, value, self.path, key))
         return value
 
     def req_ref(self, key: str, kind: str) -> str:
@@ -337,10 +386,12 @@ class _Table:
         return value
 
     def uuid(self, kind: str) -> str:
-        value = self._value("uuid", True)
-        if not isinstance(value, str) or not value:
-            self.expect("uuid", "a non-empty string", value)
-        self.ctx.define(kind, value, self.at("uuid"))
+        value = self.data.get("uuid")
+        if type(value) is not str or not value:
+            value = self._value("uuid", True)
+            if not isinstance(value, str) or not value:
+                self.expect("uuid", "a non-empty string", value)
+        self.ctx.define(kind, value, self.path)
         return value
 
     def tables(self, key: str, required: bool = False) -> list[tuple[str, Any]]:
@@ -376,7 +427,7 @@ def _competency(ctx: _FileContext, path: str, data: Any) -> dict[str, Any]:
     key = t.req_string("key")
     if len(key) > 100 or not _COMPETENCY_KEY.match(key):
         t.expect("key", "a slug of lower-case letters, digits and dashes (e.g. chaos-engineering)", key)
-    ctx.define("competencies", key, t.at("key"), what="competency key")
+    ctx.define("competencies", key, t.path, "key", what="competency key")
     return {"key": key, "name": t.req_string("name", nonblank=True), "description": t.text("description")}
 
 
@@ -589,7 +640,7 @@ def _rrule(t: _Table, starts_at: dt.datetime, zone_name: str | None) -> str | No
         parts[name] = value.upper()
     if parts.get("FREQ") not in _FREQS:
         t.expect("rrule", "an RRULE with FREQ=DAILY, WEEKLY, MONTHLY, ...", rule)
-    problem = recurrence.problem(body, starts_at, zone_name)
+    problem = _rrule_problem(body, starts_at, zone_name)
     if problem:
         t.fail("rrule", f"not a usable RRULE: {problem} (got {show(rule)})")
     return body

@@ -1,0 +1,109 @@
+"""The fast paths of the import behave exactly like the plain ones.
+
+Big batches are read partly in a worker process, records repeated across files
+are compared in memory, and inserts are batched: same records, same counts,
+same errors (the first bad file in argument order), same progress.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from pathlib import Path
+
+import pytest
+
+from mentor_tui.db import database
+from mentor_tui.exchange import toml_import
+from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.toml_export import build_document, dumps
+from mentor_tui.exchange.toml_import import import_files, read_files
+from tests.exchange_fixtures import dump_db, fill, row_counts
+
+
+@pytest.fixture
+def files(tmp_path) -> list[Path]:
+    """A team file and one file per person of the fixture team (records repeat across them)."""
+    database.open_database(tmp_path / "a.sqlite3")
+    team = fill()
+    docs = [build_document(include_private=True)]
+    people = [p["uuid"] for p in docs[0]["people"]]
+    docs += [build_document(persons=[uuid]) for uuid in people]
+    database.close_database()
+    del team
+    out = []
+    for n, doc in enumerate(docs):
+        path = tmp_path / f"f{n:02d}.toml"
+        path.write_text(dumps(doc), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tuple[list[str], list[str]]:
+    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+    database.open_database(target)
+    try:
+        steps: list[tuple[int, int]] = []
+        summary = import_files(files, progress=lambda done, total: steps.append((done, total)))
+    finally:
+        database.close_database()
+    n = len(files)
+    assert steps == [(i, 2 * n) for i in range(1, n + 1)] + [(n + i, 2 * n) for i in range(n + 1)]
+    return summary.lines(), dump_db(target)
+
+
+def test_parallel_reading_gives_the_same_import(files, tmp_path, monkeypatch):
+    plain = _import(files, tmp_path / "plain.sqlite3", False, monkeypatch)
+    fast = _import(files, tmp_path / "fast.sqlite3", True, monkeypatch)
+    assert fast == plain
+    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0)
+    parallel = read_files(files)
+    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 1 << 60)
+    sequential = read_files(files)
+    assert [f.records for f in parallel] == [f.records for f in sequential]
+    assert [f.references for f in parallel] == [f.references for f in sequential]
+    assert [f.display for f in parallel] == [str(p) for p in files]
+
+
+def test_second_import_writes_nothing(files, tmp_path, monkeypatch):
+    target = tmp_path / "b.sqlite3"
+    first, _ = _import(files, target, True, monkeypatch)
+    counts, dump = row_counts(target), dump_db(target)
+    second, _ = _import(files, target, True, monkeypatch)
+    assert second[0].startswith(f"Imported {len(files)} files: 0 added, 0 updated, ")
+    assert row_counts(target) == counts and dump_db(target) == dump
+    assert first != second
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_first_bad_file_in_order_is_reported(files, tmp_path, monkeypatch, parallel):
+    bad_late = files[-1]
+    bad_late.write_text(bad_late.read_text(encoding="utf-8") + "\nbogus = 1\n", encoding="utf-8")
+    bad_early = files[-2]
+    bad_early.write_text('format = "mentor-tui"\nversion = 1\n[[people]]\nuuid = "x"\n', encoding="utf-8")
+    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+    with pytest.raises(ExchangeError) as caught:
+        read_files(files)
+    assert str(caught.value) == f"{bad_early}: people[0].name: required key is missing"
+    assert caught.value.__cause__ is None
+
+
+def test_exchange_error_pickles_with_its_one_line_message():
+    error = ExchangeError("a.toml:  plans[0].title:\nexpected a string, got " + "x" * 500)
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is ExchangeError and str(back) == str(error)
+
+
+def test_a_record_added_then_changed_by_a_later_file(files, tmp_path, monkeypatch):
+    database.open_database(tmp_path / "a.sqlite3")
+    doc = build_document(include_private=True)
+    database.close_database()
+    changed = copy.deepcopy(doc)
+    changed["people"][0]["name"] = "Renamed Person"
+    later = tmp_path / "later.toml"
+    later.write_text(dumps(changed), encoding="utf-8")
+    target = tmp_path / "c.sqlite3"
+    lines, dump = _import([files[0], later], target, False, monkeypatch)
+    people = next(line for line in lines if line.strip().lower().startswith("people:"))
+    assert " 1 updated" in people and lines[0].startswith("Imported 2 files: ")
+    assert any("Renamed Person" in row for row in dump)
