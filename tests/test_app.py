@@ -503,3 +503,25 @@ async def test_long_lists_load_a_page_at_a_time(tmp_path):
         assert "450 of 450 shown" in screen_text(app)
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_dialogs_open_with_the_first_field_focused(store_with_me):
+    """Typing right after opening a dialog goes into its first field."""
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        await pilot.press(*"Cleo")
+        assert app.screen.query_one("#field-name").value == "Cleo"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"~/exports")
+        assert app.screen.query_one("#paths").value == "~/exports"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one("#who")

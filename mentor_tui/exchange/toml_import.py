@@ -158,13 +158,18 @@ def read_files(paths: Iterable[Path | str], progress: Callable[[int], None] | No
     with gc_paused():
         workers, sizes = _worker_count(paths)
         if not workers:
-            files = []
-            for done, path in enumerate(paths, start=1):
-                files.append(parse_file(path))
-                if progress is not None:
-                    progress(done)
-            return files
+            return read_files_here(paths, progress)
         return _read_parallel(paths, sizes, workers, progress)
+
+
+def read_files_here(paths: Sequence[Path], progress: Callable[[int], None] | None = None) -> list[ParsedFile]:
+    """`parse_file` for each path, in order, in this process."""
+    files = []
+    for done, path in enumerate(paths, start=1):
+        files.append(parse_file(path))
+        if progress is not None:
+            progress(done)
+    return files
 
 
 def _read_parallel(
@@ -178,9 +183,12 @@ def _read_parallel(
         here += 1
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
     try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
         futures: list[Future[ParsedFile]] = [pool.submit(_parse_in_worker, p) for p in paths[here:]]
+    except Exception:  # noqa: BLE001 - no worker process here (e.g. stdio replaced by the TUI)
+        return read_files_here(paths, progress)
+    try:
         files = []
         for done, path in enumerate(paths[:here], start=1):
             files.append(parse_file(path))

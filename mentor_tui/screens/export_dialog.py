@@ -41,6 +41,7 @@ def default_file_name(who: str, today: dt.date) -> str:
 
 
 class ExportDialog(ModalScreen[Path | None]):
+    AUTO_FOCUS = "#who"
     BINDINGS = [
         Binding("ctrl+s", "export", "Export", priority=True),
         Binding("escape", "cancel", "Cancel"),

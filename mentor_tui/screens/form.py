@@ -50,6 +50,8 @@ class FormScreen(ModalScreen[FormResult | None]):
     """A modal form; `ctrl+s` saves, `escape` cancels."""
 
 
+    # The first field, not the scrolling dialog around it, has the focus first.
+    AUTO_FOCUS = "Input, Select, TextArea"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

@@ -45,6 +45,7 @@ def expand(text: str) -> list[Path]:
 class ImportDialog(ModalScreen[bool]):
     """Dismisses with True when something was imported."""
 
+    AUTO_FOCUS = "#paths"
     BINDINGS = [
         Binding("ctrl+s", "run_import", "Import", priority=True),
         Binding("escape", "close", "Close"),
@@ -86,7 +87,7 @@ class ImportDialog(ModalScreen[bool]):
         from mentor_tui.exchange import toml_import
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self.query_one("#progress", ProgressBar).update, total=total, progress=done)
+            self.app.call_from_thread(self._progress, done, total)
 
         try:
             with database.worker_connection():
@@ -96,6 +97,15 @@ class ImportDialog(ModalScreen[bool]):
             return
         self.imported = self.imported or summary.changed
         self.app.call_from_thread(self._result, "\n".join(summary.lines()))
+
+    def _progress(self, done: int, total: int) -> None:
+        """Two steps a file (see toml_import.import_files): reading and checking, then writing."""
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+        files = total // 2
+        if done <= files:
+            self._result(f"Reading and checking file {done} of {files}…")
+        else:
+            self._result(f"Writing the records of file {done - files} of {files}…")
 
     def _result(self, text: str, error: bool = False) -> None:
         result = self.query_one("#result", Static)
