@@ -166,6 +166,11 @@ class FormScreen(ModalScreen[FormResult | None]):
             return
         self.dismiss(FormResult(values, saved))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel" and not self.cancellable:
+            return False  # the first-start form must be answered: no esc in the key bar
+        return True
+
     def _raw_values(self) -> list[Any]:
         """What is in the fields now, as typed (to tell whether anything changed)."""
         values = []
