@@ -167,9 +167,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         self.dismiss(FormResult(values, saved))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cancel" and not self.cancellable:
-            return False  # the first-start form must be answered: no esc in the key bar
-        return True
+        # The first-start form must be answered: no esc in its key bar.
+        return self.cancellable or action != "cancel"
 
     def _raw_values(self) -> list[Any]:
         """What is in the fields now, as typed (to tell whether anything changed)."""
