@@ -145,6 +145,12 @@ class MentorApp(App[None]):
 
     # Actions -----------------------------------------------------------------
 
+    async def action_quit(self) -> None:
+        """Quit; a form with something typed in it asks first (see FormScreen.confirm_quit)."""
+        confirm = getattr(self.screen, "confirm_quit", None)
+        if confirm is None or confirm():
+            self.exit()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("go", "help", "export", "import"):
             return self.store_ready and not isinstance(self.screen, ModalScreen)
@@ -160,7 +166,8 @@ class MentorApp(App[None]):
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
         screen = self.screen
-        section_keys = [(b.key, b.description) for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)]
+        own = type(screen).__dict__.get("BINDINGS", [])  # not Screen's tab/shift+tab/copy
+        section_keys = [(b.key, b.description) for b in own if isinstance(b, Binding)]
         sub_title = getattr(screen, "SUB_TITLE", "") or "This section"
         groups = [
             ("Everywhere", app_keys),
@@ -185,9 +192,15 @@ class MentorApp(App[None]):
         default = me.uuid if me is not None else "__team__"
         self.push_screen(ExportDialog(choices, default), self._exported)
 
-    def _exported(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Exported to {path}", title="Export", timeout=10)
+    def _exported(self, result: tuple[Path, bool] | None) -> None:
+        if result is None:
+            return
+        path, private = result
+        if private:
+            self.notify(f"Exported to {path}, WITH private pairing notes: keep it to yourself.",
+                        title="Export", severity="warning", timeout=12)
+        else:
+            self.notify(f"Exported to {path} (no private notes).", title="Export", timeout=10)
 
     def action_import(self) -> None:
         from mentor_tui.screens.import_dialog import ImportDialog
@@ -205,7 +218,7 @@ class MentorApp(App[None]):
             return
         for name, (key, label, _) in SECTIONS.items():
             yield SystemCommand(f"Go to {label}", f"Open the {label} section (key {key})", partial(self.action_go, name))
-        for binding in getattr(screen, "BINDINGS", []):
+        for binding in type(screen).__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding) and binding.show:
                 yield SystemCommand(
                     binding.description, f"{screen.sub_title} (key {binding.key})", partial(screen.run_action, binding.action)

@@ -17,9 +17,9 @@ _format: str | None = None
 
 def _locale_format() -> str:
     try:
-        locale.setlocale(locale.LC_TIME, "")
-        name = locale.getlocale(locale.LC_TIME)[0]
-        if not name or name in ("C", "POSIX"):
+        # The name as set (getlocale() reports C.UTF-8 as en_US, which it is not).
+        name = locale.setlocale(locale.LC_TIME, "")
+        if not name or name.split(".")[0] in ("C", "POSIX"):
             return _ISO
         sample = dt.date(2033, 11, 22).strftime("%x")
     except (locale.Error, ValueError):

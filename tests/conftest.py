@@ -18,9 +18,13 @@ FROZEN_TODAY = FROZEN_NOW.date()
 @pytest.fixture(autouse=True, scope="session")
 def _private_dirs(tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
-    saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "TZ", "MENTOR_TUI_DB")}
+    saved = {
+        k: os.environ.get(k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_DOCUMENTS_DIR", "TZ", "MENTOR_TUI_DB")
+    }
     os.environ["XDG_DATA_HOME"] = str(home / "data")
     os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DOCUMENTS_DIR"] = str(home / "documents")  # where the TUI suggests exports go
+    (home / "documents").mkdir()
     os.environ["TZ"] = "UTC"
     os.environ.pop("MENTOR_TUI_DB", None)
     time.tzset()

@@ -100,7 +100,7 @@ async def test_dashboard_counts_come_from_the_store(store_with_me):
         text = screen_text(app)
         assert "People\n2" in text
         assert "Active plans\n1" in text
-        assert "Open action items\n0" in text
+        assert "Open actions\n0" in text
 
 
 async def test_question_mark_opens_help_listing_every_binding(store_with_me):
@@ -525,3 +525,35 @@ async def test_dialogs_open_with_the_first_field_focused(store_with_me):
         await pilot.press("e")
         await settle(pilot)
         assert app.screen.focused is app.screen.query_one("#who")
+
+
+async def test_ctrl_q_asks_before_losing_what_was_typed(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        await pilot.press(*"Cleo", "ctrl+q")
+        await pilot.pause()
+        assert not app._exit
+        assert "press ctrl+q again to discard" in screen_text(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_ctrl_s_right_after_typing_saves_everything_typed(store_with_me):
+    """No key typed before ctrl+s may be lost, nor land on the screen behind the form."""
+    name = "Race Test Person Number 2 With A Fairly Long Name Typed Quickly"
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "n")
+        await pilot.pause()
+        from textual.events import Key
+
+        for key in [*name, "ctrl+s"]:  # queued at once, as a fast typist or a paste does
+            app.post_message(Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert app.current_mode == "team"
+    assert models.Person.get(models.Person.name != "Bo Chen").name == name

@@ -187,3 +187,25 @@ def test_output_never_overwrites_the_database(tmp_path, command):
         assert "it is a database file; choose another name" in result.stderr
         assert result.stderr.count("\n") == 1
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_import_takes_a_folder_of_exports(team_db, tmp_path):
+    db, _team = team_db
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert cli(db, "export", "--person", "Ana Ruiz", "-o", str(folder / "ana.toml")).returncode == 0
+    assert cli(db, "export", "--person", "Bo Chen", "-o", str(folder / "bo.toml")).returncode == 0
+    (folder / "README.txt").write_text("not an export")
+    lead = tmp_path / "lead.sqlite3"
+    result = cli(lead, "import", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 2 files:")
+
+
+def test_import_of_a_folder_without_exports_is_an_error(team_db, tmp_path):
+    db, _team = team_db
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = cli(db, "import", str(empty))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"mentor-tui: {empty}: no .toml files in this folder"

@@ -95,8 +95,8 @@ async def test_switching_private_on_and_exporting_at_once_still_includes_them(tm
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
+        app.screen.query_one("#private", Switch).value = True  # no wait for its preview
         app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#private", Switch).value = True
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert tomllib.loads(target.read_text())["includes_private"] is True
@@ -182,3 +182,37 @@ def test_typed_import_paths_may_hold_spaces(tmp_path):
     assert expand(str(folder)) == [folder / "a b.toml", folder / "c.toml"]
     assert expand(f'"{folder / "a b.toml"}" "{folder / "c.toml"}"') == [folder / "a b.toml", folder / "c.toml"]
     assert expand("   ") == []
+
+
+async def test_export_asks_before_replacing_a_file_and_names_private_files(tmp_path, monkeypatch):
+    from mentor_tui.screens import export_dialog
+
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    monkeypatch.setattr(export_dialog, "default_folder", lambda: tmp_path)
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        plain = tmp_path / "mentor-bo-chen-2026-11-26.toml"
+        assert app.screen.query_one("#path", Input).value == str(plain)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert plain.exists()
+
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#private", Switch).value = True
+        await settle(pilot)
+        private = tmp_path / "mentor-bo-chen-2026-11-26-PRIVATE.toml"
+        assert app.screen.query_one("#path", Input).value == str(private)
+        app.screen.query_one("#path", Input).value = str(plain)  # over the shareable file
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert "exists already: press ctrl+s again to replace it" in screen_text(app)
+        assert SENTINEL not in plain.read_text()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    assert SENTINEL in plain.read_text()

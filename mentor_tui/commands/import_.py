@@ -7,7 +7,10 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", metavar="FILE", nargs="+", type=Path, help="mentor-tui TOML files to import")
+    parser.add_argument(
+        "files", metavar="FILE", nargs="+", type=Path,
+        help="mentor-tui TOML files to import; a folder stands for the .toml files in it",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,9 +19,12 @@ def run(args: argparse.Namespace) -> int:
     from mentor_tui.cli import InputError, open_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
-    from mentor_tui.exchange.toml_import import gc_paused, import_parsed, read_files
+    from mentor_tui.exchange.toml_import import collect_paths, gc_paused, import_parsed, read_files
 
-    paths = args.files
+    try:
+        paths = collect_paths(args.files)
+    except ExchangeError as exc:
+        raise InputError(str(exc)) from None
     show_progress = len(paths) > 1 and sys.stderr.isatty()
 
     def shown(done: int) -> None:

@@ -69,7 +69,8 @@ def page(limit: int = 200, offset: int = 0) -> list[CheckInRow]:
     ]
 
 
-def mentorship_choices() -> list[MentorshipChoice]:
+def mentorship_choices(mentor_first: int | None = None) -> list[MentorshipChoice]:
+    """Active mentorships; those of `mentor_first` (a person id, e.g. me) come first."""
     Mentor = Person.alias("mentor")
     Mentee = Person.alias("mentee")
     query = (
@@ -78,7 +79,7 @@ def mentorship_choices() -> list[MentorshipChoice]:
         .switch(Mentorship)
         .join(Mentee, on=(Mentorship.mentee == Mentee.id))
         .where(Mentorship.ended_on.is_null())
-        .order_by(Mentor.name, Mentee.name)
+        .order_by(Mentorship.mentor != (mentor_first or 0), Mentor.name, Mentee.name)
     )
     return [MentorshipChoice(m.id, f"{m.mentor_name} → {m.mentee_name}") for m in objects(query)]
 

@@ -13,6 +13,7 @@ from mentor_tui.db.models import Goal, Lab, LabItem, Person, Plan, objects
 @dataclass(frozen=True)
 class LabRow:
     id: int
+    goal_id: int
     title: str
     goal: str
     owner: str
@@ -52,7 +53,7 @@ def page(limit: int = 200, offset: int = 0) -> list[LabRow]:
         .offset(offset)
     )
     return [
-        LabRow(lab.id, lab.title, lab.goal_title, lab.owner_name, int(lab.done_count or 0), lab.total, lab.last_practised_on)
+        LabRow(lab.id, lab.goal_id, lab.title, lab.goal_title, lab.owner_name, int(lab.done_count or 0), lab.total, lab.last_practised_on)
         for lab in objects(query)
     ]
 

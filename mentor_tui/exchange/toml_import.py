@@ -77,6 +77,24 @@ class ImportSummary:
         return out
 
 
+def collect_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """The files to import: a folder stands for the *.toml files in it (sorted).
+
+    A folder without any .toml file is an error: an import of nothing is a mistake.
+    """
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            if not found:
+                raise ExchangeError(f"{given}: no .toml files in this folder")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
 def _paths(paths: Iterable[Path | str]) -> list[Path]:
     result = [Path(p) for p in paths]
     if not result:

@@ -25,7 +25,7 @@ class CalendarScreen(TableSection):
     SECTION_KEY = "calendar"
     EMPTY_TEXT = (
         "[b]Calendar[/b]\n\n"
-        "The knowledge-sharing calendar: incident reviews, platform updates, tooling\n"
+        "The knowledge-sharing calendar: incident reviews, platform updates, tooling "
         "deep dives and PoC outcomes, weekly or every two weeks.\n\n"
         "Nothing scheduled in the next 60 days. Press [b]n[/b] to schedule a session."
     )
@@ -49,8 +49,9 @@ class CalendarScreen(TableSection):
 
     def show(self, data) -> None:
         super().show(data)
-        more = "the first " if self.total >= self.PAGE_SIZE else ""
-        self.set_status(f"{more}{self.total} occurrences of the next {DAYS_AHEAD} days")
+        zone = dt.datetime.now().astimezone().tzname()
+        first = f"the first {self.total}" if self.total >= self.PAGE_SIZE else str(self.total)
+        self.set_status(f"{first} occurrences in the next {DAYS_AHEAD} days · times in your zone ({zone})")
 
     def action_new_session(self) -> None:
         from mentor_tui.db import people, sessions

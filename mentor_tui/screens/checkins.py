@@ -14,9 +14,9 @@ class CheckInsScreen(TableSection):
     SECTION_KEY = "checkins"
     EMPTY_TEXT = (
         "[b]Check-ins[/b]\n\n"
-        "Check-ins record progress, blockers, next steps and confidence, with action\n"
-        "items that carry forward, and private pairing notes that stay on this machine.\n\n"
-        "No check-ins yet. Press [b]n[/b] to record the first one. A check-in belongs to a\n"
+        "Check-ins record progress, blockers, next steps and confidence, and private "
+        "pairing notes that stay on this machine.\n\n"
+        "No check-ins yet. Press [b]n[/b] to record the first one. A check-in belongs to a "
         "mentorship: to pair a mentor with a mentee, press [b]6[/b], then [b]m[/b]."
     )
     COLUMNS = ("Held on", "Mentor → mentee", "Confidence", "Open actions", "Private", "Progress")
@@ -45,9 +45,10 @@ class CheckInsScreen(TableSection):
         )
 
     def action_new_checkin(self) -> None:
-        from mentor_tui.db import checkins
+        from mentor_tui.db import checkins, people
 
-        choices = checkins.mentorship_choices()
+        me = people.me()
+        choices = checkins.mentorship_choices(me.id if me else None)
         if not choices:
             self.notify("A check-in belongs to a mentorship: press 6, then m, to create one.", severity="warning")
             return

@@ -25,7 +25,7 @@ class DashboardScreen(SectionScreen):
         with Grid(id="cards"):
             yield StatCard("People\n–", id="card-people")
             yield StatCard("Active plans\n–", id="card-plans")
-            yield StatCard("Open action items\n–", id="card-actions")
+            yield StatCard("Open actions\n–", id="card-actions")
             yield StatCard("Sessions\n–", id="card-sessions")
         yield Static("", id="next")
         yield Static("", id="due")
@@ -45,7 +45,7 @@ class DashboardScreen(SectionScreen):
         self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
         self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
-        self.query_one("#card-actions", StatCard).update(f"Open action items\n[b]{summary.open_actions}[/b]")
+        self.query_one("#card-actions", StatCard).update(f"Open actions\n[b]{summary.open_actions}[/b]")
         self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
         nxt = summary.next_session
         if nxt is None:

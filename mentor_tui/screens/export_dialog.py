@@ -35,15 +35,18 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-def default_file_name(who: str, today: dt.date) -> str:
+def default_file_name(who: str, today: dt.date, private: bool = False) -> str:
+    """e.g. mentor-ana-ruiz-2026-11-26.toml; a file with private notes says so in its name."""
     slug = re.sub(r"[^a-z0-9]+", "-", who.lower()).strip("-") or "export"
-    return f"mentor-{slug}-{today.isoformat()}.toml"
+    return f"mentor-{slug}-{today.isoformat()}{'-PRIVATE' if private else ''}.toml"
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
+    """Dismisses with (the file written, whether it holds private notes), or None."""
+
     AUTO_FOCUS = "#who"
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("ctrl+s", "export", "Export"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -52,7 +55,8 @@ class ExportDialog(ModalScreen[Path | None]):
         super().__init__()
         self.choices = choices
         self.default = default
-        self._path_edited = False
+        self._suggested = ""
+        self._replace_armed: Path | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -88,14 +92,12 @@ class ExportDialog(ModalScreen[Path | None]):
         return next((label.removesuffix(" (me)") for label, uuid in self.choices if uuid == who), "export")
 
     def _suggest_path(self) -> None:
-        if not self._path_edited:
-            path = default_folder() / default_file_name(self._who_label(), clock.today())
-            self.query_one("#path", Input).value = str(path)
-
-    @on(Input.Changed, "#path")
-    def _path_changed(self, event: Input.Changed) -> None:
-        if self.query_one("#path", Input).has_focus:
-            self._path_edited = True
+        """Suggest a file name for the selection, unless the user has typed their own."""
+        path_input = self.query_one("#path", Input)
+        if path_input.value in ("", self._suggested):
+            private = self.query_one("#private", Switch).value
+            self._suggested = str(default_folder() / default_file_name(self._who_label(), clock.today(), private))
+            path_input.value = self._suggested
 
     @on(Select.Changed, "#who")
     @on(Switch.Changed, "#private")
@@ -129,6 +131,8 @@ class ExportDialog(ModalScreen[Path | None]):
         lines = [f"[b]Preview[/b]  scope: {document.get('scope')}"]
         shown = [f"{kind}: {count}" for kind, count in counts.items() if count]
         lines.append("  " + (" · ".join(shown) if shown else "nothing to export"))
+        if shown and not counts.get("plans"):
+            lines.append("  No plans: an export holds the plans its people own (a mentee exports their own).")
         if private:
             lines.append("  [b $warning]Private pairing notes: INCLUDED[/] (the file will say includes_private = true)")
         else:
@@ -147,12 +151,16 @@ class ExportDialog(ModalScreen[Path | None]):
             self._show_error("Where should the file go? Type a path.")
             return
         path = Path(raw).expanduser()
+        persons, include_private = self._selection()
         if path.is_dir():
-            path = path / default_file_name(self._who_label(), clock.today())
+            path = path / default_file_name(self._who_label(), clock.today(), include_private)
         if not path.parent.is_dir():
             self._show_error(f"The folder {path.parent} does not exist.")
             return
-        persons, include_private = self._selection()
+        if path.exists() and self._replace_armed != path:
+            self._replace_armed = path
+            self._show_error(f"{path.name} exists already: press ctrl+s again to replace it, or change the name.")
+            return
         self.write(path, persons, include_private)
 
     @work(thread=True, exclusive=True, group="export-write")
@@ -168,7 +176,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except Exception as exc:
             self.app.call_from_thread(self._show_error, f"Not written: {exc}")
             return
-        self.app.call_from_thread(self.dismiss, written)
+        self.app.call_from_thread(self.dismiss, (written, include_private))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

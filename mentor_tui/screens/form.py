@@ -51,9 +51,9 @@ class FormScreen(ModalScreen[FormResult | None]):
 
 
     # The first field, not the scrolling dialog around it, has the focus first.
-    AUTO_FOCUS = "Input, Select, TextArea"
+    AUTO_FOCUS = ".form-field"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -82,7 +82,7 @@ class FormScreen(ModalScreen[FormResult | None]):
             for f in self.fields:
                 label = f"{f.label}{' *' if f.required else ''}"
                 if f.private:
-                    label += "  (PRIVATE: mentor only; exported only if you ask)"
+                    label += "  (PRIVATE: mentor only)"
                 yield Label(label, classes="field-label private" if f.private else "field-label")
                 yield self._widget_for(f)
                 yield Static("", id=f"error-{f.name}", classes="field-error -empty")
@@ -96,17 +96,17 @@ class FormScreen(ModalScreen[FormResult | None]):
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"
         if f.kind == "textarea":
-            return TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False, compact=True)
+            return TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False, compact=True, classes="form-field")
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
             options = [(Text(label) if isinstance(label, str) else label, v) for label, v in f.options]
-            return Select(options, id=wid, value=value, allow_blank=not f.required, compact=True)
+            return Select(options, id=wid, value=value, allow_blank=not f.required, compact=True, classes="form-field")
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
-            return Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", compact=True)
+            return Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", compact=True, classes="form-field")
         if f.kind == "int":
-            return Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder, type="integer", compact=True)
-        return Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder, compact=True)
+            return Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder, type="integer", compact=True, classes="form-field")
+        return Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder, compact=True, classes="form-field")
 
     def _read(self, f: Field) -> tuple[Any, str | None]:
         widget = self.query_one(f"#field-{f.name}")
@@ -179,20 +179,29 @@ class FormScreen(ModalScreen[FormResult | None]):
         return values
 
     def on_mount(self) -> None:
+        # Focusing the first field scrolls a tall form past its title: show the top.
+        self.call_after_refresh(self.query_one("#dialog").scroll_home, animate=False)
         self._pristine = self._raw_values()
-        self._discard_armed = False
+        self._discard_armed = ""
+
+    def _may_discard(self, key: str) -> bool:
+        """True when nothing was typed, or `key` was pressed a second time to discard it."""
+        if self._raw_values() == self._pristine or self._discard_armed == key:
+            return True
+        self._discard_armed = key
+        self.query_one("#form-error", Static).update(
+            f"You have typed something: press {key} again to discard it, or ctrl+s to save."
+        )
+        return False
 
     def action_cancel(self) -> None:
         """Esc closes the form; with changes typed, only when pressed a second time."""
-        if not self.cancellable:
-            return
-        if self._raw_values() != self._pristine and not self._discard_armed:
-            self._discard_armed = True
-            self.query_one("#form-error", Static).update(
-                "You have typed something: press esc again to discard it, or ctrl+s to save."
-            )
-            return
-        self.dismiss(None)
+        if self.cancellable and self._may_discard("esc"):
+            self.dismiss(None)
+
+    def confirm_quit(self) -> bool:
+        """ctrl+q quits at once from an untouched form, else only when pressed again."""
+        return self._may_discard("ctrl+q")
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

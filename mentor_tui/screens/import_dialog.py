@@ -32,14 +32,9 @@ def expand(text: str) -> list[Path]:
             parts = shlex.split(text)
         except ValueError:  # an unclosed quote
             parts = text.split()
-    paths: list[Path] = []
-    for part in parts:
-        path = Path(part).expanduser()
-        if path.is_dir():
-            paths.extend(sorted(path.glob("*.toml")))
-        else:
-            paths.append(path)
-    return paths
+    from mentor_tui.exchange.toml_import import collect_paths
+
+    return collect_paths(parts)
 
 
 class ImportDialog(ModalScreen[bool]):
@@ -47,7 +42,7 @@ class ImportDialog(ModalScreen[bool]):
 
     AUTO_FOCUS = "#paths"
     BINDINGS = [
-        Binding("ctrl+s", "run_import", "Import", priority=True),
+        Binding("ctrl+s", "run_import", "Import"),
         Binding("escape", "close", "Close"),
     ]
 
@@ -71,7 +66,11 @@ class ImportDialog(ModalScreen[bool]):
         yield KeyBar()
 
     def action_run_import(self) -> None:
-        paths = expand(self.query_one("#paths", Input).value)
+        try:
+            paths = expand(self.query_one("#paths", Input).value)
+        except Exception as exc:  # ExchangeError: a folder without .toml files
+            self._result(str(exc), error=True)
+            return
         if not paths:
             self._result("Type a file or a folder of .toml files.", error=True)
             return

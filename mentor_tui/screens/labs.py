@@ -14,10 +14,10 @@ class LabsScreen(TableSection):
     SECTION_KEY = "labs"
     EMPTY_TEXT = (
         "[b]Labs[/b]\n\n"
-        "Labs are hands-on exercises under a plan's goals (deploy to a kind cluster,\n"
-        "write a Terraform module, break and fix a canary), each with a checklist\n"
+        "Labs are hands-on exercises under a plan's goals (deploy to a kind cluster, "
+        "write a Terraform module, break and fix a canary), each with a checklist "
         "and evidence links.\n\n"
-        "No labs yet. Press [b]n[/b] to add the first one. A lab hangs under a goal: to add\n"
+        "No labs yet. Press [b]n[/b] to add the first one. A lab hangs under a goal: to add "
         "a goal, press [b]2[/b], move to the plan and press [b]g[/b]."
     )
     COLUMNS = ("Owner", "Lab", "Checklist", "Last practised", "Goal")
@@ -32,6 +32,11 @@ class LabsScreen(TableSection):
         from mentor_tui.db import labs
 
         return labs.page(limit, offset)
+
+    def _goal_under_cursor(self, goals) -> int | None:
+        """The goal of the lab under the cursor, when it can take another lab."""
+        lab = self.highlighted()
+        return lab.goal_id if lab is not None and any(g.id == lab.goal_id for g in goals) else None
 
     def cells(self, row):
         check = "✔" if row.items_total and row.items_done == row.items_total else " "
@@ -58,7 +63,8 @@ class LabsScreen(TableSection):
         form = FormScreen(
             "New lab",
             [
-                Field("goal", "Goal", "select", required=True, options=[(g.label, g.id) for g in goals]),
+                Field("goal", "Goal", "select", required=True, default=self._goal_under_cursor(goals),
+                      options=[(g.label, g.id) for g in goals]),
                 Field("title", "Title", required=True, placeholder="e.g. Deploy the sample service to kind"),
                 Field("link", "Link", placeholder="https://…"),
                 Field("items", "Checklist (one item per line)", "textarea"),

@@ -14,7 +14,7 @@ class PlansScreen(TableSection):
     SECTION_KEY = "plans"
     EMPTY_TEXT = (
         "[b]Plans[/b]\n\n"
-        "Learning plans hold a person's goals (onboarding, skill tracks, leadership),\n"
+        "Learning plans hold a person's goals (onboarding, skill tracks, leadership), "
         "each with labs and a due date, and show how far along they are.\n\n"
         "No plans yet. Press [b]n[/b] to create the first one."
     )

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from mentor_tui import clock
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection, plain_cells
+from mentor_tui.screens.section import TableSection, clip, plain_cells
 
 
 class TeamScreen(TableSection):
@@ -17,10 +17,9 @@ class TeamScreen(TableSection):
     SECTION_KEY = "team"
     EMPTY_TEXT = (
         "[b]Team[/b]\n\n"
-        "The team's people, their latest skill levels per competency, and the bus\n"
+        "The team's people, their latest skill levels per competency, and the bus "
         "factor of each competency: where only one person knows it well.\n\n"
-        "No people yet. Press [b]n[/b] to add someone, or import a teammate's export\n"
-        "(ctrl+p, then “Import”)."
+        "No people yet. Press [b]n[/b] to add someone, or [b]i[/b] to import a teammate's export."
     )
     BINDINGS = [Binding("n", "new_person", "Add person"), Binding("m", "new_mentorship", "New mentorship")]
 
@@ -51,7 +50,7 @@ class TeamScreen(TableSection):
         for row in matrix.rows:
             me = " (me)" if row.person.uuid == me_uuid else ""
             levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
-            table.add_row(*plain_cells((row.person.name + me, row.person.role, *levels)))
+            table.add_row(*plain_cells((clip(row.person.name, 28) + me, row.person.role, *levels)))
         self.loaded = len(matrix.rows)
         self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
         self.set_status(
