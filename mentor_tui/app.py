@@ -129,7 +129,7 @@ class MentorApp(App[None]):
                 raise ValueError("type your name, or pick yourself from the list")
             return people.set_me(values["name"], values["role"], values["email"])
 
-        form = FormScreen("Welcome to mentor-tui", fields, save, intro=intro, save_label="Start", cancellable=False)
+        form = FormScreen("Welcome to mentor-tui", fields, save, intro=intro, cancellable=False)
         self.push_screen(form, self._me_saved)
 
     def _me_saved(self, result) -> None:

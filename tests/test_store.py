@@ -173,3 +173,9 @@ def test_find_person_by_name_or_uuid(store_with_me):
     assert people.find("bo chen") == me
     with pytest.raises(people.PersonNotFound):
         people.find("Nobody")
+
+
+def test_a_name_already_taken_is_refused(store_with_me):
+    people.add_person("Ana Ruiz", "mentee")
+    with pytest.raises(ValueError, match="someone called ana ruiz is already here"):
+        people.add_person("ana ruiz", "mentee")

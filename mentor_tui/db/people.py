@@ -61,9 +61,12 @@ def roster(include_archived: bool = False, limit: int = 500, offset: int = 0) ->
 
 
 def add_person(name: str, role: str, email: str | None = None) -> Person:
+    """A new person; a name already taken is refused, since people are picked by name."""
     name = name.strip()
     if not name:
         raise ValueError("a name is required")
+    if Person.select().where(fn.lower(Person.name) == name.lower()).exists():
+        raise ValueError(f"someone called {name} is already here; add an initial to tell them apart")
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     return Person.create(name=name, role=role, email=email or None)
