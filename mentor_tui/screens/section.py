@@ -7,7 +7,7 @@ whenever it comes back into view, so counts are never stale.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -119,7 +119,7 @@ class TableSection(SectionScreen):
 
     total = 0
     loaded = 0
-    _rows: list[Any] = []
+    _rows: Sequence[Any] = ()  # the records behind the table rows (a list of its own once shown)
 
     def highlighted(self) -> Any | None:
         """The record under the table's cursor, or None when the table is empty."""
@@ -171,7 +171,7 @@ class TableSection(SectionScreen):
         from textual.widgets import DataTable
 
         table = self.query_one("#table", DataTable)
-        self._rows.extend(rows)
+        self._rows = [*self._rows, *rows]
         table.add_rows([plain_cells(self.cells(row)) for row in rows])
         self.loaded += len(rows)
         more = " · move down for more" if self.loaded < self.total else ""
