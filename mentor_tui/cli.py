@@ -78,6 +78,11 @@ def _command_module(module_name: str):
     return importlib.import_module(f"mentor_tui.commands.{module_name}")
 
 
+def add_output_option(parser: argparse.ArgumentParser, help: str = "write to FILE (mode 0600) instead of stdout") -> None:
+    """The `-o/--output FILE` option the writing commands share."""
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=help)
+
+
 def db_path_from(args: argparse.Namespace) -> Path:
     from mentor_tui import config
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from mentor_tui.db import models as m
 from mentor_tui.db.database import close_database, open_database
 from mentor_tui.db.guard import integrity_problems
 from tests import report_fixtures as fx
+from tests.cli_helpers import cli
 
 
 def row_counts(path: Path) -> dict[str, int]:
@@ -93,16 +91,6 @@ def test_default_name_has_a_timestamp() -> None:
         clock.freeze(None)
 
 
-def cli(db: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "MENTOR_TUI_DB"}
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_tui", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=cwd,
-    )
 
 
 def test_cli_backup_copy_passes_check(db: Path, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,7 @@ from mentor_tui.cli import main
 from mentor_tui.db import database
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, write_document
+from tests.cli_helpers import cli
 from tests.exchange_fixtures import fill, parse, without_time
 
 
@@ -25,13 +25,6 @@ def team_db(tmp_path):
     return path, team
 
 
-def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_tui", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_export_to_stdout(team_db):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import stat
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +18,7 @@ from mentor_tui.db.database import close_database, open_database
 from mentor_tui.exchange import markdown_report
 from mentor_tui.exchange.markdown_report import EMPTY, md
 from tests import report_fixtures as fx
+from tests.cli_helpers import cli
 
 
 @pytest.fixture
@@ -286,17 +284,6 @@ def test_matrix_and_bus_factor_are_fast_on_a_large_team(tmp_path: Path, frozen: 
 
 # ---------------------------------------------------------------- the command line
 
-
-def cli(db: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "MENTOR_TUI_DB"}
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_tui", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=cwd,
-    )
 
 
 @pytest.fixture

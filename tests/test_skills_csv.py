@@ -6,8 +6,6 @@ import csv
 import io
 import os
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from mentor_tui.db.database import close_database
 from mentor_tui.exchange import skills_csv
 from mentor_tui.exchange.atomic import write_atomic
 from tests import report_fixtures as fx
+from tests.cli_helpers import cli
 
 
 @pytest.fixture
@@ -67,15 +66,6 @@ def test_csv_of_an_empty_team_is_just_the_header(tmp_path: Path) -> None:
         close_database()
 
 
-def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "MENTOR_TUI_DB"}
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_tui", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
 
 
 def test_cli_skills_csv_to_stdout_and_to_a_private_file(tmp_path: Path) -> None:

@@ -5,28 +5,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from mentor_tui.cli import add_output_option
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        type=Path,
-        help="the new file (mode 0600; never overwritten); default: mentor-YYYYMMDD-HHMMSS.sqlite3 here",
+    add_output_option(
+        parser, help="the new file (mode 0600; never overwritten); default: mentor-YYYYMMDD-HHMMSS.sqlite3 here"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.cli import InputError, db_path_from, open_existing_store
+    from mentor_tui.cli import InputError, open_existing_store
     from mentor_tui.db import backup
 
     target: Path = args.output if args.output is not None else Path(backup.default_backup_name())
     target = target.expanduser()
-    source = db_path_from(args)
-    if target.exists():
+    if target.exists():  # the database itself included
         raise InputError(f"{target} already exists; choose another file")
-    if source.exists() and target.resolve() == source.resolve():
-        raise InputError(f"{target} is the database itself; choose another file")
     db = open_existing_store(args)
     try:
         written = backup.backup_database(db, target)

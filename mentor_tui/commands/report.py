@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from pathlib import Path
+
+from mentor_tui.cli import add_output_option
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -32,13 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="last day of the period; the team report's 'as of' day (default: today)",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        type=Path,
-        help="write to FILE (mode 0600) instead of stdout",
-    )
+    add_output_option(parser)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

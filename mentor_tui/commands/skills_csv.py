@@ -8,17 +8,12 @@ latest level, empty when never rated.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from mentor_tui.cli import add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        type=Path,
-        help="write to FILE (mode 0600) instead of stdout",
-    )
+    add_output_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
