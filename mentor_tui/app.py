@@ -106,8 +106,8 @@ class MentorApp(App[None]):
 
     def ask_who_is_me(self) -> None:
         from mentor_tui.db import people
-        from mentor_tui.db.models import ROLES
         from mentor_tui.screens.form import Field, FormScreen
+        from mentor_tui.vocabulary import ROLES
 
         roster = people.roster()
         fields = [

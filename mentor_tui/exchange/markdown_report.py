@@ -12,7 +12,6 @@ import datetime as dt
 import re
 
 from mentor_tui import APP_NAME
-from mentor_tui.db.models import LEVELS
 from mentor_tui.db.reports import (
     EXPERT_LEVEL,
     RECENT_DAYS,
@@ -25,6 +24,7 @@ from mentor_tui.db.reports import (
     TeamOverview,
     level_name,
 )
+from mentor_tui.vocabulary import LEVELS
 
 EMPTY = "None in this period."
 

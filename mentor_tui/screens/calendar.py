@@ -55,7 +55,7 @@ class CalendarScreen(TableSection):
 
     def action_new_session(self) -> None:
         from mentor_tui.db import people, sessions
-        from mentor_tui.db.models import SESSION_KINDS
+        from mentor_tui.vocabulary import SESSION_KINDS
 
         roster = people.roster()
         by_id = {p.id: p for p in roster}

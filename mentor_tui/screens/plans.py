@@ -45,7 +45,7 @@ class PlansScreen(TableSection):
 
     def action_new_plan(self) -> None:
         from mentor_tui.db import people, plans
-        from mentor_tui.db.models import PLAN_KINDS
+        from mentor_tui.vocabulary import PLAN_KINDS
 
         roster = people.roster()
         if not roster:
@@ -76,7 +76,7 @@ class PlansScreen(TableSection):
 
     def action_add_goal(self) -> None:
         from mentor_tui.db import plans
-        from mentor_tui.db.models import GOAL_KINDS
+        from mentor_tui.vocabulary import GOAL_KINDS
 
         plan = self.highlighted()
         if plan is None:

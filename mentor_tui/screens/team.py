@@ -59,7 +59,7 @@ class TeamScreen(TableSection):
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people
-        from mentor_tui.db.models import ROLES
+        from mentor_tui.vocabulary import ROLES
 
         def save(values):
             return people.add_person(values["name"], values["role"], values["email"])
