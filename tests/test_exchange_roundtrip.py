@@ -75,8 +75,8 @@ def test_file_shape_follows_the_format(source):
     assert kudos[0]["from"] == source.lead.uuid and kudos[0]["to"] == source.ana.uuid and kudos[0]["for"] == "i-1"
     assert "from" not in kudos[1]
     assert "person" not in doc["feedback"][1]  # anonymous
-    # only non-builtin competencies that are referenced
-    assert [c["key"] for c in doc["competencies"]] == ["chaos-engineering"]
+    # a team export carries every user-made competency, referenced or not (never the built-in ones)
+    assert [c["key"] for c in doc["competencies"]] == ["chaos-engineering", "unused-skill"]
     # optional absent values are left out, not written empty
     goal = doc["plans"][0]["goals"][1]
     assert "due_on" not in goal and "detail" not in goal and "labs" not in goal
@@ -134,7 +134,7 @@ def test_count_records_counts_nested_records(source):
     counts = count_records(build_document())
     assert counts["plans"] == 2 and counts["goals"] == 4 and counts["labs"] == 2 and counts["items"] == 2
     assert counts["checkins"] == 3 and counts["actions"] == 2 and counts["occurrences"] == 1
-    assert counts["people"] == 5 and counts["competencies"] == 1
+    assert counts["people"] == 5 and counts["competencies"] == 2  # every user-made one
 
 
 def test_importing_twice_changes_nothing(source, tmp_path):

@@ -1,8 +1,12 @@
-"""Constants of the exchange format, version 1 (FORMAT.md)."""
+"""Constants of the exchange format, version 1 (docs/exchange-format.md).
+
+The record kinds themselves are described in `mentor_tui.schema`; the names
+and labels below are derived from it.
+"""
 
 from __future__ import annotations
 
-from mentor_tui import APP_NAME, __version__
+from mentor_tui import APP_NAME, __version__, schema
 
 FORMAT_NAME = "mentor-tui"
 FORMAT_VERSION = 1
@@ -12,55 +16,8 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 
 HEADER_KEYS = ("format", "version", "exported_at", "generator", "scope", "includes_private")
 # Top-level arrays of tables, in the order they are written.
-TOP_ARRAYS = (
-    "people",
-    "competencies",
-    "mentorships",
-    "plans",
-    "checkins",
-    "sessions",
-    "skills",
-    "incidents",
-    "ownership",
-    "kudos",
-    "feedback",
-)
+TOP_ARRAYS = tuple(schema.KINDS[name].key for name in schema.TOP_KINDS)
 TOP_KEYS = HEADER_KEYS + TOP_ARRAYS
-
 # Every kind of record, nested ones included, in the order a summary lists them.
-KINDS = (
-    "people",
-    "competencies",
-    "mentorships",
-    "plans",
-    "goals",
-    "labs",
-    "items",
-    "checkins",
-    "actions",
-    "sessions",
-    "occurrences",
-    "skills",
-    "incidents",
-    "ownership",
-    "kudos",
-    "feedback",
-)
-KIND_LABELS = {
-    "people": "people",
-    "competencies": "competencies",
-    "mentorships": "mentorships",
-    "plans": "plans",
-    "goals": "goals",
-    "labs": "labs",
-    "items": "lab items",
-    "checkins": "check-ins",
-    "actions": "action items",
-    "sessions": "sessions",
-    "occurrences": "session occurrences",
-    "skills": "skill ratings",
-    "incidents": "incidents",
-    "ownership": "ownership",
-    "kudos": "kudos",
-    "feedback": "feedback",
-}
+KINDS = tuple(schema.KINDS)
+KIND_LABELS = {name: kind.label for name, kind in schema.KINDS.items()}

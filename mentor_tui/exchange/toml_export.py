@@ -21,7 +21,7 @@ from typing import Any
 
 import tomli_w
 
-from mentor_tui import clock
+from mentor_tui import clock, schema
 from mentor_tui.db import people, transfer
 from mentor_tui.db.models import from_utc_text
 from mentor_tui.exchange.atomic import write_atomic
@@ -37,7 +37,7 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def _put(rec: Record, key: str, value: Any) -> None:
     """Set an optional value; absent (None or empty) values are left out."""
-    if value is not None and value != "" and value != []:
+    if value is not None and value != "" and value != [] and value != ():
         rec[key] = value
 
 
@@ -87,186 +87,77 @@ def build_document(
 
 
 def _records(g: transfer.Gathered, include_private: bool) -> dict[str, list[Record]]:
-    person = g.person_uuid
-    competency = g.competency_key
-    out: dict[str, list[Record]] = {}
-
-    out["people"] = []
-    for r in g.people:
-        rec: Record = {"uuid": r["uuid"], "name": r["name"], "role": r["role"]}
-        _put(rec, "email", r["email"])
-        out["people"].append(rec)
-
-    out["competencies"] = [
-        {"key": r["key"], "name": r["name"], "description": r["description"]} for r in g.competencies
-    ]
-
-    out["mentorships"] = []
-    for r in g.mentorships:
-        rec = {"uuid": r["uuid"], "mentor": person[r["mentor"]], "mentee": person[r["mentee"]]}
-        rec["started_on"] = r["started_on"]
-        _put(rec, "ended_on", r["ended_on"])
-        rec["focus"] = r["focus"]
-        rec["cadence_days"] = r["cadence_days"]
-        out["mentorships"].append(rec)
-
-    items_of: dict[int, list[Record]] = defaultdict(list)
-    for r in g.items:
-        rec = {"uuid": r["uuid"], "text": r["text"], "done": bool(r["done"])}
-        _put(rec, "done_on", r["done_on"])
-        _put(rec, "evidence", r["evidence"])
-        items_of[r["lab"]].append(rec)
-    labs_of: dict[int, list[Record]] = defaultdict(list)
-    for r in g.labs:
-        rec = {"uuid": r["uuid"], "title": r["title"]}
-        _put(rec, "detail", r["detail"])
-        _put(rec, "link", r["link"])
-        _put(rec, "last_practised_on", r["last_practised_on"])
-        _put(rec, "items", items_of.get(r["id"]))
-        labs_of[r["goal"]].append(rec)
-    goals_of: dict[int, list[Record]] = defaultdict(list)
-    for r in g.goals:
-        rec = {"uuid": r["uuid"], "title": r["title"]}
-        if r["competency"] is not None:
-            rec["competency"] = competency[r["competency"]]
-        rec["kind"] = r["kind"]
-        _put(rec, "phase", r["phase"])
-        _put(rec, "due_on", r["due_on"])
-        rec["status"] = r["status"]
-        _put(rec, "done_on", r["done_on"])
-        _put(rec, "detail", r["detail"])
-        _put(rec, "labs", labs_of.get(r["id"]))
-        goals_of[r["plan"]].append(rec)
-    out["plans"] = []
-    for r in g.plans:
-        rec = {"uuid": r["uuid"], "owner": person[r["owner"]]}
-        if r["mentor"] is not None:
-            rec["mentor"] = person[r["mentor"]]
-        rec["title"] = r["title"]
-        rec["kind"] = r["kind"]
-        _put(rec, "template", r["template"])
-        rec["start_on"] = r["start_on"]
-        _put(rec, "target_on", r["target_on"])
-        rec["status"] = r["status"]
-        _put(rec, "goals", goals_of.get(r["id"]))
-        out["plans"].append(rec)
-
-    actions_of: dict[int, list[Record]] = defaultdict(list)
-    for r in g.actions:
-        rec = {"uuid": r["uuid"], "text": r["text"]}
-        if r["owner"] is not None:
-            rec["owner"] = person[r["owner"]]
-        _put(rec, "due_on", r["due_on"])
-        _put(rec, "done_on", r["done_on"])
-        actions_of[r["checkin"]].append(rec)
-    out["checkins"] = []
-    for r in g.checkins:
-        rec = {
-            "uuid": r["uuid"],
-            "mentorship": g.mentorship_uuid[r["mentorship"]],
-            "held_on": r["held_on"],
-            "progress": r["progress"],
-            "blockers": r["blockers"],
-            "next_steps": r["next_steps"],
-        }
-        _put(rec, "confidence", r["confidence"])
-        if include_private:
-            _put(rec, "private_notes", r["private_notes"] or None)  # only notes that exist
-        _put(rec, "actions", actions_of.get(r["id"]))
-        out["checkins"].append(rec)
-
+    """The file's records, built field by field from the registry (its order is the file's)."""
+    refs: dict[str, Mapping[int, str]] = {
+        "person": g.person_uuid,
+        "competency": g.competency_key,
+        "mentorship": g.mentorship_uuid,
+        "session": g.session_uuid,
+    }
     attendees_of: dict[int, list[str]] = defaultdict(list)
     for r in g.attendance:
-        attendees_of[r["occurrence"]].append(person[r["person"]])
-    occurrences_of: dict[int, list[Record]] = defaultdict(list)
-    for r in g.occurrences:
-        occurrences_of[r["session"]].append(
-            {
-                "starts_at": _utc(r["starts_at"]),
-                "notes": r["notes"],
-                "attendees": sorted(attendees_of.get(r["id"], [])),
-            }
-        )
-    out["sessions"] = []
-    for r in g.sessions:
-        rec = {"uuid": r["uuid"], "title": r["title"], "kind": r["kind"], "starts_at": _utc(r["starts_at"])}
-        _put(rec, "timezone", r["timezone"])
-        rec["duration_minutes"] = r["duration_minutes"]
-        _put(rec, "rrule", r["rrule"])
-        _put(rec, "exdates", _exdates(r["exdates"]))
-        if r["presenter"] is not None:
-            rec["presenter"] = person[r["presenter"]]
-        _put(rec, "link", r["link"])
-        _put(rec, "notes", r["notes"])
-        _put(rec, "occurrences", occurrences_of.get(r["id"]))
-        out["sessions"].append(rec)
-
-    out["skills"] = []
-    for r in g.skills:
-        rec = {
-            "uuid": r["uuid"],
-            "person": person[r["person"]],
-            "competency": competency[r["competency"]],
-            "level": r["level"],
-            "rated_on": r["rated_on"],
-            "rated_by": "self" if r["rated_by"] is None else person[r["rated_by"]],
-        }
-        _put(rec, "evidence", r["evidence"])
-        out["skills"].append(rec)
-
-    out["incidents"] = []
-    for r in g.incidents:
-        rec = {
-            "uuid": r["uuid"],
-            "person": person[r["person"]],
-            "occurred_on": r["occurred_on"],
-            "role": r["role"],
-            "severity": r["severity"],
-            "title": r["title"],
-        }
-        _put(rec, "lessons", r["lessons"])
-        if r["session"] is not None:
-            rec["session"] = g.session_uuid[r["session"]]
-        out["incidents"].append(rec)
-
-    out["ownership"] = []
-    for r in g.ownership:
-        rec = {"uuid": r["uuid"], "person": person[r["person"]], "kind": r["kind"], "name": r["name"]}
-        rec["since"] = r["since"]
-        _put(rec, "until", r["until"])
-        _put(rec, "notes", r["notes"])
-        out["ownership"].append(rec)
-
-    out["kudos"] = []
-    for r in g.kudos:
-        rec = {"uuid": r["uuid"]}
-        if r["giver"] is not None:
-            rec["from"] = person[r["giver"]]
-        rec["to"] = person[r["receiver"]]
-        rec["given_on"] = r["given_on"]
-        rec["text"] = r["text"]
-        _put(rec, "for", r["for_ref"])
-        out["kudos"].append(rec)
-
-    out["feedback"] = []
-    for r in g.feedback:
-        rec = {"uuid": r["uuid"], "given_on": r["given_on"], "rating": r["rating"], "text": r["text"]}
-        if r["person"] is not None:
-            rec["person"] = person[r["person"]]
-        out["feedback"].append(rec)
+        attendees_of[r["occurrence"]].append(g.person_uuid[r["person"]])
+    built: dict[str, dict[int, list[Record]]] = {}  # child kind -> parent id -> records
+    out: dict[str, list[Record]] = {}
+    # children before their parents, so a parent finds its children built
+    for name in reversed(schema.KINDS):
+        kind = schema.KINDS[name]
+        rows = getattr(g, name)
+        records = [_record(kind, r, refs, attendees_of, built, include_private) for r in rows]
+        if kind.parent is None:
+            out[name] = records
+        else:
+            by_parent: dict[int, list[Record]] = defaultdict(list)
+            for r, rec in zip(rows, records, strict=True):
+                by_parent[r[kind.parent_field]].append(rec)
+            built[name] = by_parent
     return out
 
 
-def _exdates(text: str) -> list[dt.datetime]:
-    moments = set()
-    for line in (text or "").splitlines():
-        line = line.strip()
-        if line:
+def _record(
+    kind: schema.Kind,
+    row: Mapping[str, Any],
+    refs: Mapping[str, Mapping[int, str]],
+    attendees_of: Mapping[int, list[str]],
+    built: Mapping[str, Mapping[int, list[Record]]],
+    include_private: bool,
+) -> Record:
+    rec: Record = {}
+    for f in kind.fields:
+        if f.private and not include_private:
+            continue
+        if f.type == schema.REFS:
+            value: Any = sorted(attendees_of.get(row["id"], []))
+        else:
+            value = row[f.name]
+            if f.type == schema.REF:
+                value = f.self_word if value is None else refs[f.ref or ""][value]
+            elif f.type == schema.MOMENT:
+                value = _utc(value)
+            elif f.type == schema.MOMENTS:
+                value = _exdates(value)
+            elif f.type == schema.BOOL:
+                value = bool(value)
+        if f.required:
+            rec[f.file_key] = value
+        else:
+            _put(rec, f.file_key, value)
+    for child in kind.children:
+        _put(rec, schema.KINDS[child].key, built[child].get(row["id"]))
+    return rec
+
+
+def _exdates(value: Any) -> list[dt.datetime]:
+    """Cancelled occurrences, sorted and distinct, from the store's value."""
+    if isinstance(value, str):
+        moments = []
+        for line in value.splitlines():
             try:
-                moments.add(_utc(from_utc_text(line)))
+                moments.append(from_utc_text(line.strip()))
             except ValueError:
                 continue  # a damaged line is not worth failing the export for
-    return sorted(moments)
+        value = moments
+    return sorted({_utc(m) for m in value or ()})
 
 
 # ---------------------------------------------------------------- counting (for a preview)
