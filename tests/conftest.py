@@ -38,6 +38,16 @@ def _private_dirs(tmp_path_factory):
     time.tzset()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _short_busy_timeout():
+    """A test that hits a lock waits 250 ms, not the users' 5 s."""
+    from mentor_tui.db import database
+
+    database.set_busy_timeout(250)
+    yield
+    database.set_busy_timeout(database.BUSY_TIMEOUT_MS)
+
+
 @pytest.fixture(autouse=True)
 def _frozen_clock():
     clock.freeze(FROZEN_NOW)

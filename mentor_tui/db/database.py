@@ -4,7 +4,9 @@ The file is checked with the stdlib `sqlite3` module, read-only, before peewee
 touches it, so a file that is not ours, or is newer than this app, is refused
 with nothing written to it. Migrations are ordered steps; each runs in one
 transaction that also bumps `PRAGMA user_version`, and a consistent copy of
-the file (`VACUUM INTO`) is left beside it before the first step runs.
+the file (`VACUUM INTO`) is left beside it before the first step runs. The
+steps are the SQL files of `mentor_tui.db.migrations`: the only source of the
+schema (the models must match it; tests/test_migrations.py checks they do).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import peewee
@@ -19,7 +22,7 @@ from peewee import SqliteDatabase
 
 from mentor_tui import clock
 from mentor_tui.config import ensure_private_dir
-from mentor_tui.db import models
+from mentor_tui.db import guard, migrations, models
 from mentor_tui.db.guard import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -38,19 +41,25 @@ PRAGMAS = {
 }
 
 
-def _step_1_create_schema(db: SqliteDatabase) -> None:
-    db.create_tables(models.ALL_MODELS)
-    models.Competency.insert_many(
-        [
-            {"key": key, "name": name, "description": description, "builtin": True}
-            for key, name, description in models.BUILTIN_COMPETENCIES
-        ]
-    ).on_conflict_ignore().execute()
+def set_busy_timeout(ms: int) -> None:
+    """How long connections made from now on wait for a lock (tests shorten it)."""
+    guard.busy_timeout_ms = ms
 
 
-# MIGRATIONS[n] takes a database from user_version n to n + 1. Append only, and
-# keep guard.SCHEMA_VERSION (and guard.TABLES) in step.
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_step_1_create_schema]
+def busy_timeout() -> int:
+    return guard.busy_timeout_ms
+
+
+def run_sql(db: SqliteDatabase, sql: str) -> None:
+    """Run the statements of a step, inside the caller's transaction."""
+    for statement in migrations.statements(sql):
+        db.execute_sql(statement)
+
+
+# MIGRATIONS[n] takes a database from user_version n to n + 1: one per step file.
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    partial(run_sql, sql=step.sql) for step in migrations.load_steps()
+]
 assert len(MIGRATIONS) == SCHEMA_VERSION, "guard.SCHEMA_VERSION must match MIGRATIONS"
 
 
@@ -87,8 +96,8 @@ def make_database(path: Path) -> SqliteDatabase:
     """A peewee database for `path`; every connection (one per thread) gets PRAGMAS."""
     return SqliteDatabase(
         str(path),
-        pragmas=PRAGMAS,
-        timeout=BUSY_TIMEOUT_MS / 1000,
+        pragmas={**PRAGMAS, "busy_timeout": guard.busy_timeout_ms},
+        timeout=guard.busy_timeout_ms / 1000,
         check_same_thread=False,
     )
 
@@ -96,9 +105,10 @@ def make_database(path: Path) -> SqliteDatabase:
 def migrate(db: SqliteDatabase, path: Path, from_version: int) -> Path | None:
     """Run the pending migration steps; return the backup taken, if any."""
     backup = None
-    if from_version < SCHEMA_VERSION and path.exists() and path.stat().st_size > 0 and _has_content(db):
+    newest = len(MIGRATIONS)
+    if from_version < newest and path.exists() and path.stat().st_size > 0 and _has_content(db):
         backup = copy_database(db, backup_path_for(path, from_version))
-    for version in range(from_version, SCHEMA_VERSION):
+    for version in range(from_version, newest):
         with db.atomic("IMMEDIATE"):
             MIGRATIONS[version](db)
             db.execute_sql(f"PRAGMA user_version = {version + 1}")

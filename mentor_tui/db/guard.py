@@ -1,9 +1,8 @@
 """Checks of a database file before anything opens it.
 
 Standard library only: the command line runs these before the first frame,
-and importing peewee there would slow every start. `database.py` keeps the
-migrations and asserts that SCHEMA_VERSION matches them; a test checks that
-TABLES matches the models.
+and importing peewee there would slow every start. SCHEMA_VERSION and TABLES
+come from the migration step files, the same ones `database.py` applies.
 """
 
 from __future__ import annotations
@@ -11,18 +10,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from mentor_tui.db.migrations import load_steps, tables_after
+
 # "MTUI" in the SQLite header's application_id: marks the file as ours.
 APPLICATION_ID = 0x4D545549
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-SCHEMA_VERSION = 1
-TABLES = frozenset(
-    {
-        "person", "mentorship", "competency", "plan", "goal", "lab", "lab_item", "check_in",
-        "action_item", "session", "session_occurrence", "attendance", "skill_rating", "incident",
-        "ownership", "kudos", "feedback",
-    }
-)
+BUSY_TIMEOUT_MS = 5000  # what users get; database.set_busy_timeout changes busy_timeout_ms
+busy_timeout_ms = BUSY_TIMEOUT_MS
+SCHEMA_VERSION = len(load_steps())
+TABLES = tables_after(load_steps())
 
 
 class StoreError(Exception):
@@ -41,7 +37,7 @@ def describe(path: Path, exc: Exception) -> str:
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
 
 
 def _inspect(path: Path) -> tuple[int, int, set[str]]:

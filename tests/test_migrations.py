@@ -1,0 +1,180 @@
+"""Migrations that cannot drift: the SQL steps are the schema, and the models must match them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import stat
+from functools import partial
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from mentor_tui.db import database, guard, migrations, models
+
+DEMO_V1 = Path(__file__).parent / "data" / "schema-v1-demo.sqlite3"
+NEWEST = guard.SCHEMA_VERSION
+
+
+def schema(path: Path) -> list[tuple[str, str, str, str | None]]:
+    """sqlite_master, sorted, with whitespace-normalised SQL."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    finally:
+        con.close()
+    return sorted((t, n, tn, sql and " ".join(sql.split())) for t, n, tn, sql in rows)
+
+
+def pragma(path: Path, name: str) -> int:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return con.execute(f"PRAGMA {name}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def table_names(path: Path) -> set[str]:
+    return {n for t, n, _tn, _sql in schema(path) if t == "table" and not n.startswith("sqlite_")}
+
+
+def all_rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every table's column names and rows (by rowid)."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        result = {}
+        for name in table_names(path):
+            cursor = con.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+            result[name] = ([d[0] for d in cursor.description], cursor.fetchall())
+        return result
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    """A database created from nothing by today's code."""
+    path = tmp_path / "fresh.sqlite3"
+    database.open_database(path)
+    database.close_database()
+    return path
+
+
+def at_version(path: Path, version: int) -> Path:
+    """A file at `version`, made by applying steps 1..version with plain sqlite3."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        for step in migrations.load_steps()[:version]:
+            con.executescript(step.sql)
+        con.execute(f"PRAGMA user_version = {version}")
+        con.execute(f"PRAGMA application_id = {guard.APPLICATION_ID}")
+    finally:
+        con.close()
+    return path
+
+
+@pytest.mark.parametrize("version", range(1, NEWEST + 1))
+def test_every_historical_version_migrates_to_the_fresh_schema(tmp_path, fresh, version):
+    path = at_version(tmp_path / f"v{version}.sqlite3", version)
+
+    database.open_database(path)
+    database.close_database()
+
+    assert schema(path) == schema(fresh)
+    assert pragma(path, "user_version") == NEWEST
+    backups = list(tmp_path.glob(f"v{version}.sqlite3.v{version}-*.bak"))
+    assert len(backups) == (1 if version < NEWEST else 0)
+
+
+def test_the_real_version_1_demo_database_migrates_with_its_rows_intact(tmp_path, fresh):
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(DEMO_V1, path)
+    before = all_rows(path)
+    assert sum(len(rows) for _cols, rows in before.values()) > 100  # a real store, not just the seed
+
+    database.open_database(path)
+    database.close_database()
+
+    assert schema(path) == schema(fresh)
+    assert pragma(path, "user_version") == NEWEST
+    assert guard.integrity_problems(path) == []
+    after = all_rows(path)
+    for table, (columns, rows) in before.items():
+        after_columns, after_rows = after[table]
+        kept = [after_columns.index(c) for c in columns]
+        assert [tuple(row[i] for i in kept) for row in after_rows] == rows, table
+
+
+def test_the_first_step_is_exactly_what_version_1_created(tmp_path):
+    """Not merely normalised: the frozen SQL is byte for byte the old code's schema."""
+    path = at_version(tmp_path / "v1.sqlite3", 1)
+    raw = sqlite3.connect(path).execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    demo = sqlite3.connect(f"{DEMO_V1.resolve().as_uri()}?mode=ro", uri=True)
+    assert sorted(raw) == sorted(demo.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    seeded = sqlite3.connect(path).execute("SELECT * FROM competency ORDER BY id").fetchall()
+    assert seeded == demo.execute("SELECT * FROM competency ORDER BY id").fetchall()
+    assert [(k, n, d) for _id, k, n, d, _b in seeded] == list(models.BUILTIN_COMPETENCIES)
+
+
+def test_every_model_field_has_a_column_and_every_column_a_field(fresh):
+    con = sqlite3.connect(fresh)
+    assert {m._meta.table_name for m in models.ALL_MODELS} == table_names(fresh)
+    for model in models.ALL_MODELS:
+        table = model._meta.table_name
+        info = con.execute(f'PRAGMA table_info("{table}")').fetchall()
+        columns = {name: bool(notnull) for _cid, name, _type, notnull, _default, _pk in info}
+        fields = {f.column_name: not f.null for f in model._meta.sorted_fields}
+        assert set(fields) == set(columns), f"{model.__name__}: model fields vs columns of {table}"
+        assert fields == columns, f"{model.__name__}: NOT NULL differs between the model and {table}"
+
+
+def test_the_guard_reads_the_same_steps(fresh):
+    files = [f.name for f in resources.files(migrations).iterdir() if re.fullmatch(r"\d{4}_\w+\.sql", f.name)]
+    assert guard.SCHEMA_VERSION == len(files) == len(database.MIGRATIONS) >= 1
+    assert pragma(fresh, "user_version") == guard.SCHEMA_VERSION
+    assert table_names(fresh) == guard.TABLES
+    assert pragma(fresh, "application_id") == guard.APPLICATION_ID
+
+
+def test_table_names_follow_creates_renames_and_drops():
+    steps = (
+        migrations.Step(1, "a", "-- it's a comment; CREATE TABLE fake (x);\nCREATE TABLE \"one\" (x TEXT DEFAULT 'CREATE TABLE no (y); x');\nCREATE TABLE two (x);"),
+        migrations.Step(2, "b", "ALTER TABLE one RENAME TO uno; DROP TABLE IF EXISTS two;\nCREATE TABLE IF NOT EXISTS [three] (x);"),
+        migrations.Step(3, "c", "CREATE TRIGGER t AFTER INSERT ON uno BEGIN DELETE FROM three; END;"),
+    )
+    assert migrations.tables_after(steps) == {"uno", "three"}
+    assert len(migrations.statements(steps[2].sql)) == 1
+    assert len(migrations.statements(steps[0].sql)) == 2
+
+
+def test_a_failing_step_leaves_the_previous_version_and_the_backup(tmp_path, monkeypatch):
+    path = tmp_path / "mentor.sqlite3"
+    database.open_database(path)
+    models.Person.create(name="Ana Ruiz")
+    database.close_database()
+    bad = partial(database.run_sql, sql="CREATE TABLE half_done (x);\nINSERT INTO no_such_table VALUES (1);")
+    monkeypatch.setattr(database, "MIGRATIONS", [*database.MIGRATIONS, bad])
+
+    with pytest.raises(database.StoreError, match="no such table"):
+        database.open_database(path)
+
+    assert pragma(path, "user_version") == NEWEST
+    assert "half_done" not in table_names(path)
+    assert [r[1] for r in all_rows(path)["person"][1]] != []
+    (backup,) = tmp_path.glob(f"mentor.sqlite3.v{NEWEST}-*.bak")
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert pragma(backup, "user_version") == NEWEST
+    assert schema(backup) == schema(path)
+
+
+def test_the_busy_timeout_applies_to_connections_made_afterwards(tmp_path):
+    assert database.busy_timeout() == 250  # conftest: tests do not wait 5 s for a lock
+    assert guard.BUSY_TIMEOUT_MS == database.PRAGMAS["busy_timeout"] == 5000  # what users get
+    database.set_busy_timeout(1234)
+    try:
+        db = database.open_database(tmp_path / "x.sqlite3")
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 1234
+    finally:
+        database.set_busy_timeout(250)
