@@ -475,6 +475,14 @@ class RecordError(ValueError):
 
 # Plainer words than "expected …" where a form shows the message.
 _MESSAGES = {("mentorships", "cadence_days"): "check-ins are due every 1 to 365 days"}
+_DATE_WORDS = {
+    "start_on": "the start date", "target_on": "the target date", "started_on": "the start date",
+    "ended_on": "the end date", "since": "the start date", "until": "the end date",
+}
+
+
+def _a(label: str) -> str:
+    return f"an {label}" if label[:1] in "aeiou" else f"a {label}"
 
 
 def check(kind_name: str, values: Mapping[str, Any]) -> None:
@@ -488,19 +496,25 @@ def check(kind_name: str, values: Mapping[str, Any]) -> None:
     for f in kind.fields:
         if f.name not in values:
             continue
-        problem = value_problem(f, values[f.name])
+        value = values[f.name]
+        if f.type in (REF, REFS) and value is not None:
+            continue  # the store refers by id; whether the row exists is the store's check
+        problem = value_problem(f, value)
         if problem is not None:
             label = f.name.replace("_", " ")
             if (kind_name, f.name) in _MESSAGES:
                 problem = _MESSAGES[(kind_name, f.name)]
             elif problem in ("required", "expected a non-empty string"):
-                problem = f"{label} is required"
+                problem = f"{_a(label)} is required"
             else:
                 problem = f"{label}: {problem}"
             raise RecordError(f.name, problem)
     clash = order_problem(kind, values)
     if clash is not None:
         field_name, message = clash
+        for first, last in kind.dates_in_order:
+            if last == field_name:
+                message = f"{_DATE_WORDS.get(last, last)} is before {_DATE_WORDS.get(first, first)}"
         raise RecordError(field_name, message)
 
 

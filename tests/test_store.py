@@ -152,9 +152,16 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
 
 def test_there_is_only_one_me(store):
     people.set_me("Ana Ruiz", "mentee")
-    people.set_me("Ana Ruiz", "mentor")
+    people.set_me("Bo Chen", "mentor")
     assert models.Person.select().where(models.Person.is_me).count() == 1
     assert people.me().role == "mentor"
+
+
+def test_set_me_refuses_a_name_someone_else_has(store):
+    people.set_me("Ana Ruiz", "mentee")
+    with pytest.raises(ValueError, match="already here"):
+        people.set_me("ANA RUIZ", "mentor")
+    assert people.me().name == "Ana Ruiz" and models.Person.select().count() == 1
 
 
 def test_set_me_rejects_an_empty_name(store):

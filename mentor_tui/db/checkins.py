@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
+from mentor_tui import schema
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, objects
 
 
@@ -96,8 +97,11 @@ def create_checkin(
     mentorship = Mentorship.get_or_none(Mentorship.id == mentorship_id)
     if mentorship is None:
         raise ValueError("that mentorship no longer exists")
-    if confidence is not None and not 1 <= confidence <= 5:
-        raise ValueError("confidence must be from 1 to 5")
+    schema.check(
+        "checkins",
+        {"held_on": held_on, "progress": progress or "", "blockers": blockers or "",
+         "next_steps": next_steps or "", "confidence": confidence, "private_notes": private_notes or ""},
+    )
     return CheckIn.create(
         mentorship=mentorship,
         held_on=held_on,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
+from mentor_tui import schema
 from mentor_tui.db.models import Goal, Lab, LabItem, Person, Plan, objects
 
 
@@ -73,8 +74,7 @@ def goal_choices(limit: int = 300) -> list[GoalChoice]:
 
 def create_lab(goal_id: int, title: str, link: str | None = None, items: list[str] | None = None) -> Lab:
     title = title.strip()
-    if not title:
-        raise ValueError("a title is required")
+    schema.check("labs", {"title": title, "link": link or None})
     goal = Goal.get_or_none(Goal.id == goal_id)
     if goal is None:
         raise ValueError("that goal no longer exists")

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mentor_tui import schema
 from mentor_tui.db.models import Mentorship, Person
 
 
 def create_mentorship(
     mentor_id: int, mentee_id: int, started_on: dt.date, cadence_days: int = 14, focus: str = ""
 ) -> Mentorship:
-    if mentor_id == mentee_id:
-        raise ValueError("a person cannot mentor themselves")
-    if not 1 <= cadence_days <= 365:
-        raise ValueError("check-ins are due every 1 to 365 days")
+    schema.check(
+        "mentorships",
+        {"mentor": mentor_id, "mentee": mentee_id, "started_on": started_on,
+         "cadence_days": cadence_days, "focus": focus},
+    )
     mentor = Person.get_or_none(Person.id == mentor_id)
     mentee = Person.get_or_none(Person.id == mentee_id)
     if mentor is None or mentee is None:

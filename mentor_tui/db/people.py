@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import fn
-
-from mentor_tui.db.models import ROLES, Person
+from mentor_tui import schema
+from mentor_tui.db.models import Person
 
 
 class PersonNotFound(LookupError):
@@ -18,12 +17,11 @@ def me() -> Person | None:
 def set_me(name: str, role: str, email: str | None = None) -> Person:
     """Record who owns this database; there is exactly one "me"."""
     name = name.strip()
-    if not name:
-        raise ValueError("a name is required")
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    schema.check("people", {"name": name, "role": role, "email": email or None})
     db = Person._meta.database
     with db.atomic("IMMEDIATE"):
+        if _named(name, limit=1):
+            raise ValueError(f"someone called {name} is already here; add an initial to tell them apart")
         Person.update(is_me=False).where(Person.is_me).execute()
         return Person.create(name=name, role=role, email=email or None, is_me=True)
 
@@ -41,16 +39,31 @@ def claim_me(person_id: int) -> Person:
 
 
 def find(name_or_uuid: str) -> Person:
-    """The person with this uuid, or else the one person with this name (case-insensitive)."""
+    """The person with this uuid, or else the one person with this name.
+
+    Names compare case-insensitively in every script (`schema.fold`: NFC and
+    Unicode case folding), so "zoë ñúñez" finds "Zoë Ñúñez".
+    """
     person = Person.get_or_none(Person.uuid == name_or_uuid)
     if person is not None:
         return person
-    matches = list(Person.select().where(fn.lower(Person.name) == name_or_uuid.strip().lower()).limit(2))
+    matches = _named(name_or_uuid, limit=2)
     if len(matches) == 1:
         return matches[0]
     if matches:
         raise PersonNotFound(f"more than one person is called {name_or_uuid!r}; use their uuid")
     raise PersonNotFound(f"no person called {name_or_uuid!r}")
+
+
+def _named(name: str, limit: int) -> list[Person]:
+    """Up to `limit` people whose name folds to the same as `name`.
+
+    SQLite's lower() folds only ASCII, so names are compared here; a roster is
+    hundreds of names at most, read as (id, name) pairs.
+    """
+    wanted = schema.fold(name)
+    ids = [pid for pid, other in Person.select(Person.id, Person.name).tuples() if schema.fold(other) == wanted]
+    return list(Person.select().where(Person.id.in_(ids[:limit])).order_by(Person.id)) if ids else []
 
 
 def roster(include_archived: bool = False, limit: int = 500, offset: int = 0) -> list[Person]:
@@ -63,12 +76,9 @@ def roster(include_archived: bool = False, limit: int = 500, offset: int = 0) ->
 def add_person(name: str, role: str, email: str | None = None) -> Person:
     """A new person; a name already taken is refused, since people are picked by name."""
     name = name.strip()
-    if not name:
-        raise ValueError("a name is required")
-    if Person.select().where(fn.lower(Person.name) == name.lower()).exists():
+    schema.check("people", {"name": name, "role": role, "email": email or None})
+    if _named(name, limit=1):
         raise ValueError(f"someone called {name} is already here; add an initial to tell them apart")
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
     return Person.create(name=name, role=role, email=email or None)
 
 

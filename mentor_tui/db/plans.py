@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from mentor_tui.db.models import GOAL_KINDS, PLAN_KINDS, Competency, Goal, Person, Plan, objects
+from mentor_tui import schema
+from mentor_tui.db.models import Competency, Goal, Person, Plan, objects
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,7 @@ def create_plan(
     mentor: Person | None = None,
 ) -> Plan:
     title = title.strip()
-    if not title:
-        raise ValueError("a title is required")
-    if kind not in PLAN_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(PLAN_KINDS)}")
-    if target_on is not None and target_on < start_on:
-        raise ValueError("the target date is before the start date")
+    schema.check("plans", {"title": title, "kind": kind, "start_on": start_on, "target_on": target_on})
     return Plan.create(owner=owner, mentor=mentor, title=title, kind=kind, start_on=start_on, target_on=target_on)
 
 
@@ -87,10 +83,7 @@ def add_goal(
 ) -> Goal:
     """A new goal at the end of the plan."""
     title = title.strip()
-    if not title:
-        raise ValueError("a title is required")
-    if kind not in GOAL_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(GOAL_KINDS)}")
+    schema.check("goals", {"title": title, "kind": kind, "due_on": due_on})
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
         raise ValueError("that plan no longer exists")

@@ -1,0 +1,149 @@
+"""The record-kind registry: complete, and the one rule on every path.
+
+Completeness: every column of every model is declared in `mentor_tui.schema`
+(or marked local-only), so adding a model field without a registry entry fails
+here, and adding a registry field without a model field fails too.
+One rule: a value the app's forms (through the store's create functions)
+refuse is refused by an import, and the other way round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from mentor_tui import schema
+from mentor_tui.db import mentorships, people, plans
+from mentor_tui.db.models import ALL_MODELS
+from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.toml_import import import_files
+
+
+def _model_fields(model) -> set[str]:
+    return set(model._meta.fields)
+
+
+@pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
+def test_every_model_field_is_declared_or_local_only(model):
+    if model.__name__ in schema.LINK_TABLES:
+        kind_name, field_name, columns = schema.LINK_TABLES[model.__name__]
+        assert schema.KINDS[kind_name].field(field_name).type == schema.REFS
+        assert _model_fields(model) == {"id", *columns}
+        return
+    kind = schema.kind_of_model(model.__name__)
+    declared = {f.name for f in kind.fields if f.type != schema.REFS}
+    structural = set(kind.local_only) | ({kind.parent_field} if kind.parent_field else set())
+    if kind.positioned:
+        assert "position" in kind.local_only
+    undeclared = _model_fields(model) - declared - structural
+    assert not undeclared, f"{model.__name__} fields neither in schema.py nor local_only: {undeclared}"
+    missing = declared - _model_fields(model)
+    assert not missing, f"schema.py declares {kind.name} fields the model lacks: {missing}"
+
+
+def test_every_kind_has_a_model_and_children_point_back():
+    names = {m.__name__ for m in ALL_MODELS}
+    for kind in schema.KINDS.values():
+        assert kind.model in names
+        for child in kind.children:
+            assert schema.KINDS[child].parent == kind.name
+        if kind.parent:
+            assert kind.name in schema.KINDS[kind.parent].children and kind.parent_field
+
+
+def test_field_keys_are_unique_within_a_kind():
+    for kind in schema.KINDS.values():
+        assert len(set(kind.keys)) == len(kind.keys), kind.name
+
+
+# ---------------------------------------------------------------- the same rule on every path
+
+
+def _file(tmp_path, body: str):
+    path = tmp_path / "in.toml"
+    path.write_text('format = "mentor-tui"\nversion = 1\n' + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+TWO_PEOPLE = """
+[[people]]
+uuid = "p-a"
+name = "Ana Ruiz"
+role = "mentee"
+[[people]]
+uuid = "p-b"
+name = "Bo Chen"
+role = "mentor"
+"""
+
+
+def _mentorship_file(tmp_path, mentee: str = "p-a", cadence: int = 14):
+    return _file(tmp_path, TWO_PEOPLE + f"""
+[[mentorships]]
+uuid = "m-1"
+mentor = "p-b"
+mentee = "{mentee}"
+started_on = 2026-09-01
+focus = ""
+cadence_days = {cadence}
+""")
+
+
+@pytest.mark.parametrize("cadence", [0, 366, 1000])
+def test_a_cadence_out_of_range_is_refused_by_the_store_and_the_import(store, tmp_path, cadence):
+    ana, bo = people.add_person("Ana Ruiz", "mentee"), people.add_person("Bo Chen", "mentor")
+    with pytest.raises(ValueError, match="1 to 365"):
+        mentorships.create_mentorship(bo.id, ana.id, dt.date(2026, 9, 1), cadence)
+    with pytest.raises(ExchangeError, match=r"cadence_days: expected an integer from 1 to 365"):
+        import_files([_mentorship_file(tmp_path, cadence=cadence)])
+
+
+@pytest.mark.parametrize("cadence", [1, 365])
+def test_a_cadence_in_range_is_accepted_by_both(store, tmp_path, cadence):
+    import_files([_mentorship_file(tmp_path, cadence=cadence)])
+    ana, bo = people.find("p-a"), people.find("p-b")
+    mentorships.create_mentorship(ana.id, bo.id, dt.date(2026, 9, 1), cadence)
+
+
+def test_a_person_mentoring_themselves_is_refused_by_the_store_and_the_import(store, tmp_path):
+    bo = people.add_person("Bo Chen", "mentor")
+    with pytest.raises(ValueError, match="cannot mentor themselves"):
+        mentorships.create_mentorship(bo.id, bo.id, dt.date(2026, 9, 1))
+    with pytest.raises(ExchangeError, match="mentorships\\[0\\].mentee: a person cannot mentor themselves"):
+        import_files([_mentorship_file(tmp_path, mentee="p-b")])
+
+
+def test_two_people_of_one_name_are_refused_by_the_store_and_the_import(store, tmp_path):
+    people.add_person("Zoë Ñúñez", "mentee")
+    with pytest.raises(ValueError, match="already here"):
+        people.add_person("ZOË ÑÚÑEZ", "mentor")
+    twins = TWO_PEOPLE.replace("Bo Chen", "ana ruiz")
+    with pytest.raises(ExchangeError, match=r'people\[1\].name: "ana ruiz" is also the name at people\[0\].name'):
+        import_files([_file(tmp_path, twins)])
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"title": "   "}, "a title is required"),
+        ({"kind": "hobby"}, 'kind: expected one of "onboarding"'),
+        ({"start_on": dt.date(2026, 9, 1), "target_on": dt.date(2026, 8, 1)}, "target date is before the start date"),
+    ],
+)
+def test_plan_rules_are_the_registrys(store, values, message):
+    owner = people.add_person("Ana Ruiz", "mentee")
+    args = {"title": "Plan", "kind": "skill", "start_on": dt.date(2026, 9, 1), "target_on": None} | values
+    with pytest.raises(ValueError, match=message):
+        plans.create_plan(owner, args["title"], args["kind"], args["start_on"], args["target_on"])
+
+
+def test_the_registry_checks_values_without_a_database():
+    with pytest.raises(schema.RecordError) as caught:
+        schema.check("sessions", {"duration_minutes": 10_080})
+    assert caught.value.field == "duration_minutes"
+    schema.check("sessions", {"duration_minutes": 45})
+    assert schema.value_problem(schema.KINDS["competencies"].field("key"), "Not A Slug") is not None
+    assert schema.fold("ZOË ÑÚÑEZ") == schema.fold("zoë ñúñez")
+    assert schema.fold("Straße") == schema.fold("STRASSE")
