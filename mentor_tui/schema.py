@@ -18,6 +18,7 @@ Standard library only: no peewee, no Textual.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -75,6 +76,11 @@ class Field:
     def file_key(self) -> str:
         return self.key or self.name
 
+    @functools.cached_property
+    def any_string(self) -> bool:
+        """Any string is valid (readers skip the full check for those)."""
+        return self.type in (LINE, TEXT) and not self.nonblank
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -101,7 +107,7 @@ class Kind:
                 return f
         raise KeyError(f"{self.name} has no field {name!r}")
 
-    @property
+    @functools.cached_property
     def keys(self) -> tuple[str, ...]:
         """Every key a table of this kind may have in a file (children included)."""
         return (*(f.file_key for f in self.fields), *(KINDS[c].key for c in self.children))
@@ -126,7 +132,7 @@ _kind(Kind(
         UUID,
         _f("name", LINE, required=True, nonblank=True, doc="people are picked by name: one person per name"),
         _f("role", CHOICE, required=True, choices=ROLES),
-        _f("email", LINE, doc="optional"),
+        _f("email", LINE),
     ),
     local_only=("id", "is_me", "archived"),
     unique=("name",),
@@ -136,7 +142,7 @@ _kind(Kind(
 _kind(Kind(
     "competencies", "competencies", "Competency", "competencies",
     (
-        _f("key", SLUG, required=True, doc="lower-case letters, digits, dots, dashes and underscores"),
+        _f("key", SLUG, required=True, doc="what goals and ratings refer to, e.g. chaos-engineering"),
         _f("name", LINE, required=True, nonblank=True),
         _f("description", TEXT, required=True, empty=""),
     ),

@@ -89,6 +89,9 @@ class _FileContext:
 
 
 _KNOWN_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+_DATE = dt.date
+# string types whose only rule (here) is "not blank": names, titles, uuids, references
+_NONBLANK_STRINGS = frozenset([schema.LINE, schema.TEXT, schema.REF])
 
 
 class _Table:
@@ -129,17 +132,30 @@ class _Table:
 
     def value(self, f: schema.Field) -> Any:
         """The file's value of `f`, checked by the registry; None when absent and optional."""
-        key = f.file_key
-        if key not in self.data:
+        key = f.key or f.name
+        data = self.data
+        if key not in data:
             if f.required:
                 self.fail(key, "required key is missing")
             return None
-        value = self.data[key]
-        if type(value) is str:
-            # One line ending in the store, whatever editor wrote the file.
-            value = value.replace("\r\n", "\n")
-        elif f.type == schema.MOMENT and isinstance(value, dt.datetime) and value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(microsecond=0)
+        value = data[key]
+        kind = type(value)
+        # the common cases first, cheaply; anything else gets the registry's full check
+        if kind is str:
+            if "\r" in value:
+                value = value.replace("\r\n", "\n")  # one line ending in the store
+            if f.any_string or (f.type == schema.CHOICE and value in f.choices):
+                return value
+            if value and not value.isspace() and f.type in _NONBLANK_STRINGS:
+                return value
+        elif kind is _DATE and f.type == schema.DATE:
+            return value
+        elif kind is int and f.type == schema.INT and f.low <= value <= f.high:  # type: ignore[operator]
+            return value
+        elif kind is bool and f.type == schema.BOOL:
+            return value
+        elif kind is dt.datetime and f.type == schema.MOMENT and value.tzinfo is not None:
+            return value.astimezone(dt.UTC).replace(microsecond=0)
         problem = schema.value_problem(f, value)
         if problem is not None:
             self.fail(key, f"{problem}, got {show(value)}")
