@@ -148,11 +148,7 @@ class _Table:
                 return value
             if value and not value.isspace() and f.type in _NONBLANK_STRINGS:
                 return value
-        elif kind is _DATE and f.type == schema.DATE:
-            return value
-        elif kind is int and f.type == schema.INT and f.low <= value <= f.high:  # type: ignore[operator]
-            return value
-        elif kind is bool and f.type == schema.BOOL:
+        elif kind is _DATE and f.type == schema.DATE or kind is int and f.type == schema.INT and f.low <= value <= f.high or kind is bool and f.type == schema.BOOL:
             return value
         elif kind is dt.datetime and f.type == schema.MOMENT and value.tzinfo is not None:
             return value.astimezone(dt.UTC).replace(microsecond=0)
