@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mentor_tui import schema
 from mentor_tui.db.models import Person
 
@@ -62,7 +64,8 @@ def _named(name: str, limit: int) -> list[Person]:
     hundreds of names at most, read as (id, name) pairs.
     """
     wanted = schema.fold(name)
-    ids = [pid for pid, other in Person.select(Person.id, Person.name).tuples() if schema.fold(other) == wanted]
+    pairs: Any = Person.select(Person.id, Person.name).tuples()
+    ids = [pid for pid, other in pairs if schema.fold(other) == wanted]
     return list(Person.select().where(Person.id.in_(ids[:limit])).order_by(Person.id)) if ids else []
 
 

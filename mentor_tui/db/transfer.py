@@ -74,7 +74,8 @@ def existing(kind: str, values: Iterable[str]) -> set[str]:
     field_ = getattr(model, column)
     found: set[str] = set()
     for batch in chunks(sorted(set(values))):
-        found.update(r[0] for r in model.select(field_).where(field_.in_(batch)).tuples())
+        rows: Any = model.select(field_).where(field_.in_(batch)).tuples()
+        found.update(r[0] for r in rows)
     return found
 
 

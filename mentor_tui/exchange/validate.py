@@ -92,6 +92,8 @@ _KNOWN_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 _DATE = dt.date
 # string types whose only rule (here) is "not blank": names, titles, uuids, references
 _NONBLANK_STRINGS = frozenset([schema.LINE, schema.TEXT, schema.REF])
+# (Python type, field type) pairs valid as they are (an int still within its range)
+_EXACT = frozenset([(_DATE, schema.DATE), (int, schema.INT), (bool, schema.BOOL)])
 
 
 class _Table:
@@ -148,7 +150,7 @@ class _Table:
                 return value
             if value and not value.isspace() and f.type in _NONBLANK_STRINGS:
                 return value
-        elif kind is _DATE and f.type == schema.DATE or kind is int and f.type == schema.INT and f.low <= value <= f.high or kind is bool and f.type == schema.BOOL:
+        elif (kind, f.type) in _EXACT and (kind is not int or f.low <= value <= f.high):  # type: ignore[operator]
             return value
         elif kind is dt.datetime and f.type == schema.MOMENT and value.tzinfo is not None:
             return value.astimezone(dt.UTC).replace(microsecond=0)
