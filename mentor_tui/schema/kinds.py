@@ -1,0 +1,308 @@
+"""Every record kind of mentor-tui, declared once (see the package docstring)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mentor_tui.schema.types import (
+    BOOL,
+    CHOICE,
+    DATE,
+    INT,
+    LINE,
+    MOMENT,
+    MOMENTS,
+    REF,
+    REFS,
+    RULE,
+    SLUG,
+    TEXT,
+    ZONE,
+    Field,
+    Kind,
+)
+from mentor_tui.vocabulary import (
+    GOAL_KINDS,
+    GOAL_STATUSES,
+    INCIDENT_ROLES,
+    OWNERSHIP_KINDS,
+    PLAN_KINDS,
+    PLAN_STATUSES,
+    ROLES,
+    SESSION_KINDS,
+    SEVERITIES,
+)
+
+
+def _f(name: str, type_: str, **kw: Any) -> Field:
+    return Field(name, type_, **kw)
+
+
+UUID = _f("uuid", LINE, required=True, nonblank=True, doc="any unique string; the app writes UUID4 text")
+
+KINDS: dict[str, Kind] = {}
+
+
+def _kind(kind: Kind) -> None:
+    KINDS[kind.name] = kind
+
+
+_kind(Kind(
+    "people", "people", "Person", "people",
+    (
+        UUID,
+        _f("name", LINE, required=True, nonblank=True, doc="people are picked by name: one person per name"),
+        _f("role", CHOICE, required=True, choices=ROLES),
+        _f("email", LINE),
+    ),
+    local_only=("id", "is_me", "archived"),
+    unique=("name",),
+    referable_as="person",
+    summary="the people of the program",
+))
+_kind(Kind(
+    "competencies", "competencies", "Competency", "competencies",
+    (
+        _f("key", SLUG, required=True, doc="what goals and ratings refer to, e.g. chaos-engineering"),
+        _f("name", LINE, required=True, nonblank=True),
+        _f("description", TEXT, required=True, empty=""),
+    ),
+    identity="key",
+    local_only=("id", "builtin"),
+    referable_as="competency",
+    summary="user-made competencies (the built-in keys need not be listed)",
+))
+_kind(Kind(
+    "mentorships", "mentorships", "Mentorship", "mentorships",
+    (
+        UUID,
+        _f("mentor", REF, required=True, ref="person"),
+        _f("mentee", REF, required=True, ref="person"),
+        _f("started_on", DATE, required=True),
+        _f("ended_on", DATE, doc="optional: ending keeps the history"),
+        _f("focus", TEXT, required=True, empty=""),
+        _f("cadence_days", INT, required=True, low=1, high=365, doc="how often a check-in is due, in days"),
+    ),
+    local_only=("id",),
+    dates_in_order=(("started_on", "ended_on"),),
+    distinct=(("mentor", "mentee", "a person cannot mentor themselves"),),
+    referable_as="mentorship",
+    summary="who mentors whom, since when, how often check-ins are due",
+))
+_kind(Kind(
+    "plans", "plans", "Plan", "plans",
+    (
+        UUID,
+        _f("owner", REF, required=True, ref="person", doc="the mentee who follows the plan"),
+        _f("mentor", REF, ref="person"),
+        _f("title", LINE, required=True, nonblank=True),
+        _f("kind", CHOICE, required=True, choices=PLAN_KINDS),
+        _f("template", LINE, doc="the built-in template it came from"),
+        _f("start_on", DATE, required=True),
+        _f("target_on", DATE),
+        _f("status", CHOICE, required=True, choices=PLAN_STATUSES),
+    ),
+    children=("goals",),
+    local_only=("id",),
+    dates_in_order=(("start_on", "target_on"),),
+    summary="learning plans, with their goals",
+))
+_kind(Kind(
+    "goals", "goals", "Goal", "goals",
+    (
+        UUID,
+        _f("title", LINE, required=True, nonblank=True),
+        _f("competency", REF, ref="competency", doc="a competency key"),
+        _f("kind", CHOICE, required=True, choices=GOAL_KINDS),
+        _f("phase", LINE, doc="free text, e.g. 30 / 60 / 90"),
+        _f("due_on", DATE),
+        _f("status", CHOICE, required=True, choices=GOAL_STATUSES),
+        _f("done_on", DATE),
+        _f("detail", TEXT, empty="", doc="Markdown"),
+    ),
+    parent="plans",
+    parent_field="plan",
+    children=("labs",),
+    positioned=True,
+    local_only=("id", "position"),
+    summary="the goals of a plan, in order",
+))
+_kind(Kind(
+    "labs", "labs", "Lab", "labs",
+    (
+        UUID,
+        _f("title", LINE, required=True, nonblank=True),
+        _f("detail", TEXT, empty="", doc="Markdown"),
+        _f("link", LINE),
+        _f("last_practised_on", DATE),
+    ),
+    parent="goals",
+    parent_field="goal",
+    children=("items",),
+    positioned=True,
+    local_only=("id", "position"),
+    summary="hands-on labs under a goal",
+))
+_kind(Kind(
+    "items", "lab items", "LabItem", "items",
+    (
+        UUID,
+        _f("text", TEXT, required=True, nonblank=True),
+        _f("done", BOOL, required=True),
+        _f("done_on", DATE),
+        _f("evidence", TEXT, doc="a link or a short note"),
+    ),
+    parent="labs",
+    parent_field="lab",
+    positioned=True,
+    local_only=("id", "position"),
+    summary="the checklist of a lab, in order",
+))
+_kind(Kind(
+    "checkins", "check-ins", "CheckIn", "checkins",
+    (
+        UUID,
+        _f("mentorship", REF, required=True, ref="mentorship"),
+        _f("held_on", DATE, required=True),
+        _f("progress", TEXT, required=True, empty="", doc="Markdown"),
+        _f("blockers", TEXT, required=True, empty="", doc="Markdown"),
+        _f("next_steps", TEXT, required=True, empty="", doc="Markdown"),
+        _f("confidence", INT, low=1, high=5),
+        _f("private_notes", TEXT, private=True, empty="",
+           doc="only in a file with includes_private = true"),
+    ),
+    children=("actions",),
+    local_only=("id",),
+    summary="check-ins of a mentorship, with action items",
+))
+_kind(Kind(
+    "actions", "action items", "ActionItem", "actions",
+    (
+        UUID,
+        _f("text", TEXT, required=True, nonblank=True),
+        _f("owner", REF, ref="person"),
+        _f("due_on", DATE),
+        _f("done_on", DATE, doc="absent = open"),
+    ),
+    parent="checkins",
+    parent_field="checkin",
+    positioned=True,
+    local_only=("id", "position"),
+    summary="action items of a check-in",
+))
+_kind(Kind(
+    "sessions", "sessions", "Session", "sessions",
+    (
+        UUID,
+        _f("title", LINE, required=True, nonblank=True),
+        _f("kind", CHOICE, required=True, choices=SESSION_KINDS),
+        _f("starts_at", MOMENT, required=True, doc="the first occurrence"),
+        _f("timezone", ZONE, doc="the IANA zone the rule repeats in; absent = UTC"),
+        _f("duration_minutes", INT, required=True, low=5, high=600),
+        _f("rrule", RULE, doc="an RFC 5545 RRULE value"),
+        _f("exdates", MOMENTS, empty=(), doc="cancelled occurrences"),
+        _f("presenter", REF, ref="person"),
+        _f("link", LINE),
+        _f("notes", TEXT, empty="", doc="Markdown"),
+    ),
+    children=("occurrences",),
+    local_only=("id",),
+    referable_as="session",
+    summary="the knowledge-sharing calendar",
+))
+_kind(Kind(
+    "occurrences", "session occurrences", "SessionOccurrence", "occurrences",
+    (
+        _f("starts_at", MOMENT, required=True, doc="which occurrence"),
+        _f("notes", TEXT, required=True, empty=""),
+        _f("attendees", REFS, required=True, ref="person", doc="person uuids"),
+    ),
+    parent="sessions",
+    parent_field="session",
+    identity="starts_at",
+    local_only=("id",),
+    summary="what happened at one occurrence: notes and attendance",
+))
+_kind(Kind(
+    "skills", "skill ratings", "SkillRating", "skills",
+    (
+        UUID,
+        _f("person", REF, required=True, ref="person"),
+        _f("competency", REF, required=True, ref="competency"),
+        _f("level", INT, required=True, low=0, high=5,
+           doc="0 none, 1 aware, 2 learning, 3 practitioner, 4 proficient, 5 expert"),
+        _f("rated_on", DATE, required=True),
+        _f("rated_by", REF, required=True, ref="person", self_word="self", doc='a person uuid, or "self"'),
+        _f("evidence", TEXT, doc="a uuid or a link"),
+    ),
+    local_only=("id",),
+    summary="skill ratings; the history is kept",
+))
+_kind(Kind(
+    "incidents", "incidents", "Incident", "incidents",
+    (
+        UUID,
+        _f("person", REF, required=True, ref="person"),
+        _f("occurred_on", DATE, required=True),
+        _f("role", CHOICE, required=True, choices=INCIDENT_ROLES),
+        _f("severity", CHOICE, required=True, choices=SEVERITIES),
+        _f("title", LINE, required=True, nonblank=True),
+        _f("lessons", TEXT, empty="", doc="Markdown"),
+        _f("session", REF, ref="session", doc="the session where its lessons were presented"),
+    ),
+    local_only=("id",),
+    summary="incidents and on-call shifts someone took part in",
+))
+_kind(Kind(
+    "ownership", "ownership", "Ownership", "ownership",
+    (
+        UUID,
+        _f("person", REF, required=True, ref="person"),
+        _f("kind", CHOICE, required=True, choices=OWNERSHIP_KINDS),
+        _f("name", LINE, required=True, nonblank=True),
+        _f("since", DATE, required=True),
+        _f("until", DATE),
+        _f("notes", TEXT, empty="", doc="Markdown"),
+    ),
+    local_only=("id",),
+    dates_in_order=(("since", "until"),),
+    summary="services, SLOs, runbooks and initiatives someone owns",
+))
+_kind(Kind(
+    "kudos", "kudos", "Kudos", "kudos",
+    (
+        UUID,
+        _f("giver", REF, key="from", ref="person"),
+        _f("receiver", REF, key="to", required=True, ref="person"),
+        _f("given_on", DATE, required=True),
+        _f("text", TEXT, required=True, nonblank=True),
+        _f("for_ref", TEXT, key="for", doc="a uuid (goal, session, incident) or free text"),
+    ),
+    local_only=("id",),
+    summary="recognition",
+))
+_kind(Kind(
+    "feedback", "feedback", "Feedback", "feedback",
+    (
+        UUID,
+        _f("given_on", DATE, required=True),
+        _f("rating", INT, required=True, low=1, high=5),
+        _f("text", TEXT, required=True, empty=""),
+        _f("person", REF, ref="person", doc="absent = anonymous"),
+    ),
+    local_only=("id",),
+    summary="program feedback",
+))
+
+# Top-level arrays of a file, in the order they are written.
+TOP_KINDS: tuple[str, ...] = tuple(k.name for k in KINDS.values() if k.parent is None)
+# Attendance rows are stored by the occurrences' `attendees` field.
+LINK_TABLES = {"Attendance": ("occurrences", "attendees", ("occurrence", "person"))}
+REFERABLE: dict[str, str] = {k.referable_as: k.name for k in KINDS.values() if k.referable_as}
+
+
+def kind_of_model(model_name: str) -> Kind:
+    for kind in KINDS.values():
+        if kind.model == model_name:
+            return kind
+    raise KeyError(model_name)
