@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mentor_tui.db import sessions
-from mentor_tui.db.models import Session
+from mentor_tui.db.models import Session, moments_from_text, moments_to_text
 
 UTC = dt.UTC
 
@@ -89,10 +89,10 @@ def test_unusable_rules_are_refused_with_a_reason(store):
 
     for rule, reason in [
         ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL must be a whole number of at least 1"),
-        ("FREQ=HOURLY", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"),
-        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "BYMONTH needs FREQ=MONTHLY or YEARLY"),
+        ("FREQ=HOURLY", "sessions repeat daily at most"),
+        ("FREQ=WEEKLY;;", "empty part"),
         ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "no occurrence in the ten years"),
-        ("FREQ=WEEKLY;BYDAY=XX", "invalid 'BYDAY'"),
+        ("FREQ=WEEKLY;BYDAY=XX", "BYDAY must list weekdays"),
     ]:
         with pytest.raises(ValueError, match=reason):
             sessions.create_session("Bad", "other", _at(2026, 11, 1), 30, rule, "Europe/Berlin")
@@ -104,3 +104,25 @@ def test_a_rule_already_stored_that_dateutil_cannot_use_shows_the_first_start(st
     Session.update(rrule="FREQ=WEEKLY;INTERVAL=0").where(Session.id == session.id).execute()
     assert [o.starts_at for o in sessions.upcoming(_at(2026, 11, 1), days=30)] == [_at(2026, 11, 2, 9)]
     assert sessions.next_occurrence(_at(2026, 11, 1)).title == "Odd"
+
+
+def test_cancelled_occurrences_are_stored_as_sorted_distinct_utc_lines(store):
+    session = sessions.create_session("Platform update", "platform-update", _at(2026, 11, 2, 9), 30, "FREQ=WEEKLY")
+    berlin = dt.timezone(dt.timedelta(hours=1))
+    session.exdates = (_at(2026, 11, 16, 9), dt.datetime(2026, 11, 9, 10, tzinfo=berlin), _at(2026, 11, 16, 9))
+    session.save()
+    sql = 'SELECT "exdates" FROM "session" WHERE "id" = ?'
+    stored = Session._meta.database.execute_sql(sql, (session.id,)).fetchone()[0]
+    assert stored == "2026-11-09T09:00:00Z\n2026-11-16T09:00:00Z"
+    assert Session.get_by_id(session.id).exdates == (_at(2026, 11, 9, 9), _at(2026, 11, 16, 9))
+    assert sessions.starts_between(Session.get_by_id(session.id), _at(2026, 11, 1), _at(2026, 11, 24)) == [
+        _at(2026, 11, 2, 9), _at(2026, 11, 23, 9)
+    ]
+    assert Session.get_by_id(sessions.create_session("Once", "other", _at(2026, 12, 1), 30).id).exdates == ()
+
+
+def test_moment_lists_survive_a_damaged_line():
+    text = "2026-11-16T09:00:00Z\nnot a moment\n2026-11-09T09:00:00Z\n2026-11-10T09:00:00\n0001-01-01T00:00:00+05:00\n2026-11-09T09:00:00Z"
+    assert moments_from_text(text) == (_at(2026, 11, 9, 9), _at(2026, 11, 16, 9))
+    assert moments_from_text("") == () and moments_to_text(()) == ""
+    assert moments_to_text(moments_from_text(text)) == "2026-11-09T09:00:00Z\n2026-11-16T09:00:00Z"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_module
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from peewee import (
@@ -57,6 +57,24 @@ def from_utc_text(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.UTC)
 
 
+def moments_to_text(moments: Iterable[dt.datetime]) -> str:
+    """Moments as the store keeps a list of them: sorted distinct UTC ISO text, one per line."""
+    return "\n".join(sorted({to_utc_text(moment) for moment in moments}))
+
+
+def moments_from_text(text: str | None) -> tuple[dt.datetime, ...]:
+    """The sorted distinct aware UTC moments of `moments_to_text` text; damaged lines are skipped."""
+    moments: set[dt.datetime] = set()
+    for line in (text or "").split():
+        try:
+            moment = dt.datetime.fromisoformat(line.replace("Z", "+00:00"))
+            if moment.tzinfo is not None:  # a moment without its zone names no instant: skipped too
+                moments.add(moment.astimezone(dt.UTC).replace(microsecond=0))
+        except (ValueError, OverflowError):
+            continue
+    return tuple(sorted(moments))
+
+
 def stored_value(value: Any) -> Any:
     """A value as the store keeps it (what peewee writes): ISO dates, UTC text, 0/1.
 
@@ -83,6 +101,21 @@ class UTCDateTimeField(Field):
 
     def python_value(self, value: Any) -> Any:
         return None if value is None else from_utc_text(value)
+
+
+class UTCMomentListField(Field):
+    """A sorted tuple of distinct aware UTC datetimes, stored as `moments_to_text` TEXT
+    ('' for none). Text given instead of moments is normalised the same way."""
+
+    field_type = "TEXT"
+
+    def db_value(self, value: Any) -> Any:
+        if value is None:
+            return ""
+        return moments_to_text(moments_from_text(value) if isinstance(value, str) else value)
+
+    def python_value(self, value: Any) -> Any:
+        return moments_from_text(value)
 
 
 class BaseModel(Model):
@@ -204,7 +237,7 @@ class Session(UUIDModel):
     timezone = CharField(null=True)  # IANA zone the rule repeats in; None = UTC
     duration_minutes = IntegerField(default=60)
     rrule = TextField(null=True)  # RFC 5545 RRULE value, without "RRULE:"
-    exdates = TextField(default="")  # cancelled occurrences: UTC ISO moments, one per line
+    exdates = UTCMomentListField(default=())  # UTC starts of cancelled occurrences
     presenter = ForeignKeyField(Person, null=True, backref="sessions_presented", on_delete="SET NULL")
     link = CharField(null=True)
     notes = TextField(default="")
