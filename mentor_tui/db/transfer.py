@@ -25,9 +25,9 @@ from mentor_tui.db.models import (
     Mentorship,
     Person,
     Session,
-    from_utc_text,
+    moments_from_text,
+    moments_to_text,
     stored_value,
-    to_utc_text,
 )
 from mentor_tui.db.sql_table import SqlTable
 
@@ -88,18 +88,6 @@ class KindCounts:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
-
-
-def normalize_exdates(moments: Iterable[Any]) -> str:
-    """Session.exdates as stored: sorted distinct UTC ISO moments, one per line."""
-    return "\n".join(sorted({to_utc_text(m) for m in moments}))
-
-
-def _stored_exdates(text: str) -> str:
-    try:
-        return normalize_exdates(from_utc_text(line.strip()) for line in text.splitlines() if line.strip())
-    except ValueError:
-        return text
 
 
 # The kinds an import upserts by uuid, parents before children (the order pending
@@ -319,7 +307,7 @@ class Writer:
             if f.type == schema.REF:
                 v = self.competency_id(v) if f.ref == "competency" else self.id_of(_REF_MODELS[f.ref or ""], v)
             elif f.type == schema.MOMENTS:
-                v = normalize_exdates(v)
+                v = moments_to_text(v)
             elif v is not None and type(v) not in _AS_STORED:
                 v = stored_value(v)
             values[f.name] = v
@@ -364,5 +352,5 @@ class Writer:
 
 def _same(key: str, old: Any, new: Any) -> bool:
     if key == "exdates":
-        return _stored_exdates(old or "") == new
+        return moments_to_text(moments_from_text(old)) == new
     return type(old) is type(new) and bool(old == new)

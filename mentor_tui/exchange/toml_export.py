@@ -23,7 +23,7 @@ import tomli_w
 
 from mentor_tui import clock, schema
 from mentor_tui.db import people, transfer
-from mentor_tui.db.models import from_utc_text
+from mentor_tui.db.models import moments_from_text
 from mentor_tui.exchange.atomic import write_atomic
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, GENERATOR, KINDS, TOP_ARRAYS
@@ -149,15 +149,8 @@ def _record(
 
 def _exdates(value: Any) -> list[dt.datetime]:
     """Cancelled occurrences, sorted and distinct, from the store's value."""
-    if isinstance(value, str):
-        moments = []
-        for line in value.splitlines():
-            try:
-                moments.append(from_utc_text(line.strip()))
-            except ValueError:
-                continue  # a damaged line is not worth failing the export for
-        value = moments
-    return sorted({_utc(m) for m in value or ()})
+    moments = moments_from_text(value) if isinstance(value, str) else value or ()
+    return sorted({_utc(m) for m in moments})
 
 
 # ---------------------------------------------------------------- counting (for a preview)
