@@ -147,3 +147,22 @@ def test_the_registry_checks_values_without_a_database():
     assert schema.value_problem(schema.KINDS["competencies"].field("key"), "Not A Slug") is not None
     assert schema.fold("ZOË ÑÚÑEZ") == schema.fold("zoë ñúñez")
     assert schema.fold("Straße") == schema.fold("STRASSE")
+
+
+@pytest.mark.parametrize("minutes", [0, 4, 601, 10_080])
+def test_a_session_length_out_of_range_is_refused_by_the_store_and_the_import(store, tmp_path, minutes):
+    from mentor_tui.db import sessions
+
+    starts = dt.datetime(2026, 10, 2, 13, 0, tzinfo=dt.UTC)
+    with pytest.raises(ValueError, match="duration minutes: expected an integer from 5 to 600"):
+        sessions.create_session("Incident review", "incident-review", starts, minutes)
+    body = f"""
+[[sessions]]
+uuid = "s-1"
+title = "Incident review"
+kind = "incident-review"
+starts_at = 2026-10-02T13:00:00Z
+duration_minutes = {minutes}
+"""
+    with pytest.raises(ExchangeError, match=r"sessions\[0\].duration_minutes: expected an integer from 5 to 600"):
+        import_files([_file(tmp_path, body)])

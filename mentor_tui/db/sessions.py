@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from mentor_tui import recurrence
-from mentor_tui.db.models import SESSION_KINDS, Person, Session, objects, to_utc_text
+from mentor_tui import recurrence, schema
+from mentor_tui.db.models import Person, Session, objects, to_utc_text
 
 UTC = dt.UTC
 
@@ -110,19 +110,16 @@ def create_session(
     notes: str = "",
 ) -> Session:
     title = title.strip()
-    if not title:
-        raise ValueError("a title is required")
-    if kind not in SESSION_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(SESSION_KINDS)}")
-    if starts_at.tzinfo is None:
-        raise ValueError("the start needs a time zone")
+    schema.check(
+        "sessions",
+        {"title": title, "kind": kind, "starts_at": starts_at, "duration_minutes": duration_minutes,
+         "link": link or None, "notes": notes or ""},
+    )
     recurrence.zone(timezone)  # ValueError for an unknown zone
     if rrule:
         problem = recurrence.problem(rrule, starts_at, timezone)
         if problem:
             raise ValueError(f"not a valid RRULE: {problem}")
-    if duration_minutes <= 0:
-        raise ValueError("the duration must be a positive number of minutes")
     return Session.create(
         title=title,
         kind=kind,
