@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+# pytest-xdist workers: `auto` is one per CPU; `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint typecheck bench clean
 
@@ -26,7 +28,7 @@ test: $(STAMP_TEST)
 	@command -v tmux >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq tmux >/dev/null) || echo "tmux missing: the end-to-end test will fail"
 	$(BIN)/ruff check mentor_tui tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py

@@ -23,6 +23,8 @@ BENCHMARKS = {
     "memory": "memory",
     "switching": "switching",
     "exchange": "exchange_bench",
+    "refusal": "refusal_bench",
+    "reports": "reports_bench",
 }
 
 

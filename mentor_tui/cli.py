@@ -4,9 +4,12 @@ Errors are one line on stderr: exit 1 for bad input, 2 for bad usage
 (argparse's own convention); never a traceback.
 
 Each subcommand lives in a module of `mentor_tui.commands` exposing
-`NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`; COMMANDS lists
+`add_arguments(parser)` and `run(args) -> int`; COMMANDS lists
 them, so a new command is a new file plus one line here. Command modules are
-imported only when their command runs, so opening the app stays fast.
+imported only when their command runs, so opening the app stays fast. What the
+commands share (errors, `--db`, `-o`, opening the store) is in
+`mentor_tui.commands.common`, which both this module and the commands import:
+the commands never import this module.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 from pathlib import Path
 
 from mentor_tui import APP_NAME, __version__
+from mentor_tui.commands.common import InputError, UsageError, add_db_options, db_path_from
 
 # name -> (module under mentor_tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -27,14 +31,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),
 }
-
-
-class UsageError(Exception):
-    """Bad usage: exit status 2."""
-
-
-class InputError(Exception):
-    """Bad input (a file, a value): exit status 1."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,90 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline, keyboard-first terminal app for DevOps/SRE mentorship.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    _add_db_options(parser)
+    add_db_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        _add_db_options(cmd, suppress_default=True)
+        add_db_options(cmd, suppress_default=True)
         _command_module(module_name).add_arguments(cmd)
     return parser
 
 
-def _add_db_options(parser: argparse.ArgumentParser, suppress_default: bool = False) -> None:
-    default = argparse.SUPPRESS if suppress_default else None
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        type=Path,
-        default=default,
-        help="the database file (default: $MENTOR_TUI_DB, else mentor.sqlite3 in the user data dir)",
-    )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        default=default if suppress_default else False,
-        help="use the demo database (demo.sqlite3 in the user data dir), filled on first use",
-    )
-
-
 def _command_module(module_name: str):
     return importlib.import_module(f"mentor_tui.commands.{module_name}")
-
-
-def add_output_option(parser: argparse.ArgumentParser, help: str = "write to FILE (mode 0600) instead of stdout") -> None:
-    """The `-o/--output FILE` option the writing commands share."""
-    parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=help)
-
-
-def db_path_from(args: argparse.Namespace) -> Path:
-    from mentor_tui import config
-
-    if getattr(args, "db", None) is not None:
-        if getattr(args, "demo", False):
-            raise UsageError("--demo opens demo.sqlite3 in the user data dir: leave out --db, or --demo")
-        return Path(args.db).expanduser()
-    if getattr(args, "demo", False):
-        return config.demo_db_path()
-    return config.default_db_path()
-
-
-def open_store(args: argparse.Namespace):
-    """Open the database the arguments name (filling the demo one on first use)."""
-    from mentor_tui.db import database
-
-    path = db_path_from(args)
-    if getattr(args, "demo", False):
-        from mentor_tui import demo
-
-        demo.ensure_demo(path)
-    return database.open_database(path)
-
-
-def open_existing_store(args: argparse.Namespace):
-    """Open the database the arguments name; a missing file is an error, not a new store.
-
-    (Only `--demo` fills its database on first use.) Every command but import uses it.
-    """
-    path = db_path_from(args)
-    if not getattr(args, "demo", False) and not path.exists():
-        raise InputError(f"{path} does not exist")
-    return open_store(args)
-
-
-def write_output(text: str, output: Path | None) -> None:
-    """`text` to `output` atomically (mode 0600), or to stdout."""
-    from mentor_tui.exchange.atomic import write_atomic
-
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    if output.is_dir():
-        raise InputError(f"{output} is a folder; give a file name")
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,7 +105,7 @@ def _db_path_or_unknown(argv: list[str]) -> Path | str:
 
 def _tui_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=APP_NAME)
-    _add_db_options(parser)
+    add_db_options(parser)
     return parser
 
 

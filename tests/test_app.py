@@ -121,6 +121,21 @@ async def test_question_mark_opens_help_listing_every_binding(store_with_me):
         assert app.current_mode == "plans"
 
 
+async def palette_highlights(pilot, text: str, rounds: int = 100) -> None:
+    """Wait until the command palette's search has run and highlights a command saying `text`."""
+    from textual.widgets import OptionList
+
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        lists = pilot.app.screen.query(OptionList)
+        found = lists.first() if lists else None
+        index = found.highlighted if found is not None else None
+        if found is not None and index is not None and text in str(found.get_option_at_index(index).prompt):
+            return
+    raise AssertionError(f"the command palette never highlighted {text!r}")
+
+
 async def test_command_palette_goes_to_a_section(store_with_me):
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
@@ -129,7 +144,7 @@ async def test_command_palette_goes_to_a_section(store_with_me):
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*query)
-            await pilot.pause(0.3)
+            await palette_highlights(pilot, query)
             await pilot.press("enter")
             await settle(pilot)
             assert app.current_mode == mode

@@ -1,10 +1,12 @@
-"""Broken files: exit 1, one line naming the file and the problem, no traceback, nothing changed."""
+"""Broken files: exit 1, one line naming the file and the problem, no traceback, nothing changed.
+
+How fast a file is refused is measured by benchmarks/refusal_bench.py (`make bench`).
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -59,15 +61,13 @@ def team_db(tmp_path_factory):
     return path
 
 
-def run_import(db: Path, *files: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.perf_counter()
-    result = subprocess.run(
+def run_import(db: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "mentor_tui", "--db", str(db), "import", *map(str, files)],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    return result, time.perf_counter() - started
 
 
 def test_the_corpus_is_complete():
@@ -90,19 +90,16 @@ def assert_refused(result: subprocess.CompletedProcess[str], file: Path, fragmen
 def test_broken_file_is_refused_with_one_line_and_changes_nothing(team_db, name):
     file = BROKEN / name
     before = file_hash(team_db)
-    result, seconds = run_import(team_db, file)
+    result = run_import(team_db, file)
     assert_refused(result, file, EXPECTED[name])
-    assert seconds < 3.0  # interpreter start-up included; the import itself is timed below
     assert file_hash(team_db) == before
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_file_is_refused_within_a_second_in_process(team_db, name):
+def test_broken_file_is_refused_in_process_with_one_line(team_db, name):
     database.open_database(team_db)
-    started = time.perf_counter()
     with pytest.raises(ExchangeError) as caught:
         import_files([BROKEN / name])
-    assert time.perf_counter() - started < 1.0
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith(f"{BROKEN / name}: ") and EXPECTED[name] in message
@@ -117,14 +114,13 @@ def test_a_file_over_10_mib_is_refused_before_parsing(team_db, tmp_path):
             fh.write(line)
     assert big.stat().st_size > 10 * 1024 * 1024
     before = file_hash(team_db)
-    result, seconds = run_import(team_db, big)
+    result = run_import(team_db, big)
     assert_refused(result, big, "not a valid mentor-tui file: it is larger than 10 MiB")
-    assert seconds < 3.0
     assert file_hash(team_db) == before
 
 
 def test_a_missing_file_is_one_line(team_db, tmp_path):
-    result, _ = run_import(team_db, tmp_path / "nope.toml")
+    result = run_import(team_db, tmp_path / "nope.toml")
     assert_refused(result, tmp_path / "nope.toml", "no such file")
 
 
@@ -140,7 +136,7 @@ def test_one_bad_file_among_good_ones_changes_nothing(team_db, tmp_path):
     before_hash = file_hash(team_db)
     before_dump = dump_db(team_db)
     for bad_name in ("dangling_reference.toml", "bad_date.toml"):
-        result, _ = run_import(team_db, good_new, BROKEN / bad_name, good_new)
+        result = run_import(team_db, good_new, BROKEN / bad_name, good_new)
         assert_refused(result, BROKEN / bad_name, EXPECTED[bad_name])
         assert file_hash(team_db) == before_hash
 
@@ -152,7 +148,7 @@ def test_one_bad_file_among_good_ones_changes_nothing(team_db, tmp_path):
     assert dump_db(team_db) == before_dump
 
     # and the good file alone does import
-    result, _ = run_import(team_db, good_new)
+    result = run_import(team_db, good_new)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Imported 1 file: ")
     assert dump_db(team_db) != before_dump

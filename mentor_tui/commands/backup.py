@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mentor_tui.cli import add_output_option
+from mentor_tui.commands.common import add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.cli import InputError, open_existing_store
+    from mentor_tui.commands.common import InputError, open_existing_store
     from mentor_tui.db import backup
 
     target: Path = args.output if args.output is not None else Path(backup.default_backup_name())

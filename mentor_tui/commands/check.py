@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mentor_tui.cli import db_path_from
+from mentor_tui.commands.common import db_path_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -12,7 +12,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.cli import InputError
+    from mentor_tui.commands.common import InputError
     from mentor_tui.db import guard
 
     path = db_path_from(args)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mentor_tui.cli import add_output_option
+from mentor_tui.commands.common import add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.cli import InputError, open_existing_store
+    from mentor_tui.commands.common import InputError, open_existing_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
     from mentor_tui.exchange.toml_export import build_document, count_records, dumps, write_document

@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from mentor_tui.cli import InputError, open_store
+    from mentor_tui.commands.common import InputError, open_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
     from mentor_tui.exchange.toml_import import collect_paths, gc_paused, import_parsed, read_files

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import re
 
-from mentor_tui.cli import add_output_option
+from mentor_tui.commands.common import add_output_option
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
     """A strict YYYY-MM-DD date, or InputError naming the option."""
-    from mentor_tui.cli import InputError
+    from mentor_tui.commands.common import InputError
 
     if value is None:
         return None
@@ -60,7 +60,7 @@ def one_year_before(day: dt.date) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui import clock
-    from mentor_tui.cli import InputError, UsageError, open_existing_store, write_output
+    from mentor_tui.commands.common import InputError, UsageError, open_existing_store, write_output
 
     if args.team and args.person:  # argparse's group already refuses this
         raise UsageError("--person and --team cannot be used together")
@@ -85,7 +85,7 @@ def _team(as_of: dt.date) -> str:
 
 def _person(who: str | None, since: dt.date, until: dt.date) -> str:
     from mentor_tui import clock
-    from mentor_tui.cli import InputError
+    from mentor_tui.commands.common import InputError
     from mentor_tui.db import people, reports
     from mentor_tui.exchange import markdown_report
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from mentor_tui.cli import add_output_option
+from mentor_tui.commands.common import add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.cli import open_existing_store, write_output
+    from mentor_tui.commands.common import open_existing_store, write_output
     from mentor_tui.exchange import skills_csv
 
     open_existing_store(args)

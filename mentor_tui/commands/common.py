@@ -1,0 +1,95 @@
+"""What the command-line entry point and the command modules share.
+
+`mentor_tui.cli` imports this module, and so do the command modules; neither
+imports the other's helpers through `cli`, so there is no import cycle. Only the
+standard library is imported at module level: the TUI's start-up path goes
+through here too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """Bad usage: exit status 2."""
+
+
+class InputError(Exception):
+    """Bad input (a file, a value): exit status 1."""
+
+
+def add_db_options(parser: argparse.ArgumentParser, suppress_default: bool = False) -> None:
+    """`--db PATH` and `--demo`, on the main parser and on every subcommand."""
+    default = argparse.SUPPRESS if suppress_default else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        default=default,
+        help="the database file (default: $MENTOR_TUI_DB, else mentor.sqlite3 in the user data dir)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=default if suppress_default else False,
+        help="use the demo database (demo.sqlite3 in the user data dir), filled on first use",
+    )
+
+
+def add_output_option(parser: argparse.ArgumentParser, help: str = "write to FILE (mode 0600) instead of stdout") -> None:
+    """The `-o/--output FILE` option the writing commands share."""
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=help)
+
+
+def db_path_from(args: argparse.Namespace) -> Path:
+    from mentor_tui import config
+
+    if getattr(args, "db", None) is not None:
+        if getattr(args, "demo", False):
+            raise UsageError("--demo opens demo.sqlite3 in the user data dir: leave out --db, or --demo")
+        return Path(args.db).expanduser()
+    if getattr(args, "demo", False):
+        return config.demo_db_path()
+    return config.default_db_path()
+
+
+def open_store(args: argparse.Namespace):
+    """Open the database the arguments name (filling the demo one on first use)."""
+    from mentor_tui.db import database
+
+    path = db_path_from(args)
+    if getattr(args, "demo", False):
+        from mentor_tui import demo
+
+        demo.ensure_demo(path)
+    return database.open_database(path)
+
+
+def open_existing_store(args: argparse.Namespace):
+    """Open the database the arguments name; a missing file is an error, not a new store.
+
+    (Only `--demo` fills its database on first use.) Every command but import uses it.
+    """
+    path = db_path_from(args)
+    if not getattr(args, "demo", False) and not path.exists():
+        raise InputError(f"{path} does not exist")
+    return open_store(args)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """`text` to `output` atomically (mode 0600), or to stdout."""
+    from mentor_tui.exchange.atomic import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if output.is_dir():
+        raise InputError(f"{output} is a folder; give a file name")
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
