@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from mentor_tui import demo
-from mentor_tui.db import database, models
+from mentor_tui import demo, recurrence
+from mentor_tui.db import database, guard, models
+from mentor_tui.demo import small as small_team
+from mentor_tui.exchange import toml_import
+from mentor_tui.exchange.validate import validate_document
+
+from .cli_helpers import cli
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -105,6 +113,48 @@ def test_a_single_point_of_knowledge_exists(small: Path) -> None:
     assert history > 0 and models.SkillRating.select().where(models.SkillRating.rated_by.is_null()).count() > 0
 
 
+def test_the_team_file_reads_as_a_valid_exchange_document() -> None:
+    data = small_team.load()
+    assert [p["name"] for p in data["people"] if p.get("me")] == [demo.ME]
+    parsed = validate_document(small_team.document(random.Random(1), TODAY), "team")
+    assert parsed.includes_private
+    kinds = {"people": "people", "plans": "plans", "goals": "goals", "lab_items": "items",
+             "checkins": "checkins", "sessions": "sessions"}
+    assert {size: parsed.counts[kind] for size, kind in kinds.items()} == demo.SMALL
+
+
+def test_the_small_demo_is_its_exchange_document_imported(small: Path) -> None:
+    parsed = validate_document(small_team.document(random.Random(42), TODAY), "again")
+    again = toml_import.import_parsed([parsed])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, sum(parsed.counts.values()))
+
+
+def test_the_demo_database_passes_check(small_path: Path) -> None:
+    result = cli(small_path, "check")
+    assert (result.returncode, result.stdout.strip()) == (0, "ok")
+
+
+def _assert_occurrences_follow_the_rules(sessions) -> int:
+    """Cancelled and held occurrences are starts of their session's rule; held ones are past."""
+    seen = 0
+    for session in sessions:
+        until = session.starts_at + dt.timedelta(days=800)
+        starts = set(recurrence.occurrences(session.starts_at, session.timezone, session.rrule, (),
+                                            session.starts_at, until))
+        cancelled = set(session.exdates)
+        held = {o.starts_at for o in session.occurrences}
+        assert cancelled <= starts and held <= starts - cancelled
+        assert all(moment.date() < TODAY for moment in held)
+        seen += len(cancelled) + len(held)
+    return seen
+
+
+def test_cancelled_and_held_occurrences_follow_the_rules(small: Path) -> None:
+    assert _assert_occurrences_follow_the_rules(models.Session.select()) > 0
+    upcoming = [moment for s in models.Session.select() for moment in s.exdates if moment.date() > TODAY]
+    assert upcoming  # a cancellation announced ahead
+
+
 def test_generation_is_deterministic(tmp_path: Path) -> None:
     a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     demo.generate(a, today=TODAY, seed=7)
@@ -132,13 +182,12 @@ def test_sizes_are_exact_and_me_survives(tmp_path: Path) -> None:
         me = models.Person.get(models.Person.is_me)
         assert me.name == demo.ME
         assert models.Mentorship.select().where(models.Mentorship.mentor == me).count() >= 2
+        team = {s["title"] for s in small_team.load()["sessions"]}
+        synthetic = [s for s in models.Session.select() if s.title not in team]
+        assert _assert_occurrences_follow_the_rules(synthetic) > 0
     finally:
         database.close_database()
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-    finally:
-        con.close()
+    assert guard.integrity_problems(path) == []
 
 
 def test_sizes_below_the_small_demo_are_refused(tmp_path: Path) -> None:
@@ -167,3 +216,9 @@ def test_command_line_refuses_an_existing_file_without_force(tmp_path: Path, cap
         assert con.execute("SELECT count(*) FROM person").fetchone()[0] == 9
     finally:
         con.close()
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    result = subprocess.run([sys.executable, "-m", "mentor_tui.demo", "--help"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "--lab-items" in result.stdout
