@@ -43,7 +43,7 @@ def _section_factory(target: str):
 
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
-    CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/dialogs.tcss"]
+    CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/detail.tcss", "screens/dialogs.tcss"]
     MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
     BINDINGS = [
         # One footer entry for all six ("123456 Sections"): the header names the one shown.
@@ -79,10 +79,11 @@ class MentorApp(App[None]):
             database.open_database(self.db_path)
             with database.worker_connection():
                 has_me = people.me() is not None
+                roster = [] if has_me else people.roster()  # for the first-start question
         except Exception as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
-        self.call_from_thread(self._store_opened, has_me)
+        self.call_from_thread(self._store_opened, has_me, roster)
 
     def _store_failed(self, message: str) -> None:
         from mentor_tui.screens.start import StartScreen
@@ -90,11 +91,11 @@ class MentorApp(App[None]):
         if isinstance(self.screen, StartScreen):
             self.screen.show_error(message)
 
-    async def _store_opened(self, has_me: bool) -> None:
+    async def _store_opened(self, has_me: bool, roster: list) -> None:
         self.store_ready = True
         await self.switch_mode("dashboard")
         if not has_me:
-            self.ask_who_is_me()
+            self.ask_who_is_me(roster)
         # Once the Dashboard is up, import the other sections' code while the user
         # reads it, so a first visit does not wait for imports.
         self.set_timer(0.3, self._warm_up)
@@ -104,12 +105,12 @@ class MentorApp(App[None]):
             importlib.import_module(target.split(":")[0])
         importlib.import_module("mentor_tui.widgets.record_table")
 
-    def ask_who_is_me(self) -> None:
+    def ask_who_is_me(self, roster: list) -> None:
+        """The first-start form; `roster` (read in open_store's worker) are the people already here."""
         from mentor_tui.db import people
         from mentor_tui.screens.form import Field, FormScreen
         from mentor_tui.vocabulary import ROLES
 
-        roster = people.roster()
         fields = [
             Field("name", "Your name", required=not roster, placeholder="e.g. Ana Ruiz"),
             Field("role", "Your role", "select", required=True, default="mentee", options=[(r, r) for r in ROLES]),
@@ -166,9 +167,8 @@ class MentorApp(App[None]):
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
         screen = self.screen
-        own = type(screen).__dict__.get("BINDINGS", [])  # not Screen's tab/shift+tab/copy
-        section_keys = [(b.key, b.description) for b in own if isinstance(b, Binding)]
-        sub_title = getattr(screen, "SUB_TITLE", "") or "This section"
+        section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
+        sub_title = screen.sub_title or "This section"
         groups = [
             ("Everywhere", app_keys),
             (f"{sub_title}", section_keys),
@@ -183,14 +183,29 @@ class MentorApp(App[None]):
         self.push_screen(HelpScreen(groups))
 
     def action_export(self) -> None:
-        from mentor_tui.db import people
-        from mentor_tui.screens.export_dialog import ExportDialog
+        self._export_choices()
 
-        me = people.me()
-        roster = people.roster()
+    @work(thread=True, exclusive=True, group="export-choices")
+    def _export_choices(self) -> None:
+        """The people to export, read in a worker; then the dialog."""
+        from mentor_tui.db import database, people
+
+        try:
+            with database.worker_connection():
+                me = people.me()
+                roster = people.roster()
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"Could not read the database: {exc}", severity="error")
+            return
         choices = [(p.name + (" (me)" if p.is_me else ""), p.uuid) for p in roster]
         default = me.uuid if me is not None else "__team__"
-        self.push_screen(ExportDialog(choices, default), self._exported)
+        self.call_from_thread(self._push_export, choices, default)
+
+    def _push_export(self, choices: list[tuple[str, str]], default: str) -> None:
+        from mentor_tui.screens.export_dialog import ExportDialog
+
+        if not isinstance(self.screen, ModalScreen):  # nothing opened on top meanwhile
+            self.push_screen(ExportDialog(choices, default), self._exported)
 
     def _exported(self, result: tuple[Path, bool] | None) -> None:
         if result is None:
@@ -218,10 +233,11 @@ class MentorApp(App[None]):
             return
         for name, (key, label, _) in SECTIONS.items():
             yield SystemCommand(f"Go to {label}", f"Open the {label} section (key {key})", partial(self.action_go, name))
-        for binding in type(screen).__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.show:
+        for binding in _own_bindings(screen):
+            if binding.show:
                 yield SystemCommand(
-                    binding.description, f"{screen.sub_title} (key {binding.key})", partial(screen.run_action, binding.action)
+                    binding.description, f"{screen.sub_title} (key {self.get_key_display(binding)})",
+                    partial(screen.run_action, binding.action),
                 )
         yield SystemCommand("Export…", "Write plans and records to a TOML file, with a preview (key e)",
                             self.action_export)
@@ -235,3 +251,17 @@ class MentorApp(App[None]):
                 config.save_settings(self.settings, self.settings_file)
             except OSError as exc:
                 self.notify(f"Could not save the theme: {exc}", severity="warning")
+
+
+def _own_bindings(screen: Screen) -> list[Binding]:
+    """The keys of a section or detail screen: its own and its mentor-tui base classes'.
+
+    Not Textual's Screen's (tab, shift+tab, copy); a subclass's binding of a key wins.
+    """
+    keys: dict[str, Binding] = {}
+    for cls in reversed(type(screen).__mro__):
+        if cls.__module__.startswith("mentor_tui."):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding):
+                    keys[binding.key] = binding
+    return list(keys.values())

@@ -24,3 +24,15 @@ def screen_text(app) -> str:
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
     return "\n".join(parts)
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "the condition") -> None:
+    """Let the app run until `condition()` holds (for what no worker-wait covers: a worker
+    blocked on a lock, a timer); fail after `timeout` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.01)

@@ -72,6 +72,11 @@ def test_new_checkin_form_marks_private_notes(snap_compare, demo_db):
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then("4", "n"))
 
 
+def test_person_screen(snap_compare, demo_db):
+    """Enter on the Team table: the first person (Amara Okafor), her mentor and plan."""
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then("6", "enter"))
+
+
 def test_command_palette_lists_go_to_commands(snap_compare, demo_db):
     async def run_before(pilot) -> None:
         from textual.widgets import OptionList

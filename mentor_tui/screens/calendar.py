@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from textual.binding import Binding
 
 from mentor_tui import clock, dates, timezones
+from mentor_tui.db.sessions import Occurrence
 from mentor_tui.screens.form import Field, FormScreen
 from mentor_tui.screens.section import TableSection, clip
 
@@ -20,7 +21,7 @@ REPEATS = [
 DAYS_AHEAD = 60
 
 
-class CalendarScreen(TableSection):
+class CalendarScreen(TableSection[Occurrence]):
     SUB_TITLE = "5 Calendar"
     SECTION_KEY = "calendar"
     EMPTY_TEXT = (
@@ -53,11 +54,16 @@ class CalendarScreen(TableSection):
         first = f"the first {self.total}" if self.total >= self.PAGE_SIZE else str(self.total)
         self.set_status(f"{first} occurrences in the next {DAYS_AHEAD} days · times in your zone ({zone})")
 
+    def row_key(self, record) -> str:
+        return f"{record.session_id}@{record.starts_at.isoformat()}"  # one row per occurrence
+
     def action_new_session(self) -> None:
-        from mentor_tui.db import people, sessions
+        self.open_form_after(_roster, self._session_form, lambda session: f"Session “{session.title}” scheduled.")
+
+    def _session_form(self, roster) -> FormScreen:
+        from mentor_tui.db import sessions
         from mentor_tui.vocabulary import SESSION_KINDS
 
-        roster = people.roster()
         by_id = {p.id: p for p in roster}
 
         def save(values):
@@ -75,7 +81,7 @@ class CalendarScreen(TableSection):
                 values["link"],
             )
 
-        form = FormScreen(
+        return FormScreen(
             "New session",
             [
                 Field("title", "Title", required=True, placeholder="e.g. Incident review: November"),
@@ -92,7 +98,13 @@ class CalendarScreen(TableSection):
             ],
             save,
         )
-        self.open_form(form, lambda session: f"Session “{session.title}” scheduled.")
+
+
+def _roster():
+    """Runs in a worker: the people who can present."""
+    from mentor_tui.db import people
+
+    return people.roster()
 
 
 def _parse_time(text: str) -> tuple[int, int]:

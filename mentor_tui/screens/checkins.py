@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from mentor_tui import clock, dates
+from mentor_tui.db.checkins import CheckInRow
 from mentor_tui.screens.form import Field, FormScreen
 from mentor_tui.screens.section import TableSection, clip
 
 
-class CheckInsScreen(TableSection):
+class CheckInsScreen(TableSection[CheckInRow]):
     SUB_TITLE = "4 Check-ins"
     SECTION_KEY = "checkins"
     EMPTY_TEXT = (
@@ -45,13 +46,14 @@ class CheckInsScreen(TableSection):
         )
 
     def action_new_checkin(self) -> None:
-        from mentor_tui.db import checkins, people
+        self.open_form_after(_mentorship_choices, self._checkin_form, lambda _: "Check-in recorded.")
 
-        me = people.me()
-        choices = checkins.mentorship_choices(me.id if me else None)
+    def _checkin_form(self, choices) -> FormScreen | None:
+        from mentor_tui.db import checkins
+
         if not choices:
             self.notify("A check-in belongs to a mentorship: press 6, then m, to create one.", severity="warning")
-            return
+            return None
 
         def save(values):
             return checkins.create_checkin(
@@ -64,7 +66,7 @@ class CheckInsScreen(TableSection):
                 values["private_notes"],
             )
 
-        form = FormScreen(
+        return FormScreen(
             "New check-in",
             [
                 Field("mentorship", "Mentorship", "select", required=True, options=[(c.label, c.id) for c in choices]),
@@ -77,4 +79,11 @@ class CheckInsScreen(TableSection):
             ],
             save,
         )
-        self.open_form(form, lambda _: "Check-in recorded.")
+
+
+def _mentorship_choices():
+    """Runs in a worker: the mentorships to pick from, mine first."""
+    from mentor_tui.db import checkins, people
+
+    me = people.me()
+    return checkins.mentorship_choices(me.id if me else None)

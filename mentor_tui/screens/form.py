@@ -1,8 +1,15 @@
 """A modal form built from a list of fields, with inline validation.
 
 A form is data (`Field`s) plus a `save` function. Saving runs the field checks,
-then `save(values)`; a `ValueError` from it is shown in the form, which stays
-open, so nothing typed is lost. On success the form closes with the result.
+then `save(values)` in a thread worker (store_work.run_edit), while the form
+says "Saving…" (after a moment: that it waits for another program's write
+lock) and ignores another ctrl+s.
+A `ValueError` from `save` (the store's rules) is shown in the form; so is a
+database that is locked (after waiting for it) or read-only. Either way the
+form stays open with everything typed. On success the form closes with the
+result. `save` gets plain values and must not touch widgets (it runs off the
+UI thread); the choice lists of select fields are fetched before the form is
+built (FormOpener.open_form_after).
 """
 
 from __future__ import annotations
@@ -13,15 +20,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates
+from mentor_tui.screens import store_work
 from mentor_tui.widgets.key_bar import KeyBar
 
 
@@ -52,6 +61,8 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     # The first field, not the scrolling dialog around it, has the focus first.
     AUTO_FOCUS = ".form-field"
+    saving = False  # a save is running in its worker
+    _wait_notice: Timer | None = None  # says "waiting for another mentor-tui" if the save takes long
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
@@ -143,6 +154,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         error.set_class(not message, "-empty")
 
     def action_save(self) -> None:
+        if self.saving:
+            return  # the save under way answers first
         values: dict[str, Any] = {}
         first_bad = None
         for f in self.fields:
@@ -151,22 +164,59 @@ class FormScreen(ModalScreen[FormResult | None]):
             if problem and first_bad is None:
                 first_bad = f
             values[f.name] = value
-        form_error = self.query_one("#form-error", Static)
         if first_bad is not None:
-            form_error.update("Please fix the marked fields.")
+            self._say("Please fix the marked fields.")
             self.query_one(f"#field-{first_bad.name}").focus()
             return
+        self._set_saving(True)
+        self._say("Saving…", busy=True)
+        self._wait_notice = self.set_timer(store_work.WAITING_AFTER, self._still_saving)
+        self._save_in_worker(values)
+
+    @work(thread=True, exclusive=True, group="form-save")
+    def _save_in_worker(self, values: dict[str, Any]) -> None:
         try:
-            saved = self.save_values(values)
-        except ValueError as exc:
-            form_error.update(Content(f"Not saved: {exc}"))
-            return
-        except Exception as exc:  # a locked or broken database: keep the form open, lose nothing
-            form_error.update(Content(f"Not saved: {type(exc).__name__}: {exc}"))
-            return
-        self.dismiss(FormResult(values, saved))
+            saved = store_work.run_edit(lambda: self.save_values(values))
+        except ValueError as exc:  # the store's rules: say which, keep the form open
+            store_work.deliver(self, self._not_saved, f"Not saved: {exc}")
+        except Exception as exc:  # locked, read-only, gone: keep the form open, lose nothing
+            store_work.deliver(self, self._not_saved, store_work.could_not_save(exc))
+        else:
+            store_work.deliver(self, self._saved, FormResult(values, saved))
+
+    def _still_saving(self) -> None:
+        if self.saving:
+            self._say(store_work.WAITING, busy=True)
+
+    def _saved(self, result: FormResult) -> None:
+        self._set_saving(False)
+        self.dismiss(result)
+
+    def _not_saved(self, message: str) -> None:
+        self._set_saving(False)
+        self._say(message)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        if not saving and self._wait_notice is not None:
+            self._wait_notice.stop()
+            self._wait_notice = None
+        button = self.query_one("#save", Button)
+        button.label = "Saving…" if saving else f"{self.save_label} (ctrl+s)"
+        button.disabled = saving
+        self.refresh_bindings()
+
+    def _say(self, message: str, busy: bool = False) -> None:
+        """One line under the fields: an error, or (busy) what the form is doing."""
+        line = self.query_one("#form-error", Static)
+        line.update(Content(message))
+        line.set_class(busy, "-busy")
+        if message:
+            line.scroll_visible(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.saving and action in ("save", "cancel"):
+            return None  # shown dimmed: a second ctrl+s, or esc, waits for the save under way
         # The first-start form must be answered: no esc in its key bar.
         return self.cancellable or action != "cancel"
 
@@ -189,14 +239,12 @@ class FormScreen(ModalScreen[FormResult | None]):
         if self._raw_values() == self._pristine or self._discard_armed == key:
             return True
         self._discard_armed = key
-        self.query_one("#form-error", Static).update(
-            f"You have typed something: press {key} again to discard it, or ctrl+s to save."
-        )
+        self._say(f"You have typed something: press {key} again to discard it, or ctrl+s to save.")
         return False
 
     def action_cancel(self) -> None:
         """Esc closes the form; with changes typed, only when pressed a second time."""
-        if self.cancellable and self._may_discard("esc"):
+        if self.cancellable and not self.saving and self._may_discard("esc"):
             self.dismiss(None)
 
     def confirm_quit(self) -> bool:

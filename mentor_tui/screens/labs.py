@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from mentor_tui import dates
+from mentor_tui.db.labs import LabRow
 from mentor_tui.screens.form import Field, FormScreen
 from mentor_tui.screens.section import TableSection, clip
 
 
-class LabsScreen(TableSection):
+class LabsScreen(TableSection[LabRow]):
     SUB_TITLE = "3 Labs"
     SECTION_KEY = "labs"
     EMPTY_TEXT = (
@@ -49,18 +50,20 @@ class LabsScreen(TableSection):
         )
 
     def action_new_lab(self) -> None:
+        self.open_form_after(_goal_choices, self._lab_form, lambda lab: f"Lab “{lab.title}” added.")
+
+    def _lab_form(self, goals) -> FormScreen | None:
         from mentor_tui.db import labs
 
-        goals = labs.goal_choices()
         if not goals:
             self.notify("A lab hangs under a goal: press 2, move to a plan and press g to add one.", severity="warning")
-            return
+            return None
 
         def save(values):
             items = (values["items"] or "").splitlines()
             return labs.create_lab(values["goal"], values["title"], values["link"], items)
 
-        form = FormScreen(
+        return FormScreen(
             "New lab",
             [
                 Field("goal", "Goal", "select", required=True, default=self._goal_under_cursor(goals),
@@ -71,4 +74,10 @@ class LabsScreen(TableSection):
             ],
             save,
         )
-        self.open_form(form, lambda lab: f"Lab “{lab.title}” added.")
+
+
+def _goal_choices():
+    """Runs in a worker: the goals a lab can hang under."""
+    from mentor_tui.db import labs
+
+    return labs.goal_choices()

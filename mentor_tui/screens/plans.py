@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.binding import Binding
 
 from mentor_tui import clock, dates
+from mentor_tui.db.plans import PlanRow
 from mentor_tui.screens.form import Field, FormScreen
 from mentor_tui.screens.section import TableSection, clip
 
 
-class PlansScreen(TableSection):
+class PlansScreen(TableSection[PlanRow]):
     SUB_TITLE = "2 Plans"
     SECTION_KEY = "plans"
     EMPTY_TEXT = (
@@ -32,7 +35,7 @@ class PlansScreen(TableSection):
         return plans.page(limit, offset)
 
     def cells(self, row):
-        bar = _bar(row.percent)
+        bar = progress_bar(row.percent)
         return (
             row.owner,
             clip(row.title, 40),
@@ -44,14 +47,16 @@ class PlansScreen(TableSection):
         )
 
     def action_new_plan(self) -> None:
-        from mentor_tui.db import people, plans
+        self.open_form_after(_plan_choices, self._plan_form, lambda plan: f"Plan “{plan.title}” created.")
+
+    def _plan_form(self, choices) -> FormScreen | None:
+        from mentor_tui.db import plans
         from mentor_tui.vocabulary import PLAN_KINDS
 
-        roster = people.roster()
+        roster, me = choices
         if not roster:
             self.notify("Add a person first: press 6, then n.", severity="warning")
-            return
-        me = people.me()
+            return None
         by_id = {p.id: p for p in roster}
         mentees_first = sorted(roster, key=lambda p: (p.role != "mentee", p.name))
 
@@ -61,7 +66,7 @@ class PlansScreen(TableSection):
                 by_id[values["owner"]], values["title"], values["kind"], values["start_on"], values["target_on"], mentor
             )
 
-        form = FormScreen(
+        return FormScreen(
             "New plan",
             [
                 Field("owner", "Whose plan", "select", required=True, options=[(p.name, p.id) for p in mentees_first]),
@@ -72,36 +77,50 @@ class PlansScreen(TableSection):
             ],
             save,
         )
-        self.open_form(form, lambda plan: f"Plan “{plan.title}” created.")
 
     def action_add_goal(self) -> None:
-        from mentor_tui.db import plans
-        from mentor_tui.vocabulary import GOAL_KINDS
-
         plan = self.highlighted()
         if plan is None:
             self.notify("Create a plan first: press n.", severity="warning")
             return
+        self.open_form_after(_competency_choices, partial(self._goal_form, plan), lambda goal: f"Goal “{goal.title}” added.")
+
+    def _goal_form(self, plan: PlanRow, competencies) -> FormScreen:
+        from mentor_tui.db import plans
+        from mentor_tui.vocabulary import GOAL_KINDS
 
         def save(values):
             return plans.add_goal(
                 plan.id, values["title"], values["competency"], values["kind"], values["phase"], values["due_on"]
             )
 
-        form = FormScreen(
+        return FormScreen(
             f"Add a goal to “{plan.title}” ({plan.owner})",
             [
                 Field("title", "Goal", required=True, placeholder="e.g. Debug a CrashLoopBackOff from events and logs"),
-                Field("competency", "Competency", "select", options=plans.competency_choices()),
+                Field("competency", "Competency", "select", options=competencies),
                 Field("kind", "Kind", "select", required=True, default="skill", options=[(k, k) for k in GOAL_KINDS]),
                 Field("phase", "Phase", placeholder="e.g. day 30"),
                 Field("due_on", "Due on", "date"),
             ],
             save,
         )
-        self.open_form(form, lambda goal: f"Goal “{goal.title}” added.")
 
 
-def _bar(percent: int, width: int = 10) -> str:
+def _plan_choices():
+    """Runs in a worker: the people a plan can be for, and me."""
+    from mentor_tui.db import people
+
+    return people.roster(), people.me()
+
+
+def _competency_choices():
+    """Runs in a worker: (name, key) of every competency."""
+    from mentor_tui.db import plans
+
+    return plans.competency_choices()
+
+
+def progress_bar(percent: int, width: int = 10) -> str:
     filled = round(width * percent / 100)
     return "█" * filled + "░" * (width - filled)

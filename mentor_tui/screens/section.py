@@ -3,27 +3,35 @@
 A section loads its data in a thread worker (`fetch`, run with its own
 database connection) and shows it on the UI thread (`show`). It reloads
 whenever it comes back into view, so counts are never stale.
+
+A `TableSection` shows records in a `RecordTable`, one `TableRow` each (key,
+record, cells): `highlighted()` is the record under the cursor. A section
+that opens its records binds enter to `open_row` (the table leaves enter to
+its screen) and implements `open_record(record)`, typically pushing a
+`DetailScreen`; a second click on a row opens it too. Forms are opened
+with `open_form` or, when they need choice lists from the database,
+`open_form_after` (store_work).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.record_table import RecordTable, TableRow, plain_cells
 
+__all__ = ["SectionScreen", "TableSection", "clip", "plain_cells"]
 
-def plain_cells(cells: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Table cells as plain text: a title like "K8s [/]" is text, not markup."""
-    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
+R = TypeVar("R")
 
 
 def clip(text: str, width: int) -> str:
@@ -31,7 +39,7 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class SectionScreen(Screen):
+class SectionScreen(FormOpener, Screen):
     TITLE = "mentor-tui"
     SECTION_KEY: ClassVar[str] = ""
     EMPTY_TEXT: ClassVar[str] = ""
@@ -59,13 +67,13 @@ class SectionScreen(Screen):
             with database.worker_connection():
                 data = self.fetch()
         except Exception as exc:  # a locked or damaged database: say so, keep running
-            self.app.call_from_thread(self._failed, exc)
+            deliver(self, self._failed, exc)
             return
-        self.app.call_from_thread(self._show, data)
+        deliver(self, self._show, data)
 
     def _failed(self, exc: Exception) -> None:
-        self.set_status(f"Could not read the database: {exc}")
-        self.notify(f"Could not read the database: {exc}", severity="error", timeout=8)
+        self.set_status(f"Could not read the database: {failure_reason(exc)}")
+        self.notify(f"Could not read the database: {failure_reason(exc)}", severity="error", timeout=8)
 
     _shown: Any = None
 
@@ -79,16 +87,6 @@ class SectionScreen(Screen):
         self.show(data)
         if empty:
             self.set_status("")
-
-    def open_form(self, form: Screen, saved_message: Callable[[Any], str]) -> None:
-        """Show a form; once it saved, say so and show the section afresh."""
-
-        def done(result: Any) -> None:
-            if result is not None:
-                self.notify(saved_message(result.saved))
-                self.reload()
-
-        self.app.push_screen(form, done)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
@@ -105,8 +103,8 @@ class SectionScreen(Screen):
         """Runs on the UI thread with what fetch returned."""
 
 
-class TableSection(SectionScreen):
-    """A section that lists records in a table, a page at a time.
+class TableSection(SectionScreen, Generic[R]):
+    """A section that lists records (of type R) in a table, a page at a time.
 
     Only the first page is read when the section opens; the next page is read
     when the cursor nears the end, so a table of 10,000 rows opens as fast as
@@ -116,37 +114,60 @@ class TableSection(SectionScreen):
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     PAGE_SIZE: ClassVar[int] = 200
 
-
     total = 0
     loaded = 0
-    _rows: Sequence[Any] = ()  # the records behind the table rows (a list of its own once shown)
+    _generation = 0  # bumped by each show(): a page asked for before that is stale
 
-    def highlighted(self) -> Any | None:
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#table", RecordTable)
+
+    def highlighted(self) -> R | None:
         """The record under the table's cursor, or None when the table is empty."""
-        from textual.widgets import DataTable
-
-        row = self.query_one("#table", DataTable).cursor_row
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        row = self.table.highlighted_row()
+        return None if row is None else row.record
 
     def compose_body(self) -> ComposeResult:
-        from mentor_tui.widgets.record_table import RecordTable
-
-        yield RecordTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield RecordTable(id="table", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        from textual.widgets import DataTable
+        self.table.add_columns(*self.COLUMNS)
 
-        self.query_one("#table", DataTable).add_columns(*self.COLUMNS)
-
-    # Subclasses implement count_rows, fetch_page and cells (fetch_page runs in a worker).
+    # Subclasses implement count_rows, fetch_page (both run in a worker) and cells.
     def count_rows(self) -> int:
         return 0
 
-    def fetch_page(self, limit: int, offset: int) -> list[Any]:
+    def fetch_page(self, limit: int, offset: int) -> list[R]:
         return []
 
-    def cells(self, row: Any) -> tuple[Any, ...]:
+    def cells(self, record: R) -> tuple[Any, ...]:
         return ()
+
+    def row_key(self, record: R) -> str:
+        """A key unique in the table and stable across reloads; records with an `id` need not override it."""
+        return str(record.id)
+
+    def table_row(self, record: R) -> TableRow[R]:
+        return TableRow(self.row_key(record), record, tuple(self.cells(record)))
+
+    # Opening a record: bind enter to open_row and implement open_record.
+    def action_open_row(self) -> None:
+        self.table.open_highlighted()
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        event.stop()
+        self.open_record(event.row.record)
+
+    def open_record(self, record: R) -> None:
+        """Enter (or a second click) on a row; sections that have a detail screen push it here."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_row":  # hidden while there is nothing to open
+            try:
+                return self.highlighted() is not None
+            except NoMatches:  # not composed yet
+                return False
+        return True
 
     def fetch(self) -> Any:
         return self.count_rows(), self.fetch_page(self.PAGE_SIZE, 0)
@@ -155,44 +176,36 @@ class TableSection(SectionScreen):
         return data[0] == 0
 
     def show(self, data: Any) -> None:
-        from textual.widgets import DataTable
-
-        self.total, rows = data
-        table = self.query_one("#table", DataTable)
-        cursor = table.cursor_row
-        table.clear()
+        self.total, records = data
         self.loaded = 0
-        self._rows = []
-        self._append(rows)
-        if rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))
+        self._generation += 1
+        self.table.show_rows([self.table_row(r) for r in records])
+        self._counted(len(records))
 
-    def _append(self, rows: list[Any]) -> None:
-        from textual.widgets import DataTable
-
-        table = self.query_one("#table", DataTable)
-        self._rows = [*self._rows, *rows]
-        table.add_rows([plain_cells(self.cells(row)) for row in rows])
-        self.loaded += len(rows)
+    def _counted(self, added: int) -> None:
+        self.loaded += added
         more = " · move down for more" if self.loaded < self.total else ""
         self.set_status(f"{self.loaded:,} of {self.total:,} shown{more}")
+        self.refresh_bindings()
 
     def on_data_table_row_highlighted(self, event) -> None:
         if self.loaded < self.total and event.cursor_row >= self.loaded - 5:
-            self.load_more(self.loaded)
+            self.load_more(self.loaded, self._generation)
 
     @work(thread=True, exclusive=True, group="section-more")
-    def load_more(self, offset: int) -> None:
+    def load_more(self, offset: int, generation: int) -> None:
         from mentor_tui.db import database
 
         try:
             with database.worker_connection():
-                rows = self.fetch_page(self.PAGE_SIZE, offset)
+                records = self.fetch_page(self.PAGE_SIZE, offset)
         except Exception as exc:
-            self.app.call_from_thread(self._failed, exc)
+            deliver(self, self._failed, exc)
             return
-        self.app.call_from_thread(self._append_if_current, offset, rows)
+        deliver(self, self._append_if_current, offset, generation, records)
 
-    def _append_if_current(self, offset: int, rows: list[Any]) -> None:
-        if offset == self.loaded:  # a reload in between starts over; drop a stale page
-            self._append(rows)
+    def _append_if_current(self, offset: int, generation: int, records: list[R]) -> None:
+        # A reload in between starts over (even one that loaded as many rows): drop a stale page.
+        if generation == self._generation and offset == self.loaded:
+            self.table.append_rows(self.table_row(r) for r in records)
+            self._counted(len(records))

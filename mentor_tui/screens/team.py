@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -9,10 +11,13 @@ from textual.widgets import Static
 
 from mentor_tui import clock
 from mentor_tui.screens.form import Field, FormScreen
-from mentor_tui.screens.section import TableSection, clip, plain_cells
+from mentor_tui.screens.section import TableSection, clip
+from mentor_tui.widgets.record_table import TableRow
 
 
-class TeamScreen(TableSection):
+class TeamScreen(TableSection[Any]):
+    """The skills matrix: one row per person; its record is the reports.MatrixRow (person, levels)."""
+
     SUB_TITLE = "6 Team"
     SECTION_KEY = "team"
     EMPTY_TEXT = (
@@ -21,14 +26,18 @@ class TeamScreen(TableSection):
         "factor of each competency: where only one person knows it well.\n\n"
         "No people yet. Press [b]n[/b] to add someone, or [b]i[/b] to import a teammate's export."
     )
-    BINDINGS = [Binding("n", "new_person", "Add person"), Binding("m", "new_mentorship", "New mentorship")]
+    BINDINGS = [
+        Binding("enter", "open_row", "Open person"),
+        Binding("n", "new_person", "Add person"),
+        Binding("m", "new_mentorship", "New mentorship"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         yield from super().compose_body()
         yield Static("", id="bus-factor")
 
     def on_mount(self) -> None:
-        pass  # columns depend on the competencies: added in show()
+        pass  # columns depend on the competencies: set in show()
 
     def fetch(self):
         from mentor_tui.db import people, reports
@@ -38,24 +47,25 @@ class TeamScreen(TableSection):
         return len(matrix.rows), matrix, reports.bus_factor_of(matrix), me.uuid if me else None
 
     def show(self, data) -> None:
-        from textual.widgets import DataTable
-
         self.total, matrix, bus_factor, me_uuid = data
-        table = self.query_one("#table", DataTable)
-        table.clear(columns=True)
-        table.add_column("Name")
-        table.add_column("Role")
-        for competency in matrix.competencies:
-            table.add_column(competency.key)
+        columns = ["Name", "Role", *(c.key for c in matrix.competencies)]
+        rows = []
         for row in matrix.rows:
             me = " (me)" if row.person.uuid == me_uuid else ""
             levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
-            table.add_row(*plain_cells((clip(row.person.name, 28) + me, row.person.role, *levels)))
+            rows.append(TableRow(row.person.uuid, row, (clip(row.person.name, 28) + me, row.person.role, *levels)))
+        self.table.show_rows(rows, columns=columns)
         self.loaded = len(matrix.rows)
         self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
         self.set_status(
             f"{self.total} people · levels: 0 none 1 aware 2 learning 3 practitioner 4 proficient 5 expert"
         )
+        self.refresh_bindings()
+
+    def open_record(self, record) -> None:
+        from mentor_tui.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(record.person.uuid))
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people
@@ -76,13 +86,15 @@ class TeamScreen(TableSection):
         self.open_form(form, lambda person: f"{person.name} added.")
 
     def action_new_mentorship(self) -> None:
-        from mentor_tui.db import mentorships, people
+        self.open_form_after(_mentorship_choices, self._mentorship_form, lambda m: f"{m.mentor.name} now mentors {m.mentee.name}.")
 
-        roster = people.roster()
+    def _mentorship_form(self, choices) -> FormScreen | None:
+        from mentor_tui.db import mentorships
+
+        roster, me = choices
         if len(roster) < 2:
             self.notify("A mentorship needs two people: press n to add someone.", severity="warning")
-            return
-        me = people.me()
+            return None
         mentors = sorted(roster, key=lambda p: (p.role == "mentee", p.name))
         mentees = sorted(roster, key=lambda p: (p.role != "mentee", p.name))
 
@@ -92,7 +104,7 @@ class TeamScreen(TableSection):
             )
 
         default_mentor = me.id if me is not None and me.role != "mentee" else mentors[0].id
-        form = FormScreen(
+        return FormScreen(
             "New mentorship",
             [
                 Field("mentor", "Mentor", "select", required=True, default=default_mentor,
@@ -104,7 +116,13 @@ class TeamScreen(TableSection):
             ],
             save,
         )
-        self.open_form(form, lambda m: f"{m.mentor.name} now mentors {m.mentee.name}.")
+
+
+def _mentorship_choices():
+    """Runs in a worker: the people to pick from, and me."""
+    from mentor_tui.db import people
+
+    return people.roster(), people.me()
 
 
 def _level_cell(level: int | None) -> str:

@@ -1,19 +1,130 @@
-"""The table the sections list their records in."""
+"""The table the sections list their records in, and the row contract behind it.
+
+Every row of a `RecordTable` is a `TableRow`: a key (unique in the table and
+stable across reloads, so the cursor stays on the same record), the record it
+shows (a frozen dataclass from the db layer, e.g. `PlanRow`) and its cells.
+The table answers "which record is under the cursor" (`highlighted_row`), and
+posts `RecordTable.Opened(row)` when the user opens a row (a second click on
+a row, or enter where the screen binds it to `open_highlighted`); the screen
+handles it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class TableRow(Generic[R]):
+    """One table row: a stable `key`, the `record` it shows, and its `cells`."""
+
+    key: str
+    record: R
+    cells: tuple[Any, ...]
+
+
+def plain_cells(cells: Iterable[Any]) -> tuple[Any, ...]:
+    """Table cells as plain text: a title like "K8s [/]" is text, not markup."""
+    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
 
 
 class RecordTable(DataTable):
-    """A row-cursor DataTable where home and end go to the first and last row.
+    """A row-cursor DataTable of `TableRow`s.
 
-    (DataTable's own home/end move between columns, which a table of records,
-    with a row cursor, does not have.)
+    home and end go to the first and last row (DataTable's own home/end move
+    between columns, which a table of records, with a row cursor, does not have).
     """
 
     BINDINGS = [
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # enter is left to the screen: one that opens its rows binds enter to an action
+        # calling open_highlighted(), which shows in the key bar. (A priority binding
+        # would overtake arrow keys still queued here and open the wrong row.)
+        if action == "select_cursor":
+            return False
+        return super().check_action(action, parameters)
+
+    class Opened(Message):
+        """The user opened a row (enter where the screen binds it, or a second click on a row)."""
+
+        def __init__(self, table: RecordTable, row: TableRow[Any]) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("cursor_type", "row")
+        super().__init__(**kwargs)
+        self._table_rows: list[TableRow[Any]] = []
+        self._keys: set[str] = set()
+
+    @property
+    def table_rows(self) -> Sequence[TableRow[Any]]:
+        """The rows shown, top to bottom."""
+        return self._table_rows
+
+    def show_rows(self, rows: Sequence[TableRow[Any]], columns: Sequence[str] | None = None) -> None:
+        """Show `rows` instead of what is shown; the cursor stays on the same record if it is still there.
+
+        With `columns`, the table's columns become these (when they differ).
+        """
+        current = self.highlighted_row()
+        index = self.cursor_row
+        if columns is not None and [str(c.label) for c in self.ordered_columns] != list(columns):
+            self.clear(columns=True)
+            self.add_columns(*columns)
+        else:
+            self.clear()
+        self._table_rows, self._keys = [], set()
+        self.append_rows(rows)
+        if not self._table_rows:
+            return
+        keys = [row.key for row in self._table_rows]
+        if current is not None and current.key in self._keys:
+            index = keys.index(current.key)
+        self.move_cursor(row=max(0, min(index, len(keys) - 1)))
+
+    def append_rows(self, rows: Iterable[TableRow[Any]]) -> int:
+        """Add rows at the end; a row whose key is shown already is skipped. Returns how many were added."""
+        fresh = []
+        for row in rows:
+            if row.key not in self._keys:
+                self._keys.add(row.key)
+                fresh.append(row)
+        for row in fresh:
+            self.add_row(*plain_cells(row.cells), key=row.key)
+        self._table_rows.extend(fresh)
+        return len(fresh)
+
+    def highlighted_row(self) -> TableRow[Any] | None:
+        """The row under the cursor, or None when the table is empty."""
+        index = self.cursor_row
+        return self._table_rows[index] if 0 <= index < len(self._table_rows) else None
+
+    def open_highlighted(self) -> None:
+        """Post `Opened` for the row under the cursor (nothing when the table is empty)."""
+        row = self.highlighted_row()
+        if row is not None:
+            self.post_message(self.Opened(self, row))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # DataTable's own "selected" (a second click on a row) becomes our Opened.
+        event.stop()
+        self.open_highlighted()

@@ -1,0 +1,98 @@
+"""One person as the person screen shows them: who, their mentorships, their plans.
+
+Read-only, a handful of queries; the UI calls `person_view(uuid)` in a worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from mentor_tui.db.models import Goal, Mentorship, Person, Plan, objects
+
+
+@dataclass(frozen=True)
+class MentorshipLine:
+    """A mentorship seen from the person: the other one, and which side they are on."""
+
+    id: int
+    other: str  # the other person's name
+    they_mentor: bool  # True: the person mentors `other`; False: `other` mentors them
+    started_on: dt.date
+    ended_on: dt.date | None
+    cadence_days: int
+    focus: str
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    id: int
+    title: str
+    kind: str
+    status: str
+    start_on: dt.date
+    target_on: dt.date | None
+    goals_done: int
+    goals_total: int
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    uuid: str
+    name: str
+    role: str
+    email: str | None
+    is_me: bool
+    archived: bool
+    mentorships: tuple[MentorshipLine, ...]  # active first, then by start, newest first
+    plans: tuple[PlanLine, ...]  # active first, then by start, newest first
+
+
+def person_view(uuid: str) -> PersonView | None:
+    """The person with this uuid, or None when there is none (anymore)."""
+    person = Person.get_or_none(Person.uuid == uuid)
+    if person is None:
+        return None
+    return PersonView(
+        person.id, person.uuid, person.name, person.role, person.email, person.is_me, person.archived,
+        _mentorships(person), _plans(person),
+    )
+
+
+def _mentorships(person: Person) -> tuple[MentorshipLine, ...]:
+    Mentor = Person.alias("mentor")
+    Mentee = Person.alias("mentee")
+    query = (
+        Mentorship.select(Mentorship, Mentor.name.alias("mentor_name"), Mentee.name.alias("mentee_name"))
+        .join(Mentor, on=(Mentorship.mentor == Mentor.id))
+        .switch(Mentorship)
+        .join(Mentee, on=(Mentorship.mentee == Mentee.id))
+        .where((Mentorship.mentor == person.id) | (Mentorship.mentee == person.id))
+        .order_by(Mentorship.ended_on.is_null(False), Mentorship.started_on.desc(), Mentorship.id)
+    )
+    lines = []
+    for m in objects(query):
+        they_mentor = m.mentor_id == person.id
+        other = m.mentee_name if they_mentor else m.mentor_name
+        lines.append(
+            MentorshipLine(m.id, other, they_mentor, m.started_on, m.ended_on, m.cadence_days, m.focus or "")
+        )
+    return tuple(lines)
+
+
+def _plans(person: Person) -> tuple[PlanLine, ...]:
+    done = fn.SUM(Goal.status == "done")
+    query = (
+        Plan.select(Plan, fn.COUNT(Goal.id).alias("total"), done.alias("done"))
+        .join(Goal, JOIN.LEFT_OUTER)
+        .where(Plan.owner == person.id)
+        .group_by(Plan.id)
+        .order_by(Plan.status != "active", Plan.start_on.desc(), Plan.id)
+    )
+    return tuple(
+        PlanLine(p.id, p.title, p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total)
+        for p in objects(query)
+    )

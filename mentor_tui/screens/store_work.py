@@ -1,0 +1,149 @@
+"""Store work off the UI thread, shared by the screens (not a screen itself).
+
+- `run_edit(edit)` runs an edit in a thread worker, on that thread's own
+  connection; `could_not_save(exc)` phrases a failed one for the user.
+- `WAITING` is what a screen says when a save takes long: SQLite waits up to
+  the busy timeout for another program's write lock (then fails "locked").
+- `deliver(node, callback, *args)` hands a worker's result to the UI thread,
+  unless a newer worker replaced it or the screen is gone.
+- `FormOpener` lets a screen fetch what a form needs (choice lists) in a
+  worker, then push the form, and say so once it saved.
+
+Only mentor_tui/db/ talks to the database (tests/test_layers.py): errors are
+told apart by their words, as guard.describe does, not by peewee's classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
+from textual import work
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from mentor_tui.db.guard import StoreError
+
+T = TypeVar("T")
+
+WAITING = "Saving… the database is busy: waiting for another mentor-tui (or another program) to finish writing…"
+WAITING_AFTER = 0.4  # seconds a save may take before the screen says it is waiting
+
+
+def run_edit(edit: Callable[[], T]) -> T:
+    """Runs in a worker thread: `edit()` (a db function) on this thread's own connection."""
+    from mentor_tui.db import database
+
+    with database.worker_connection():
+        return edit()
+
+
+def is_locked(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _from_the_database(exc: BaseException) -> bool:
+    return any(cls.__module__ in ("peewee", "sqlite3") for cls in type(exc).__mro__)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a write failed, in words for the user (no traceback)."""
+    text = str(exc)
+    if isinstance(exc, StoreError):
+        return text
+    if _from_the_database(exc):
+        if is_locked(exc):
+            return "the database is locked by another program"
+        if "readonly" in text or "read-only" in text:
+            return "the database is read-only (check the file's permissions and its folder's)"
+        return f"the database said: {text}"
+    if isinstance(exc, OSError):
+        return exc.strerror or text
+    return f"{type(exc).__name__}: {text}"
+
+
+def could_not_save(exc: BaseException, retry: str = "try again (ctrl+s)") -> str:
+    """What a screen says when a save failed for a reason other than the store's rules."""
+    return f"Could not save: {failure_reason(exc)}; your text is kept — {retry}."
+
+
+def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
+    """From a worker thread: run `callback(*args)` on the UI thread.
+
+    Dropped when the worker was cancelled (an exclusive worker started after it)
+    or the node has left the app meanwhile (a screen closed while it loaded).
+    """
+    if get_current_worker().is_cancelled:
+        return
+
+    def run() -> None:
+        if node.is_attached:
+            callback(*args)
+
+    app = node.app
+    if app.is_running:
+        app.call_from_thread(run)
+
+
+class FormOpener:
+    """Mixed into screens: push forms, fetching their choice lists in a worker first.
+
+    The screen is told that a form saved through `form_saved(message)`; by
+    default it notifies and calls `self.reload()` when the screen has one.
+    """
+
+    def open_form(self, form: Screen, saved_message: Callable[[Any], str]) -> None:
+        """Show a form that needs nothing from the database; once it saved, say so."""
+        screen: Any = self
+
+        def done(result: Any) -> None:
+            if result is not None:
+                self.form_saved(saved_message(result.saved))
+
+        screen.app.push_screen(form, done)
+
+    def open_form_after(
+        self,
+        fetch: Callable[[], T],
+        build: Callable[[T], Screen | None],
+        saved_message: Callable[[Any], str],
+    ) -> None:
+        """Run `fetch()` in a worker (its choice lists), then push `build(data)` (None: nothing to show).
+
+        `build` runs on the UI thread and may notify instead of building a form
+        (say, "add a person first"). Pressing the key again while fetching
+        starts over: only one form opens.
+        """
+        self._fetch_for_form(fetch, build, saved_message)
+
+    @work(thread=True, exclusive=True, group="form-choices")
+    def _fetch_for_form(self, fetch: Callable[[], Any], build: Callable[[Any], Any], saved_message: Callable) -> None:
+        from mentor_tui.db import database
+
+        screen: Any = self
+        try:
+            with database.worker_connection():
+                data = fetch()
+        except Exception as exc:  # a damaged or vanished database: say so, keep running
+            message = f"Could not read the database: {failure_reason(exc)}"
+            deliver(screen, partial(screen.notify, message, severity="error", timeout=8))
+            return
+        deliver(screen, self._build_form, build, data, saved_message)
+
+    def _build_form(self, build: Callable[[Any], Any], data: Any, saved_message: Callable) -> None:
+        screen: Any = self
+        if screen.app.screen is not screen:  # the user went elsewhere (another section, a dialog) meanwhile
+            return
+        form = build(data)
+        if form is not None:
+            self.open_form(form, saved_message)
+
+    def form_saved(self, message: str) -> None:
+        screen: Any = self
+        screen.notify(message)
+        reload = getattr(screen, "reload", None)
+        if reload is not None:
+            reload()
