@@ -12,7 +12,6 @@ import asyncio
 import threading
 from dataclasses import dataclass
 
-import pytest
 from textual.app import App
 
 from mentor_tui.screens.section import TableSection
@@ -121,11 +120,6 @@ async def test_a_page_arriving_after_a_reload_that_shortened_the_list_is_dropped
         assert (section.loaded, section.total) == (150, 150)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="section.py's guard compares the page's offset with the rows loaded, which a reload "
-    "of the same page size restores: the stale page is appended (see the report)",
-)
 async def test_a_page_arriving_after_a_reload_of_the_same_length_is_dropped(store):
     section = ListSection(records(range(450)))
     app = ListApp(section)
