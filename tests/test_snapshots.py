@@ -13,7 +13,7 @@ from mentor_tui.app import MentorApp
 from mentor_tui.db import database, people
 
 from .conftest import FROZEN_TODAY
-from .pilot_helpers import settle
+from .pilot_helpers import settle, wait_until
 
 SIZE = (120, 40)
 SECTION_KEYS = {"dashboard": "1", "plans": "2", "labs": "3", "checkins": "4", "calendar": "5", "team": "6"}
@@ -84,12 +84,13 @@ def test_command_palette_lists_go_to_commands(snap_compare, demo_db):
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Go to")
-        for _ in range(100):  # the palette searches asynchronously: wait for all six sections
-            await pilot.pause(0.05)
+
+        def six_sections_listed() -> bool:  # the palette searches asynchronously
             options = pilot.app.screen.query(OptionList)
-            if options and options.first().option_count >= 6:
-                break
-        await pilot.pause(0.2)
+            return bool(options) and options.first().option_count >= 6
+
+        await wait_until(pilot, six_sections_listed, what="the palette to list the six sections")
+        await settle(pilot)
 
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=run_before)
 
