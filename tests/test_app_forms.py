@@ -288,3 +288,31 @@ async def test_ctrl_s_right_after_typing_saves_everything_typed(store_with_me):
         await settle(pilot)
         assert app.current_mode == "team"
     assert models.Person.get(models.Person.name != "Bo Chen").name == name
+
+
+async def test_form_ranges_come_from_the_registry(store_with_me):
+    """The mentorship form refuses a cadence the importer refuses (1 to 365), inline."""
+    from mentor_tui import schema
+    from mentor_tui.db import people
+    from mentor_tui.screens.form import record_field
+
+    field = record_field("mentorships", "cadence_days", "Check-in every (days)")
+    assert (field.kind, field.minimum, field.maximum) == ("int", *schema.form_range("mentorships", "cadence_days"))
+    assert [v for _, v in record_field("plans", "kind", "Kind").options] == list(schema.choices("plans", "kind"))
+
+    people.add_person("Ana Ruiz", "mentee")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6", "m")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        from textual.widgets import Input, Select
+
+        app.screen.query_one("#field-mentee", Select).value = models.Person.get(models.Person.name == "Ana Ruiz").id
+        app.screen.query_one("#field-cadence_days", Input).value = "366"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen), "an out-of-range cadence must not be saved"
+        assert "365" in screen_text(app)
+    assert models.Mentorship.select().count() == 0

@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 from mentor_tui import clock, dates, timezones
 from mentor_tui.db.sessions import Occurrence
-from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection, clip
 
 REPEATS = [
@@ -62,7 +62,6 @@ class CalendarScreen(TableSection[Occurrence]):
 
     def _session_form(self, roster) -> FormScreen:
         from mentor_tui.db import sessions
-        from mentor_tui.vocabulary import SESSION_KINDS
 
         by_id = {p.id: p for p in roster}
 
@@ -84,17 +83,16 @@ class CalendarScreen(TableSection[Occurrence]):
         return FormScreen(
             "New session",
             [
-                Field("title", "Title", required=True, placeholder="e.g. Incident review: November"),
-                Field("kind", "Kind", "select", required=True, default="incident-review",
-                      options=[(k, k) for k in SESSION_KINDS]),
+                record_field("sessions", "title", "Title", placeholder="e.g. Incident review: November"),
+                record_field("sessions", "kind", "Kind", default="incident-review"),
                 Field("date", "Date", "date", required=True, default=clock.today()),
                 Field("time", "Time (HH:MM, local)", required=True, default="16:00", check=_time_problem),
                 Field("timezone", "Time zone", required=True, default=timezones.local_zone_name(),
                       check=lambda z: None if timezones.is_valid(z) else "expected an IANA zone like Europe/Berlin"),
-                Field("duration", "Length in minutes", "int", required=True, default=45, minimum=5, maximum=600),
+                record_field("sessions", "duration_minutes", "Length in minutes", key="duration", default=45),
                 Field("repeats", "Repeats", "select", required=True, default="FREQ=WEEKLY;INTERVAL=2", options=REPEATS),
                 Field("presenter", "Presenter", "select", options=[(p.name, p.id) for p in roster]),
-                Field("link", "Link", placeholder="https://meet…"),
+                record_field("sessions", "link", "Link", placeholder="https://meet…"),
             ],
             save,
         )

@@ -6,7 +6,7 @@ from textual.binding import Binding
 
 from mentor_tui import clock, dates
 from mentor_tui.db.checkins import CheckInRow
-from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection, clip
 
 
@@ -70,12 +70,12 @@ class CheckInsScreen(TableSection[CheckInRow]):
             "New check-in",
             [
                 Field("mentorship", "Mentorship", "select", required=True, options=[(c.label, c.id) for c in choices]),
-                Field("held_on", "Held on", "date", required=True, default=clock.today()),
-                Field("progress", "Progress", "textarea"),
-                Field("blockers", "Blockers", "textarea"),
-                Field("next_steps", "Next steps", "textarea"),
-                Field("confidence", "Confidence (1–5)", "int", minimum=1, maximum=5),
-                Field("private_notes", "Private pairing notes", "textarea", private=True),
+                record_field("checkins", "held_on", "Held on", default=clock.today()),
+                record_field("checkins", "progress", "Progress"),
+                record_field("checkins", "blockers", "Blockers"),
+                record_field("checkins", "next_steps", "Next steps"),
+                record_field("checkins", "confidence", "Confidence (1–5)"),
+                record_field("checkins", "private_notes", "Private pairing notes"),
             ],
             save,
         )

@@ -29,7 +29,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from mentor_tui import dates
+from mentor_tui import dates, schema
 from mentor_tui.screens import store_work
 from mentor_tui.widgets.key_bar import KeyBar
 
@@ -47,6 +47,27 @@ class Field:
     maximum: int | None = None
     private: bool = False  # shown with a visible "private" mark
     check: Callable[[Any], str | None] | None = None  # extra check: a message, or None
+
+
+_WIDGETS = {schema.CHOICE: "select", schema.INT: "int", schema.DATE: "date", schema.TEXT: "textarea"}
+
+
+def record_field(record_kind: str, name: str, label: str, *, key: str = "", **overrides: Any) -> Field:
+    """A form field for a field of the record-kind registry: its widget, choices, range,
+    whether it must be filled and whether it is private come from `mentor_tui.schema`,
+    so a form accepts what an import accepts. `key` names the form field when it differs."""
+    f = schema.KINDS[record_kind].field(name)
+    values: dict[str, Any] = {
+        "kind": _WIDGETS.get(f.type, "text"),
+        # a text may be empty unless it must not be blank; dates, choices and numbers the file must have
+        "required": f.nonblank or (f.required and f.type not in (schema.LINE, schema.TEXT)),
+        "options": [(c, c) for c in f.choices],
+        "minimum": f.low,
+        "maximum": f.high,
+        "private": f.private,
+    }
+    values.update(overrides)
+    return Field(key or name, label, **values)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from textual.binding import Binding
 
 from mentor_tui import dates
 from mentor_tui.db.labs import LabRow
-from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection, clip
 
 
@@ -68,8 +68,8 @@ class LabsScreen(TableSection[LabRow]):
             [
                 Field("goal", "Goal", "select", required=True, default=self._goal_under_cursor(goals),
                       options=[(g.label, g.id) for g in goals]),
-                Field("title", "Title", required=True, placeholder="e.g. Deploy the sample service to kind"),
-                Field("link", "Link", placeholder="https://…"),
+                record_field("labs", "title", "Title", placeholder="e.g. Deploy the sample service to kind"),
+                record_field("labs", "link", "Link", placeholder="https://…"),
                 Field("items", "Checklist (one item per line)", "textarea"),
             ],
             save,

@@ -8,7 +8,7 @@ from textual.binding import Binding
 
 from mentor_tui import clock, dates
 from mentor_tui.db.plans import PlanRow
-from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection, clip
 
 
@@ -51,7 +51,6 @@ class PlansScreen(TableSection[PlanRow]):
 
     def _plan_form(self, choices) -> FormScreen | None:
         from mentor_tui.db import plans
-        from mentor_tui.vocabulary import PLAN_KINDS
 
         roster, me = choices
         if not roster:
@@ -70,10 +69,10 @@ class PlansScreen(TableSection[PlanRow]):
             "New plan",
             [
                 Field("owner", "Whose plan", "select", required=True, options=[(p.name, p.id) for p in mentees_first]),
-                Field("title", "Title", required=True, placeholder="e.g. Kubernetes track"),
-                Field("kind", "Kind", "select", required=True, default="skill", options=[(k, k) for k in PLAN_KINDS]),
-                Field("start_on", "Starts on", "date", required=True, default=clock.today()),
-                Field("target_on", "Target date", "date"),
+                record_field("plans", "title", "Title", placeholder="e.g. Kubernetes track"),
+                record_field("plans", "kind", "Kind", default="skill"),
+                record_field("plans", "start_on", "Starts on", default=clock.today()),
+                record_field("plans", "target_on", "Target date"),
             ],
             save,
         )
@@ -87,7 +86,6 @@ class PlansScreen(TableSection[PlanRow]):
 
     def _goal_form(self, plan: PlanRow, competencies) -> FormScreen:
         from mentor_tui.db import plans
-        from mentor_tui.vocabulary import GOAL_KINDS
 
         def save(values):
             return plans.add_goal(
@@ -97,11 +95,11 @@ class PlansScreen(TableSection[PlanRow]):
         return FormScreen(
             f"Add a goal to “{plan.title}” ({plan.owner})",
             [
-                Field("title", "Goal", required=True, placeholder="e.g. Debug a CrashLoopBackOff from events and logs"),
+                record_field("goals", "title", "Goal", placeholder="e.g. Debug a CrashLoopBackOff from events and logs"),
                 Field("competency", "Competency", "select", options=competencies),
-                Field("kind", "Kind", "select", required=True, default="skill", options=[(k, k) for k in GOAL_KINDS]),
-                Field("phase", "Phase", placeholder="e.g. day 30"),
-                Field("due_on", "Due on", "date"),
+                record_field("goals", "kind", "Kind", default="skill"),
+                record_field("goals", "phase", "Phase", placeholder="e.g. day 30"),
+                record_field("goals", "due_on", "Due on"),
             ],
             save,
         )

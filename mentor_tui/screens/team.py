@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock
-from mentor_tui.screens.form import Field, FormScreen
+from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection, clip
 from mentor_tui.widgets.record_table import TableRow
 
@@ -69,7 +69,6 @@ class TeamScreen(TableSection[Any]):
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people
-        from mentor_tui.vocabulary import ROLES
 
         def save(values):
             return people.add_person(values["name"], values["role"], values["email"])
@@ -77,9 +76,9 @@ class TeamScreen(TableSection[Any]):
         form = FormScreen(
             "Add person",
             [
-                Field("name", "Name", required=True),
-                Field("role", "Role", "select", required=True, default="mentee", options=[(r, r) for r in ROLES]),
-                Field("email", "Email"),
+                record_field("people", "name", "Name"),
+                record_field("people", "role", "Role", default="mentee"),
+                record_field("people", "email", "Email"),
             ],
             save,
         )
@@ -110,9 +109,9 @@ class TeamScreen(TableSection[Any]):
                 Field("mentor", "Mentor", "select", required=True, default=default_mentor,
                       options=[(p.name, p.id) for p in mentors]),
                 Field("mentee", "Mentee", "select", required=True, options=[(p.name, p.id) for p in mentees]),
-                Field("started_on", "Started on", "date", required=True, default=clock.today()),
-                Field("cadence_days", "Check-in every (days)", "int", required=True, default=14, minimum=1, maximum=365),
-                Field("focus", "Focus", placeholder="e.g. Kubernetes and on-call readiness"),
+                record_field("mentorships", "started_on", "Started on", default=clock.today()),
+                record_field("mentorships", "cadence_days", "Check-in every (days)", default=14),
+                record_field("mentorships", "focus", "Focus", kind="text", placeholder="e.g. Kubernetes and on-call readiness"),
             ],
             save,
         )
