@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -117,7 +118,7 @@ def test_a_private_export_without_notes_never_wipes_notes_kept_elsewhere(source,
     """Bo's notes travel to Ana without notes; Ana's private export must not erase them at Bo's."""
     team_file = tmp_path / "team.toml"
     team_file.write_text(dumps(build_document()), encoding="utf-8")  # no private notes
-    bo_db = database.current_path()
+    bo_db = Path(CheckIn._meta.database.database)  # the file the source team lives in
 
     database.open_database(tmp_path / "ana.sqlite3")
     import_files([team_file])

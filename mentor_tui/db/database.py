@@ -124,12 +124,11 @@ def _has_content(db: SqliteDatabase) -> bool:
 
 
 _current: SqliteDatabase | None = None
-_current_path: Path | None = None
 
 
 def open_database(path: Path | str) -> SqliteDatabase:
     """Open (creating or migrating as needed) the store at `path` and bind the models to it."""
-    global _current, _current_path
+    global _current
     path = Path(path).expanduser()
     version = check_openable(path)
     close_database()
@@ -143,15 +142,15 @@ def open_database(path: Path | str) -> SqliteDatabase:
         raise StoreError(describe(path, exc)) from None
     except OSError as exc:
         raise StoreError(f"{path}: {exc.strerror or exc}") from None
-    _current, _current_path = db, path
+    _current = db
     return db
 
 
 def close_database() -> None:
-    global _current, _current_path
+    global _current
     if _current is not None:
         _current.close()
-        _current, _current_path = None, None
+        _current = None
 
 
 def worker_connection():
@@ -159,7 +158,3 @@ def worker_connection():
     if _current is None:
         raise StoreError("the database is not open")
     return _current.connection_context()
-
-
-def current_path() -> Path | None:
-    return _current_path

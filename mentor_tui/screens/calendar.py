@@ -23,7 +23,6 @@ DAYS_AHEAD = 60
 
 class CalendarScreen(TableSection[Occurrence]):
     SUB_TITLE = "5 Calendar"
-    SECTION_KEY = "calendar"
     EMPTY_TEXT = (
         "[b]Calendar[/b]\n\n"
         "The knowledge-sharing calendar: incident reviews, platform updates, tooling "

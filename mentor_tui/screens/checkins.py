@@ -12,7 +12,6 @@ from mentor_tui.screens.section import TableSection, clip
 
 class CheckInsScreen(TableSection[CheckInRow]):
     SUB_TITLE = "4 Check-ins"
-    SECTION_KEY = "checkins"
     EMPTY_TEXT = (
         "[b]Check-ins[/b]\n\n"
         "Check-ins record progress, blockers, next steps and confidence, and private "

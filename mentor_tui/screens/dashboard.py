@@ -17,7 +17,6 @@ class StatCard(Static):
 
 class DashboardScreen(SectionScreen):
     SUB_TITLE = "1 Dashboard"
-    SECTION_KEY = "dashboard"
 
 
     def compose_body(self) -> ComposeResult:

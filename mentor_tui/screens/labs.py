@@ -12,7 +12,6 @@ from mentor_tui.screens.section import TableSection, clip
 
 class LabsScreen(TableSection[LabRow]):
     SUB_TITLE = "3 Labs"
-    SECTION_KEY = "labs"
     EMPTY_TEXT = (
         "[b]Labs[/b]\n\n"
         "Labs are hands-on exercises under a plan's goals (deploy to a kind cluster, "

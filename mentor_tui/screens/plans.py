@@ -14,7 +14,6 @@ from mentor_tui.screens.section import TableSection, clip
 
 class PlansScreen(TableSection[PlanRow]):
     SUB_TITLE = "2 Plans"
-    SECTION_KEY = "plans"
     EMPTY_TEXT = (
         "[b]Plans[/b]\n\n"
         "Learning plans hold a person's goals (onboarding, skill tracks, leadership), "

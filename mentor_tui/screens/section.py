@@ -41,7 +41,6 @@ def clip(text: str, width: int) -> str:
 
 class SectionScreen(FormOpener, Screen):
     TITLE = "mentor-tui"
-    SECTION_KEY: ClassVar[str] = ""
     EMPTY_TEXT: ClassVar[str] = ""
 
 

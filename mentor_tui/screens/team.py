@@ -19,7 +19,6 @@ class TeamScreen(TableSection[Any]):
     """The skills matrix: one row per person; its record is the reports.MatrixRow (person, levels)."""
 
     SUB_TITLE = "6 Team"
-    SECTION_KEY = "team"
     EMPTY_TEXT = (
         "[b]Team[/b]\n\n"
         "The team's people, their latest skill levels per competency, and the bus "
