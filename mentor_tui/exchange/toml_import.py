@@ -161,7 +161,9 @@ def _worker_count(paths: Sequence[Path]) -> tuple[int, list[int]]:
             sizes.append(0)  # parse_file says what is wrong, in order
     if sum(sizes) < PARALLEL_MIN_BYTES:
         return 0, sizes
-    return min(cpus - 1, _MAX_WORKERS, len(paths) - 1), sizes
+    # as many workers as cores: this process also spends much of its time receiving results
+    # (unpickling), so on 2 cores 2 workers beat 1 (100 person files: 2.4 s -> 2.1 s)
+    return min(cpus, _MAX_WORKERS, len(paths) - 1), sizes
 
 
 def read_files(paths: Iterable[Path | str], progress: Callable[[int], None] | None = None) -> list[ParsedFile]:
