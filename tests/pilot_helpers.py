@@ -4,9 +4,18 @@ from __future__ import annotations
 
 
 async def settle(pilot, rounds: int = 3) -> None:
-    """Wait until the app's workers are done and the screen has refreshed."""
+    """Wait until the app's workers are done and the screen has refreshed.
+
+    A worker cancelled on the way (an exclusive load replaced by a newer one) is
+    not a failure: the round after it waits for the workers still running.
+    """
+    from textual.worker import WorkerCancelled
+
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

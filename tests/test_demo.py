@@ -16,6 +16,7 @@ from mentor_tui.db import database, guard, models
 from mentor_tui.demo import small as small_team
 from mentor_tui.exchange import toml_import
 from mentor_tui.exchange.validate import validate_document
+from mentor_tui.vocabulary import GOAL_STATUSES
 
 from .cli_helpers import cli
 
@@ -83,7 +84,7 @@ def test_plans_goals_labs_look_like_a_program(small: Path) -> None:
     kinds = {p.kind for p in models.Plan.select()}
     assert {"onboarding", "skill", "leadership"} <= kinds
     assert {g.phase for g in models.Goal.select()} == {"day 30", "day 60", "day 90"}
-    assert {g.status for g in models.Goal.select()} == set(models.GOAL_STATUSES)
+    assert {g.status for g in models.Goal.select()} == set(GOAL_STATUSES)
     done_with_evidence = models.LabItem.select().where(models.LabItem.done & models.LabItem.evidence.is_null(False))
     assert done_with_evidence.count() > 0
     assert models.Feedback.select().where(models.Feedback.person.is_null()).count() > 0

@@ -11,10 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentor_tui.db import database
-from mentor_tui.db.models import BUILTIN_COMPETENCIES, CheckIn, Goal, Lab, LabItem, Person, Plan
+from mentor_tui.db.models import CheckIn, Goal, Lab, LabItem, Person, Plan
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, count_records, dumps, write_document
 from mentor_tui.exchange.toml_import import import_files, validate_files
+from mentor_tui.vocabulary import BUILTIN_COMPETENCIES
 from tests.exchange_fixtures import dump_db, fill, parse, row_counts, without_time
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mentor_tui.db import database, guard, migrations, models
+from mentor_tui.vocabulary import BUILTIN_COMPETENCIES
 
 DEMO_V1 = Path(__file__).parent / "data" / "schema-v1-demo.sqlite3"
 NEWEST = guard.SCHEMA_VERSION
@@ -115,7 +116,7 @@ def test_the_first_step_is_exactly_what_version_1_created(tmp_path):
     assert sorted(raw) == sorted(demo.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
     seeded = sqlite3.connect(path).execute("SELECT * FROM competency ORDER BY id").fetchall()
     assert seeded == demo.execute("SELECT * FROM competency ORDER BY id").fetchall()
-    assert [(k, n, d) for _id, k, n, d, _b in seeded] == list(models.BUILTIN_COMPETENCIES)
+    assert [(k, n, d) for _id, k, n, d, _b in seeded] == list(BUILTIN_COMPETENCIES)
 
 
 def test_every_model_field_has_a_column_and_every_column_a_field(fresh):

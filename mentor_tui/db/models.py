@@ -27,22 +27,6 @@ from peewee import (
 
 database_proxy = DatabaseProxy()
 
-# The fixed words live in the dependency-free vocabulary module; re-exported for the store.
-from mentor_tui.vocabulary import (  # noqa: E402, F401
-    BUILTIN_COMPETENCIES,
-    GOAL_KINDS,
-    GOAL_STATUSES,
-    INCIDENT_ROLES,
-    LEVELS,
-    OWNERSHIP_KINDS,
-    PLAN_KINDS,
-    PLAN_STATUSES,
-    ROLES,
-    SESSION_KINDS,
-    SEVERITIES,
-)
-
-
 def new_uuid() -> str:
     return str(uuid_module.uuid4())
 

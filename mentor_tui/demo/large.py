@@ -15,6 +15,7 @@ import uuid as uuid_module
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from mentor_tui import vocabulary
 from mentor_tui.demo.pools import (
     ACTIONS,
     BLOCKERS,
@@ -265,7 +266,7 @@ class _Large:
         m, rows, rng = self.m, self.rows, self.rng
         midnight = dt.datetime.combine(self.today, dt.time(), tzinfo=self.zone)
         for i in range(sessions - rows.count(m.Session)):
-            kind = m.SESSION_KINDS[i % len(m.SESSION_KINDS)]
+            kind = vocabulary.SESSION_KINDS[i % len(vocabulary.SESSION_KINDS)]
             topic = rng.choice(SESSION_TOPICS)
             weekday, hour = rng.randint(0, 4), rng.choice((9, 10, 11, 13, 14, 15, 16))
             first_day = on_weekday(self.day(-rng.randint(-30, 700)), weekday)
@@ -309,11 +310,11 @@ class _Large:
                              evidence=None)
             for _ in range(rng.randint(0, 3)):
                 rows.add(m.Incident, person=person, occurred_on=self.day(-rng.randint(1, 700)),
-                         role=rng.choice(m.INCIDENT_ROLES), severity=rng.choice(m.SEVERITIES),
+                         role=rng.choice(vocabulary.INCIDENT_ROLES), severity=rng.choice(vocabulary.SEVERITIES),
                          title=f"{rng.choice(SERVICES)} degraded: {rng.choice(('latency', 'errors', 'saturation'))}",
                          lessons="- Alert fired late\n- Runbook step missing", session=None)
             if rng.random() < 0.5:
-                rows.add(m.Ownership, person=person, kind=rng.choice(m.OWNERSHIP_KINDS),
+                rows.add(m.Ownership, person=person, kind=rng.choice(vocabulary.OWNERSHIP_KINDS),
                          name=f"{rng.choice(SERVICES)} {rng.choice(('availability', 'latency', 'runbook'))}",
                          since=self.day(-rng.randint(1, 700)), until=None, notes="")
             rows.add(m.Kudos, giver=rng.choice(everyone), receiver=person, given_on=self.day(-rng.randint(0, 365)),

@@ -12,7 +12,6 @@ from peewee import JOIN, SQL, Case, fn
 
 from mentor_tui import recurrence
 from mentor_tui.db.models import (
-    INCIDENT_ROLES,
     Competency,
     Goal,
     Incident,
@@ -27,6 +26,7 @@ from mentor_tui.db.models import (
 from mentor_tui.db.reports.common import PersonRef, as_date, chunks, each_row, person_ref, pk
 from mentor_tui.db.reports.progress import PlanProgress, plan_progress
 from mentor_tui.db.reports.skills import SkillChange, skill_changes
+from mentor_tui.vocabulary import INCIDENT_ROLES
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from typing import Any
 
 from peewee import Model, ModelAlias
 
-from mentor_tui.db.models import BUILTIN_COMPETENCIES, LEVELS, Competency, Person
+from mentor_tui.db.models import Competency, Person
+from mentor_tui.vocabulary import BUILTIN_COMPETENCIES, LEVELS
 
 _BUILTIN_ORDER = {
     key: index for index, (key, _name, _description) in enumerate(BUILTIN_COMPETENCIES)

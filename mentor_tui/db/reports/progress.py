@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from peewee import Case, Select, fn
 
-from mentor_tui.db.models import ROLES, Goal, Lab, LabItem, Person, Plan
+from mentor_tui.db.models import Goal, Lab, LabItem, Person, Plan
 from mentor_tui.db.reports.common import PersonRef, chunks, each_row, percent, person_ref, pk
 from mentor_tui.db.reports.skills import BusFactor, SkillsMatrix, bus_factor_of, skills_matrix
+from mentor_tui.vocabulary import ROLES
 
 
 @dataclass(frozen=True)
