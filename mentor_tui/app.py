@@ -227,8 +227,14 @@ class MentorApp(App[None]):
         if changed and reload is not None:
             reload()
 
+    # Textual's own commands that do not belong here: "Keys" opens a panel esc does not
+    # close (Help: keys lists ours), Maximize has no use, Screenshot writes into the cwd.
+    _HIDDEN_SYSTEM_COMMANDS = frozenset({"Keys", "Maximize", "Screenshot"})
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in self._HIDDEN_SYSTEM_COMMANDS:
+                yield command
         if not self.store_ready:
             return
         for name, (key, label, _) in SECTIONS.items():

@@ -294,3 +294,12 @@ async def test_long_lists_load_a_page_at_a_time(tmp_path):
         assert "450 of 450 shown" in screen_text(app)
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_the_palette_offers_only_commands_that_belong_here(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+    assert {"Export…", "Import…", "Help: keys", "Go to Plans"} <= titles
+    assert not titles & {"Keys", "Maximize", "Screenshot"}

@@ -267,7 +267,7 @@ async def test_ctrl_q_asks_before_losing_what_was_typed(store_with_me):
         await pilot.press(*"Cleo", "ctrl+q")
         await settle(pilot)
         assert app.return_code is None  # still running
-        assert "press ctrl+q again to discard" in screen_text(app)
+        assert "press ctrl+q again to quit and discard it" in screen_text(app)
         await pilot.press("ctrl+q")
         await settle(pilot)
         assert app.return_code is not None  # exited
@@ -316,3 +316,25 @@ async def test_form_ranges_come_from_the_registry(store_with_me):
         assert isinstance(app.screen, FormScreen), "an out-of-range cadence must not be saved"
         assert "365" in screen_text(app)
     assert models.Mentorship.select().count() == 0
+
+
+async def test_a_new_plan_gets_the_cursor_so_the_next_key_acts_on_it(store_with_me):
+    """`n` then `g`: the goal goes to the plan just made, not the one the cursor was on."""
+    import datetime as dt
+
+    from mentor_tui.db import people, plans
+
+    ana = people.add_person("Ana Ruiz", "mentee")
+    plans.create_plan(ana, "Onboarding", "onboarding", dt.date(2026, 9, 1))
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "n")
+        await settle(pilot)
+        app.screen.query_one("#field-title").focus()
+        await pilot.press(*"Terraform basics", "ctrl+s")
+        await settle(pilot)
+        assert app.screen.highlighted().title == "Terraform basics"
+        await pilot.press("g")
+        await settle(pilot)
+        assert "Add a goal to “Terraform basics”" in screen_text(app)

@@ -55,7 +55,7 @@ async def test_export_preview_leaves_private_notes_out_by_default(tmp_path):
         await settle(pilot)
         text = screen_text(app)
         assert "scope: person" in text
-        assert "checkins: 1" in text
+        assert "check-ins: 1" in text  # the same labels as the import summary
         assert "Private pairing notes: not included" in text
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")

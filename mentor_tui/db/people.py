@@ -22,8 +22,7 @@ def set_me(name: str, role: str, email: str | None = None) -> Person:
     schema.check("people", {"name": name, "role": role, "email": email or None})
     db = Person._meta.database
     with db.atomic("IMMEDIATE"):
-        if _named(name, limit=1):
-            raise ValueError(f"someone called {name} is already here; add an initial to tell them apart")
+        _refuse_taken(name)
         Person.update(is_me=False).where(Person.is_me).execute()
         return Person.create(name=name, role=role, email=email or None, is_me=True)
 
@@ -57,6 +56,12 @@ def find(name_or_uuid: str) -> Person:
     raise PersonNotFound(f"no person called {name_or_uuid!r}")
 
 
+def _refuse_taken(name: str) -> None:
+    taken = _named(name, limit=1)
+    if taken:
+        raise ValueError(f"{taken[0].name} is already here; add an initial to tell two people apart")
+
+
 def _named(name: str, limit: int) -> list[Person]:
     """Up to `limit` people whose name folds to the same as `name`.
 
@@ -80,8 +85,7 @@ def add_person(name: str, role: str, email: str | None = None) -> Person:
     """A new person; a name already taken is refused, since people are picked by name."""
     name = name.strip()
     schema.check("people", {"name": name, "role": role, "email": email or None})
-    if _named(name, limit=1):
-        raise ValueError(f"someone called {name} is already here; add an initial to tell them apart")
+    _refuse_taken(name)
     return Person.create(name=name, role=role, email=email or None)
 
 

@@ -45,7 +45,8 @@ class CheckInsScreen(TableSection[CheckInRow]):
         )
 
     def action_new_checkin(self) -> None:
-        self.open_form_after(_mentorship_choices, self._checkin_form, lambda _: "Check-in recorded.")
+        self.open_form_after(_mentorship_choices, self._checkin_form, lambda _: "Check-in recorded.",
+                             select=lambda checkin: str(checkin.id))
 
     def _checkin_form(self, choices) -> FormScreen | None:
         from mentor_tui.db import checkins

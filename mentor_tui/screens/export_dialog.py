@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from mentor_tui import clock
+from mentor_tui.exchange.spec import KIND_LABELS
 from mentor_tui.widgets.key_bar import KeyBar
 
 EVERYONE = "__team__"
@@ -129,7 +130,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             return  # a preview for a selection changed since: the newer one is on its way
         private = bool(document.get("includes_private"))
         lines = [f"[b]Preview[/b]  scope: {document.get('scope')}"]
-        shown = [f"{kind}: {count}" for kind, count in counts.items() if count]
+        shown = [f"{KIND_LABELS.get(kind, kind)}: {count}" for kind, count in counts.items() if count]
         lines.append("  " + (" · ".join(shown) if shown else "nothing to export"))
         if shown and not counts.get("plans"):
             lines.append("  No plans: an export holds the plans its people own (a mentee exports their own).")

@@ -161,7 +161,7 @@ class FormScreen(ModalScreen[FormResult | None]):
             except ValueError:
                 return None, f"expected a whole number, got {raw!r}"
             if f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum:
-                return None, f"expected a number from {f.minimum} to {f.maximum}"
+                return None, f"expected an integer from {f.minimum} to {f.maximum}"
             raw = value
         if f.check is not None:
             problem = f.check(raw)
@@ -260,7 +260,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         if self._raw_values() == self._pristine or self._discard_armed == key:
             return True
         self._discard_armed = key
-        self._say(f"You have typed something: press {key} again to discard it, or ctrl+s to save.")
+        what = "quit and discard it" if key == "ctrl+q" else "discard it"
+        self._say(f"You have typed something: press {key} again to {what}, or ctrl+s to save.")
         return False
 
     def action_cancel(self) -> None:

@@ -49,7 +49,8 @@ class LabsScreen(TableSection[LabRow]):
         )
 
     def action_new_lab(self) -> None:
-        self.open_form_after(_goal_choices, self._lab_form, lambda lab: f"Lab “{lab.title}” added.")
+        self.open_form_after(_goal_choices, self._lab_form, lambda lab: f"Lab “{lab.title}” added.",
+                             select=lambda lab: str(lab.id))
 
     def _lab_form(self, goals) -> FormScreen | None:
         from mentor_tui.db import labs

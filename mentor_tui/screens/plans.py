@@ -46,7 +46,8 @@ class PlansScreen(TableSection[PlanRow]):
         )
 
     def action_new_plan(self) -> None:
-        self.open_form_after(_plan_choices, self._plan_form, lambda plan: f"Plan “{plan.title}” created.")
+        self.open_form_after(_plan_choices, self._plan_form, lambda plan: f"Plan “{plan.title}” created.",
+                             select=lambda plan: str(plan.id))
 
     def _plan_form(self, choices) -> FormScreen | None:
         from mentor_tui.db import plans

@@ -115,6 +115,7 @@ class TableSection(SectionScreen, Generic[R]):
 
     total = 0
     loaded = 0
+    select_after_reload: str | None = None  # the row key of a record just made (FormOpener.form_saved)
     _generation = 0  # bumped by each show(): a page asked for before that is stale
 
     @property
@@ -178,7 +179,8 @@ class TableSection(SectionScreen, Generic[R]):
         self.total, records = data
         self.loaded = 0
         self._generation += 1
-        self.table.show_rows([self.table_row(r) for r in records])
+        select, self.select_after_reload = self.select_after_reload, None
+        self.table.show_rows([self.table_row(r) for r in records], select=select)
         self._counted(len(records))
 
     def _counted(self, added: int) -> None:

@@ -27,6 +27,8 @@ from textual.worker import get_current_worker
 from mentor_tui.db.guard import StoreError
 
 T = TypeVar("T")
+# what a form saved -> the key of its table row, to put the cursor on it
+Selector = Callable[[Any], "str | None"] | None
 
 WAITING = "Saving… the database is busy: waiting for another mentor-tui (or another program) to finish writing…"
 WAITING_AFTER = 0.4  # seconds a save may take before the screen says it is waiting
@@ -95,13 +97,17 @@ class FormOpener:
     default it notifies and calls `self.reload()` when the screen has one.
     """
 
-    def open_form(self, form: Screen, saved_message: Callable[[Any], str]) -> None:
-        """Show a form that needs nothing from the database; once it saved, say so."""
+    def open_form(self, form: Screen, saved_message: Callable[[Any], str], select: Selector = None) -> None:
+        """Show a form that needs nothing from the database; once it saved, say so.
+
+        `select(saved)` names the table row of what the form made (a row key), so the
+        cursor lands on it: the next key (`g` after a new plan) acts on the new record.
+        """
         screen: Any = self
 
         def done(result: Any) -> None:
             if result is not None:
-                self.form_saved(saved_message(result.saved))
+                self.form_saved(saved_message(result.saved), select(result.saved) if select else None)
 
         screen.app.push_screen(form, done)
 
@@ -110,6 +116,7 @@ class FormOpener:
         fetch: Callable[[], T],
         build: Callable[[T], Screen | None],
         saved_message: Callable[[Any], str],
+        select: Selector = None,
     ) -> None:
         """Run `fetch()` in a worker (its choice lists), then push `build(data)` (None: nothing to show).
 
@@ -117,10 +124,12 @@ class FormOpener:
         (say, "add a person first"). Pressing the key again while fetching
         starts over: only one form opens.
         """
-        self._fetch_for_form(fetch, build, saved_message)
+        self._fetch_for_form(fetch, build, saved_message, select)
 
     @work(thread=True, exclusive=True, group="form-choices")
-    def _fetch_for_form(self, fetch: Callable[[], Any], build: Callable[[Any], Any], saved_message: Callable) -> None:
+    def _fetch_for_form(
+        self, fetch: Callable[[], Any], build: Callable[[Any], Any], saved_message: Callable, select: Selector
+    ) -> None:
         from mentor_tui.db import database
 
         screen: Any = self
@@ -131,19 +140,21 @@ class FormOpener:
             message = f"Could not read the database: {failure_reason(exc)}"
             deliver(screen, partial(screen.notify, message, severity="error", timeout=8))
             return
-        deliver(screen, self._build_form, build, data, saved_message)
+        deliver(screen, self._build_form, build, data, saved_message, select)
 
-    def _build_form(self, build: Callable[[Any], Any], data: Any, saved_message: Callable) -> None:
+    def _build_form(self, build: Callable[[Any], Any], data: Any, saved_message: Callable, select: Selector) -> None:
         screen: Any = self
         if screen.app.screen is not screen:  # the user went elsewhere (another section, a dialog) meanwhile
             return
         form = build(data)
         if form is not None:
-            self.open_form(form, saved_message)
+            self.open_form(form, saved_message, select)
 
-    def form_saved(self, message: str) -> None:
+    def form_saved(self, message: str, row_key: str | None = None) -> None:
         screen: Any = self
         screen.notify(message)
+        if row_key is not None:
+            screen.select_after_reload = row_key
         reload = getattr(screen, "reload", None)
         if reload is not None:
             reload()

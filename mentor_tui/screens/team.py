@@ -53,11 +53,12 @@ class TeamScreen(TableSection[Any]):
             me = " (me)" if row.person.uuid == me_uuid else ""
             levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
             rows.append(TableRow(row.person.uuid, row, (clip(row.person.name, 28) + me, row.person.role, *levels)))
-        self.table.show_rows(rows, columns=columns)
+        select, self.select_after_reload = self.select_after_reload, None
+        self.table.show_rows(rows, columns=columns, select=select)
         self.loaded = len(matrix.rows)
         self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
         self.set_status(
-            f"{self.total} people · levels: 0 none 1 aware 2 learning 3 practitioner 4 proficient 5 expert"
+            f"{self.total} {'person' if self.total == 1 else 'people'} · levels: 0 none 1 aware 2 learning 3 practitioner 4 proficient 5 expert"
         )
         self.refresh_bindings()
 
@@ -81,7 +82,7 @@ class TeamScreen(TableSection[Any]):
             ],
             save,
         )
-        self.open_form(form, lambda person: f"{person.name} added.")
+        self.open_form(form, lambda person: f"{person.name} added.", select=lambda person: person.uuid)
 
     def action_new_mentorship(self) -> None:
         self.open_form_after(_mentorship_choices, self._mentorship_form, lambda m: f"{m.mentor.name} now mentors {m.mentee.name}.")

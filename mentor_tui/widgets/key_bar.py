@@ -1,4 +1,4 @@
-"""The keys that work now, on one line at the bottom of every screen."""
+"""The keys that work now, at the bottom of every screen (one line, more when narrow)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__("", markup=False)
         self._shown = ""
+        self._entries: list[Content] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -53,18 +54,33 @@ class KeyBar(Static):
                 grouped[binding.group].append((key, style))
             else:
                 parts.append(((key, style), (f" {binding.description}", "" if enabled else DISABLED_STYLE)))
-        pieces: list[Any] = []
+        entries: list[Content] = []
         for part in parts:
-            if pieces:
-                pieces.append("  ")
             if part in grouped:
-                pieces.extend(grouped[part])
-                pieces.append(f" {part.description}")
+                entries.append(Content.assemble(*grouped[part], f" {part.description}"))
             else:
-                pieces.extend(part)
+                entries.append(Content.assemble(*part))
         if palette is not None:
-            pieces.extend(["  ", (self.app.get_key_display(palette), KEY_STYLE), " palette"])
-        content = Content.assemble(*pieces)
+            entries.append(Content.assemble((self.app.get_key_display(palette), KEY_STYLE), " palette"))
+        self._entries = entries
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The entries on as many lines as the width needs (no key cut off at 80 columns)."""
+        width = self.content_size.width or 10_000
+        lines: list[list[Content]] = [[]]
+        used = 0
+        for entry in self._entries:
+            need = entry.cell_length + (2 if lines[-1] else 0)
+            if lines[-1] and used + need > width:
+                lines.append([])
+                used, need = 0, entry.cell_length
+            lines[-1].append(entry)
+            used += need
+        content = Content("\n").join(Content("  ").join(line) for line in lines)
         if content.plain != self._shown:
             self._shown = content.plain
             self.update(content)

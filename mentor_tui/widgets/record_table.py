@@ -80,8 +80,11 @@ class RecordTable(DataTable):
         """The rows shown, top to bottom."""
         return self._table_rows
 
-    def show_rows(self, rows: Sequence[TableRow[Any]], columns: Sequence[str] | None = None) -> None:
-        """Show `rows` instead of what is shown; the cursor stays on the same record if it is still there.
+    def show_rows(
+        self, rows: Sequence[TableRow[Any]], columns: Sequence[str] | None = None, select: str | None = None
+    ) -> None:
+        """Show `rows` instead of what is shown; the cursor stays on the same record if it is still there,
+        or goes to the row keyed `select` when that is shown (a record just made).
 
         With `columns`, the table's columns become these (when they differ).
         """
@@ -97,7 +100,9 @@ class RecordTable(DataTable):
         if not self._table_rows:
             return
         keys = [row.key for row in self._table_rows]
-        if current is not None and current.key in self._keys:
+        if select is not None and select in self._keys:
+            index = keys.index(select)
+        elif current is not None and current.key in self._keys:
             index = keys.index(current.key)
         self.move_cursor(row=max(0, min(index, len(keys) - 1)))
 
