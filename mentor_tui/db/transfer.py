@@ -9,7 +9,6 @@ The export side (gathering rows) is `mentor_tui.db.gather`.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -19,8 +18,21 @@ from typing import Any
 from peewee import Database, DatabaseError
 
 from mentor_tui import schema
-from mentor_tui.db import models
 from mentor_tui.db.gather import Gathered, chunks, gather, plan_id_by_uuid
+from mentor_tui.db.import_plan import (
+    COMPETENCY,
+    DATE,
+    FIELDS,
+    MODELS,
+    MOMENTS,
+    PERSON,
+    PLAIN,
+    PLANS,
+    PRIVATE,
+    PRIVATE_FIELDS,
+    REF_MODELS,
+    KindPlan,
+)
 from mentor_tui.db.models import (
     BaseModel,
     Competency,
@@ -105,63 +117,6 @@ class KindCounts:
         return self.added + self.updated + self.unchanged
 
 
-# The kinds an import upserts by uuid, parents before children (the order pending
-# inserts are flushed in): a row only refers to rows of the kinds before it.
-_UPSERTED = tuple(k for k in schema.KINDS.values() if k.identity == "uuid")
-_MODELS: dict[str, type[BaseModel]] = {k.name: getattr(models, k.model) for k in _UPSERTED}
-_REF_MODELS: dict[str, type[BaseModel]] = {"person": Person, "mentorship": Mentorship, "session": Session}
-
-
-def _columns(kind: schema.Kind) -> tuple[str, ...]:
-    """The model fields an import compares and writes for `kind` (uuid first)."""
-    names = [f.name for f in kind.fields if f.type != schema.REFS]
-    if kind.parent_field:
-        names.append(kind.parent_field)
-    if kind.positioned:
-        names.append("position")
-    return tuple(names)
-
-
-_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {_MODELS[k.name]: _columns(k) for k in _UPSERTED}
-
-
-_PLAIN, _PERSON, _COMPETENCY, _MOMENTS, _PRIVATE = "plain", "person", "competency", "moments", "private"
-_DATE = dt.date
-
-
-@dataclass(frozen=True)
-class _KindPlan:
-    """How to turn a validated record of one kind into column values, worked out once."""
-
-    name: str
-    model: type[BaseModel]
-    steps: tuple[tuple[str, str], ...]  # (field, op): an op above, or a referable kind
-    parent_field: str | None
-    positioned: bool
-    children: tuple[tuple[_KindPlan | None, str], ...]  # None: occurrences, written apart
-
-
-def _op(f: schema.Field) -> str:
-    if f.private:
-        return _PRIVATE
-    if f.type == schema.REF:
-        return f.ref or ""
-    return _MOMENTS if f.type == schema.MOMENTS else _PLAIN
-
-
-def _plan(kind: schema.Kind) -> _KindPlan:
-    children = tuple(
-        (None if schema.KINDS[c].identity == "starts_at" else _plan(schema.KINDS[c]), schema.KINDS[c].key)
-        for c in kind.children
-    )
-    steps = tuple((f.name, _op(f)) for f in kind.fields if f.type != schema.REFS)
-    return _KindPlan(kind.name, _MODELS[kind.name], steps, kind.parent_field, kind.positioned, children)
-
-
-_PLANS = {k.name: _plan(k) for k in _UPSERTED if k.parent is None}
-_PRIVATE_FIELDS = frozenset(f.name for k in _UPSERTED for f in k.fields if f.private)
-
-
 class Writer:
     """Upserts validated records (plain dicts, references as uuids / keys).
 
@@ -175,15 +130,15 @@ class Writer:
 
     def __init__(self, kinds: Iterable[str]) -> None:
         self.counts: dict[str, KindCounts] = {k: KindCounts() for k in kinds}
-        self._tables = {model: SqlTable(model) for model in _FIELDS}
-        self._rows: dict[type[BaseModel], dict[str, dict[str, Any]]] = {m: {} for m in _FIELDS}
-        self._absent: dict[type[BaseModel], set[str]] = {m: set() for m in _FIELDS}
+        self._tables = {model: SqlTable(model) for model in FIELDS}
+        self._rows: dict[type[BaseModel], dict[str, dict[str, Any]]] = {m: {} for m in FIELDS}
+        self._absent: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
         self._competencies: dict[str, dict[str, Any]] | None = None
         self._connection: Any = database().connection()
         # defaults of the columns an import may leave out: local-only ones, and private notes
         self._extra_defaults = {
             model: {
-                k: v for k, v in table.defaults.items() if k not in _FIELDS[model] or k in _PRIVATE_FIELDS
+                k: v for k, v in table.defaults.items() if k not in FIELDS[model] or k in PRIVATE_FIELDS
             }
             for model, table in self._tables.items()
         }
@@ -228,7 +183,7 @@ class Writer:
         wanted = sorted({u for u in uuids if u not in cache and u not in absent})
         if not wanted:
             return
-        fields = _FIELDS[model]
+        fields = FIELDS[model]
         table = self._tables[model]
         for batch in chunks(wanted):
             for row in self._sql(table.select_sql(fields, "uuid", len(batch)), batch):
@@ -366,33 +321,33 @@ class Writer:
         else:
             counts.unchanged += 1
 
-    def _record(self, plan: _KindPlan, rec: Row, parent_id: int | None = None) -> None:
+    def _record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
         """Upsert one record and, after it, its children (hot: ~300,000 calls for 100 files)."""
         values: dict[str, Any] = {}
         for name, op in plan.steps:
-            v: Any = rec.get(name) if op == _PRIVATE else rec[name]
-            if op == _PLAIN:
+            v: Any = rec.get(name) if op == PRIVATE else rec[name]
+            if op == PLAIN:
                 kind_of_v = type(v)
-                if kind_of_v is _DATE:
+                if kind_of_v is DATE:
                     v = v.isoformat()
                 elif kind_of_v is bool:
                     v = int(v)
                 elif v is not None and kind_of_v is not str and kind_of_v is not int:
                     v = stored_value(v)
-            elif op == _PERSON:
+            elif op == PERSON:
                 v = self.id_of(Person, v)
-            elif op == _COMPETENCY:
+            elif op == COMPETENCY:
                 v = self.competency_id(v)
-            elif op == _PRIVATE:
+            elif op == PRIVATE:
                 # Private notes come only from a file that includes them, and an empty
                 # value never wipes notes kept here: a copy that travelled without
                 # notes must not erase the mentor's.
                 if not v:
                     continue
-            elif op == _MOMENTS:
+            elif op == MOMENTS:
                 v = moments_to_text(v)
             else:
-                v = self.id_of(_REF_MODELS[op], v)
+                v = self.id_of(REF_MODELS[op], v)
             values[name] = v
         if plan.parent_field:
             values[plan.parent_field] = parent_id
@@ -417,7 +372,7 @@ class Writer:
                     self.competency(rec)
                 return
             self._preload(schema.KINDS[kind], records)
-            plan = _PLANS[kind]
+            plan = PLANS[kind]
             for rec in records:
                 self._record(plan, rec)
             self.flush()
@@ -428,7 +383,7 @@ class Writer:
         """One batched SELECT per model for every uuid the records (and their children) carry."""
         if kind.identity != "uuid":
             return
-        self.load(_MODELS[kind.name], (r["uuid"] for r in records))
+        self.load(MODELS[kind.name], (r["uuid"] for r in records))
         for child_name in kind.children:
             child = schema.KINDS[child_name]
             self._preload(child, [c for r in records for c in r[child.key]])

@@ -14,17 +14,16 @@ store use; this module adds what only a file has (types, unknown keys, paths).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import Any
 
 from mentor_tui import recurrence, schema
-from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference, Table
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, SCOPES
-from mentor_tui.exchange.toml_text import BARE_KEY, KEY_PARTS, key_path, load_toml, quote, show
+from mentor_tui.exchange.toml_text import key_path, load_toml, quote, show
 from mentor_tui.vocabulary import BUILTIN_KEYS
 
 __all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "parse_file", "quote", "show", "validate_document"]
@@ -33,147 +32,17 @@ __all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "parse_file",
 _rule_problem = functools.lru_cache(maxsize=4096)(recurrence.problem)
 
 
-class Reference(NamedTuple):
-    """A reference to check; its path is only spelled out for an error message.
-
-    `where` is the full path, or with `key` the path of the table holding it.
-    """
-
-    kind: str  # person | mentorship | session | competency
-    value: str
-    where: str
-    key: str | None = None
-
-    @property
-    def path(self) -> str:
-        return self.where if self.key is None else key_path(self.where, self.key)
-
-
-@dataclass
-class ParsedFile:
-    """One validated file: its records per top-level kind, normalized."""
-
-    path: Path
-    display: str
-    includes_private: bool
-    scope: str | None
-    records: dict[str, list[dict[str, Any]]]
-    references: list[Reference] = field(default_factory=list)
-    # uuids (competency keys) defined in this file, per referable kind
-    defined: dict[str, set[str]] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)  # records per kind, nested ones too
-    # person uuid -> name, for the importer's check that a name is not someone else's here
-    names: dict[str, str] = field(default_factory=dict)
-
-
-class _FileContext:
-    def __init__(self, display: str, includes_private: bool = False) -> None:
-        self.display = display
-        self.includes_private = includes_private
-        self.references: list[Reference] = []
-        self.seen: dict[str, dict[str, str]] = {kind: {} for kind in schema.KINDS}
-        self.counts: dict[str, int] = dict.fromkeys(schema.KINDS, 0)
-        self.folded: dict[tuple[str, str, str], str] = {}  # (kind, field, folded value) -> path
-
-    def fail(self, path: str, message: str) -> NoReturn:
-        where = f"{self.display}: {path}: " if path else f"{self.display}: "
-        raise ExchangeError(where + message)
-
-
-
-_KNOWN_SETS: dict[tuple[str, ...], frozenset[str]] = {}
-_DATE = dt.date
-# string types whose only rule (here) is "not blank": names, titles, uuids, references
-_NONBLANK_STRINGS = frozenset([schema.LINE, schema.TEXT, schema.REF])
-# (Python type, field type) pairs valid as they are (an int still within its range)
-_EXACT = frozenset([(_DATE, schema.DATE), (int, schema.INT), (bool, schema.BOOL)])
-
-
-class _Table:
-    """One table of the file: typed getters that fail with the key's path."""
-
-    def __init__(self, ctx: _FileContext, path: str, data: Any, known: tuple[str, ...]) -> None:
-        self.ctx = ctx
-        self.path = path
-        if not isinstance(data, dict):
-            ctx.fail(path, f"expected a table, got {show(data)}")
-        self.data: dict[str, Any] = data
-        known_set = _KNOWN_SETS.get(known)
-        if known_set is None:
-            known_set = _KNOWN_SETS[known] = frozenset(known)
-            for k in known:
-                KEY_PARTS[k] = k if BARE_KEY.fullmatch(k) else quote(k, 40)
-        if not data.keys() <= known_set:
-            unknown = [k for k in data if k not in known_set]
-            names = ", ".join(quote(k, 40) for k in unknown[:5])
-            hint = ""
-            if len(unknown) == 1:
-                close = difflib.get_close_matches(unknown[0], known, n=1)
-                if close:
-                    hint = f" (did you mean {close[0]!r}?)"
-            noun = "key" if len(unknown) == 1 else "keys"
-            if not path:
-                noun = "top-level " + noun
-            ctx.fail(path, f"unknown {noun} {names}{hint}")
-
-    def at(self, key: str) -> str:
-        return key_path(self.path, key)
-
-    def fail(self, key: str, message: str) -> NoReturn:
-        self.ctx.fail(self.at(key), message)
-
-    def expect(self, key: str, what: str, value: Any) -> NoReturn:
-        self.fail(key, f"expected {what}, got {show(value)}")
-
-    def value(self, f: schema.Field) -> Any:
-        """The file's value of `f`, checked by the registry; None when absent and optional."""
-        key = f.key or f.name
-        data = self.data
-        if key not in data:
-            if f.required:
-                self.fail(key, "required key is missing")
-            return None
-        value = data[key]
-        kind = type(value)
-        # the common cases first, cheaply; anything else gets the registry's full check
-        if kind is str:
-            if "\r" in value:
-                value = value.replace("\r\n", "\n")  # one line ending in the store
-            if f.any_string or (f.type == schema.CHOICE and value in f.choices):
-                return value
-            if value and not value.isspace() and f.type in _NONBLANK_STRINGS:
-                return value
-        elif (kind, f.type) in _EXACT and (kind is not int or f.low <= value <= f.high):  # type: ignore[operator]
-            return value
-        elif kind is dt.datetime and f.type == schema.MOMENT and value.tzinfo is not None:
-            return value.astimezone(dt.UTC).replace(microsecond=0)
-        problem = schema.value_problem(f, value)
-        if problem is not None:
-            self.fail(key, f"{problem}, got {show(value)}")
-        return value
-
-    def tables(self, key: str) -> list[tuple[str, Any]]:
-        """(path, table) of an array of tables; absent means none."""
-        value = self.data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.expect(key, f"an array of tables ([[{key}]])", value)
-        base = self.at(key)
-        return [(f"{base}[{i}]", item) for i, item in enumerate(value)]
-
-
 # ---------------------------------------------------------------- one reader per field type
 
 
-def _plain(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
+def _plain(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     value = t.value(f)
     if value is None or (value == "" and not f.required):
         return f.empty
     return value
 
 
-def _uuid(t: _Table, f: schema.Field, rec: dict[str, Any], *, kind: schema.Kind) -> Any:
+def _uuid(t: Table, f: schema.Field, rec: dict[str, Any], *, kind: schema.Kind) -> Any:
     key = f.key or f.name
     value = t.data.get(key)
     if type(value) is not str or not value or value.isspace() or f.type != schema.LINE:
@@ -186,7 +55,7 @@ def _uuid(t: _Table, f: schema.Field, rec: dict[str, Any], *, kind: schema.Kind)
     return value
 
 
-def _ref(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
+def _ref(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     key = f.key or f.name
     value = t.data.get(key)
     if type(value) is str and value and f.self_word is None:
@@ -202,7 +71,7 @@ def _ref(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     return value
 
 
-def _refs(t: _Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
+def _refs(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
     key = f.file_key
     value = t.data.get(key)
     if value is None:
@@ -224,7 +93,7 @@ def _refs(t: _Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
     return out
 
 
-def _moments(t: _Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime]:
+def _moments(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime]:
     key = f.file_key
     value = t.data.get(key)
     if value is None:
@@ -239,7 +108,7 @@ def _moments(t: _Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetim
     return out
 
 
-def _zone(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
+def _zone(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     name = t.value(f)
     if name is None:
         return None
@@ -250,7 +119,7 @@ def _zone(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     return name
 
 
-def _rule(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
+def _rule(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     rule = t.value(f)
     if rule is None:
         return None
@@ -261,7 +130,7 @@ def _rule(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     return body
 
 
-_READERS: dict[str, Callable[[_Table, schema.Field, dict[str, Any]], Any]] = {
+_READERS: dict[str, Callable[[Table, schema.Field, dict[str, Any]], Any]] = {
     schema.REF: _ref,
     schema.REFS: _refs,
     schema.MOMENTS: _moments,
@@ -272,8 +141,9 @@ _READERS: dict[str, Callable[[_Table, schema.Field, dict[str, Any]], Any]] = {
 
 # How a plain field's value is accepted without the full check (the common case).
 _ANY_STR, _NONBLANK, _CHOICE, _DATE_OK, _INT_OK, _BOOL_OK, _FULL = range(7)
+_DATE = dt.date
 _MISSING = object()
-Reader = Callable[[_Table, schema.Field, dict[str, Any]], Any]
+Reader = Callable[[Table, schema.Field, dict[str, Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -294,7 +164,7 @@ def _fast(f: schema.Field) -> int:
     return {schema.CHOICE: _CHOICE, schema.DATE: _DATE_OK, schema.INT: _INT_OK, schema.BOOL: _BOOL_OK}.get(f.type, _FULL)
 
 
-def _private(t: _Table, f: schema.Field, rec: dict[str, Any]) -> Any:
+def _private(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     if not t.ctx.includes_private:
         t.fail(
             f.file_key,
@@ -319,10 +189,10 @@ def _read_plan(kind: schema.Kind) -> _ReadPlan:
     return _ReadPlan(kind, kind.keys, tuple(fields), children)
 
 
-def _record(ctx: _FileContext, plan: _ReadPlan, path: str, data: Any, position: int) -> dict[str, Any]:
+def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: int) -> dict[str, Any]:
     """One record and its children, read and checked field by field (hot: ~500,000 fields
     for 100 files, so the common values are accepted inline and the rest fully checked)."""
-    t = _Table(ctx, path, data, plan.keys)
+    t = Table(ctx, path, data, plan.keys)
     get = t.data.get
     rec: dict[str, Any] = {}
     for name, key, fast, f, reader in plan.fields:
@@ -375,7 +245,7 @@ def _record(ctx: _FileContext, plan: _ReadPlan, path: str, data: Any, position: 
     return rec
 
 
-def _unique_occurrence(ctx: _FileContext, path: str, rec: dict[str, Any]) -> None:
+def _unique_occurrence(ctx: FileContext, path: str, rec: dict[str, Any]) -> None:
     # occurrences are told apart by their start, within their session (path up to the last [i])
     parent = path.rsplit(".", 1)[0]
     slot = (f"occurrence:{parent}", "starts_at", rec["starts_at"].isoformat())
@@ -388,7 +258,7 @@ def _unique_occurrence(ctx: _FileContext, path: str, rec: dict[str, Any]) -> Non
 # ---------------------------------------------------------------- the whole document
 
 
-def _header(ctx: _FileContext, doc: Any) -> None:
+def _header(ctx: FileContext, doc: Any) -> None:
     if not isinstance(doc, dict):
         ctx.fail("", "expected a TOML table at the top level")
     # format and version first: a file that is not ours should say so, not list its keys
@@ -423,9 +293,9 @@ _PLANS = {name: _read_plan(schema.KINDS[name]) for name in schema.TOP_KINDS}
 
 def validate_document(doc: Any, display: str, path: Path | None = None) -> ParsedFile:
     """Check a parsed document against the format; return its normalized records."""
-    ctx = _FileContext(display)
+    ctx = FileContext(display)
     _header(ctx, doc)
-    top = _Table(ctx, "", doc, TOP_KEYS)
+    top = Table(ctx, "", doc, TOP_KEYS)
     header = {f.name: top.value(f) for f in _HEADER_FIELDS}
     ctx.includes_private = bool(header["includes_private"])
     records: dict[str, list[dict[str, Any]]] = {}

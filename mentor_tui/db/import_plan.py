@@ -1,0 +1,71 @@
+"""How an import writes each record kind, worked out once from the registry.
+
+For every kind matched by uuid: its model, the columns an import compares and
+writes, and a plan of steps per field (keep the value, resolve a reference,
+join moments, skip empty private notes) that `transfer.Writer` follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mentor_tui import schema
+from mentor_tui.db import models
+from mentor_tui.db.models import BaseModel, Mentorship, Person, Session
+
+# The kinds an import upserts by uuid, parents before children (the order pending
+# inserts are flushed in): a row only refers to rows of the kinds before it.
+UPSERTED = tuple(k for k in schema.KINDS.values() if k.identity == "uuid")
+MODELS: dict[str, type[BaseModel]] = {k.name: getattr(models, k.model) for k in UPSERTED}
+REF_MODELS: dict[str, type[BaseModel]] = {"person": Person, "mentorship": Mentorship, "session": Session}
+
+
+def _columns(kind: schema.Kind) -> tuple[str, ...]:
+    """The model fields an import compares and writes for `kind` (uuid first)."""
+    names = [f.name for f in kind.fields if f.type != schema.REFS]
+    if kind.parent_field:
+        names.append(kind.parent_field)
+    if kind.positioned:
+        names.append("position")
+    return tuple(names)
+
+
+FIELDS: dict[type[BaseModel], tuple[str, ...]] = {MODELS[k.name]: _columns(k) for k in UPSERTED}
+
+
+PLAIN, PERSON, COMPETENCY, MOMENTS, PRIVATE = "plain", "person", "competency", "moments", "private"
+DATE = dt.date
+
+
+@dataclass(frozen=True)
+class KindPlan:
+    """How to turn a validated record of one kind into column values, worked out once."""
+
+    name: str
+    model: type[BaseModel]
+    steps: tuple[tuple[str, str], ...]  # (field, op): an op above, or a referable kind
+    parent_field: str | None
+    positioned: bool
+    children: tuple[tuple[KindPlan | None, str], ...]  # None: occurrences, written apart
+
+
+def _op(f: schema.Field) -> str:
+    if f.private:
+        return PRIVATE
+    if f.type == schema.REF:
+        return f.ref or ""
+    return MOMENTS if f.type == schema.MOMENTS else PLAIN
+
+
+def _plan(kind: schema.Kind) -> KindPlan:
+    children = tuple(
+        (None if schema.KINDS[c].identity == "starts_at" else _plan(schema.KINDS[c]), schema.KINDS[c].key)
+        for c in kind.children
+    )
+    steps = tuple((f.name, _op(f)) for f in kind.fields if f.type != schema.REFS)
+    return KindPlan(kind.name, MODELS[kind.name], steps, kind.parent_field, kind.positioned, children)
+
+
+PLANS = {k.name: _plan(k) for k in UPSERTED if k.parent is None}
+PRIVATE_FIELDS = frozenset(f.name for k in UPSERTED for f in k.fields if f.private)

@@ -1,0 +1,149 @@
+"""One file's tables as the reader sees them: paths for messages, unknown keys refused.
+
+`Table` wraps one TOML table of an exchange file; its `value(field)` returns the
+value of a registry field or fails with one line naming the file, the record
+path and what was expected. `FileContext` collects what one file defines and
+refers to; `ParsedFile` is what reading a file gives the importer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple, NoReturn
+
+from mentor_tui import schema
+from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.toml_text import BARE_KEY, KEY_PARTS, key_path, quote, show
+
+
+class Reference(NamedTuple):
+    """A reference to check; its path is only spelled out for an error message.
+
+    `where` is the full path, or with `key` the path of the table holding it.
+    """
+
+    kind: str  # person | mentorship | session | competency
+    value: str
+    where: str
+    key: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.where if self.key is None else key_path(self.where, self.key)
+
+
+@dataclass
+class ParsedFile:
+    """One validated file: its records per top-level kind, normalized."""
+
+    path: Path
+    display: str
+    includes_private: bool
+    scope: str | None
+    records: dict[str, list[dict[str, Any]]]
+    references: list[Reference] = field(default_factory=list)
+    # uuids (competency keys) defined in this file, per referable kind
+    defined: dict[str, set[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # records per kind, nested ones too
+    # person uuid -> name, for the importer's check that a name is not someone else's here
+    names: dict[str, str] = field(default_factory=dict)
+
+
+class FileContext:
+    def __init__(self, display: str, includes_private: bool = False) -> None:
+        self.display = display
+        self.includes_private = includes_private
+        self.references: list[Reference] = []
+        self.seen: dict[str, dict[str, str]] = {kind: {} for kind in schema.KINDS}
+        self.counts: dict[str, int] = dict.fromkeys(schema.KINDS, 0)
+        self.folded: dict[tuple[str, str, str], str] = {}  # (kind, field, folded value) -> path
+
+    def fail(self, path: str, message: str) -> NoReturn:
+        where = f"{self.display}: {path}: " if path else f"{self.display}: "
+        raise ExchangeError(where + message)
+
+
+
+_KNOWN_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+_DATE = dt.date
+# string types whose only rule (here) is "not blank": names, titles, uuids, references
+_NONBLANK_STRINGS = frozenset([schema.LINE, schema.TEXT, schema.REF])
+# (Python type, field type) pairs valid as they are (an int still within its range)
+_EXACT = frozenset([(_DATE, schema.DATE), (int, schema.INT), (bool, schema.BOOL)])
+
+
+class Table:
+    """One table of the file: typed getters that fail with the key's path."""
+
+    def __init__(self, ctx: FileContext, path: str, data: Any, known: tuple[str, ...]) -> None:
+        self.ctx = ctx
+        self.path = path
+        if not isinstance(data, dict):
+            ctx.fail(path, f"expected a table, got {show(data)}")
+        self.data: dict[str, Any] = data
+        known_set = _KNOWN_SETS.get(known)
+        if known_set is None:
+            known_set = _KNOWN_SETS[known] = frozenset(known)
+            for k in known:
+                KEY_PARTS[k] = k if BARE_KEY.fullmatch(k) else quote(k, 40)
+        if not data.keys() <= known_set:
+            unknown = [k for k in data if k not in known_set]
+            names = ", ".join(quote(k, 40) for k in unknown[:5])
+            hint = ""
+            if len(unknown) == 1:
+                close = difflib.get_close_matches(unknown[0], known, n=1)
+                if close:
+                    hint = f" (did you mean {close[0]!r}?)"
+            noun = "key" if len(unknown) == 1 else "keys"
+            if not path:
+                noun = "top-level " + noun
+            ctx.fail(path, f"unknown {noun} {names}{hint}")
+
+    def at(self, key: str) -> str:
+        return key_path(self.path, key)
+
+    def fail(self, key: str, message: str) -> NoReturn:
+        self.ctx.fail(self.at(key), message)
+
+    def expect(self, key: str, what: str, value: Any) -> NoReturn:
+        self.fail(key, f"expected {what}, got {show(value)}")
+
+    def value(self, f: schema.Field) -> Any:
+        """The file's value of `f`, checked by the registry; None when absent and optional."""
+        key = f.key or f.name
+        data = self.data
+        if key not in data:
+            if f.required:
+                self.fail(key, "required key is missing")
+            return None
+        value = data[key]
+        kind = type(value)
+        # the common cases first, cheaply; anything else gets the registry's full check
+        if kind is str:
+            if "\r" in value:
+                value = value.replace("\r\n", "\n")  # one line ending in the store
+            if f.any_string or (f.type == schema.CHOICE and value in f.choices):
+                return value
+            if value and not value.isspace() and f.type in _NONBLANK_STRINGS:
+                return value
+        elif (kind, f.type) in _EXACT and (kind is not int or f.low <= value <= f.high):  # type: ignore[operator]
+            return value
+        elif kind is dt.datetime and f.type == schema.MOMENT and value.tzinfo is not None:
+            return value.astimezone(dt.UTC).replace(microsecond=0)
+        problem = schema.value_problem(f, value)
+        if problem is not None:
+            self.fail(key, f"{problem}, got {show(value)}")
+        return value
+
+    def tables(self, key: str) -> list[tuple[str, Any]]:
+        """(path, table) of an array of tables; absent means none."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.expect(key, f"an array of tables ([[{key}]])", value)
+        base = self.at(key)
+        return [(f"{base}[{i}]", item) for i, item in enumerate(value)]
