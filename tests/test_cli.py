@@ -165,3 +165,26 @@ def test_a_locked_database_is_one_line_and_changes_nothing(store, tmp_path):
     from mentor_tui.db.models import Person
 
     assert Person.select().count() == 0
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path):
+    """`mentor-tui import ... | head -1`: a closed pipe ends the command quietly."""
+    import os
+    import subprocess
+    import sys
+
+    from mentor_tui import demo
+
+    db = tmp_path / "demo.sqlite3"
+    demo.generate(db)
+    # stdout is a pipe whose reading end is already closed: the first write fails, every time
+    script = (
+        "import os, sys\n"
+        "r, w = os.pipe(); os.close(r); os.dup2(w, 1)\n"
+        "from mentor_tui.cli import main\n"
+        f"sys.exit(main(['--db', {str(db)!r}, 'report', '--team']))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "MENTOR_TUI_DB"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stderr == "", result.stderr
+    assert result.returncode == 141
