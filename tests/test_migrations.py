@@ -179,3 +179,36 @@ def test_the_busy_timeout_applies_to_connections_made_afterwards(tmp_path):
         assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 1234
     finally:
         database.set_busy_timeout(250)
+
+
+def _open_in_another_process(path: str, barrier, results) -> None:
+    from mentor_tui.db import database
+
+    barrier.wait()
+    try:
+        database.open_database(Path(path))
+        database.close_database()
+        results.put("ok")
+    except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path):
+    """Each step re-reads the version under the write lock, so no step runs twice."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    outcomes = []
+    for attempt in range(3):
+        path = str(tmp_path / f"race{attempt}.sqlite3")
+        barrier, results = context.Barrier(2), context.Queue()
+        workers = [context.Process(target=_open_in_another_process, args=(path, barrier, results)) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=60)
+        outcomes += [results.get(timeout=10), results.get(timeout=10)]
+        con = sqlite3.connect(path)
+        assert con.execute("PRAGMA user_version").fetchone()[0] == guard.SCHEMA_VERSION
+        con.close()
+    assert outcomes == ["ok"] * 6

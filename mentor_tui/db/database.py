@@ -110,6 +110,10 @@ def migrate(db: SqliteDatabase, path: Path, from_version: int) -> Path | None:
         backup = copy_database(db, backup_path_for(path, from_version))
     for version in range(from_version, newest):
         with db.atomic("IMMEDIATE"):
+            # Read again under the write lock: another process may have opened the same
+            # file at the same moment and run this step already.
+            if db.execute_sql("PRAGMA user_version").fetchone()[0] > version:
+                continue
             MIGRATIONS[version](db)
             db.execute_sql(f"PRAGMA user_version = {version + 1}")
             db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
