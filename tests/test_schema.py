@@ -166,3 +166,24 @@ duration_minutes = {minutes}
 """
     with pytest.raises(ExchangeError, match=r"sessions\[0\].duration_minutes: expected an integer from 5 to 600"):
         import_files([_file(tmp_path, body)])
+
+
+@pytest.mark.parametrize("zone", ["", "Mars/Base", "../../etc/passwd", " Europe/Berlin"])
+def test_a_time_zone_is_checked_alike_by_the_store_and_the_import(store, tmp_path, zone):
+    from mentor_tui.db import sessions
+
+    starts = dt.datetime(2026, 10, 2, 13, 0, tzinfo=dt.UTC)
+    if zone:  # the store keeps "no zone" as None (UTC); a name must be a real zone
+        with pytest.raises(ValueError, match="expected an IANA time zone"):
+            sessions.create_session("Incident review", "incident-review", starts, 45, timezone=zone)
+    body = f"""
+[[sessions]]
+uuid = "s-1"
+title = "Incident review"
+kind = "incident-review"
+starts_at = 2026-10-02T13:00:00Z
+timezone = "{zone}"
+duration_minutes = 45
+"""
+    with pytest.raises(ExchangeError, match=r"sessions\[0\].timezone: expected an IANA time zone"):
+        import_files([_file(tmp_path, body)])

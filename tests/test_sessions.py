@@ -46,7 +46,7 @@ def test_one_off_sessions_and_nothing_scheduled(store):
 def test_a_rule_that_does_not_parse_is_refused_when_created(store):
     import pytest
 
-    with pytest.raises(ValueError, match="not a valid RRULE"):
+    with pytest.raises(ValueError, match="not a usable RRULE"):
         sessions.create_session("Bad", "other", _at(2026, 11, 1), 30, "FREQ=SOMETIMES")
 
 

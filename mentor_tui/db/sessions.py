@@ -113,13 +113,12 @@ def create_session(
     schema.check(
         "sessions",
         {"title": title, "kind": kind, "starts_at": starts_at, "duration_minutes": duration_minutes,
-         "link": link or None, "notes": notes or ""},
-    )
-    recurrence.zone(timezone)  # ValueError for an unknown zone
+         "timezone": timezone or None, "link": link or None, "notes": notes or ""},
+    )  # ValueError for an unknown zone
     if rrule:
         problem = recurrence.problem(rrule, starts_at, timezone)
         if problem:
-            raise ValueError(f"not a valid RRULE: {problem}")
+            raise ValueError(f"not a usable RRULE: {problem}")
     return Session.create(
         title=title,
         kind=kind,

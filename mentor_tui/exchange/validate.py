@@ -108,17 +108,6 @@ def _moments(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime
     return out
 
 
-def _zone(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
-    name = t.value(f)
-    if name is None:
-        return None
-    try:
-        recurrence.zone(name)
-    except ValueError:
-        t.expect(f.file_key, schema.expected(f), name)
-    return name
-
-
 def _rule(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     rule = t.value(f)
     if rule is None:
@@ -134,7 +123,6 @@ _READERS: dict[str, Callable[[Table, schema.Field, dict[str, Any]], Any]] = {
     schema.REF: _ref,
     schema.REFS: _refs,
     schema.MOMENTS: _moments,
-    schema.ZONE: _zone,
     schema.RULE: _rule,
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import zoneinfo
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,12 +63,23 @@ def expected(f: Field) -> str:
     return "a non-empty string" if f.nonblank else "a string"
 
 
+def _is_zone(name: str) -> bool:
+    """An IANA zone the system knows (UTC included); never an empty name or a path."""
+    if not name or name != name.strip():
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - ZoneInfoNotFoundError, ValueError for odd paths, ...
+        return False
+    return True
+
+
 def value_problem(f: Field, value: Any) -> str | None:
     """Why `value` (a Python value, None for absent) is not a valid `f`, or None.
 
     The answer is "required" or "expected …". The one check behind the forms,
     the store and the importer. References are resolved by the importer and
-    the store; zones and rules are read by recurrence.py.
+    the store; a rule needs its session's start, so recurrence.py reads it.
     """
     if value is None:
         return "required" if f.required else None
@@ -79,7 +91,14 @@ def value_problem(f: Field, value: Any) -> str | None:
             return "expected a non-empty string"
         if t == SLUG and (len(value) > SLUG_MAX or not SLUG_PATTERN.match(value)):
             return f"expected {expected(f)}"
+        if t == ZONE and not _is_zone(value):
+            return f"expected {expected(f)}"
         return None
+    if t == MOMENTS:
+        ok = isinstance(value, list | tuple) and all(
+            isinstance(m, dt.datetime) and m.tzinfo is not None for m in value
+        )
+        return None if ok else f"expected {expected(f)}"
     if t == INT:
         if type(value) is not int or not f.low <= value <= f.high:  # type: ignore[operator]
             return f"expected {expected(f)}"

@@ -87,7 +87,7 @@ class CalendarScreen(TableSection[Occurrence]):
                 Field("date", "Date", "date", required=True, default=clock.today()),
                 Field("time", "Time (HH:MM, local)", required=True, default="16:00", check=_time_problem),
                 Field("timezone", "Time zone", required=True, default=timezones.local_zone_name(),
-                      check=lambda z: None if timezones.is_valid(z) else f"expected {schema.expected(schema.KINDS['sessions'].field('timezone'))}"),
+                      check=lambda z: schema.value_problem(schema.KINDS["sessions"].field("timezone"), z)),
                 record_field("sessions", "duration_minutes", "Length in minutes", key="duration", default=45),
                 Field("repeats", "Repeats", "select", required=True, default="FREQ=WEEKLY;INTERVAL=2", options=REPEATS),
                 Field("presenter", "Presenter", "select", options=[(p.name, p.id) for p in roster]),
