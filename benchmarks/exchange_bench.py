@@ -92,7 +92,7 @@ def bench_import(db: Path) -> list[Result]:
     name = f"import {FILES} person files"
     try:
         from mentor_tui.db import database
-        from mentor_tui.exchange.toml_import import import_files, parse_files
+        from mentor_tui.exchange.toml_import import import_files, read_files
     except ImportError as exc:
         if is_missing_code(exc):
             return [not_built(name, str(exc), IMPORT_BUDGET_S)]
@@ -100,7 +100,7 @@ def bench_import(db: Path) -> list[Result]:
     files = _person_files(db)
     total_kb = sum(f.stat().st_size for f in files) / 1024
     started = time.perf_counter()
-    parse_files(files)
+    read_files(files)
     parsing = time.perf_counter() - started
     for suffix in ("", "-wal", "-shm"):
         Path(f"{TARGET}{suffix}").unlink(missing_ok=True)
@@ -118,7 +118,7 @@ def bench_import(db: Path) -> list[Result]:
     return [
         Result(name, elapsed, IMPORT_BUDGET_S, note=note),
         Result(f"  of which: reading and checking {FILES} files", parsing, None,
-               note=f"parse_files alone, {total_kb / 1024 / parsing:.1f} MiB/s"),
+               note=f"read_files alone, {total_kb / 1024 / parsing:.1f} MiB/s"),
     ]
 
 

@@ -108,13 +108,13 @@ class MentorApp(App[None]):
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""
         from mentor_tui.db import people
-        from mentor_tui.screens.form import Field, FormScreen
-        from mentor_tui.vocabulary import ROLES
+        from mentor_tui.screens.form import Field, FormScreen, record_field
 
         fields = [
-            Field("name", "Your name", required=not roster, placeholder="e.g. Ana Ruiz"),
-            Field("role", "Your role", "select", required=True, default="mentee", options=[(r, r) for r in ROLES]),
-            Field("email", "Email (optional)"),
+            # with people here already, picking one of them instead of typing a name is fine
+            record_field("people", "name", "Your name", required=not roster, placeholder="e.g. Ana Ruiz"),
+            record_field("people", "role", "Your role", default="mentee"),
+            record_field("people", "email", "Email (optional)"),
         ]
         intro = "This database is new. Who are you? Your plans, check-ins and exports are yours."
         if roster:

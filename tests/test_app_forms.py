@@ -297,8 +297,9 @@ async def test_form_ranges_come_from_the_registry(store_with_me):
     from mentor_tui.screens.form import record_field
 
     field = record_field("mentorships", "cadence_days", "Check-in every (days)")
-    assert (field.kind, field.minimum, field.maximum) == ("int", *schema.form_range("mentorships", "cadence_days"))
-    assert [v for _, v in record_field("plans", "kind", "Kind").options] == list(schema.choices("plans", "kind"))
+    cadence = schema.KINDS["mentorships"].field("cadence_days")
+    assert (field.kind, field.minimum, field.maximum) == ("int", cadence.low, cadence.high)
+    assert [v for _, v in record_field("plans", "kind", "Kind").options] == list(schema.KINDS["plans"].field("kind").choices)
 
     people.add_person("Ana Ruiz", "mentee")
     app = MentorApp(db_path=store_with_me)

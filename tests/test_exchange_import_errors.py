@@ -14,7 +14,7 @@ import pytest
 from mentor_tui.db import database
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, dumps
-from mentor_tui.exchange.toml_import import import_files, validate_files
+from mentor_tui.exchange.toml_import import import_files, read_files
 from tests.exchange_fixtures import dump_db, file_hash, fill
 
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -179,6 +179,6 @@ def test_a_reference_to_a_record_already_in_the_database_is_fine(tmp_path):
         ),
         encoding="utf-8",
     )
-    assert validate_files([file])[0].counts["actions"] == 1
+    assert read_files([file])[0].counts["actions"] == 1
     summary = import_files([file])
     assert summary.counts["checkins"].added == 1 and summary.counts["actions"].added == 1

@@ -133,9 +133,10 @@ def test_a_private_export_without_notes_never_wipes_notes_kept_elsewhere(source,
     assert CheckIn.get(CheckIn.uuid == source.checkin.uuid).private_notes == SENTINEL
 
 
-def test_an_empty_private_note_in_a_file_does_not_clear_one(source, tmp_path):
+@pytest.mark.parametrize("blank", ["", "   ", "\\n\\t"])
+def test_an_empty_private_note_in_a_file_does_not_clear_one(source, tmp_path, blank):
     text = dumps(build_document(persons=["Ana Ruiz"], include_private=True))
-    blanked = text.replace(f'private_notes = "{SENTINEL}"', 'private_notes = ""')
+    blanked = text.replace(f'private_notes = "{SENTINEL}"', f'private_notes = "{blank}"')
     assert blanked != text
     file = tmp_path / "blank.toml"
     file.write_text(blanked, encoding="utf-8")

@@ -14,7 +14,7 @@ from mentor_tui.db import database
 from mentor_tui.db.models import CheckIn, Goal, Lab, LabItem, Person, Plan
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, count_records, dumps, write_document
-from mentor_tui.exchange.toml_import import import_files, validate_files
+from mentor_tui.exchange.toml_import import import_files
 from mentor_tui.vocabulary import BUILTIN_COMPETENCIES
 from tests.exchange_fixtures import dump_db, fill, parse, row_counts, without_time
 
@@ -211,19 +211,6 @@ def test_records_may_refer_to_records_in_another_file(source, tmp_path):
     assert summary.counts["checkins"].added == 2
     # two steps a file: read and checked, then written
     assert seen == [(1, 4), (2, 4), (2, 4), (3, 4), (4, 4)]
-
-
-def test_validate_files_writes_nothing(source, tmp_path):
-    file = _write(tmp_path / "team.toml", export_text())
-    target = tmp_path / "b.sqlite3"
-    database.open_database(target)
-    database.close_database()
-    before = dump_db(target)
-    database.open_database(target)
-    files = validate_files([file])
-    assert files[0].counts["goals"] == 4
-    database.close_database()
-    assert dump_db(target) == before
 
 
 def test_write_document_is_private_and_parses(source, tmp_path):

@@ -212,3 +212,25 @@ def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path):
         assert con.execute("PRAGMA user_version").fetchone()[0] == guard.SCHEMA_VERSION
         con.close()
     assert outcomes == ["ok"] * 6
+
+
+def test_step_2_brings_values_the_registry_refuses_into_range(tmp_path):
+    """A version-1 file holding what old imports let in can be exported and imported back."""
+    from mentor_tui import schema
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(DEMO_V1, path)
+    con = sqlite3.connect(path)
+    con.execute('UPDATE "mentorship" SET "cadence_days" = 366 WHERE "id" = 1')
+    con.execute('UPDATE "mentorship" SET "cadence_days" = 0 WHERE "id" = 2')
+    con.execute('UPDATE "session" SET "duration_minutes" = 10080 WHERE "id" = 1')
+    con.execute('UPDATE "session" SET "duration_minutes" = 1 WHERE "id" = 2')
+    con.commit()
+    con.close()
+    database.open_database(path)
+    cadences = [m.cadence_days for m in models.Mentorship.select().order_by(models.Mentorship.id)][:2]
+    lengths = [s.duration_minutes for s in models.Session.select().order_by(models.Session.id)][:2]
+    assert cadences == [365, 1] and lengths == [600, 5]
+    for kind, field, values in (("mentorships", "cadence_days", cadences), ("sessions", "duration_minutes", lengths)):
+        for value in values:
+            schema.check(kind, {field: value})

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from mentor_tui import schema
 from mentor_tui.db.models import (
     ActionItem,
     Attendance,
@@ -207,18 +208,11 @@ def _gather_occurrences(g: Gathered, session_ids: list[int]) -> None:
 def _gather_people(g: Gathered, persons: list[int]) -> None:
     """The selected people and everyone the gathered records refer to."""
     ids: set[int] = set(persons)
-    refs = (
-        (g.plans, ("owner", "mentor")),
-        (g.mentorships, ("mentor", "mentee")),
-        (g.actions, ("owner",)),
-        (g.sessions, ("presenter",)),
-        (g.attendance, ("person",)),
-        (g.skills, ("person", "rated_by")),
-        (g.incidents, ("person",)),
-        (g.ownership, ("person",)),
-        (g.kudos, ("giver", "receiver")),
-        (g.feedback, ("person",)),
-    )
+    refs = [
+        (getattr(g, kind.name), tuple(f.name for f in kind.fields if f.type == schema.REF and f.ref == "person"))
+        for kind in schema.KINDS.values()
+    ]
+    refs.append((g.attendance, ("person",)))  # occurrences' attendees
     for rows, keys in refs:
         for row in rows:
             ids.update(row[k] for k in keys if row[k] is not None)

@@ -340,9 +340,9 @@ class Writer:
                 v = self.competency_id(v)
             elif op == PRIVATE:
                 # Private notes come only from a file that includes them, and an empty
-                # value never wipes notes kept here: a copy that travelled without
-                # notes must not erase the mentor's.
-                if not v:
+                # (or blank) value never wipes notes kept here: a copy that travelled
+                # without notes must not erase the mentor's.
+                if not v or v.isspace():
                     continue
             elif op == MOMENTS:
                 v = moments_to_text(v)

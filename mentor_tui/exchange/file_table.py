@@ -48,8 +48,6 @@ class ParsedFile:
     # uuids (competency keys) defined in this file, per referable kind
     defined: dict[str, set[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # records per kind, nested ones too
-    # person uuid -> name, for the importer's check that a name is not someone else's here
-    names: dict[str, str] = field(default_factory=dict)
 
 
 class FileContext:

@@ -156,7 +156,8 @@ def _exdates(value: Any) -> list[dt.datetime]:
 # ---------------------------------------------------------------- counting (for a preview)
 
 
-_NESTED = {"plans": "goals", "goals": "labs", "labs": "items", "checkins": "actions", "sessions": "occurrences"}
+# kind -> its child kind (every kind has at most one)
+_NESTED = {name: kind.children[0] for name, kind in schema.KINDS.items() if kind.children}
 
 
 def count_records(doc: Mapping[str, Any]) -> dict[str, int]:

@@ -231,11 +231,6 @@ def _read_parallel(
     return files
 
 
-def parse_files(paths: Iterable[Path | str]) -> list[ParsedFile]:
-    """Read and validate each file on its own (no database access)."""
-    return read_files(paths)
-
-
 def check_references(files: Sequence[ParsedFile]) -> None:
     """Every reference must name a record in one of the files or in the database."""
     defined: dict[str, set[str]] = {kind: set() for kind in _REF_KINDS}
@@ -261,18 +256,6 @@ def check_references(files: Sequence[ParsedFile]) -> None:
                 )
 
 
-def validate_files(paths: Iterable[Path | str], check_database: bool = True) -> list[ParsedFile]:
-    """Everything an import checks, without writing: raises ExchangeError for the first problem.
-
-    With `check_database` (needs an open store) references are also checked
-    against the database; without it only the files themselves are read.
-    """
-    files = parse_files(paths)
-    if check_database:
-        check_references(files)
-    return files
-
-
 def import_files(paths: Iterable[Path | str], progress: Progress | None = None) -> ImportSummary:
     """Import the files all-or-nothing and say what changed.
 
@@ -292,7 +275,7 @@ def import_files(paths: Iterable[Path | str], progress: Progress | None = None) 
 
 
 def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportSummary:
-    """Import files already read by `parse_files` (their references are checked here).
+    """Import files already read by `read_files` (their references are checked here).
 
     progress(0, n) is called before the first write, then progress(i, n) as the
     records of the i-th file are written.

@@ -300,7 +300,6 @@ def validate_document(doc: Any, display: str, path: Path | None = None) -> Parse
         references=ctx.references,
         defined=defined,
         counts=dict(ctx.counts),
-        names={r["uuid"]: r["name"] for r in records["people"]},
     )
 
 

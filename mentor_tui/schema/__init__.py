@@ -20,14 +20,12 @@ from __future__ import annotations
 from mentor_tui.schema.checks import (
     RecordError,
     check,
-    choices,
     expected,
     fold,
-    form_range,
     order_problem,
     value_problem,
 )
-from mentor_tui.schema.kinds import KINDS, LINK_TABLES, REFERABLE, TOP_KINDS, kind_of_model
+from mentor_tui.schema.kinds import KINDS, LINK_TABLES, REFERABLE, TOP_KINDS
 from mentor_tui.schema.types import (
     BOOL,
     CHOICE,
@@ -51,6 +49,6 @@ from mentor_tui.schema.types import (
 __all__ = [
     "BOOL", "CHOICE", "DATE", "INT", "KINDS", "LINE", "LINK_TABLES", "MOMENT", "MOMENTS", "REF",
     "REFERABLE", "REFS", "RULE", "SLUG", "SLUG_MAX", "SLUG_PATTERN", "TEXT", "TOP_KINDS", "ZONE",
-    "Field", "Kind", "RecordError", "check", "choices", "expected", "fold", "form_range",
-    "kind_of_model", "order_problem", "value_problem",
+    "Field", "Kind", "RecordError", "check", "expected", "fold",
+    "order_problem", "value_problem",
 ]

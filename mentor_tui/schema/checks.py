@@ -180,14 +180,3 @@ def check(kind_name: str, values: Mapping[str, Any]) -> None:
             if last == field_name:
                 message = f"{_DATE_WORDS.get(last, last)} is before {_DATE_WORDS.get(first, first)}"
         raise RecordError(field_name, message)
-
-
-def form_range(kind_name: str, field_name: str) -> tuple[int, int]:
-    """(low, high) of an integer field, for a form's input."""
-    f = KINDS[kind_name].field(field_name)
-    assert f.low is not None and f.high is not None
-    return f.low, f.high
-
-
-def choices(kind_name: str, field_name: str) -> tuple[str, ...]:
-    return KINDS[kind_name].field(field_name).choices

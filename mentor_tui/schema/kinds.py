@@ -299,10 +299,3 @@ TOP_KINDS: tuple[str, ...] = tuple(k.name for k in KINDS.values() if k.parent is
 # Attendance rows are stored by the occurrences' `attendees` field.
 LINK_TABLES = {"Attendance": ("occurrences", "attendees", ("occurrence", "person"))}
 REFERABLE: dict[str, str] = {k.referable_as: k.name for k in KINDS.values() if k.referable_as}
-
-
-def kind_of_model(model_name: str) -> Kind:
-    for kind in KINDS.values():
-        if kind.model == model_name:
-            return kind
-    raise KeyError(model_name)

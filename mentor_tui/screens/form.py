@@ -47,6 +47,7 @@ class Field:
     maximum: int | None = None
     private: bool = False  # shown with a visible "private" mark
     check: Callable[[Any], str | None] | None = None  # extra check: a message, or None
+    empty: Any = None  # the value of a field left empty ("" for texts the store keeps as "")
 
 
 _WIDGETS = {schema.CHOICE: "select", schema.INT: "int", schema.DATE: "date", schema.TEXT: "textarea"}
@@ -65,6 +66,7 @@ def record_field(record_kind: str, name: str, label: str, *, key: str = "", **ov
         "minimum": f.low,
         "maximum": f.high,
         "private": f.private,
+        "empty": f.empty,
     }
     values.update(overrides)
     return Field(key or name, label, **values)
@@ -149,7 +151,7 @@ class FormScreen(ModalScreen[FormResult | None]):
         else:
             raw = widget.value.strip()
         if raw in ("", None):
-            return None, ("required" if f.required else None)
+            return f.empty, ("required" if f.required else None)
         if f.kind == "date":
             try:
                 return dates.parse(raw), None
