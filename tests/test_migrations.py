@@ -234,3 +234,14 @@ def test_step_2_brings_values_the_registry_refuses_into_range(tmp_path):
     for kind, field, values in (("mentorships", "cadence_days", cadences), ("sessions", "duration_minutes", lengths)):
         for value in values:
             schema.check(kind, {field: value})
+
+
+def test_a_backup_of_the_same_name_already_there_is_kept_and_a_new_one_written(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(DEMO_V1, path)
+    taken = database.backup_path_for(path, 1)
+    taken.write_bytes(b"an earlier copy")
+    database.open_database(path)  # migrates: the copy goes beside the one already there
+    assert taken.read_bytes() == b"an earlier copy"
+    copies = {p.name for p in tmp_path.glob("old.sqlite3.v1-*.bak")}
+    assert copies == {taken.name, taken.name.replace(".bak", "-2.bak")}

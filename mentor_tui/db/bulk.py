@@ -25,3 +25,34 @@ def insert_rows(model: type[BaseModel], fields: Sequence[str], rows: Iterable[Se
     cursor = meta.database.cursor()
     cursor.executemany(sql, rows)
     return int(cursor.rowcount)
+
+
+def query(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """The rows of a plain read (the generator reads back ids it continues from)."""
+    from mentor_tui.db.models import Person
+
+    return list(Person._meta.database.execute_sql(sql, tuple(params)).fetchall())  # type: ignore[attr-defined]
+
+
+def transaction() -> Any:
+    """One write transaction for a batch of inserts."""
+    from mentor_tui.db.models import Person
+
+    return Person._meta.database.atomic()  # type: ignore[attr-defined]
+
+
+def table_of(model: type[BaseModel]) -> str:
+    return str(model._meta.table_name)  # type: ignore[attr-defined]
+
+
+def has_uuid(model: type[BaseModel]) -> bool:
+    return "uuid" in model._meta.fields  # type: ignore[attr-defined]
+
+
+def stored_defaults(model: type[BaseModel]) -> dict[str, Any]:
+    """Every field of `model` (in table order) with the value a plain INSERT must give when
+    a row leaves it out: peewee's defaults live in Python, not in the schema."""
+    return {
+        f.name: None if callable(f.default) else f.db_value(f.default)
+        for f in model._meta.sorted_fields  # type: ignore[attr-defined]
+    }

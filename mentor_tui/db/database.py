@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -72,8 +73,14 @@ def _create_private_file(path: Path) -> None:
 
 
 def backup_path_for(path: Path, version: int) -> Path:
+    """A new file name beside `path` for the copy taken before migrating from `version`."""
     stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
-    return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    candidate = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    number = 1
+    while candidate.exists():  # a copy from the same second (a restored file migrated again)
+        number += 1
+        candidate = path.with_name(f"{path.name}.v{version}-{stamp}-{number}.bak")
+    return candidate
 
 
 def copy_database(db: SqliteDatabase, target: Path) -> Path:
@@ -134,18 +141,35 @@ def open_database(path: Path | str) -> SqliteDatabase:
     """Open (creating or migrating as needed) the store at `path` and bind the models to it."""
     global _current
     path = Path(path).expanduser()
-    version = check_openable(path)
     close_database()
-    try:
-        _create_private_file(path)
-        db = make_database(path)
-        db.connect()
-        models.database_proxy.initialize(db)
-        migrate(db, path, version)
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
-        raise StoreError(describe(path, exc)) from None
-    except OSError as exc:
-        raise StoreError(f"{path}: {exc.strerror or exc}") from None
+    # Two programs opening a new file at once: SQLite refuses one of them at once (not
+    # after the busy timeout) while the other switches the file to WAL and migrates it.
+    # That one is done in milliseconds, so try again for as long as the busy timeout.
+    deadline = time.monotonic() + guard.busy_timeout_ms / 1000
+    while True:
+        db = None
+        try:
+            version = check_openable(path)
+            _create_private_file(path)
+            db = make_database(path)
+            db.connect()
+            models.database_proxy.initialize(db)
+            migrate(db, path, version)
+            break
+        except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+            if db is not None:
+                db.close()
+            if "locked" in str(exc) and time.monotonic() < deadline:
+                time.sleep(0.02)
+                continue
+            raise StoreError(describe(path, exc)) from None
+        except StoreError as exc:  # the checks before opening read the file too
+            if "locked" in str(exc) and time.monotonic() < deadline:
+                time.sleep(0.02)
+                continue
+            raise
+        except OSError as exc:
+            raise StoreError(f"{path}: {exc.strerror or exc}") from None
     _current = db
     return db
 

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 
 from mentor_tui import schema
 from mentor_tui.db import models
-from mentor_tui.db.models import BaseModel, Mentorship, Person, Session
+from mentor_tui.db.models import BaseModel
 
 # The kinds an import upserts by uuid, parents before children (the order pending
 # inserts are flushed in): a row only refers to rows of the kinds before it.
 UPSERTED = tuple(k for k in schema.KINDS.values() if k.identity == "uuid")
 MODELS: dict[str, type[BaseModel]] = {k.name: getattr(models, k.model) for k in UPSERTED}
-REF_MODELS: dict[str, type[BaseModel]] = {"person": Person, "mentorship": Mentorship, "session": Session}
+# what a reference names -> the model it is looked up in by uuid (competencies go by key)
+REF_MODELS: dict[str, type[BaseModel]] = {
+    ref: MODELS[name] for ref, name in schema.REFERABLE.items() if name in MODELS
+}
 
 
 def _columns(kind: schema.Kind) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from typing import Any
 from peewee import Database, DatabaseError
 
 from mentor_tui import schema
+from mentor_tui.db import models
 from mentor_tui.db.gather import Gathered, chunks, gather, plan_id_by_uuid
 from mentor_tui.db.import_plan import (
     COMPETENCY,
@@ -35,10 +36,7 @@ from mentor_tui.db.import_plan import (
 )
 from mentor_tui.db.models import (
     BaseModel,
-    Competency,
-    Mentorship,
     Person,
-    Session,
     moments_from_text,
     moments_to_text,
     stored_value,
@@ -87,11 +85,10 @@ def write_transaction() -> Iterator[None]:
         db.execute_sql(f"PRAGMA cache_size = {int(old)}")
 
 
+# what a reference names -> (model, the column it is matched by: a uuid, or a competency's key)
 _REFERABLE: dict[str, tuple[type[BaseModel], str]] = {
-    "person": (Person, "uuid"),
-    "mentorship": (Mentorship, "uuid"),
-    "session": (Session, "uuid"),
-    "competency": (Competency, "key"),
+    ref: (getattr(models, schema.KINDS[name].model), schema.KINDS[name].identity)
+    for ref, name in schema.REFERABLE.items()
 }
 
 
@@ -115,6 +112,14 @@ class KindCounts:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
+
+
+# The columns besides the identity that a competency and a session occurrence carry
+# (both are matched by something else than a uuid, so they are written apart).
+_COMPETENCY_VALUES = tuple(f.name for f in schema.KINDS["competencies"].fields if f.name != "key")
+_OCCURRENCE_VALUES = tuple(
+    f.name for f in schema.KINDS["occurrences"].fields if f.name != "starts_at" and f.type != schema.REFS
+)
 
 
 class Writer:
@@ -211,9 +216,10 @@ class Writer:
 
     def _competency_rows(self) -> dict[str, dict[str, Any]]:
         if self._competencies is None:
+            columns = ", ".join(f'"{c}"' for c in _COMPETENCY_VALUES)
             self._competencies = {
-                r[1]: {"id": r[0], "key": r[1], "name": r[2], "description": r[3], "builtin": bool(r[4])}
-                for r in self._sql('SELECT "id", "key", "name", "description", "builtin" FROM "competency"')
+                r[1]: {"id": r[0], "key": r[1], "builtin": bool(r[2]), **dict(zip(_COMPETENCY_VALUES, r[3:], strict=True))}
+                for r in self._sql(f'SELECT "id", "key", "builtin", {columns} FROM "competency"')
             }
         return self._competencies
 
@@ -266,12 +272,13 @@ class Writer:
         rows = self._competency_rows()
         row = rows.get(rec["key"])
         counts = self.counts["competencies"]
-        values = {"name": rec["name"], "description": rec["description"]}
+        values = {name: rec[name] for name in _COMPETENCY_VALUES}
         if row is None:
             self.flush()
+            columns = ", ".join(f'"{c}"' for c in ("key", *values, "builtin"))
             cur = self._sql(
-                'INSERT INTO "competency" ("key", "name", "description", "builtin") VALUES (?, ?, ?, 0)',
-                (rec["key"], rec["name"], rec["description"]),
+                f'INSERT INTO "competency" ({columns}) VALUES ({", ".join("?" * (len(values) + 2))})',
+                (rec["key"], *values.values(), 0),
             )
             rows[rec["key"]] = {"id": int(cur.lastrowid), "key": rec["key"], "builtin": False, **values}
             counts.added += 1
@@ -279,10 +286,8 @@ class Writer:
             counts.unchanged += 1  # built-in competencies are the app's, not the file's
         else:
             self.flush()
-            self._sql(
-                'UPDATE "competency" SET "name" = ?, "description" = ? WHERE "id" = ?',
-                (rec["name"], rec["description"], row["id"]),
-            )
+            sets = ", ".join(f'"{c}" = ?' for c in values)
+            self._sql(f'UPDATE "competency" SET {sets} WHERE "id" = ?', (*values.values(), row["id"]))
             row.update(values)
             counts.updated += 1
 
@@ -291,22 +296,26 @@ class Writer:
         attendees = {self.id_of(Person, u) for u in occ["attendees"]}
         starts_at = stored_value(occ["starts_at"])
         self.flush()  # the session and the attendees may be pending inserts
+        values = {name: stored_value(occ[name]) for name in _OCCURRENCE_VALUES}
+        columns = ", ".join(f'"{c}"' for c in values)
         row = self._sql(
-            'SELECT "id", "notes" FROM "session_occurrence" WHERE "session_id" = ? AND "starts_at" = ?',
+            f'SELECT "id", {columns} FROM "session_occurrence" WHERE "session_id" = ? AND "starts_at" = ?',
             (session_id, starts_at),
         ).fetchone()
         changed = False
         if row is None:
+            marks = ", ".join("?" * len(values))
             cur = self._sql(
-                'INSERT INTO "session_occurrence" ("session_id", "starts_at", "notes") VALUES (?, ?, ?)',
-                (session_id, starts_at, occ["notes"]),
+                f'INSERT INTO "session_occurrence" ("session_id", "starts_at", {columns}) VALUES (?, ?, {marks})',
+                (session_id, starts_at, *values.values()),
             )
             occ_id = int(cur.lastrowid)
             present: set[int] = set()
         else:
             occ_id = int(row[0])
-            if row[1] != occ["notes"]:
-                self._sql('UPDATE "session_occurrence" SET "notes" = ? WHERE "id" = ?', (occ["notes"], occ_id))
+            if tuple(row[1:]) != tuple(values.values()):
+                sets = ", ".join(f'"{c}" = ?' for c in values)
+                self._sql(f'UPDATE "session_occurrence" SET {sets} WHERE "id" = ?', (*values.values(), occ_id))
                 changed = True
             present = {
                 r[0] for r in self._sql('SELECT "person_id" FROM "attendance" WHERE "occurrence_id" = ?', (occ_id,))

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mentor_tui import vocabulary
+from mentor_tui.db import bulk
 from mentor_tui.demo.pools import (
     ACTIONS,
     BLOCKERS,
@@ -43,10 +44,8 @@ class _Rows:
         self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in self.order}
         self.stored: dict[Any, int] = {}
         self.next_id: dict[Any, int] = {}
-        db = models.Person._meta.database
         for model in self.order:
-            table = model._meta.table_name
-            count, last = db.execute_sql(f'SELECT count(*), max(id) FROM "{table}"').fetchone()
+            ((count, last),) = bulk.query(f'SELECT count(*), max(id) FROM "{bulk.table_of(model)}"')
             self.stored[model] = count
             self.next_id[model] = (last or 0) + 1
 
@@ -54,7 +53,7 @@ class _Rows:
         ident = self.next_id[model]
         self.next_id[model] = ident + 1
         values["id"] = ident
-        if "uuid" in model._meta.fields:
+        if bulk.has_uuid(model):
             values["uuid"] = str(uuid_module.UUID(int=self.rng.getrandbits(128), version=4))
         self.rows[model].append(values)
         return ident
@@ -64,17 +63,13 @@ class _Rows:
         return self.stored[model] + len(self.rows[model])
 
     def write(self) -> None:
-        from mentor_tui.db import bulk
-
         stored_value = self.models.stored_value
         for model in self.order:
             rows = self.rows[model]
             if not rows:
                 continue
-            fields = [f.name for f in model._meta.sorted_fields]
-            defaults = {
-                f.name: None if callable(f.default) else f.db_value(f.default) for f in model._meta.sorted_fields
-            }
+            defaults = bulk.stored_defaults(model)
+            fields = list(defaults)
             values = (
                 tuple(stored_value(row[n]) if n in row else defaults[n] for n in fields) for row in rows
             )
@@ -100,8 +95,7 @@ class _Large:
         self.today = today
         self.zone = ZoneInfo(timezone())
         self.rows = _Rows(models, rng)
-        db = models.Person._meta.database
-        self.sql = db.execute_sql
+        self.sql = bulk.query
         people = self.sql("SELECT id, name FROM person ORDER BY id")
         self.person: dict[str, int] = {name: i for i, name in people}
         self.competency: dict[str, int] = {key: i for i, key in self.sql("SELECT id, key FROM competency")}
@@ -129,7 +123,7 @@ class _Large:
         self._checkins(checkins, new_mentees)
         self._sessions(sessions, list(self.person.values()) + new_people)
         self._the_rest(new_people)
-        with self.m.Person._meta.database.atomic():
+        with bulk.transaction():
             self.rows.write()
 
     def _people(self, people: int, checkins: int) -> tuple[list[int], list[int]]:

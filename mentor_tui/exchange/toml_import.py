@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mentor_tui import schema
 from mentor_tui.db import transfer
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.errors import ExchangeError
@@ -32,10 +33,11 @@ from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, q
 
 Progress = Callable[[int, int], None]
 
-# Written across all files first, so a record of one file may refer to one in another.
-_FIRST_PASS = ("people", "competencies", "sessions", "mentorships")
-_SECOND_PASS = ("plans", "checkins", "skills", "incidents", "ownership", "kudos", "feedback")
-_REF_KINDS = ("person", "mentorship", "session", "competency")
+# The kinds others refer to are written across all files first, so a record of one
+# file may refer to one in another; then each file's other kinds (registry order).
+_REF_KINDS = tuple(schema.REFERABLE)
+_FIRST_PASS = tuple(name for name in schema.TOP_KINDS if name in schema.REFERABLE.values())
+_SECOND_PASS = tuple(name for name in schema.TOP_KINDS if name not in _FIRST_PASS)
 
 
 @dataclass
