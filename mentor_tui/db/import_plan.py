@@ -72,3 +72,10 @@ def _plan(kind: schema.Kind) -> KindPlan:
 
 PLANS = {k.name: _plan(k) for k in UPSERTED if k.parent is None}
 PRIVATE_FIELDS = frozenset(f.name for k in UPSERTED for f in k.fields if f.private)
+
+# The columns besides the identity that a competency and a session occurrence carry
+# (both are matched by something else than a uuid, so the writer handles them apart).
+COMPETENCY_VALUES = tuple(f.name for f in schema.KINDS["competencies"].fields if f.name != "key")
+OCCURRENCE_VALUES = tuple(
+    f.name for f in schema.KINDS["occurrences"].fields if f.name != "starts_at" and f.type != schema.REFS
+)

@@ -22,10 +22,12 @@ from mentor_tui.db import models
 from mentor_tui.db.gather import Gathered, chunks, gather, plan_id_by_uuid
 from mentor_tui.db.import_plan import (
     COMPETENCY,
+    COMPETENCY_VALUES,
     DATE,
     FIELDS,
     MODELS,
     MOMENTS,
+    OCCURRENCE_VALUES,
     PERSON,
     PLAIN,
     PLANS,
@@ -112,14 +114,6 @@ class KindCounts:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
-
-
-# The columns besides the identity that a competency and a session occurrence carry
-# (both are matched by something else than a uuid, so they are written apart).
-_COMPETENCY_VALUES = tuple(f.name for f in schema.KINDS["competencies"].fields if f.name != "key")
-_OCCURRENCE_VALUES = tuple(
-    f.name for f in schema.KINDS["occurrences"].fields if f.name != "starts_at" and f.type != schema.REFS
-)
 
 
 class Writer:
@@ -216,9 +210,9 @@ class Writer:
 
     def _competency_rows(self) -> dict[str, dict[str, Any]]:
         if self._competencies is None:
-            columns = ", ".join(f'"{c}"' for c in _COMPETENCY_VALUES)
+            columns = ", ".join(f'"{c}"' for c in COMPETENCY_VALUES)
             self._competencies = {
-                r[1]: {"id": r[0], "key": r[1], "builtin": bool(r[2]), **dict(zip(_COMPETENCY_VALUES, r[3:], strict=True))}
+                r[1]: {"id": r[0], "key": r[1], "builtin": bool(r[2]), **dict(zip(COMPETENCY_VALUES, r[3:], strict=True))}
                 for r in self._sql(f'SELECT "id", "key", "builtin", {columns} FROM "competency"')
             }
         return self._competencies
@@ -272,7 +266,7 @@ class Writer:
         rows = self._competency_rows()
         row = rows.get(rec["key"])
         counts = self.counts["competencies"]
-        values = {name: rec[name] for name in _COMPETENCY_VALUES}
+        values = {name: rec[name] for name in COMPETENCY_VALUES}
         if row is None:
             self.flush()
             columns = ", ".join(f'"{c}"' for c in ("key", *values, "builtin"))
@@ -296,7 +290,7 @@ class Writer:
         attendees = {self.id_of(Person, u) for u in occ["attendees"]}
         starts_at = stored_value(occ["starts_at"])
         self.flush()  # the session and the attendees may be pending inserts
-        values = {name: stored_value(occ[name]) for name in _OCCURRENCE_VALUES}
+        values = {name: stored_value(occ[name]) for name in OCCURRENCE_VALUES}
         columns = ", ".join(f'"{c}"' for c in values)
         row = self._sql(
             f'SELECT "id", {columns} FROM "session_occurrence" WHERE "session_id" = ? AND "starts_at" = ?',
