@@ -131,6 +131,45 @@ def test_every_model_field_has_a_column_and_every_column_a_field(fresh):
         assert fields == columns, f"{model.__name__}: NOT NULL differs between the model and {table}"
 
 
+def _indexes(con: sqlite3.Connection, table: str) -> set[tuple[tuple[str, ...], bool]]:
+    """(columns, unique) of every index of `table`, its primary key left out."""
+    found = set()
+    for _seq, name, unique, origin, _partial in con.execute(f'PRAGMA index_list("{table}")'):
+        if origin == "pk":
+            continue
+        columns = tuple(r[2] for r in con.execute(f'PRAGMA index_info("{name}")'))
+        found.add((columns, bool(unique)))
+    return found
+
+
+def test_the_models_indexes_and_foreign_keys_are_the_migrations(fresh):
+    """Beyond columns: a unique field, an index in Meta.indexes, a foreign key and its ON DELETE
+    must each be built by a migration step, or the models and the files drift apart."""
+    con = sqlite3.connect(fresh)
+    for model in models.ALL_MODELS:
+        meta = model._meta
+        table = meta.table_name
+        wanted = set()
+        for f in meta.sorted_fields:
+            if f.unique and not f.primary_key:
+                wanted.add(((f.column_name,), True))
+            elif f.index:
+                wanted.add(((f.column_name,), False))
+        for columns, unique in meta.indexes:
+            wanted.add((tuple(meta.fields[c].column_name for c in columns), bool(unique)))
+        assert wanted <= _indexes(con, table), f"{model.__name__}: an index of the model is not in {table}"
+        keys = {
+            (row[3], row[2], row[4], row[6].upper())  # from column, to table, to column, on delete
+            for row in con.execute(f'PRAGMA foreign_key_list("{table}")')
+        }
+        model_keys = {
+            (f.column_name, f.rel_model._meta.table_name, f.rel_field.column_name, (f.on_delete or "NO ACTION").upper())
+            for f in meta.sorted_fields
+            if isinstance(f, models.ForeignKeyField)
+        }
+        assert model_keys == keys, f"{model.__name__}: foreign keys differ between the model and {table}"
+
+
 def test_the_guard_reads_the_same_steps(fresh):
     files = [f.name for f in resources.files(migrations).iterdir() if re.fullmatch(r"\d{4}_\w+\.sql", f.name)]
     assert guard.SCHEMA_VERSION == len(files) == len(database.MIGRATIONS) >= 1
