@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
-
-from mentor_tui.db.models import Goal, Mentorship, Person, Plan, objects
+from mentor_tui.db import plans
+from mentor_tui.db.models import Mentorship, Person, objects
+from mentor_tui.db.plans import PlanRow
 
 
 @dataclass(frozen=True)
@@ -27,18 +27,6 @@ class MentorshipLine:
 
 
 @dataclass(frozen=True)
-class PlanLine:
-    id: int
-    title: str
-    kind: str
-    status: str
-    start_on: dt.date
-    target_on: dt.date | None
-    goals_done: int
-    goals_total: int
-
-
-@dataclass(frozen=True)
 class PersonView:
     id: int
     uuid: str
@@ -48,7 +36,7 @@ class PersonView:
     is_me: bool
     archived: bool
     mentorships: tuple[MentorshipLine, ...]  # active first, then by start, newest first
-    plans: tuple[PlanLine, ...]  # active first, then by start, newest first
+    plans: tuple[PlanRow, ...]  # active first, then by start, newest first
 
 
 def person_view(uuid: str) -> PersonView | None:
@@ -83,16 +71,5 @@ def _mentorships(person: Person) -> tuple[MentorshipLine, ...]:
     return tuple(lines)
 
 
-def _plans(person: Person) -> tuple[PlanLine, ...]:
-    done = fn.SUM(Goal.status == "done")
-    query = (
-        Plan.select(Plan, fn.COUNT(Goal.id).alias("total"), done.alias("done"))
-        .join(Goal, JOIN.LEFT_OUTER)
-        .where(Plan.owner == person.id)
-        .group_by(Plan.id)
-        .order_by(Plan.status != "active", Plan.start_on.desc(), Plan.id)
-    )
-    return tuple(
-        PlanLine(p.id, p.title, p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total)
-        for p in objects(query)
-    )
+def _plans(person: Person) -> tuple[PlanRow, ...]:
+    return tuple(plans.page(limit=1000, owner_id=person.id))

@@ -33,8 +33,8 @@ def count() -> int:
     return Plan.select().count()
 
 
-def page(limit: int = 200, offset: int = 0) -> list[PlanRow]:
-    """Plans with their goal progress, active first, one SQL query per page."""
+def page(limit: int = 200, offset: int = 0, owner_id: int | None = None) -> list[PlanRow]:
+    """Plans with their goal progress, active first, one SQL query per page (one owner's, if given)."""
     done = fn.SUM(Goal.status == "done")
     query = (
         Plan.select(Plan, Person.name.alias("owner_name"), fn.COUNT(Goal.id).alias("total"), done.alias("done"))
@@ -46,6 +46,8 @@ def page(limit: int = 200, offset: int = 0) -> list[PlanRow]:
         .limit(limit)
         .offset(offset)
     )
+    if owner_id is not None:
+        query = query.where(Plan.owner == owner_id)
     return [
         PlanRow(
             p.id, p.uuid, p.title, p.owner_name, p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total

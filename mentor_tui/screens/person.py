@@ -70,11 +70,10 @@ def _plans(p: PersonView) -> Content:
     if not p.plans:
         parts.append("\n  None yet. On the Plans screen (2), n creates one.")
     for plan in p.plans:
-        percent = round(100 * plan.goals_done / plan.goals_total) if plan.goals_total else 0
         target = f" → {dates.show(plan.target_on)}" if plan.target_on else ""
         parts += [
             "\n  ", (clip(plan.title, 48), "bold"),
-            f"  {plan.kind} · {plan.status} · {progress_bar(percent)} {plan.goals_done}/{plan.goals_total}",
+            f"  {plan.kind} · {plan.status} · {progress_bar(plan.percent)} {plan.goals_done}/{plan.goals_total}",
             f" · {dates.show(plan.start_on)}{target}",
         ]
     return Content.assemble(*parts)
