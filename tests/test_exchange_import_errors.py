@@ -182,3 +182,29 @@ def test_a_reference_to_a_record_already_in_the_database_is_fine(tmp_path):
     assert read_files([file])[0].counts["actions"] == 1
     summary = import_files([file])
     assert summary.counts["checkins"].added == 1 and summary.counts["actions"].added == 1
+
+
+def test_an_import_while_another_program_writes_says_so_and_changes_nothing(team_db, tmp_path):
+    """The write lock held elsewhere: one sentence that says what to do, nothing written."""
+    import sqlite3
+
+    from mentor_tui.exchange.toml_export import build_document, write_document
+
+    good = tmp_path / "good.toml"
+    database.open_database(team_db)
+    write_document(build_document(), good)
+    before = dump_db(team_db)
+    holder = sqlite3.connect(team_db)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ExchangeError) as caught:
+            import_files([good])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert str(caught.value) == (
+        "import failed, nothing was changed: the database is locked by another program "
+        "(another mentor-tui?); try again when it is done"
+    )
+    database.close_database()
+    assert dump_db(team_db) == before

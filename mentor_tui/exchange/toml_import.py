@@ -298,7 +298,10 @@ def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None)
                 if progress is not None:
                     progress(done, total)
     except (transfer.TransferError, transfer.DatabaseError) as exc:
-        raise ExchangeError(f"import failed, nothing was changed: {exc}") from None
+        reason = str(exc)
+        if "locked" in reason or "busy" in reason:
+            reason = "the database is locked by another program (another mentor-tui?); try again when it is done"
+        raise ExchangeError(f"import failed, nothing was changed: {reason}") from None
     summary = ImportSummary(files=[f.display for f in files])
     for kind, c in writer.counts.items():
         summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged)

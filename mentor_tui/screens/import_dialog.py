@@ -92,7 +92,10 @@ class ImportDialog(ModalScreen[bool]):
             with database.worker_connection():
                 summary = toml_import.import_files(paths, progress=progress)
         except Exception as exc:
-            self.app.call_from_thread(self._result, f"Nothing was imported. {exc}", True)
+            message = str(exc)
+            if not message.startswith("import failed, nothing was changed"):
+                message = f"Nothing was imported. {message}"  # a file was refused before writing
+            self.app.call_from_thread(self._result, message[:1].upper() + message[1:], True)
             return
         self.imported = self.imported or summary.changed
         self.app.call_from_thread(self._result, "\n".join(summary.lines()))
