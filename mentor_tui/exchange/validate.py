@@ -217,12 +217,6 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
         clash = schema.order_problem(kind, rec)
         if clash is not None:
             t.fail(kind.field(clash[0]).file_key, clash[1])
-    for name in kind.unique:
-        folded = schema.fold(rec[name])
-        earlier = ctx.folded.get((kind.name, name, folded))
-        if earlier is not None:
-            t.fail(name, f"{quote(rec[name])} is also the {name} at {earlier}; people are picked by {name}, so it must be unique")
-        ctx.folded[(kind.name, name, folded)] = t.at(name)
     if kind.positioned:
         rec["position"] = position
     for child, key in plan.children:

@@ -51,12 +51,11 @@ _kind(Kind(
     "people", "people", "Person", "people",
     (
         UUID,
-        _f("name", LINE, required=True, nonblank=True, doc="people are picked by name: one person per name"),
+        _f("name", LINE, required=True, nonblank=True),
         _f("role", CHOICE, required=True, choices=ROLES),
         _f("email", LINE),
     ),
     local_only=("id", "is_me", "archived"),
-    unique=("name",),
     referable_as="person",
     summary="the people of the program",
 ))

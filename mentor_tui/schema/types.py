@@ -67,7 +67,6 @@ class Kind:
     local_only: tuple[str, ...] = ()  # model fields that never travel
     dates_in_order: tuple[tuple[str, str], ...] = ()  # (earlier, later) field names
     distinct: tuple[tuple[str, str, str], ...] = ()  # (field, field, message): must not be equal
-    unique: tuple[str, ...] = ()  # one record per value (compared folded, see fold())
     referable_as: str | None = None  # what a REF field calls this kind
     summary: str = ""  # one line for the docs
 
