@@ -57,20 +57,14 @@ class FileContext:
         self.references: list[Reference] = []
         self.seen: dict[str, dict[str, str]] = {kind: {} for kind in schema.KINDS}
         self.counts: dict[str, int] = dict.fromkeys(schema.KINDS, 0)
-        self.folded: dict[tuple[str, str, str], str] = {}  # (kind, field, folded value) -> path
+        self.occurrences: dict[tuple[str, dt.datetime], str] = {}  # (session path, start) -> path
 
     def fail(self, path: str, message: str) -> NoReturn:
         where = f"{self.display}: {path}: " if path else f"{self.display}: "
         raise ExchangeError(where + message)
 
 
-
 _KNOWN_SETS: dict[tuple[str, ...], frozenset[str]] = {}
-_DATE = dt.date
-# string types whose only rule (here) is "not blank": names, titles, uuids, references
-_NONBLANK_STRINGS = frozenset([schema.LINE, schema.TEXT, schema.REF])
-# (Python type, field type) pairs valid as they are (an int still within its range)
-_EXACT = frozenset([(_DATE, schema.DATE), (int, schema.INT), (bool, schema.BOOL)])
 
 
 class Table:
@@ -118,19 +112,11 @@ class Table:
                 self.fail(key, "required key is missing")
             return None
         value = data[key]
-        kind = type(value)
-        # the common cases first, cheaply; anything else gets the registry's full check
-        if kind is str:
-            if "\r" in value:
-                value = value.replace("\r\n", "\n")  # one line ending in the store
-            if f.any_string or (f.type == schema.CHOICE and value in f.choices):
-                return value
-            if value and not value.isspace() and f.type in _NONBLANK_STRINGS:
-                return value
-        elif (kind, f.type) in _EXACT and (kind is not int or f.low <= value <= f.high):  # type: ignore[operator]
-            return value
-        elif kind is dt.datetime and f.type == schema.MOMENT and value.tzinfo is not None:
-            return value.astimezone(dt.UTC).replace(microsecond=0)
+        # (the reader accepts common values before calling this: see validate._record)
+        if type(value) is str:
+            value = value.replace("\r\n", "\n")  # one line ending in the store
+        elif f.type == schema.MOMENT and isinstance(value, dt.datetime) and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(microsecond=0)
         problem = schema.value_problem(f, value)
         if problem is not None:
             self.fail(key, f"{problem}, got {show(value)}")

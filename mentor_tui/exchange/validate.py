@@ -230,11 +230,11 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
 def _unique_occurrence(ctx: FileContext, path: str, rec: dict[str, Any]) -> None:
     # occurrences are told apart by their start, within their session (path up to the last [i])
     parent = path.rsplit(".", 1)[0]
-    slot = (f"occurrence:{parent}", "starts_at", rec["starts_at"].isoformat())
-    earlier = ctx.folded.get(slot)
+    slot = (parent, rec["starts_at"])
+    earlier = ctx.occurrences.get(slot)
     if earlier is not None:
         ctx.fail(key_path(path, "starts_at"), f"duplicate occurrence (also at {earlier})")
-    ctx.folded[slot] = path
+    ctx.occurrences[slot] = path
 
 
 # ---------------------------------------------------------------- the whole document
