@@ -58,7 +58,6 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
-_AS_STORED = frozenset([str, int, float])  # types kept as they are (not bool: stored as 0/1)
 
 
 class TransferError(Exception):

@@ -23,7 +23,6 @@ import tomli_w
 
 from mentor_tui import clock, schema
 from mentor_tui.db import people, transfer
-from mentor_tui.db.models import moments_from_text
 from mentor_tui.exchange.atomic import write_atomic
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, GENERATOR, KINDS, TOP_ARRAYS
@@ -135,7 +134,7 @@ def _record(
             elif f.type == schema.MOMENT:
                 value = _utc(value)
             elif f.type == schema.MOMENTS:
-                value = _exdates(value)
+                value = list(value)  # the store's field gives them sorted, distinct, in UTC
             elif f.type == schema.BOOL:
                 value = bool(value)
         if f.required:
@@ -145,12 +144,6 @@ def _record(
     for child in kind.children:
         _put(rec, schema.KINDS[child].key, built[child].get(row["id"]))
     return rec
-
-
-def _exdates(value: Any) -> list[dt.datetime]:
-    """Cancelled occurrences, sorted and distinct, from the store's value."""
-    moments = moments_from_text(value) if isinstance(value, str) else value or ()
-    return sorted({_utc(m) for m in moments})
 
 
 # ---------------------------------------------------------------- counting (for a preview)
