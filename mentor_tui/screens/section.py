@@ -179,9 +179,13 @@ class TableSection(SectionScreen, Generic[R]):
         self.total, records = data
         self.loaded = 0
         self._generation += 1
-        select, self.select_after_reload = self.select_after_reload, None
-        self.table.show_rows([self.table_row(r) for r in records], select=select)
+        self.show_rows([self.table_row(r) for r in records])
         self._counted(len(records))
+
+    def show_rows(self, rows: list[TableRow[R]], columns: list[str] | None = None) -> None:
+        """Show `rows` in the table; the cursor goes to a record just made, if there is one."""
+        select, self.select_after_reload = self.select_after_reload, None
+        self.table.show_rows(rows, columns=columns, select=select)
 
     def _counted(self, added: int) -> None:
         self.loaded += added

@@ -53,8 +53,7 @@ class TeamScreen(TableSection[Any]):
             me = " (me)" if row.person.uuid == me_uuid else ""
             levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
             rows.append(TableRow(row.person.uuid, row, (clip(row.person.name, 28) + me, row.person.role, *levels)))
-        select, self.select_after_reload = self.select_after_reload, None
-        self.table.show_rows(rows, columns=columns, select=select)
+        self.show_rows(rows, columns=columns)
         self.loaded = len(matrix.rows)
         self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
         self.set_status(
