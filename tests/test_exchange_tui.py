@@ -216,3 +216,32 @@ async def test_export_asks_before_replacing_a_file_and_names_private_files(tmp_p
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
     assert SENTINEL in plain.read_text()
+
+
+async def test_import_dialog_says_when_another_program_holds_the_database(tmp_path):
+    """A valid file and a write lock held elsewhere: one sentence, no repeated 'nothing'."""
+    import sqlite3
+
+    from mentor_tui.exchange.toml_export import build_document, write_document
+
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    database.open_database(db)
+    team = write_document(build_document(), tmp_path / "team.toml")
+    database.close_database()
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#paths", Input).value = str(team)
+        holder = sqlite3.connect(db)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        finally:
+            holder.rollback()
+            holder.close()
+        text = " ".join(screen_text(app).split())
+        assert "Import failed, nothing was changed: the database is locked by another program" in text
+        assert "Nothing was imported" not in text

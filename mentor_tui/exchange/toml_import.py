@@ -32,6 +32,8 @@ from mentor_tui.exchange.spec import KIND_LABELS, KINDS
 from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, quote
 
 Progress = Callable[[int, int], None]
+# How a failure while writing begins (every file was valid; the transaction rolled back).
+WRITE_FAILED = "import failed, nothing was changed"
 
 # The kinds others refer to are written across all files first, so a record of one
 # file may refer to one in another; then each file's other kinds (registry order).
@@ -301,7 +303,7 @@ def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None)
         reason = str(exc)
         if "locked" in reason or "busy" in reason:
             reason = "the database is locked by another program (another mentor-tui?); try again when it is done"
-        raise ExchangeError(f"import failed, nothing was changed: {reason}") from None
+        raise ExchangeError(f"{WRITE_FAILED}: {reason}") from None
     summary = ImportSummary(files=[f.display for f in files])
     for kind, c in writer.counts.items():
         summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged)

@@ -93,7 +93,7 @@ class ImportDialog(ModalScreen[bool]):
                 summary = toml_import.import_files(paths, progress=progress)
         except Exception as exc:
             message = str(exc)
-            if not message.startswith("import failed, nothing was changed"):
+            if not message.startswith(toml_import.WRITE_FAILED):
                 message = f"Nothing was imported. {message}"  # a file was refused before writing
             self.app.call_from_thread(self._result, message[:1].upper() + message[1:], True)
             return
