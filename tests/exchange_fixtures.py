@@ -157,8 +157,8 @@ def parse(text: str) -> dict[str, Any]:
 
 
 def without_time(doc: dict[str, Any]) -> dict[str, Any]:
-    """The document without `exported_at` (the only key that changes between exports)."""
-    return {k: v for k, v in doc.items() if k != "exported_at"}
+    """The document without `exported_at` and `exported_by` (when, and whose database)."""
+    return {k: v for k, v in doc.items() if k not in ("exported_at", "exported_by")}
 
 
 def dump_db(path: Path) -> list[str]:

@@ -37,7 +37,7 @@ EXPECTED = {
     "long_dotted_key.toml": "not a valid mentor-tui file: a dotted key has 64 or more parts",
     "missing_format.toml": "format: required key is missing",
     "missing_title.toml": "plans[0].goals[2].title: required key is missing",
-    "newer_version.toml": "version: the file is format version 2, written by a newer mentor-tui",
+    "newer_version.toml": "version: the file is format version 3, written by a newer mentor-tui",
     "not_toml.toml": "not a valid mentor-tui file: extra `=`, expected nothing at line 12 column 8",
     "plans_not_array.toml": 'plans: expected an array of tables ([[plans]]), got "all of them"',
     "private_notes_not_included.toml": "checkins[0].private_notes: private notes in a file that says includes_private = false",

@@ -8,6 +8,7 @@ same errors (the first bad file in argument order), same progress.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -100,6 +101,7 @@ def test_a_record_added_then_changed_by_a_later_file(files, tmp_path, monkeypatc
     database.close_database()
     changed = copy.deepcopy(doc)
     changed["people"][0]["name"] = "Renamed Person"
+    changed["people"][0]["updated_at"] = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)  # renamed later
     later = tmp_path / "later.toml"
     later.write_text(dumps(changed), encoding="utf-8")
     target = tmp_path / "c.sqlite3"

@@ -124,7 +124,8 @@ def test_a_private_export_without_notes_never_wipes_notes_kept_elsewhere(source,
     import_files([team_file])
     assert {c.private_notes for c in CheckIn.select()} == {""}
     ana_private = dumps(build_document(persons=["Ana Ruiz"], include_private=True))
-    assert "private_notes" not in ana_private  # no notes here, so none written
+    # no notes here, and Ana is not the mentor: nothing written that could clear Bo's
+    assert "private_notes" not in ana_private
     ana_file = tmp_path / "ana.toml"
     ana_file.write_text(ana_private, encoding="utf-8")
 

@@ -27,6 +27,7 @@ from mentor_tui.db.models import (
     Mentorship,
     Ownership,
     Person,
+    PersonAlias,
     Plan,
     Session,
     SessionOccurrence,
@@ -77,6 +78,7 @@ class Gathered:
     competency_key: dict[int, str] = field(default_factory=dict)
     mentorship_uuid: dict[int, str] = field(default_factory=dict)
     session_uuid: dict[int, str] = field(default_factory=dict)
+    aliases: dict[int, list[str]] = field(default_factory=dict)  # person id -> other uuids, sorted
 
 
 def plan_id_by_uuid(plan_uuid: str) -> int | None:
@@ -168,6 +170,7 @@ def _gather_team() -> Gathered:
     g.kudos = _rows(Kudos.select().order_by(Kudos.id))
     g.feedback = _rows(Feedback.select().order_by(Feedback.id))
     g.people = _rows(Person.select().order_by(Person.id))
+    _gather_aliases(g)
     g.person_uuid = {r["id"]: r["uuid"] for r in g.people}
     g.mentorship_uuid = {r["id"]: r["uuid"] for r in g.mentorships}
     g.session_uuid = {r["id"]: r["uuid"] for r in g.sessions}
@@ -217,10 +220,20 @@ def _gather_people(g: Gathered, persons: list[int]) -> None:
         for row in rows:
             ids.update(row[k] for k in keys if row[k] is not None)
     g.people = _by_ids(Person, ids)
+    _gather_aliases(g)
     g.person_uuid = {r["id"]: r["uuid"] for r in g.people}
     g.mentorship_uuid = {r["id"]: r["uuid"] for r in g.mentorships}
     g.session_uuid = {r["id"]: r["uuid"] for r in g.sessions}
     _gather_competencies(g)
+
+
+def _gather_aliases(g: Gathered) -> None:
+    ids = _ids(g.people)
+    for batch in chunks(ids):
+        for person_id, uuid in _tuples(PersonAlias.select(PersonAlias.person, PersonAlias.uuid).where(PersonAlias.person.in_(batch))):
+            g.aliases.setdefault(person_id, []).append(uuid)
+    for uuids in g.aliases.values():
+        uuids.sort()
 
 
 def _gather_competencies(g: Gathered, every_user_made: bool = False) -> None:

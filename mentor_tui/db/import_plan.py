@@ -24,9 +24,13 @@ REF_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+# Fields stored in other tables: attendees (attendance), a person's aliases (person_alias).
+_NOT_COLUMNS = (schema.REFS, schema.ALIASES)
+
+
 def _columns(kind: schema.Kind) -> tuple[str, ...]:
     """The model fields an import compares and writes for `kind` (uuid first)."""
-    names = [f.name for f in kind.fields if f.type != schema.REFS]
+    names = [f.name for f in kind.fields if f.type not in _NOT_COLUMNS]
     if kind.parent_field:
         names.append(kind.parent_field)
     if kind.positioned:
@@ -37,7 +41,7 @@ def _columns(kind: schema.Kind) -> tuple[str, ...]:
 FIELDS: dict[type[BaseModel], tuple[str, ...]] = {MODELS[k.name]: _columns(k) for k in UPSERTED}
 
 
-PLAIN, PERSON, COMPETENCY, MOMENTS, PRIVATE = "plain", "person", "competency", "moments", "private"
+PLAIN, PERSON, COMPETENCY, MOMENTS, PRIVATE, STAMP = "plain", "person", "competency", "moments", "private", "stamp"
 DATE = dt.date
 
 
@@ -58,6 +62,8 @@ def _op(f: schema.Field) -> str:
         return PRIVATE
     if f.type == schema.REF:
         return f.ref or ""
+    if f.type == schema.STAMP:
+        return STAMP
     return MOMENTS if f.type == schema.MOMENTS else PLAIN
 
 
@@ -66,7 +72,7 @@ def _plan(kind: schema.Kind) -> KindPlan:
         (None if schema.KINDS[c].identity == "starts_at" else _plan(schema.KINDS[c]), schema.KINDS[c].key)
         for c in kind.children
     )
-    steps = tuple((f.name, _op(f)) for f in kind.fields if f.type != schema.REFS)
+    steps = tuple((f.name, _op(f)) for f in kind.fields if f.type not in _NOT_COLUMNS)
     return KindPlan(kind.name, MODELS[kind.name], steps, kind.parent_field, kind.positioned, children)
 
 
@@ -77,5 +83,5 @@ PRIVATE_FIELDS = frozenset(f.name for k in UPSERTED for f in k.fields if f.priva
 # (both are matched by something else than a uuid, so the writer handles them apart).
 COMPETENCY_VALUES = tuple(f.name for f in schema.KINDS["competencies"].fields if f.name != "key")
 OCCURRENCE_VALUES = tuple(
-    f.name for f in schema.KINDS["occurrences"].fields if f.name != "starts_at" and f.type != schema.REFS
+    f.name for f in schema.KINDS["occurrences"].fields if f.name != "starts_at" and f.type not in _NOT_COLUMNS
 )

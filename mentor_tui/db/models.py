@@ -31,6 +31,13 @@ def new_uuid() -> str:
     return str(uuid_module.uuid4())
 
 
+def to_change_text(value: dt.datetime) -> str:
+    """A moment of change as `updated_at` keeps it: UTC text with milliseconds (sorts as text)."""
+    if value.tzinfo is None:
+        raise ValueError("moments must be timezone-aware")
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
 def to_utc_text(value: dt.datetime) -> str:
     if value.tzinfo is None:
         raise ValueError("moments must be timezone-aware")
@@ -87,6 +94,20 @@ class UTCDateTimeField(Field):
         return None if value is None else from_utc_text(value)
 
 
+class ChangeMomentField(Field):
+    """`updated_at`: kept by the database's triggers (migration 3); see `to_change_text`."""
+
+    field_type = "TEXT"
+
+    def db_value(self, value: Any) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        return to_change_text(value)
+
+    def python_value(self, value: Any) -> Any:
+        return None if value is None else from_utc_text(value)
+
+
 class UTCMomentListField(Field):
     """A sorted tuple of distinct aware UTC datetimes, stored as `moments_to_text` TEXT
     ('' for none). Text given instead of moments is normalised the same way."""
@@ -112,6 +133,8 @@ class BaseModel(Model):
 
 class UUIDModel(BaseModel):
     uuid = CharField(unique=True, default=new_uuid)
+    # the last local change, or the newer file's (set by triggers: never write it by hand)
+    updated_at = ChangeMomentField(null=True)
 
 
 class Person(UUIDModel):
@@ -120,6 +143,13 @@ class Person(UUIDModel):
     is_me = BooleanField(default=False, index=True)
     email = CharField(null=True)
     archived = BooleanField(default=False)
+
+
+class PersonAlias(BaseModel):
+    """Another uuid the same person is known by (from a merge or an import's email match)."""
+
+    person = ForeignKeyField(Person, backref="aliases", on_delete="CASCADE")
+    uuid = CharField(unique=True)
 
 
 class Mentorship(UUIDModel):
@@ -136,6 +166,7 @@ class Competency(BaseModel):
     name = CharField()
     description = TextField(default="")
     builtin = BooleanField(default=False)
+    updated_at = ChangeMomentField(null=True)
 
 
 class Plan(UUIDModel):
@@ -233,6 +264,7 @@ class SessionOccurrence(BaseModel):
     session = ForeignKeyField(Session, backref="occurrences", on_delete="CASCADE")
     starts_at = UTCDateTimeField()
     notes = TextField(default="")
+    updated_at = ChangeMomentField(null=True)
 
     class Meta:
         indexes = ((("session", "starts_at"), True),)
@@ -294,6 +326,7 @@ class Feedback(UUIDModel):
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Person,
+    PersonAlias,
     Mentorship,
     Competency,
     Plan,

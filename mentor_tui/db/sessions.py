@@ -62,13 +62,13 @@ def upcoming(now: dt.datetime, days: int = 60, limit: int = 200) -> list[Occurre
                     session.timezone,
                 )
             )
-    found.sort(key=lambda o: (o.starts_at, o.title))
+    found.sort(key=lambda o: (o.starts_at, o.title, o.session_id))
     return found[:limit]
 
 
 def next_occurrence(now: dt.datetime) -> Occurrence | None:
     """The soonest occurrence from `now`: one rule step per recurring session, not a year of them."""
-    found: list[tuple[dt.datetime, str, Session]] = []  # ties go by title, as in upcoming()
+    found: list[tuple[dt.datetime, str, int, Session]] = []  # ties go by title, then id, as in upcoming()
     one_off = (
         Session.select()
         .where(Session.rrule.is_null() & (Session.starts_at >= to_utc_text(now)))
@@ -76,17 +76,17 @@ def next_occurrence(now: dt.datetime) -> Occurrence | None:
     )
     for session in one_off:
         if session.starts_at not in session.exdates:  # the soonest one-off that is not cancelled
-            found.append((session.starts_at, session.title, session))
+            found.append((session.starts_at, session.title, session.id, session))
             break
     for session in Session.select().where(Session.rrule.is_null(False)):
         moment = recurrence.next_occurrence(
             session.starts_at, session.timezone, session.rrule, session.exdates, now
         )
         if moment is not None:
-            found.append((moment, session.title, session))
+            found.append((moment, session.title, session.id, session))
     if not found:
         return None
-    moment, _title, session = min(found, key=lambda candidate: candidate[:2])
+    moment, _title, _id, session = min(found, key=lambda candidate: candidate[:3])
     presenter = session.presenter.name if session.presenter is not None else None
     return Occurrence(
         session.id, session.uuid, session.title, session.kind, moment, session.duration_minutes, presenter,

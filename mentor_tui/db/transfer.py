@@ -34,6 +34,7 @@ from mentor_tui.db.import_plan import (
     PRIVATE,
     PRIVATE_FIELDS,
     REF_MODELS,
+    STAMP,
     KindPlan,
 )
 from mentor_tui.db.models import (
@@ -42,6 +43,7 @@ from mentor_tui.db.models import (
     moments_from_text,
     moments_to_text,
     stored_value,
+    to_change_text,
 )
 from mentor_tui.db.sql_table import SqlTable
 
@@ -52,6 +54,8 @@ __all__ = [
     "TransferError",
     "Writer",
     "existing",
+    "known_aliases",
+    "to_change_text",
     "gather",
     "plan_id_by_uuid",
     "write_transaction",
@@ -104,15 +108,34 @@ def existing(kind: str, values: Iterable[str]) -> set[str]:
     return found
 
 
+def known_aliases(uuids: Iterable[str]) -> set[str]:
+    """Which of `uuids` are aliases of a person here."""
+    found: set[str] = set()
+    for batch in chunks(sorted(set(uuids))):
+        rows: Any = models.PersonAlias.select(models.PersonAlias.uuid).where(models.PersonAlias.uuid.in_(batch)).tuples()
+        found.update(r[0] for r in rows)
+    return found
+
+
 @dataclass
 class KindCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0  # differed, but the copy here was changed later: kept
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged
+        return self.added + self.updated + self.unchanged + self.kept
+
+
+def newer(stamp: str | None, than: str | None) -> bool:
+    """Whether a file's `updated_at` (stored text) wins over the one kept here.
+
+    No stamp never wins over a row (it only adds new ones); equal stamps keep
+    what is here, so importing the same copy twice writes nothing.
+    """
+    return stamp is not None and (than is None or stamp > than)
 
 
 class Writer:
@@ -126,9 +149,18 @@ class Writer:
     `write_transaction()`.
     """
 
-    def __init__(self, kinds: Iterable[str]) -> None:
+    def __init__(self, kinds: Iterable[str], mapping: Any = None) -> None:
         self.counts: dict[str, KindCounts] = {k: KindCounts() for k in kinds}
+        # Per file, set by the caller: the `updated_at` of records without one (the file's
+        # exported_at, stored text), and whether its private notes are taken.
+        self.stamp: str | None = None
+        self.private = False
+        # incoming person / mentorship uuid -> the uuid it is kept under here (person_match)
+        self._person_uuid: dict[str, str] = mapping.person_uuid if mapping is not None else {}
+        self._mentorship_uuid: dict[str, str] = mapping.mentorship_uuid if mapping is not None else {}
         self._tables = {model: SqlTable(model) for model in FIELDS}
+        self._competency_table = SqlTable(models.Competency)
+        self._occurrence_table = SqlTable(models.SessionOccurrence)
         self._rows: dict[type[BaseModel], dict[str, dict[str, Any]]] = {m: {} for m in FIELDS}
         self._absent: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
         self._competencies: dict[str, dict[str, Any]] | None = None
@@ -191,6 +223,10 @@ class Writer:
     def id_of(self, model: type[BaseModel], uuid: str | None) -> int | None:
         if uuid is None:
             return None
+        if model is Person:
+            uuid = self._person_uuid.get(uuid, uuid)
+        elif model is models.Mentorship:
+            uuid = self._mentorship_uuid.get(uuid, uuid)
         row = self._rows[model].get(uuid)
         if row is None:
             self.load(model, (uuid,))
@@ -252,20 +288,36 @@ class Writer:
                 if changes is None:
                     changes = {}
                 changes[k] = v
-        if changes:
-            self.flush()  # the row may be one of the pending inserts
-            self._sql(table.update_sql(tuple(changes)), (*changes.values(), row["id"]))
-            row.update(changes)
+        self._apply(table, row, changes, counts)
+        return int(row["id"])
+
+    def _apply(self, table: SqlTable, row: dict[str, Any], changes: dict[str, Any] | None, counts: KindCounts) -> None:
+        """Write `changes` to an existing row if the file's copy is the newer one."""
+        if not changes:
+            counts.unchanged += 1
+            return
+        stamp = changes.get("updated_at", row.get("updated_at"))
+        real = len(changes) - ("updated_at" in changes)  # besides the stamp
+        if not newer(stamp, row.get("updated_at")):
+            if real:
+                counts.kept += 1
+            else:
+                counts.unchanged += 1
+            return
+        self.flush()  # the row may be one of the pending inserts
+        self._sql(table.update_sql(tuple(changes)), (*changes.values(), row["id"]))
+        row.update(changes)
+        if real:
             counts.updated += 1
         else:
-            counts.unchanged += 1
-        return int(row["id"])
+            counts.unchanged += 1  # the same values, changed later elsewhere: only the stamp moves
 
     def competency(self, rec: Row) -> None:
         rows = self._competency_rows()
         row = rows.get(rec["key"])
         counts = self.counts["competencies"]
         values = {name: rec[name] for name in COMPETENCY_VALUES}
+        values["updated_at"] = self._stamp_of(rec)
         if row is None:
             self.flush()
             columns = ", ".join(f'"{c}"' for c in ("key", *values, "builtin"))
@@ -275,14 +327,11 @@ class Writer:
             )
             rows[rec["key"]] = {"id": int(cur.lastrowid), "key": rec["key"], "builtin": False, **values}
             counts.added += 1
-        elif row["builtin"] or all(row[k] == v for k, v in values.items()):
+        elif row["builtin"]:
             counts.unchanged += 1  # built-in competencies are the app's, not the file's
         else:
-            self.flush()
-            sets = ", ".join(f'"{c}" = ?' for c in values)
-            self._sql(f'UPDATE "competency" SET {sets} WHERE "id" = ?', (*values.values(), row["id"]))
-            row.update(values)
-            counts.updated += 1
+            changes = {k: v for k, v in values.items() if row[k] != v}
+            self._apply(self._competency_table, row, changes, counts)
 
     def _occurrence(self, session_id: int, occ: Row) -> None:
         counts = self.counts["occurrences"]
@@ -290,12 +339,13 @@ class Writer:
         starts_at = stored_value(occ["starts_at"])
         self.flush()  # the session and the attendees may be pending inserts
         values = {name: stored_value(occ[name]) for name in OCCURRENCE_VALUES}
+        values["updated_at"] = self._stamp_of(occ)
         columns = ", ".join(f'"{c}"' for c in values)
         row = self._sql(
             f'SELECT "id", {columns} FROM "session_occurrence" WHERE "session_id" = ? AND "starts_at" = ?',
             (session_id, starts_at),
         ).fetchone()
-        changed = False
+        attended = False
         if row is None:
             marks = ", ".join("?" * len(values))
             cur = self._sql(
@@ -306,20 +356,23 @@ class Writer:
             present: set[int] = set()
         else:
             occ_id = int(row[0])
-            if tuple(row[1:]) != tuple(values.values()):
-                sets = ", ".join(f'"{c}" = ?' for c in values)
-                self._sql(f'UPDATE "session_occurrence" SET {sets} WHERE "id" = ?', (*values.values(), occ_id))
-                changed = True
+            here = {"id": occ_id, **dict(zip(values, row[1:], strict=True))}
+            changes = {k: v for k, v in values.items() if here[k] != v}
+            outcome = KindCounts()
+            self._apply(self._occurrence_table, here, changes, outcome)
             present = {
                 r[0] for r in self._sql('SELECT "person_id" FROM "attendance" WHERE "occurrence_id" = ?', (occ_id,))
             }
         for person_id in sorted(p for p in attendees - present if p is not None):
             self._sql('INSERT INTO "attendance" ("occurrence_id", "person_id") VALUES (?, ?)', (occ_id, person_id))
-            changed = True
+            attended = True
+        # attendance only grows: a newer attendee list elsewhere never unticks one here
         if row is None:
             counts.added += 1
-        elif changed:
+        elif outcome.updated or attended:
             counts.updated += 1
+        elif outcome.kept:
+            counts.kept += 1
         else:
             counts.unchanged += 1
 
@@ -336,21 +389,27 @@ class Writer:
                     v = int(v)
                 elif v is not None and kind_of_v is not str and kind_of_v is not int:
                     v = stored_value(v)
+            elif op == STAMP:
+                v = self._stamp_of(rec)
             elif op == PERSON:
                 v = self.id_of(Person, v)
             elif op == COMPETENCY:
                 v = self.competency_id(v)
             elif op == PRIVATE:
-                # Private notes come only from a file that includes them, and an empty
-                # (or blank) value never wipes notes kept here: a copy that travelled
-                # without notes must not erase the mentor's.
-                if not v or v.isspace():
+                # Private notes come only from a file that includes them (and only when
+                # the user takes them); a record without the key leaves the notes here
+                # alone, an empty value in a newer record clears them.
+                if not self.private or name not in rec:
                     continue
             elif op == MOMENTS:
                 v = moments_to_text(v)
             else:
                 v = self.id_of(REF_MODELS[op], v)
             values[name] = v
+        if plan.name == "people":
+            values["uuid"] = self._person_uuid.get(values["uuid"], values["uuid"])
+        elif plan.name == "mentorships":
+            values["uuid"] = self._mentorship_uuid.get(values["uuid"], values["uuid"])
         if plan.parent_field:
             values[plan.parent_field] = parent_id
         if plan.positioned:
@@ -363,6 +422,10 @@ class Writer:
             else:
                 for child_rec in rec[key]:
                     self._record(child, child_rec, row_id)
+
+    def _stamp_of(self, rec: Row) -> str | None:
+        moment = rec.get("updated_at")
+        return to_change_text(moment) if moment is not None else self.stamp
 
     # -- batches
 

@@ -48,6 +48,9 @@ class ParsedFile:
     # uuids (competency keys) defined in this file, per referable kind
     defined: dict[str, set[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # records per kind, nested ones too
+    version: int = 1
+    exported_at: dt.datetime | None = None  # the updated_at of records without one
+    exported_by: str | None = None  # the uuid of the exporting database's "me"
 
 
 class FileContext:

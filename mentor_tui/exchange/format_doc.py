@@ -25,6 +25,8 @@ _TYPES = {
     schema.REFS: "array of strings (references)",
     schema.ZONE: "string (IANA time zone)",
     schema.RULE: "string (RFC 5545 RRULE)",
+    schema.STAMP: "offset date-time `2026-11-26T16:00:00.250Z` (to the millisecond)",
+    schema.ALIASES: "array of strings (uuids)",
 }
 
 

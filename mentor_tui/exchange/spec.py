@@ -1,4 +1,4 @@
-"""Constants of the exchange format, version 1 (docs/exchange-format.md).
+"""Constants of the exchange format, version 2 (docs/exchange-format.md).
 
 The record kinds themselves are described in `mentor_tui.schema`; the names
 and labels below are derived from it.
@@ -9,12 +9,12 @@ from __future__ import annotations
 from mentor_tui import APP_NAME, __version__, schema
 
 FORMAT_NAME = "mentor-tui"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: updated_at on every record, aliases, exported_by (1 still reads)
 GENERATOR = f"{APP_NAME} {__version__}"
 SCOPES = ("person", "plan", "team", "template")
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-HEADER_KEYS = ("format", "version", "exported_at", "generator", "scope", "includes_private")
+HEADER_KEYS = ("format", "version", "exported_at", "exported_by", "generator", "scope", "includes_private")
 # Top-level arrays of tables, in the order they are written.
 TOP_ARRAYS = tuple(schema.KINDS[name].key for name in schema.TOP_KINDS)
 TOP_KEYS = HEADER_KEYS + TOP_ARRAYS

@@ -74,6 +74,7 @@ def build_document(
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": _utc(clock.now()),
+        **({"exported_by": me.uuid} if (me := people.me()) is not None else {}),
         "generator": GENERATOR,
         "scope": scope,
         "includes_private": bool(include_private),
@@ -93,6 +94,10 @@ def _records(g: transfer.Gathered, include_private: bool) -> dict[str, list[Reco
         "mentorship": g.mentorship_uuid,
         "session": g.session_uuid,
     }
+    me = people.me()
+    # An empty private note is written only by the mentor's own database (it clears an
+    # older one on import); anyone else's empty note says nothing.
+    mentored_here = {m["id"] for m in g.mentorships if me is not None and m["mentor"] == me.id}
     attendees_of: dict[int, list[str]] = defaultdict(list)
     for r in g.attendance:
         attendees_of[r["occurrence"]].append(g.person_uuid[r["person"]])
@@ -102,7 +107,9 @@ def _records(g: transfer.Gathered, include_private: bool) -> dict[str, list[Reco
     for name in reversed(schema.KINDS):
         kind = schema.KINDS[name]
         rows = getattr(g, name)
-        records = [_record(kind, r, refs, attendees_of, built, include_private) for r in rows]
+        records = [
+            _record(kind, r, refs, attendees_of, g.aliases, built, include_private, mentored_here) for r in rows
+        ]
         if kind.parent is None:
             out[name] = records
         else:
@@ -118,12 +125,17 @@ def _record(
     row: Mapping[str, Any],
     refs: Mapping[str, Mapping[int, str]],
     attendees_of: Mapping[int, list[str]],
+    aliases_of: Mapping[int, list[str]],
     built: Mapping[str, Mapping[int, list[Record]]],
     include_private: bool,
+    mentored_here: set[int],
 ) -> Record:
     rec: Record = {}
     for f in kind.fields:
         if f.private and not include_private:
+            continue
+        if f.type == schema.ALIASES:
+            _put(rec, f.file_key, aliases_of.get(row["id"]))
             continue
         if f.type == schema.REFS:
             value: Any = sorted(attendees_of.get(row["id"], []))
@@ -133,11 +145,13 @@ def _record(
                 value = f.self_word if value is None else refs[f.ref or ""][value]
             elif f.type == schema.MOMENT:
                 value = _utc(value)
+            elif f.type == schema.STAMP:
+                value = None if value is None else _stamp(value)
             elif f.type == schema.MOMENTS:
                 value = list(value)  # the store's field gives them sorted, distinct, in UTC
             elif f.type == schema.BOOL:
                 value = bool(value)
-        if f.required:
+        if f.required or (f.private and row.get("mentorship") in mentored_here):
             rec[f.file_key] = value
         else:
             _put(rec, f.file_key, value)
@@ -189,7 +203,21 @@ def _moment(value: dt.datetime) -> _UTCMoment:
     return _UTCMoment(v.year, v.month, v.day, v.hour, v.minute, v.second, tzinfo=dt.UTC)
 
 
+class _UTCStamp(dt.datetime):
+    """`updated_at`, written to the millisecond: `2026-11-26T10:15:00.250Z`."""
+
+    def __str__(self) -> str:
+        return self.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def _stamp(value: dt.datetime) -> _UTCStamp:
+    v = value.astimezone(dt.UTC)
+    return _UTCStamp(v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond // 1000 * 1000, tzinfo=dt.UTC)
+
+
 def _prepare(value: Any) -> Any:
+    if isinstance(value, _UTCStamp):
+        return value
     if isinstance(value, dt.datetime):
         return _moment(value)
     if isinstance(value, list):

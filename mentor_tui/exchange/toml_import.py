@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentor_tui import schema
-from mentor_tui.db import transfer
+from mentor_tui.db import person_match, transfer
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
@@ -44,10 +44,19 @@ _SECOND_PASS = tuple(name for name in schema.TOP_KINDS if name not in _FIRST_PAS
 
 @dataclass
 class ImportSummary:
-    """What an import did, per kind of record."""
+    """What an import did (or, dry, would do), per kind of record."""
 
     files: list[str] = field(default_factory=list)
     counts: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
+    dry_run: bool = False
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (name, people of that name)
+    private_files: list[tuple[str, bool]] = field(default_factory=list)  # (file, its notes taken)
+    merged_here: list[str] = field(default_factory=list)  # people here the files showed to be one
+    by_email: int = 0
+
+    @property
+    def kept(self) -> int:
+        return sum(c.kept for c in self.counts.values())
 
     @property
     def added(self) -> int:
@@ -67,18 +76,39 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         n = len(self.files)
-        head = (
-            f"Imported {n} file{'s' if n != 1 else ''}: {self.added} added, "
-            f"{self.updated} updated, {self.unchanged} unchanged"
-        )
-        out = [head]
+        verb = "Would import" if self.dry_run else "Imported"
+        out = [f"{verb} {n} file{'s' if n != 1 else ''}: {_counted(self.added, self.updated, self.unchanged, self.kept)}"]
         for kind in KINDS:
             c = self.counts[kind]
             if c.total:
-                out.append(
-                    f"  {KIND_LABELS[kind]}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
-                )
+                out.append(f"  {KIND_LABELS[kind]}: {_counted(c.added, c.updated, c.unchanged, c.kept)}")
+        out += self.notice_lines()
+        if self.dry_run:
+            out.append("Nothing was written (--dry-run).")
         return out
+
+    def notice_lines(self) -> list[str]:
+        """What a user should know besides the counts: duplicates, private notes, joins."""
+        out = []
+        if self.by_email:
+            s = "" if self.by_email == 1 else "s"
+            out.append(f"{self.by_email} person record{s} matched by email (one person per human)")
+        for text in self.merged_here:
+            out.append(f"Joined {text}: the files say they are one person")
+        for name, count in self.duplicates:
+            out.append(
+                f"Possible duplicate: {name}: {count} people of this name — merge with "
+                "`mentor-tui people merge` or M in Team"
+            )
+        for name, taken in self.private_files:
+            how = "taken" if taken else "left out"
+            out.append(f"Private notes: {name} carries private pairing notes ({how})")
+        return out
+
+
+def _counted(added: int, updated: int, unchanged: int, kept: int) -> str:
+    text = f"{added} added, {updated} updated, {unchanged} unchanged"
+    return text + (f", {kept} kept newer here" if kept else "")
 
 
 def collect_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -242,6 +272,9 @@ def check_references(files: Sequence[ParsedFile]) -> None:
         for kind, values in f.defined.items():
             defined[kind] |= values
     defined["competency"] |= BUILTIN_KEYS
+    for f in files:  # a person's aliases in a file name that person too
+        for rec in f.records["people"]:
+            defined["person"].update(rec.get("aliases") or ())
     wanted: dict[str, set[str]] = {kind: set() for kind in _REF_KINDS}
     for f in files:
         for ref in f.references:
@@ -250,6 +283,7 @@ def check_references(files: Sequence[ParsedFile]) -> None:
     if not any(wanted.values()):
         return
     found = {kind: transfer.existing(kind, values) if values else set() for kind, values in wanted.items()}
+    found["person"] |= transfer.known_aliases(wanted["person"])
     for f in files:
         for ref in f.references:
             if ref.value not in defined[ref.kind] and ref.value not in found[ref.kind]:
@@ -260,7 +294,13 @@ def check_references(files: Sequence[ParsedFile]) -> None:
                 )
 
 
-def import_files(paths: Iterable[Path | str], progress: Progress | None = None) -> ImportSummary:
+def import_files(
+    paths: Iterable[Path | str],
+    progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
+    take_private: Callable[[ParsedFile], bool] | None = None,
+) -> ImportSummary:
     """Import the files all-or-nothing and say what changed.
 
     Progress counts 2 steps per file: progress(i, 2n) as the i-th file has been
@@ -273,38 +313,80 @@ def import_files(paths: Iterable[Path | str], progress: Progress | None = None) 
     with gc_paused():
         report = progress
         if report is None:
-            return import_parsed(read_files(paths))
+            return import_parsed(read_files(paths), dry_run=dry_run, take_private=take_private)
         files = read_files(paths, lambda done: report(done, total))
-        return import_parsed(files, lambda done, _n: report(len(paths) + done, total))
+        return import_parsed(
+            files, lambda done, _n: report(len(paths) + done, total), dry_run=dry_run, take_private=take_private
+        )
 
 
-def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportSummary:
+class _DryRun(Exception):
+    """Raised inside the import's transaction to roll it back after counting."""
+
+
+def import_parsed(
+    files: Sequence[ParsedFile],
+    progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
+    take_private: Callable[[ParsedFile], bool] | None = None,
+) -> ImportSummary:
     """Import files already read by `read_files` (their references are checked here).
 
     progress(0, n) is called before the first write, then progress(i, n) as the
-    records of the i-th file are written.
+    records of the i-th file are written. `dry_run` does all of it, counts, and
+    rolls back. `take_private(file)` says whether a file's private notes are
+    taken (default: all); the summary lists the files that carry some.
     """
     total = len(files)
     if progress is not None:
         progress(0, total)
+    summary = ImportSummary(files=[f.display for f in files], dry_run=dry_run)
+    taken = {id(f): f.includes_private and (take_private is None or take_private(f)) for f in files}
+    summary.private_files = [(f.display, taken[id(f)]) for f in files if carries_private(f)]
     try:
         with gc_paused(), transfer.write_transaction():
             check_references(files)
-            writer = transfer.Writer(KINDS)
+            matches = person_match.match(
+                [r for f in files for r in f.records["people"]], [r for f in files for r in f.records["mentorships"]]
+            )
+            writer = transfer.Writer(KINDS, matches)
             for kind in _FIRST_PASS:
                 for f in files:
+                    _use_file(writer, f, taken[id(f)])
                     writer.write(kind, f.records[kind])
             for done, f in enumerate(files, start=1):
+                _use_file(writer, f, taken[id(f)])
                 for kind in _SECOND_PASS:
                     writer.write(kind, f.records[kind])
                 if progress is not None:
                     progress(done, total)
+            person_match.record_aliases(matches.aliases)
+            summary.duplicates = person_match.possible_duplicates(r["name"] for f in files for r in f.records["people"])
+            summary.merged_here = matches.merged_here
+            summary.by_email = matches.by_email
+            for kind, c in writer.counts.items():
+                summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged, c.kept)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     except (transfer.TransferError, transfer.DatabaseError) as exc:
         reason = str(exc)
         if "locked" in reason or "busy" in reason:
             reason = "the database is locked by another program (another mentor-tui?); try again when it is done"
         raise ExchangeError(f"{WRITE_FAILED}: {reason}") from None
-    summary = ImportSummary(files=[f.display for f in files])
-    for kind, c in writer.counts.items():
-        summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged)
     return summary
+
+
+def carries_private(f: ParsedFile) -> bool:
+    """Whether a file brings any private note with text."""
+    return f.includes_private and any(
+        (c.get("private_notes") or "").strip() for c in f.records["checkins"]
+    )
+
+
+def _use_file(writer: transfer.Writer, f: ParsedFile, take_private: bool) -> None:
+    """The writer's per-file settings: the default `updated_at`, private notes or not."""
+    writer.stamp = transfer.to_change_text(f.exported_at) if f.exported_at is not None else None
+    writer.private = take_private

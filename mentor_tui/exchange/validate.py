@@ -93,6 +93,18 @@ def _refs(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
     return out
 
 
+def _aliases(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
+    value = t.data.get(f.file_key)
+    if value is None:
+        return []
+    problem = schema.value_problem(f, value)
+    if problem is not None:
+        t.expect(f.file_key, schema.expected(f), value)
+    if rec.get("uuid") in value:
+        t.fail(f.file_key, "a record's own uuid is not an alias of it")
+    return list(value)
+
+
 def _moments(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime]:
     key = f.file_key
     value = t.data.get(key)
@@ -123,6 +135,7 @@ _READERS: dict[str, Callable[[Table, schema.Field, dict[str, Any]], Any]] = {
     schema.REF: _ref,
     schema.REFS: _refs,
     schema.MOMENTS: _moments,
+    schema.ALIASES: _aliases,
     schema.RULE: _rule,
 }
 
@@ -263,6 +276,7 @@ def _header(ctx: FileContext, doc: Any) -> None:
 
 _HEADER_FIELDS = (
     schema.Field("exported_at", schema.MOMENT),
+    schema.Field("exported_by", schema.LINE, nonblank=True),
     schema.Field("generator", schema.LINE),
     schema.Field("scope", schema.CHOICE, choices=SCOPES),
     schema.Field("includes_private", schema.BOOL),
@@ -294,6 +308,9 @@ def validate_document(doc: Any, display: str, path: Path | None = None) -> Parse
         references=ctx.references,
         defined=defined,
         counts=dict(ctx.counts),
+        version=doc["version"],
+        exported_at=header["exported_at"],
+        exported_by=header["exported_by"],
     )
 
 

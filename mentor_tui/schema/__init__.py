@@ -27,6 +27,7 @@ from mentor_tui.schema.checks import (
 )
 from mentor_tui.schema.kinds import KINDS, LINK_TABLES, REFERABLE, TOP_KINDS
 from mentor_tui.schema.types import (
+    ALIASES,
     BOOL,
     CHOICE,
     DATE,
@@ -40,6 +41,7 @@ from mentor_tui.schema.types import (
     SLUG,
     SLUG_MAX,
     SLUG_PATTERN,
+    STAMP,
     TEXT,
     ZONE,
     Field,
@@ -47,8 +49,8 @@ from mentor_tui.schema.types import (
 )
 
 __all__ = [
-    "BOOL", "CHOICE", "DATE", "INT", "KINDS", "LINE", "LINK_TABLES", "MOMENT", "MOMENTS", "REF",
-    "REFERABLE", "REFS", "RULE", "SLUG", "SLUG_MAX", "SLUG_PATTERN", "TEXT", "TOP_KINDS", "ZONE",
+    "ALIASES", "BOOL", "CHOICE", "DATE", "INT", "KINDS", "LINE", "LINK_TABLES", "MOMENT", "MOMENTS", "REF",
+    "REFERABLE", "REFS", "RULE", "SLUG", "SLUG_MAX", "SLUG_PATTERN", "STAMP", "TEXT", "TOP_KINDS", "ZONE",
     "Field", "Kind", "RecordError", "check", "expected", "fold",
     "order_problem", "value_problem",
 ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from mentor_tui.schema.kinds import KINDS
 from mentor_tui.schema.types import (
+    ALIASES,
     BOOL,
     CHOICE,
     DATE,
@@ -23,6 +24,7 @@ from mentor_tui.schema.types import (
     SLUG,
     SLUG_MAX,
     SLUG_PATTERN,
+    STAMP,
     TEXT,
     ZONE,
     Field,
@@ -43,8 +45,10 @@ def expected(f: Field) -> str:
         return f"an integer from {f.low} to {f.high}"
     if f.type == DATE:
         return "a date (YYYY-MM-DD)"
-    if f.type == MOMENT:
+    if f.type in (MOMENT, STAMP):
         return "an offset date-time (e.g. 2026-10-02T15:00:00Z)"
+    if f.type == ALIASES:
+        return "an array of uuids"
     if f.type == MOMENTS:
         return "an array of offset date-times"
     if f.type == BOOL:
@@ -108,7 +112,10 @@ def value_problem(f: Field, value: Any) -> str | None:
     if t == DATE:
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
         return None if ok else f"expected {expected(f)}"
-    if t == MOMENT:
+    if t == ALIASES:
+        ok = isinstance(value, list | tuple) and all(isinstance(u, str) and u.strip() for u in value)
+        return None if ok and len(set(value)) == len(value) else f"expected {expected(f)}"
+    if t in (MOMENT, STAMP):
         ok = isinstance(value, dt.datetime) and value.tzinfo is not None
         return None if ok else f"expected {expected(f)}"
     if t == BOOL:

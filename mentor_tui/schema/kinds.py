@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentor_tui.schema.types import (
+    ALIASES,
     BOOL,
     CHOICE,
     DATE,
@@ -16,6 +17,7 @@ from mentor_tui.schema.types import (
     REFS,
     RULE,
     SLUG,
+    STAMP,
     TEXT,
     ZONE,
     Field,
@@ -39,6 +41,10 @@ def _f(name: str, type_: str, **kw: Any) -> Field:
 
 
 UUID = _f("uuid", LINE, required=True, nonblank=True, doc="any unique string; the app writes UUID4 text")
+UPDATED_AT = _f(
+    "updated_at", STAMP,
+    doc="the last change of this record (UTC); an import keeps the newer side. Absent: the file's exported_at",
+)
 
 KINDS: dict[str, Kind] = {}
 
@@ -54,6 +60,8 @@ _kind(Kind(
         _f("name", LINE, required=True, nonblank=True),
         _f("role", CHOICE, required=True, choices=ROLES),
         _f("email", LINE),
+        _f("aliases", ALIASES, doc="other uuids this person was known by (after a merge); a file naming one means this person"),
+        UPDATED_AT,
     ),
     local_only=("id", "is_me", "archived"),
     referable_as="person",
@@ -65,6 +73,7 @@ _kind(Kind(
         _f("key", SLUG, required=True, doc="what goals and ratings refer to, e.g. chaos-engineering"),
         _f("name", LINE, required=True, nonblank=True),
         _f("description", TEXT, required=True, empty=""),
+        UPDATED_AT,
     ),
     identity="key",
     local_only=("id", "builtin"),
@@ -81,6 +90,7 @@ _kind(Kind(
         _f("ended_on", DATE, doc="optional: ending keeps the history"),
         _f("focus", TEXT, required=True, empty=""),
         _f("cadence_days", INT, required=True, low=1, high=365, doc="how often a check-in is due, in days"),
+        UPDATED_AT,
     ),
     local_only=("id",),
     dates_in_order=(("started_on", "ended_on"),),
@@ -100,6 +110,7 @@ _kind(Kind(
         _f("start_on", DATE, required=True),
         _f("target_on", DATE),
         _f("status", CHOICE, required=True, choices=PLAN_STATUSES),
+        UPDATED_AT,
     ),
     children=("goals",),
     local_only=("id",),
@@ -118,6 +129,7 @@ _kind(Kind(
         _f("status", CHOICE, required=True, choices=GOAL_STATUSES),
         _f("done_on", DATE),
         _f("detail", TEXT, empty="", doc="Markdown"),
+        UPDATED_AT,
     ),
     parent="plans",
     parent_field="plan",
@@ -134,6 +146,7 @@ _kind(Kind(
         _f("detail", TEXT, empty="", doc="Markdown"),
         _f("link", LINE),
         _f("last_practised_on", DATE),
+        UPDATED_AT,
     ),
     parent="goals",
     parent_field="goal",
@@ -150,6 +163,7 @@ _kind(Kind(
         _f("done", BOOL, required=True),
         _f("done_on", DATE),
         _f("evidence", TEXT, doc="a link or a short note"),
+        UPDATED_AT,
     ),
     parent="labs",
     parent_field="lab",
@@ -169,6 +183,7 @@ _kind(Kind(
         _f("confidence", INT, low=1, high=5),
         _f("private_notes", TEXT, private=True, empty="",
            doc="only in a file with includes_private = true"),
+        UPDATED_AT,
     ),
     children=("actions",),
     local_only=("id",),
@@ -182,6 +197,7 @@ _kind(Kind(
         _f("owner", REF, ref="person"),
         _f("due_on", DATE),
         _f("done_on", DATE, doc="absent = open"),
+        UPDATED_AT,
     ),
     parent="checkins",
     parent_field="checkin",
@@ -203,6 +219,7 @@ _kind(Kind(
         _f("presenter", REF, ref="person"),
         _f("link", LINE),
         _f("notes", TEXT, empty="", doc="Markdown"),
+        UPDATED_AT,
     ),
     children=("occurrences",),
     local_only=("id",),
@@ -215,6 +232,7 @@ _kind(Kind(
         _f("starts_at", MOMENT, required=True, doc="which occurrence"),
         _f("notes", TEXT, required=True, empty=""),
         _f("attendees", REFS, required=True, ref="person", doc="person uuids"),
+        UPDATED_AT,
     ),
     parent="sessions",
     parent_field="session",
@@ -233,6 +251,7 @@ _kind(Kind(
         _f("rated_on", DATE, required=True),
         _f("rated_by", REF, required=True, ref="person", self_word="self", doc='a person uuid, or "self"'),
         _f("evidence", TEXT, doc="a uuid or a link"),
+        UPDATED_AT,
     ),
     local_only=("id",),
     summary="skill ratings; the history is kept",
@@ -248,6 +267,7 @@ _kind(Kind(
         _f("title", LINE, required=True, nonblank=True),
         _f("lessons", TEXT, empty="", doc="Markdown"),
         _f("session", REF, ref="session", doc="the session where its lessons were presented"),
+        UPDATED_AT,
     ),
     local_only=("id",),
     summary="incidents and on-call shifts someone took part in",
@@ -262,6 +282,7 @@ _kind(Kind(
         _f("since", DATE, required=True),
         _f("until", DATE),
         _f("notes", TEXT, empty="", doc="Markdown"),
+        UPDATED_AT,
     ),
     local_only=("id",),
     dates_in_order=(("since", "until"),),
@@ -276,6 +297,7 @@ _kind(Kind(
         _f("given_on", DATE, required=True),
         _f("text", TEXT, required=True, nonblank=True),
         _f("for_ref", TEXT, key="for", doc="a uuid (goal, session, incident) or free text"),
+        UPDATED_AT,
     ),
     local_only=("id",),
     summary="recognition",
@@ -288,6 +310,7 @@ _kind(Kind(
         _f("rating", INT, required=True, low=1, high=5),
         _f("text", TEXT, required=True, empty=""),
         _f("person", REF, ref="person", doc="absent = anonymous"),
+        UPDATED_AT,
     ),
     local_only=("id",),
     summary="program feedback",
@@ -295,6 +318,10 @@ _kind(Kind(
 
 # Top-level arrays of a file, in the order they are written.
 TOP_KINDS: tuple[str, ...] = tuple(k.name for k in KINDS.values() if k.parent is None)
-# Attendance rows are stored by the occurrences' `attendees` field.
-LINK_TABLES = {"Attendance": ("occurrences", "attendees", ("occurrence", "person"))}
+# Tables behind array fields: attendance rows hold the occurrences' `attendees`,
+# person_alias rows a person's `aliases`.
+LINK_TABLES = {
+    "Attendance": ("occurrences", "attendees", ("occurrence", "person")),
+    "PersonAlias": ("people", "aliases", ("person", "uuid")),
+}
 REFERABLE: dict[str, str] = {k.referable_as: k.name for k in KINDS.values() if k.referable_as}

@@ -21,6 +21,8 @@ REF = "ref"  # a uuid (or competency key) of another record
 REFS = "refs"  # an array of person uuids (attendees)
 ZONE = "zone"  # an IANA time zone name
 RULE = "rule"  # an RFC 5545 RRULE value
+STAMP = "stamp"  # `updated_at`: an offset date-time kept to the millisecond
+ALIASES = "aliases"  # an array of other uuids of the same record (a person's, after a merge)
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 SLUG_MAX = 100
