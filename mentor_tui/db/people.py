@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentor_tui import schema
-from mentor_tui.db.models import Person
+from mentor_tui.db.models import Person, PersonAlias
 
 
 class PersonNotFound(LookupError):
@@ -48,6 +48,9 @@ def find(name_or_uuid: str) -> Person:
     person = Person.get_or_none(Person.uuid == name_or_uuid)
     if person is not None:
         return person
+    alias = PersonAlias.get_or_none(PersonAlias.uuid == name_or_uuid)
+    if alias is not None:  # a uuid this person had in another database
+        return Person.get_by_id(alias.person)
     matches = _named(name_or_uuid, limit=2)
     if len(matches) == 1:
         return matches[0]

@@ -4,8 +4,9 @@
 -- (millisecond text, `2026-11-27T09:40:00.123Z`), so an import keeps whichever
 -- side is newer. Triggers keep it, so every write path does without knowing:
 -- an insert without a value gets now; an update that does not move it forward
--- (every local edit: it writes the value it read) gets now, or the old value if
--- this machine's clock is behind it. An import that writes a newer value from a
+-- (every local edit: it writes the value it read) gets now, or a millisecond
+-- after the old value if this machine's clock is not past it (a local change
+-- always moves it forward). An import that writes a newer value from a
 -- file keeps that value. The time is SQLite's own clock, so a write from any
 -- program keeps `updated_at` right. Marking who is "me" or archiving someone
 -- (columns that never travel) is no change of the person. Existing rows get the moment
@@ -25,7 +26,7 @@ END;
 CREATE TRIGGER "person_updated_at_update" AFTER UPDATE ON "person" FOR EACH ROW
 WHEN NEW."is_me" IS OLD."is_me" AND NEW."archived" IS OLD."archived" AND (NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at")
 BEGIN
-  UPDATE "person" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "person" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "mentorship" ADD COLUMN "updated_at" TEXT;
@@ -38,7 +39,7 @@ END;
 CREATE TRIGGER "mentorship_updated_at_update" AFTER UPDATE ON "mentorship" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "mentorship" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "mentorship" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "competency" ADD COLUMN "updated_at" TEXT;
@@ -52,7 +53,7 @@ END;
 CREATE TRIGGER "competency_updated_at_update" AFTER UPDATE ON "competency" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "competency" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "competency" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "plan" ADD COLUMN "updated_at" TEXT;
@@ -65,7 +66,7 @@ END;
 CREATE TRIGGER "plan_updated_at_update" AFTER UPDATE ON "plan" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "plan" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "plan" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "goal" ADD COLUMN "updated_at" TEXT;
@@ -78,7 +79,7 @@ END;
 CREATE TRIGGER "goal_updated_at_update" AFTER UPDATE ON "goal" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "goal" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "goal" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "lab" ADD COLUMN "updated_at" TEXT;
@@ -91,7 +92,7 @@ END;
 CREATE TRIGGER "lab_updated_at_update" AFTER UPDATE ON "lab" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "lab" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "lab" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "lab_item" ADD COLUMN "updated_at" TEXT;
@@ -104,7 +105,7 @@ END;
 CREATE TRIGGER "lab_item_updated_at_update" AFTER UPDATE ON "lab_item" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "lab_item" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "lab_item" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "check_in" ADD COLUMN "updated_at" TEXT;
@@ -117,7 +118,7 @@ END;
 CREATE TRIGGER "check_in_updated_at_update" AFTER UPDATE ON "check_in" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "check_in" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "check_in" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "action_item" ADD COLUMN "updated_at" TEXT;
@@ -130,7 +131,7 @@ END;
 CREATE TRIGGER "action_item_updated_at_update" AFTER UPDATE ON "action_item" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "action_item" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "action_item" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "session" ADD COLUMN "updated_at" TEXT;
@@ -143,7 +144,7 @@ END;
 CREATE TRIGGER "session_updated_at_update" AFTER UPDATE ON "session" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "session" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "session" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "session_occurrence" ADD COLUMN "updated_at" TEXT;
@@ -156,7 +157,7 @@ END;
 CREATE TRIGGER "session_occurrence_updated_at_update" AFTER UPDATE ON "session_occurrence" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "session_occurrence" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "session_occurrence" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "skill_rating" ADD COLUMN "updated_at" TEXT;
@@ -169,7 +170,7 @@ END;
 CREATE TRIGGER "skill_rating_updated_at_update" AFTER UPDATE ON "skill_rating" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "skill_rating" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "skill_rating" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "incident" ADD COLUMN "updated_at" TEXT;
@@ -182,7 +183,7 @@ END;
 CREATE TRIGGER "incident_updated_at_update" AFTER UPDATE ON "incident" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "incident" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "incident" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "ownership" ADD COLUMN "updated_at" TEXT;
@@ -195,7 +196,7 @@ END;
 CREATE TRIGGER "ownership_updated_at_update" AFTER UPDATE ON "ownership" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "ownership" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "ownership" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "kudos" ADD COLUMN "updated_at" TEXT;
@@ -208,7 +209,7 @@ END;
 CREATE TRIGGER "kudos_updated_at_update" AFTER UPDATE ON "kudos" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "kudos" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "kudos" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 ALTER TABLE "feedback" ADD COLUMN "updated_at" TEXT;
@@ -221,7 +222,7 @@ END;
 CREATE TRIGGER "feedback_updated_at_update" AFTER UPDATE ON "feedback" FOR EACH ROW
 WHEN NEW."updated_at" IS NULL OR OLD."updated_at" IS NULL OR NEW."updated_at" <= OLD."updated_at"
 BEGIN
-  UPDATE "feedback" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(OLD."updated_at", '')) WHERE "id" = NEW."id";
+  UPDATE "feedback" SET "updated_at" = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', OLD."updated_at", '+0.001 seconds'), '')) WHERE "id" = NEW."id";
 END;
 
 CREATE TABLE "person_alias" ("id" INTEGER NOT NULL PRIMARY KEY, "person_id" INTEGER NOT NULL, "uuid" VARCHAR(255) NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE);
