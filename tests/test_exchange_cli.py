@@ -177,7 +177,7 @@ def test_output_never_overwrites_the_database(tmp_path, command):
             capture_output=True, text=True, timeout=60,
         )
         assert result.returncode == 1, result.stderr
-        assert "it is a database file; choose another name" in result.stderr
+        assert "is a database file; choose another name" in result.stderr
         assert result.stderr.count("\n") == 1
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 

@@ -10,7 +10,8 @@ from mentor_tui.commands.common import add_output_option
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_option(
-        parser, help="the new file (mode 0600; never overwritten); default: mentor-YYYYMMDD-HHMMSS.sqlite3 here"
+        parser, help="the new file (mode 0600; never overwritten); default: mentor-YYYYMMDD-HHMMSS.sqlite3 here",
+        force=False,
     )
 
 
@@ -20,8 +21,8 @@ def run(args: argparse.Namespace) -> int:
 
     target: Path = args.output if args.output is not None else Path(backup.default_backup_name())
     target = target.expanduser()
-    if target.exists():  # the database itself included
-        raise InputError(f"{target} already exists; choose another file")
+    if target.exists() or target.is_symlink():  # the database itself included
+        raise InputError(f"{target} already exists; choose another file (a backup never replaces one)")
     db = open_existing_store(args)
     try:
         written = backup.backup_database(db, target)

@@ -39,9 +39,28 @@ def add_db_options(parser: argparse.ArgumentParser, suppress_default: bool = Fal
     )
 
 
-def add_output_option(parser: argparse.ArgumentParser, help: str = "write to FILE (mode 0600) instead of stdout") -> None:
-    """The `-o/--output FILE` option the writing commands share."""
+def add_output_option(
+    parser: argparse.ArgumentParser,
+    help: str = "write to FILE (mode 0600) instead of stdout",
+    force: bool = True,
+) -> None:
+    """The `-o/--output FILE` option the writing commands share, and `--force`."""
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=help)
+    if force:
+        parser.add_argument(
+            "--force", action="store_true", help="replace FILE if it exists (a regular file; never a database)"
+        )
+
+
+def check_output(output: Path | None, force: bool = False) -> None:
+    """Refuse an `-o` path before any work: a special file, a database, an existing file
+    without --force (see `exchange.output_files`)."""
+    from mentor_tui.exchange.output_files import output_problem
+
+    if output is not None:
+        problem = output_problem(output, force)
+        if problem is not None:
+            raise InputError(problem)
 
 
 def db_path_from(args: argparse.Namespace) -> Path:
@@ -79,17 +98,17 @@ def open_existing_store(args: argparse.Namespace):
     return open_store(args)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """`text` to `output` atomically (mode 0600), or to stdout."""
+def write_output(text: str, output: Path | None, force: bool = False, what: str = "the output") -> None:
+    """`text` to `output` atomically (mode 0600), saying so on stdout; or to stdout."""
     from mentor_tui.exchange.atomic import write_atomic
 
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    if output.is_dir():
-        raise InputError(f"{output} is a folder; give a file name")
+    check_output(output, force)
     try:
         write_atomic(output, text)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    print(f"wrote {what} to {output}")

@@ -28,11 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.commands.common import InputError, open_existing_store
+    from mentor_tui.commands.common import InputError, check_output, open_existing_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
     from mentor_tui.exchange.toml_export import build_document, count_records, dumps, write_document
 
+    check_output(args.output, args.force)
     open_existing_store(args)
     try:
         doc = build_document(persons=args.person, plans=args.plan, include_private=args.include_private)

@@ -11,6 +11,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files", metavar="FILE", nargs="+", type=Path,
         help="mentor-tui TOML files to import; a folder stands for the .toml files in it",
     )
+    parser.add_argument(
+        "--dry-run", action="store_true",
+        help="read and check everything, print what would be added, updated and kept; write nothing",
+    )
+    parser.add_argument(
+        "--without-private", action="store_true",
+        help="leave out the private pairing notes the files carry (they are taken by default)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
                     print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
             open_store(args)
             try:
-                summary = import_parsed(files)
+                summary = import_parsed(
+                    files, dry_run=args.dry_run, take_private=(lambda _f: False) if args.without_private else None
+                )
             finally:
                 database.close_database()
     except ExchangeError as exc:

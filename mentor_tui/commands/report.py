@@ -60,7 +60,13 @@ def one_year_before(day: dt.date) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui import clock
-    from mentor_tui.commands.common import InputError, UsageError, open_existing_store, write_output
+    from mentor_tui.commands.common import (
+        InputError,
+        UsageError,
+        check_output,
+        open_existing_store,
+        write_output,
+    )
 
     if args.team and args.person:  # argparse's group already refuses this
         raise UsageError("--person and --team cannot be used together")
@@ -69,9 +75,10 @@ def run(args: argparse.Namespace) -> int:
     if since > until:
         raise InputError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
 
+    check_output(args.output, args.force)
     open_existing_store(args)
     text = _team(until) if args.team else _person(args.person, since, until)
-    write_output(text, args.output)
+    write_output(text, args.output, args.force, "the team report" if args.team else "the report")
     return 0
 
 

@@ -17,9 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.commands.common import open_existing_store, write_output
+    from mentor_tui.commands.common import check_output, open_existing_store, write_output
     from mentor_tui.exchange import skills_csv
 
+    check_output(args.output, args.force)
     open_existing_store(args)
-    write_output(skills_csv.skills_csv(), args.output)
+    write_output(skills_csv.skills_csv(), args.output, args.force, "the skills matrix")
     return 0

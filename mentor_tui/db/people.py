@@ -92,6 +92,12 @@ def add_person(name: str, role: str, email: str | None = None) -> Person:
     return Person.create(name=name, role=role, email=email or None)
 
 
+def aliases_of(person_id: int) -> list[str]:
+    """The other uuids this person was known by (after a merge or an email match), sorted."""
+    query = PersonAlias.select(PersonAlias.uuid).where(PersonAlias.person == person_id).order_by(PersonAlias.uuid)
+    return [a.uuid for a in query]
+
+
 def count(include_archived: bool = False) -> int:
     query = Person.select()
     if not include_archived:

@@ -38,7 +38,7 @@ class MergePlan:
         """What the merge does, for a confirmation (CLI and app)."""
         out = [f"Merge {self.other.name} ({self.other.uuid}) into {self.keep.name} ({self.keep.uuid}):"]
         if self.moves:
-            out += [f"  {n} {what} move" for what, n in self.moves.items()]
+            out += [f"  moves {what}: {n}" for what, n in self.moves.items()]
         else:
             out.append("  no records to move")
         if self.joined_mentorships:

@@ -7,8 +7,6 @@ switch is turned on, and the preview says which it is in words.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from mentor_tui import clock
+from mentor_tui.exchange.output_files import export_file_name, output_problem
 from mentor_tui.exchange.spec import KIND_LABELS
 from mentor_tui.widgets.key_bar import KeyBar
 
@@ -36,10 +35,7 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-def default_file_name(who: str, today: dt.date, private: bool = False) -> str:
-    """e.g. mentor-ana-ruiz-2026-11-26.toml; a file with private notes says so in its name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", who.lower()).strip("-") or "export"
-    return f"mentor-{slug}-{today.isoformat()}{'-PRIVATE' if private else ''}.toml"
+default_file_name = export_file_name  # e.g. mentor-zoë-李雷-2026-11-26.toml
 
 
 class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
@@ -157,6 +153,10 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             path = path / default_file_name(self._who_label(), clock.today(), include_private)
         if not path.parent.is_dir():
             self._show_error(f"The folder {path.parent} does not exist.")
+            return
+        special = output_problem(path, replace=True)  # a link, FIFO, device, folder or database
+        if special is not None:
+            self._show_error(special[0].upper() + special[1:] + ".")
             return
         if path.exists() and self._replace_armed != path:
             self._replace_armed = path
