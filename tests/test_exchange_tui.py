@@ -140,6 +140,10 @@ async def test_import_dialog_imports_a_teammates_export(tmp_path):
         app.screen.query_one("#paths", Input).value = str(export.parent)  # a folder
         await pilot.press("ctrl+s")
         await settle(pilot)
+        text = screen_text(app)
+        assert "1 file checked. If you import them:" in text and "ctrl+s imports" in text
+        await pilot.press("ctrl+s")
+        await settle(pilot)
         assert "Imported 1 file" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
@@ -245,3 +249,42 @@ async def test_import_dialog_says_when_another_program_holds_the_database(tmp_pa
         text = " ".join(screen_text(app).split())
         assert "Import failed, nothing was changed: the database is locked by another program" in text
         assert "Nothing was imported" not in text
+
+
+async def test_import_preview_shows_private_notes_and_leaves_them_out_unless_switched(tmp_path):
+    """A mentor's private export reaches a lead: the preview says so, and the notes stay out
+    unless the lead turns the switch on; nothing is written before the second ctrl+s."""
+    from mentor_tui.exchange.toml_export import build_document, write_document
+
+    source = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    database.open_database(source)
+    private = write_document(build_document(include_private=True), tmp_path / "bo-PRIVATE.toml")
+    database.close_database()
+    lead_db = tmp_path / "lead.sqlite3"
+    database.open_database(lead_db)
+    people.set_me("Lee Lead", "lead")
+    database.close_database()
+    before = lead_db.read_bytes()
+
+    app = MentorApp(db_path=lead_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#paths", Input).value = str(private)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "carries private pairing notes (left out)" in text
+        assert app.screen.query_one("#private-row").display and app.screen.query_one(Switch).value is False
+        assert lead_db.read_bytes() == before  # checked and counted, nothing written
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "carries private pairing notes (taken)" in screen_text(app)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Imported 1 file" in screen_text(app)
+    database.open_database(lead_db)
+    assert {c.private_notes for c in models.CheckIn.select()} == {""}

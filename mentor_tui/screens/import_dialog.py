@@ -1,9 +1,17 @@
-"""Import from the TUI: files or a folder of TOML exports, all or nothing."""
+"""Import from the TUI: read and check the files, preview what would change, then write.
+
+ctrl+s first reads and checks every file and shows, per kind of record, what
+would be added, updated, kept (newer here) and unchanged, the possible
+duplicate people, and which files carry private notes, with a switch to leave
+those out (off by default unless every such file is from "me"). Nothing is
+written until ctrl+s again; editing the paths goes back to the first step.
+"""
 
 from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Static, Switch
 
 from mentor_tui.widgets.key_bar import KeyBar
 
@@ -37,35 +45,69 @@ def expand(text: str) -> list[Path]:
     return collect_paths(parts)
 
 
+def preview_text(summary: Any) -> str:
+    """The counts of a dry run as an aligned table, then its notices."""
+    from mentor_tui.exchange.spec import KIND_LABELS, KINDS
+
+    rows = [("records", "add", "update", "kept newer here", "unchanged")]
+    for kind in KINDS:
+        c = summary.counts[kind]
+        if c.total:
+            rows.append((KIND_LABELS[kind], str(c.added), str(c.updated), str(c.kept), str(c.unchanged)))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = [
+        "  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+        for row in rows
+    ]
+    n = len(summary.files)
+    head = f"{n} file{'s' if n != 1 else ''} checked. If you import them:"
+    notices = summary.notice_lines()
+    return "\n".join([head, *lines, *([""] + notices if notices else [])])
+
+
 class ImportDialog(ModalScreen[bool]):
     """Dismisses with True when something was imported."""
 
     AUTO_FOCUS = "#paths"
     BINDINGS = [
-        Binding("ctrl+s", "run_import", "Import"),
+        Binding("ctrl+s", "run_import", "Check / Import"),
+        Binding("ctrl+t", "toggle_private", "Private notes"),
         Binding("escape", "close", "Close"),
     ]
 
     imported = False
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._files: list[Any] | None = None  # read, checked and previewed: ctrl+s writes them
+        self._me_uuids: set[str] = set()
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
             yield Static("Import TOML exports", id="title")
             yield Static(
-                "Every file is checked before anything is written: one bad file and nothing changes. "
-                "Records already here (same uuid) are updated, not duplicated.",
+                "Every file is read and checked first, and you see what would change before anything "
+                "is written. A record changed here later than in the file is kept.",
                 id="intro",
             )
             yield Label("Files or a folder (several: separated by spaces, \"quote paths\" with spaces)")
             yield Input(placeholder="~/exports/  or  ana.toml bo.toml", id="paths", compact=True)
             yield ProgressBar(id="progress", show_eta=False, classes="-idle")
             yield Static("", id="result")
+            with Horizontal(id="private-row", classes="-idle"):
+                yield Switch(value=False, id="private")
+                yield Label("Take the private pairing notes (ctrl+t)", id="private-label")
             with Horizontal(id="buttons"):
                 yield Button("Close (esc)", id="close")
-                yield Button("Import (ctrl+s)", id="import", variant="primary")
+                yield Button("Check", id="import", variant="primary")
         yield KeyBar()
 
+    # -- step 1: read, check, dry run
+
     def action_run_import(self) -> None:
+        if self._files is not None:
+            self._write()
+            return
         try:
             paths = expand(self.query_one("#paths", Input).value)
         except Exception as exc:  # ExchangeError: a folder without .toml files
@@ -74,45 +116,135 @@ class ImportDialog(ModalScreen[bool]):
         if not paths:
             self._result("Type a file or a folder of .toml files.", error=True)
             return
-        bar = self.query_one("#progress", ProgressBar)
-        bar.remove_class("-idle")
-        bar.update(total=len(paths), progress=0)
-        self._result(f"Importing {len(paths)} file(s)…")
-        self.run_import(paths)
+        self._busy(len(paths), f"Reading and checking {len(paths)} file(s)…")
+        self.check_files(paths)
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, paths: list[Path]) -> None:
+    def check_files(self, paths: list[Path]) -> None:
+        from mentor_tui.db import database, people
+        from mentor_tui.exchange import toml_import
+
+        def progress(done: int) -> None:
+            self.app.call_from_thread(self._progress, done, len(paths), "Reading and checking")
+
+        try:
+            files = toml_import.read_files(paths, progress)
+            with database.worker_connection():
+                me = people.me()
+                me_uuids = {me.uuid, *people.aliases_of(me.id)} if me is not None else set()
+                private_files = [f for f in files if toml_import.carries_private(f)]
+                take = bool(private_files) and all(f.exported_by in me_uuids for f in private_files)
+                summary = toml_import.import_parsed(files, dry_run=True, take_private=lambda _f: take)
+        except Exception as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._previewed, files, me_uuids, summary, take)
+
+    def _previewed(self, files: list[Any], me_uuids: set[str], summary: Any, take: bool) -> None:
+        self._files = files
+        self._me_uuids = me_uuids
+        self.query_one("#progress", ProgressBar).add_class("-idle")
+        row = self.query_one("#private-row")
+        row.set_class(not summary.private_files, "-idle")
+        switch = self.query_one("#private", Switch)
+        with switch.prevent(Switch.Changed):
+            switch.value = take
+        self.query_one("#import", Button).label = "Import"
+        self._result(preview_text(summary) + "\n\nctrl+s imports; esc closes without writing.")
+
+    def action_toggle_private(self) -> None:
+        if self._files is not None and self.query_one("#private-row").display:
+            switch = self.query_one("#private", Switch)
+            switch.value = not switch.value
+
+    @on(Switch.Changed, "#private")
+    def _private_changed(self, event: Switch.Changed) -> None:
+        """A new preview with the notes taken or left out."""
+        if self._files is not None:
+            self.preview_again(self._files, event.value)
+
+    @work(thread=True, exclusive=True, group="import")
+    def preview_again(self, files: list[Any], take: bool) -> None:
+        from mentor_tui.db import database
+        from mentor_tui.exchange import toml_import
+
+        try:
+            with database.worker_connection():
+                summary = toml_import.import_parsed(files, dry_run=True, take_private=lambda _f: take)
+        except Exception as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._previewed, files, self._me_uuids, summary, take)
+
+    @on(Input.Changed, "#paths")
+    def _paths_changed(self) -> None:
+        """Other files: check again before writing."""
+        if self._files is not None:
+            self._files = None
+            self.query_one("#import", Button).label = "Check"
+            self.query_one("#private-row").add_class("-idle")
+            self._result("")
+
+    # -- step 2: write
+
+    def _write(self) -> None:
+        files = self._files
+        assert files is not None
+        take = self.query_one("#private", Switch).value
+        self._busy(len(files), f"Importing {len(files)} file(s)…")
+        self.write_files(files, take)
+
+    @work(thread=True, exclusive=True, group="import")
+    def write_files(self, files: list[Any], take: bool) -> None:
         from mentor_tui.db import database
         from mentor_tui.exchange import toml_import
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._progress, done, total)
+            self.app.call_from_thread(self._progress, done, total, "Writing the records of")
 
         try:
             with database.worker_connection():
-                summary = toml_import.import_files(paths, progress=progress)
+                summary = toml_import.import_parsed(files, progress=progress, take_private=lambda _f: take)
         except Exception as exc:
-            message = str(exc)
-            if not message.startswith(toml_import.WRITE_FAILED):
-                message = f"Nothing was imported. {message}"  # a file was refused before writing
-            self.app.call_from_thread(self._result, message[:1].upper() + message[1:], True)
+            self.app.call_from_thread(self._failed, exc)
             return
         self.imported = self.imported or summary.changed
-        self.app.call_from_thread(self._result, "\n".join(summary.lines()))
+        self.app.call_from_thread(self._done, "\n".join(summary.lines()))
 
-    def _progress(self, done: int, total: int) -> None:
-        """Two steps a file (see toml_import.import_files): reading and checking, then writing."""
+    def _done(self, text: str) -> None:
+        self._files = None
+        self.query_one("#progress", ProgressBar).add_class("-idle")
+        self.query_one("#private-row").add_class("-idle")
+        self.query_one("#import", Button).label = "Check"
+        self._result(text)
+
+    # -- showing
+
+    def _failed(self, exc: Exception) -> None:
+        from mentor_tui.exchange.toml_import import WRITE_FAILED
+
+        message = str(exc)
+        if not message.startswith(WRITE_FAILED):
+            message = f"Nothing was imported. {message}"  # a file was refused before writing
+        self._result(message[:1].upper() + message[1:], True)
+
+    def _busy(self, total: int, text: str) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.remove_class("-idle")
+        bar.update(total=total, progress=0)
+        self._result(text)
+
+    def _progress(self, done: int, total: int, doing: str) -> None:
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
-        files = total // 2
-        if done <= files:
-            self._result(f"Reading and checking file {done} of {files}…")
-        else:
-            self._result(f"Writing the records of file {done - files} of {files}…")
+        if total:
+            self._result(f"{doing} file {min(done, total) or 1} of {total}…")
 
     def _result(self, text: str, error: bool = False) -> None:
         result = self.query_one("#result", Static)
         result.update(Content(text))
         result.set_class(error, "-error")
+        if error:
+            self.query_one("#progress", ProgressBar).add_class("-idle")
 
     def action_close(self) -> None:
         self.dismiss(self.imported)
