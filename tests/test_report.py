@@ -328,7 +328,7 @@ def test_cli_report_for_a_named_person_to_a_private_file(db: Path, tmp_path: Pat
     out = tmp_path / "bob.md"
     result = cli(db, "report", "--person", "bob mentor", "-o", str(out), *PERIOD)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
+    assert result.stdout == f"wrote the report to {out}\n"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Brag doc: Bob Mentor")

@@ -84,8 +84,11 @@ def test_cli_skills_csv_to_stdout_and_to_a_private_file(tmp_path: Path) -> None:
     out.write_text("old content")
     os.chmod(out, 0o644)
     result = cli(db, "skills-csv", "-o", str(out))
+    assert result.returncode == 1 and "already exists; add --force to replace it" in result.stderr
+    assert out.read_text() == "old content"
+    result = cli(db, "skills-csv", "-o", str(out), "--force")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
+    assert result.stdout == f"wrote the skills matrix to {out}\n"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     with out.open(newline="", encoding="utf-8") as fh:
         assert list(csv.reader(fh)) == expected_rows(team)

@@ -92,6 +92,13 @@ def add_person(name: str, role: str, email: str | None = None) -> Person:
     return Person.create(name=name, role=role, email=email or None)
 
 
+def by_id(person_id: int) -> Person:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise PersonNotFound("that person no longer exists")
+    return person
+
+
 def aliases_of(person_id: int) -> list[str]:
     """The other uuids this person was known by (after a merge or an email match), sorted."""
     query = PersonAlias.select(PersonAlias.uuid).where(PersonAlias.person == person_id).order_by(PersonAlias.uuid)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -29,7 +30,10 @@ class TeamScreen(TableSection[Any]):
         Binding("enter", "open_row", "Open person"),
         Binding("n", "new_person", "Add person"),
         Binding("m", "new_mentorship", "New mentorship"),
+        Binding("M", "merge_person", "Merge duplicate"),
+        Binding("u", "toggle_uuids", "Show uuids"),
     ]
+    show_uuids = False
 
     def compose_body(self) -> ComposeResult:
         yield from super().compose_body()
@@ -47,12 +51,14 @@ class TeamScreen(TableSection[Any]):
 
     def show(self, data) -> None:
         self.total, matrix, bus_factor, me_uuid = data
-        columns = ["Name", "Role", *(c.key for c in matrix.competencies)]
+        columns = ["Name", "Role", "Email", *(["uuid"] if self.show_uuids else []), *(c.key for c in matrix.competencies)]
         rows = []
         for row in matrix.rows:
             me = " (me)" if row.person.uuid == me_uuid else ""
             levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
-            rows.append(TableRow(row.person.uuid, row, (clip(row.person.name, 28) + me, row.person.role, *levels)))
+            who = (clip(row.person.name, 28) + me, row.person.role, clip(row.person.email or "", 24))
+            uuid = (row.person.uuid,) if self.show_uuids else ()
+            rows.append(TableRow(row.person.uuid, row, (*who, *uuid, *levels)))
         self.show_rows(rows, columns=columns)
         self.loaded = len(matrix.rows)
         self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
@@ -65,6 +71,46 @@ class TeamScreen(TableSection[Any]):
         from mentor_tui.screens.person import PersonScreen
 
         self.app.push_screen(PersonScreen(record.person.uuid))
+
+    def action_toggle_uuids(self) -> None:
+        """Show or hide each person's uuid (what files and the command line name them by)."""
+        self.show_uuids = not self.show_uuids
+        if self._shown is not None:
+            self.show(self._shown)  # the same data, one column more or less
+
+    def action_merge_person(self) -> None:
+        """Merge another record of the same human into the person under the cursor."""
+        record = self.highlighted()
+        if record is None:
+            self.notify("No person here to merge into.", severity="warning")
+            return
+        self.merge_choices(record.person.uuid)
+
+    @work(thread=True, exclusive=True, group="merge-choices")
+    def merge_choices(self, keep_uuid: str) -> None:
+        from mentor_tui.db import database
+        from mentor_tui.screens.merge_people import merge_choices
+
+        try:
+            with database.worker_connection():
+                keep, choices = merge_choices(keep_uuid)
+        except Exception as exc:  # the person was removed meanwhile, the database is locked
+            self.app.call_from_thread(self.notify, f"Cannot merge: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self._push_merge, keep, choices)
+
+    def _push_merge(self, keep, choices) -> None:
+        from mentor_tui.screens.merge_people import MergeDialog
+
+        if not choices:
+            self.notify("Nobody else to merge: a merge needs two people.", severity="warning")
+            return
+        self.app.push_screen(MergeDialog(keep, choices), self._merged)
+
+    def _merged(self, message: str | None) -> None:
+        if message:
+            self.notify(message)
+            self.reload()
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people

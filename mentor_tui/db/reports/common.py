@@ -37,6 +37,7 @@ class PersonRef:
     role: str
     is_me: bool = False
     archived: bool = False
+    email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def person_ref(person: Person) -> PersonRef:
         role=person.role,
         is_me=bool(person.is_me),
         archived=bool(person.archived),
+        email=person.email,
     )
 
 
