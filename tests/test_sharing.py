@@ -244,3 +244,14 @@ def test_a_merge_of_a_mentor_and_their_mentee_is_refused(store):
     mentorships.create_mentorship(a.id, b.id, D(2026, 5, 1))
     with pytest.raises(MergeRefused, match="mentorship with each other"):
         plan_merge(a, b)
+
+
+def test_a_pair_has_one_mentorship_even_after_it_ended(store):
+    mentor = people.add_person("Ann Mentor", "mentor")
+    mentee = people.add_person("Ben Mentee", "mentee")
+    first = mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 1, 1))
+    with pytest.raises(ValueError, match="already mentors"):
+        mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 2, 1))
+    Mentorship.update(ended_on=D(2026, 6, 30)).where(Mentorship.id == first.id).execute()
+    with pytest.raises(ValueError, match="reopen that mentorship"):
+        mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 8, 1))

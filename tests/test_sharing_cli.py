@@ -154,3 +154,10 @@ def test_default_export_names_keep_letters_of_every_script():
     assert file_stem("../etc/passwd\x00 x") == "etc-passwd-x"
     assert file_stem("   ") == "export" and file_stem("Ωmega Σ") == "ωmega-σ"
     assert len(file_stem("é" * 500).encode()) <= 255
+
+
+def test_o_takes_a_file_name_in_any_script(team_db, tmp_path):
+    out = tmp_path / "mentor-zoë-李雷.toml"
+    result = cli(team_db, "export", "--person", "Ana Ruiz", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"to {out}\n") and out.read_text(encoding="utf-8").startswith('format = "mentor-tui"')
