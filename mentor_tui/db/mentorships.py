@@ -24,7 +24,7 @@ def create_mentorship(
     existing = Mentorship.get_or_none((Mentorship.mentor == mentor) & (Mentorship.mentee == mentee))
     if existing is not None and existing.ended_on is None:
         raise ValueError(f"{mentor.name} already mentors {mentee.name}")
-    if existing is not None:
+    if existing is not None and existing.ended_on is not None:
         raise ValueError(
             f"{mentor.name} mentored {mentee.name} until {existing.ended_on.isoformat()}; "
             "reopen that mentorship (clear its end date) to keep one history"
