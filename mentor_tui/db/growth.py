@@ -100,7 +100,9 @@ class Growth:
         return reached[-1] if reached else None
 
 
-def growth_of(person_id: int) -> Growth:
+def growth_of(person_id: int, with_anonymous_feedback: bool = False) -> Growth:
+    """`with_anonymous_feedback`: the list also holds the program feedback nobody signed
+    (for the growth view of "me": this database's owner is who can edit it)."""
     ratings = list(objects(
         SkillRating.select(SkillRating, Competency.key.alias("ckey"), Competency.name.alias("cname"),
                            Person.name.alias("rater"))
@@ -119,7 +121,11 @@ def growth_of(person_id: int) -> Growth:
         .join(Giver, join_type=JOIN.LEFT_OUTER, on=(Kudos.giver == Giver.id))
         .where(Kudos.receiver == person_id).order_by(Kudos.given_on.desc(), Kudos.id.desc())
     ))
-    feedback = list(Feedback.select().where(Feedback.person == person_id).order_by(Feedback.given_on.desc()))
+    authored = Feedback.person == person_id
+    if with_anonymous_feedback:
+        authored = authored | Feedback.person.is_null()
+    feedback = list(Feedback.select().where(authored).order_by(Feedback.given_on.desc(), Feedback.id.desc())
+                    .limit(RECORDS_SHOWN))
     labels = describe([r.evidence for r in ratings] + [k.for_ref for k in kudos])
     return Growth(
         _skills(ratings, labels),
@@ -188,7 +194,8 @@ def _records(ratings, incidents, owned, kudos, feedback) -> tuple[Record, ...]:
                 for o in owned]
     records += [Record("kudos", k.id, k.given_on, f"from {k.giver_name or 'someone'}: {_first_line(k.text)}")
                 for k in kudos]
-    records += [Record("feedback", f.id, f.given_on, f"program feedback {f.rating}/5: {_first_line(f.text)}")
+    records += [Record("feedback", f.id, f.given_on,
+                       f"program feedback {f.rating}/5{'' if f.person_id else ' (anonymous)'}: {_first_line(f.text)}")
                 for f in feedback]
     records.sort(key=lambda r: (r.on, r.kind, r.id), reverse=True)
     return tuple(records[:RECORDS_SHOWN])

@@ -52,7 +52,7 @@ def person_view(uuid: str) -> PersonView | None:
         return None
     return PersonView(
         person.id, person.uuid, person.name, person.role, person.email, person.is_me, person.archived,
-        _mentorships(person), _plans(person), growth_of(person.id),
+        _mentorships(person), _plans(person), growth_of(person.id, with_anonymous_feedback=person.is_me),
     )
 
 
