@@ -14,11 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import JOIN, fn
 
 from mentor_tui.db.growth_refs import describe
-from mentor_tui.db.models import Competency, Feedback, Incident, Kudos, Ownership, Person, SkillRating, objects
+from mentor_tui.db.models import (
+    Competency,
+    Feedback,
+    Incident,
+    Kudos,
+    Ownership,
+    Person,
+    SkillRating,
+    objects,
+)
 
 LADDER = ("shadow", "secondary", "primary", "incident-commander")  # the on-call ladder, first step first
 LADDER_WORDS = {"shadow": "shadowed", "secondary": "secondary", "primary": "primary",
@@ -166,11 +176,11 @@ def _rating(r, labels: dict[str, str]) -> Rating:
 
 
 def _ladder(person_id: int) -> tuple[tuple[LadderStep, ...], tuple[LadderStep, ...]]:
-    counts = {
-        role: (n, last) for role, n, last in
+    rows: Any = (
         Incident.select(Incident.role, fn.COUNT(Incident.id), fn.MAX(Incident.occurred_on))
         .where(Incident.person == person_id).group_by(Incident.role).tuples()
-    }
+    )
+    counts = {role: (n, last) for role, n, last in rows}
 
     def step(role: str) -> LadderStep:
         n, last = counts.get(role, (0, None))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from mentor_tui.db.models import Goal, Incident, Lab, Person, Plan, Session
 
@@ -89,7 +90,8 @@ def describe(texts: Iterable[str | None]) -> dict[str, str]:
         missing = list(wanted - found.keys())
         if not missing:
             break
-        for uuid, name in model.select(model.uuid, title).where(model.uuid.in_(missing)).tuples():
+        rows: Any = model.select(model.uuid, title).where(model.uuid.in_(missing)).tuples()
+        for uuid, name in rows:
             found[uuid] = f"{word}: {name}"
     return found
 

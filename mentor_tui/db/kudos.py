@@ -32,7 +32,7 @@ def update_kudos(
 ) -> Kudos:
     kudos = get_kudos(kudos_id)
     values = _values(giver_id, given_on, text, for_ref)
-    if values["giver"] is not None and values["giver"].id == kudos.receiver_id:
+    if values["giver"] is not None and values["giver"].id == kudos.receiver.id:
         raise ValueError("kudos go to someone else: pick another person")
     Kudos.update(**values).where(Kudos.id == kudos_id).execute()
     return get_kudos(kudos_id)

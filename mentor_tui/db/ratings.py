@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mentor_tui import schema
 from mentor_tui.db.growth_refs import person_or_error, stored_ref
-from mentor_tui.db.models import Competency, Person, SkillRating
+from mentor_tui.db.models import Competency, SkillRating
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def update_rating(
 ) -> SkillRating:
     rating = get_rating(rating_id)
     values = _values(level, rated_on, rated_by_id, evidence)
-    if rated_by_id == rating.person_id:
+    if rated_by_id == rating.person.id:
         values["rated_by"] = None
     values["competency"] = competency_by_key(competency_key)
     SkillRating.update(**values).where(SkillRating.id == rating_id).execute()
@@ -89,4 +89,4 @@ def delete_rating(rating_id: int) -> None:
 
 
 def rater_name(rating: SkillRating) -> str:
-    return "self" if rating.rated_by_id is None else Person.get_by_id(rating.rated_by_id).name
+    return "self" if rating.rated_by is None else rating.rated_by.name
