@@ -173,7 +173,7 @@ def kudos_form(who: Who, choices: Choices, kudos: Any = None) -> FormScreen:
 
     givers = [(name, pid) for name, pid in choices.people if pid != who.id]
     if kudos is not None:
-        giver = kudos.giver_id
+        giver = kudos.from_id  # the giver's id, named after its column
         picked, typed = _split_ref(kudos.for_ref, choices.kudos_for)
     else:
         giver = choices.me_id if choices.me_id != who.id else None
