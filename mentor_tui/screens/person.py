@@ -53,11 +53,12 @@ class PersonScreen(DetailScreen[PersonView]):
         Binding("f", "give_feedback", "Program feedback"),
         Binding("d", "delete_record", "Delete"),
     ]
+    AUTO_FOCUS = "#growth-records"  # enter and d act on its rows; tab moves to the view above, which scrolls
     DEFAULT_CSS = """
-    PersonScreen #growth-summary { height: 1fr; min-height: 5; }
+    PersonScreen #growth-summary { height: 1fr; min-height: 5; padding: 1 1 0 1; }
     PersonScreen #growth-summary:focus { background-tint: $foreground 3%; }
-    PersonScreen #records-title { height: 1; margin: 1 0 0 0; }
-    PersonScreen #growth-records { height: 40%; min-height: 4; }
+    PersonScreen #records-title { height: 1; margin: 1 0 0 1; }
+    PersonScreen #growth-records { height: 35%; min-height: 5; }
     """
 
     def __init__(self, uuid: str, section: str = "6 Team") -> None:
@@ -100,11 +101,10 @@ class PersonScreen(DetailScreen[PersonView]):
         title: list = [("Records", "bold"), (f"  {len(growth.records)}", "dim")]
         title.append(("  · enter opens/edits · d deletes" if growth.records else f"  · none yet: {ADD_KEYS}", "dim"))
         self.query_one("#records-title", Static).update(Content.assemble(*title))
-        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), clip(r.summary, 90))) for r in growth.records]
+        width = max(30, self.size.width - 32)  # the list fits the screen: no sideways scrolling
+        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), clip(r.summary, width))) for r in growth.records]
         select, self.select_after_reload = self.select_after_reload, None
         self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
-        if self.focused is None:
-            self.records.focus()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
