@@ -8,7 +8,16 @@ import sqlite3
 
 import pytest
 
-from mentor_tui.db import feedback, growth, growth_refs, incidents, kudos, ownership, people, ratings
+from mentor_tui.db import (
+    feedback,
+    growth,
+    growth_refs,
+    incidents,
+    kudos,
+    ownership,
+    people,
+    ratings,
+)
 from mentor_tui.db.person_view import ME, person_view
 
 D = dt.date
