@@ -57,7 +57,7 @@ class PersonScreen(DetailScreen[PersonView]):
     DEFAULT_CSS = """
     PersonScreen #growth-summary { height: 1fr; min-height: 5; padding: 1 1 0 1; }
     PersonScreen #growth-summary:focus { background-tint: $foreground 3%; }
-    PersonScreen #records-title { height: 1; margin: 1 0 0 1; }
+    PersonScreen #records-title { height: auto; margin: 1 0 0 1; }
     PersonScreen #growth-records { height: 35%; min-height: 5; }
     """
 
