@@ -24,18 +24,20 @@ def _level(rating: Rating | None) -> str:
     return "—" if rating is None else f"{rating.level} {LEVELS.get(rating.level, '?')}"
 
 
-def skills(growth: Growth) -> Content:
+def skills(growth: Growth, width: int = 120) -> Content:
+    """`width`: the columns there are; a rating's date and evidence line is cut to fit (enter on
+    the rating shows all of it)."""
     parts: list = [("Skills", "bold"), ("   latest self · latest mentor (never averaged) · history", "dim")]
     if not growth.skills:
         parts.append("\n  No ratings yet. Press s to rate a skill.")
         return Content.assemble(*parts)
     parts += ["\n", (f"  {'competency':<22} {'self':<15} {'mentor':<15} history", "dim")]
     for line in growth.skills:
-        parts += _skill(line)
+        parts += _skill(line, width)
     return Content.assemble(*parts)
 
 
-def _skill(line: SkillLine) -> list:
+def _skill(line: SkillLine, width: int) -> list:
     s, m = line.latest_self, line.latest_mentor
     parts: list = [
         "\n  ", (f"{clip(line.name, 22):<22}", "bold"), " ",
@@ -50,7 +52,7 @@ def _skill(line: SkillLine) -> list:
     detail = " · ".join(said)
     if evidence:
         detail += " · evidence: " + "; ".join(dict.fromkeys(evidence))
-    parts += ["\n    ", (clip(detail, 200), "dim")]
+    parts += ["\n    ", (clip(detail, max(20, width - 4)), "dim")]
     return parts
 
 

@@ -92,7 +92,7 @@ class PersonScreen(DetailScreen[PersonView]):
         self.sub_title = f"{self.section} › {data.name}"
         growth = data.growth
         self.query_one("#person-head", Static).update(_head(data))
-        self.query_one("#person-skills", Static).update(growth_parts.skills(growth))
+        self.query_one("#person-skills", Static).update(growth_parts.skills(growth, self.size.width - 10))
         self.query_one("#person-ladder", Static).update(growth_parts.ladder(growth))
         self.query_one("#person-ownership", Static).update(growth_parts.ownership(growth))
         self.query_one("#person-kudos", Static).update(growth_parts.kudos(growth))
@@ -106,6 +106,10 @@ class PersonScreen(DetailScreen[PersonView]):
         select, self.select_after_reload = self.select_after_reload, None
         self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
         self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        if self.data is not None:  # lines are cut to the width: cut them again
+            self.render_record(self.data)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_record", "delete_record"):
