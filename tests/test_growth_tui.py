@@ -255,3 +255,28 @@ async def test_the_growth_view_keys_are_in_the_key_bar_help_and_palette(team):
         await rate.callback()
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_a_rating_opens_filled_in_and_its_edit_shows_in_the_view_and_in_team(team):
+    from mentor_tui.db import ratings
+
+    ana = people.find("Ana Ruiz")
+    ratings.create_rating(ana.id, "cicd", 2, dt.date(2026, 11, 1), people.me().id, "https://example.com/pipeline")
+    app = MentorApp(db_path=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_ana(pilot)
+        form = await _form(pilot, "enter")
+        assert form.form_title == "Edit rating — Ana Ruiz"
+        assert form.query_one("#field-competency", Select).value == "cicd"
+        assert form.query_one("#field-level", Select).value == 2
+        assert form.query_one("#field-rated_by", Select).value == people.me().id
+        assert form.query_one("#field-evidence", Input).value == "https://example.com/pipeline"
+        form.query_one("#field-level", Select).value = 4
+        await _save(pilot)
+        assert "—               4 proficient" in _part(app, "skills")
+        assert _rows(team, "SELECT COUNT(*), MAX(level) FROM skill_rating") == [(1, 4)]
+
+        await pilot.press("escape")  # back in Team, which reads the matrix again
+        await settle(pilot)
+        assert app.screen.highlighted().person.name == "Ana Ruiz"
+        assert app.screen.highlighted().levels.get("cicd") == 4
