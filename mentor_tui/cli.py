@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),
     "people": ("people", "list people with their uuids, or merge two records of one human"),
+    "rate": ("rate", "rate a person's skill (self or by a mentor)"),
+    "incident": ("incident", "log an incident or on-call shift someone took part in"),
+    "kudos": ("kudos", "give someone kudos"),
+    "feedback": ("feedback", "leave program feedback (anonymous unless --from)"),
 }
 
 

@@ -1,6 +1,7 @@
-"""One person as the person screen shows them: who, their mentorships, their plans.
+"""One person as the growth view shows them: who, their mentorships, their plans, their growth.
 
-Read-only, a handful of queries; the UI calls `person_view(uuid)` in a worker.
+Read-only, a handful of queries; the UI calls `person_view(uuid)` in a worker
+(`person_view(ME)` for whoever "me" is).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mentor_tui.db import plans
+from mentor_tui.db.growth import Growth, growth_of
 from mentor_tui.db.models import Mentorship, Person, objects
 from mentor_tui.db.plans import PlanRow
 
@@ -37,16 +39,20 @@ class PersonView:
     archived: bool
     mentorships: tuple[MentorshipLine, ...]  # active first, then by start, newest first
     plans: tuple[PlanRow, ...]  # active first, then by start, newest first
+    growth: Growth
+
+
+ME = ":me:"  # the key that names whoever "me" is in this database
 
 
 def person_view(uuid: str) -> PersonView | None:
-    """The person with this uuid, or None when there is none (anymore)."""
-    person = Person.get_or_none(Person.uuid == uuid)
+    """The person with this uuid (or me, for `ME`), or None when there is none (anymore)."""
+    person = Person.get_or_none(Person.is_me if uuid == ME else Person.uuid == uuid)
     if person is None:
         return None
     return PersonView(
         person.id, person.uuid, person.name, person.role, person.email, person.is_me, person.archived,
-        _mentorships(person), _plans(person),
+        _mentorships(person), _plans(person), growth_of(person.id, with_anonymous_feedback=person.is_me),
     )
 
 

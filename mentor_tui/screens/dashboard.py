@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
@@ -17,6 +18,7 @@ class StatCard(Static):
 
 class DashboardScreen(SectionScreen):
     SUB_TITLE = "1 Dashboard"
+    BINDINGS = [Binding("m", "my_growth", "My growth")]
 
 
     def compose_body(self) -> ComposeResult:
@@ -64,3 +66,8 @@ class DashboardScreen(SectionScreen):
             body = "  Nothing due. Press 4 to see check-ins."
         self.query_one("#due", Static).update(Content.from_markup("[b]Check-ins due[/b]\n$body", body=body))
         self.set_status("")
+
+    def action_my_growth(self) -> None:
+        from mentor_tui.screens.person import my_growth
+
+        self.app.push_screen(my_growth())

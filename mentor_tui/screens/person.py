@@ -1,43 +1,220 @@
-"""A person (enter on the Team table): who they are, their mentorships and plans.
+"""A person's growth view (enter on a person in Team; m on the Dashboard for "me").
 
-Read-only for now; the first concrete DetailScreen.
+Above: who they are; per competency the latest self and mentor rating side by side,
+the history as a sparkline and the evidence; the on-call ladder; ownership; kudos
+received; plans and their progress; mentorships. Below: every rating, incident or
+shift, ownership, kudos and (named) program feedback of theirs, newest first:
+enter edits the one under the cursor, d deletes it (after asking). s, l, o, k and f
+add one. tab moves between the two panes; the upper one scrolls.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from mentor_tui import dates
-from mentor_tui.db.person_view import PersonView
+from mentor_tui.db.growth import Record
+from mentor_tui.db.person_view import ME, PersonView
+from mentor_tui.screens import growth_parts
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.section import clip
+from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.record_table import RecordTable, TableRow
+
+KIND_WORDS = {"rating": "rating", "incident": "incident", "ownership": "ownership", "kudos": "kudos",
+              "feedback": "feedback"}
+# What deleting a record takes with it, said before it is deleted.
+CONSEQUENCES = {
+    "rating": "Only this rating goes; the others of the history stay.",
+    "incident": "The incident goes, and with it its lessons. Ratings and kudos that cite it keep their text.",
+    "ownership": "This ownership goes. To say it ended instead, edit it and set 'until'.",
+    "kudos": "These kudos go, for giver and receiver alike.",
+    "feedback": "This program feedback goes.",
+}
+ADD_KEYS = "s rate a skill · l log an incident or shift · o ownership · k kudos · f program feedback"
 
 
 class PersonScreen(DetailScreen[PersonView]):
     SUB_TITLE = "6 Team › Person"
     GONE_TEXT = "This person is not here anymore (deleted, or replaced by an import). Press esc to go back."
+    BINDINGS = [
+        Binding("enter", "open_record", "Open/edit"),
+        Binding("s", "rate_skill", "Rate skill"),
+        Binding("l", "log_incident", "Log incident/shift"),
+        Binding("o", "add_ownership", "Ownership"),
+        Binding("k", "give_kudos", "Kudos"),
+        Binding("f", "give_feedback", "Program feedback"),
+        Binding("d", "delete_record", "Delete"),
+    ]
+    AUTO_FOCUS = "#growth-records"  # enter and d act on its rows; tab moves to the view above, which scrolls
+    DEFAULT_CSS = """
+    PersonScreen #growth-summary { height: 1fr; min-height: 5; padding: 1 1 0 1; }
+    PersonScreen #growth-summary:focus { background-tint: $foreground 3%; }
+    PersonScreen #records-title { height: auto; margin: 1 0 0 1; }
+    PersonScreen #growth-records { height: 35%; min-height: 5; }
+    """
 
-    def __init__(self, uuid: str) -> None:
+    def __init__(self, uuid: str, section: str = "6 Team") -> None:
         super().__init__(uuid)
+        self.section = section
+        self.select_after_reload: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        yield Static("Loading…", id="detail-state")
+        with Vertical(id="detail-body", classes="-hidden"):
+            with VerticalScroll(id="growth-summary"):
+                yield Static("", id="person-head")
+                for part in ("skills", "ladder", "ownership", "kudos", "plans", "mentorships"):
+                    yield Static("", id=f"person-{part}", classes="detail-part")
+            yield Static("", id="records-title")
+            yield RecordTable(id="growth-records")
+        yield Static("", id="detail-status")
+        yield KeyBar()
 
     def load(self) -> PersonView | None:
         from mentor_tui.db import person_view
 
         return person_view.person_view(self.key)
 
-    def compose_content(self) -> ComposeResult:
-        yield Static("", id="person-head")
-        yield Static("", id="person-mentorships", classes="detail-part")
-        yield Static("", id="person-plans", classes="detail-part")
+    @property
+    def records(self) -> RecordTable:
+        return self.query_one("#growth-records", RecordTable)
 
     def render_record(self, data: PersonView) -> None:
-        self.sub_title = f"6 Team › {data.name}"
+        self.sub_title = f"{self.section} › {data.name}"
+        growth = data.growth
         self.query_one("#person-head", Static).update(_head(data))
-        self.query_one("#person-mentorships", Static).update(_mentorships(data))
+        self.query_one("#person-skills", Static).update(growth_parts.skills(growth, self.size.width - 10))
+        self.query_one("#person-ladder", Static).update(growth_parts.ladder(growth))
+        self.query_one("#person-ownership", Static).update(growth_parts.ownership(growth))
+        self.query_one("#person-kudos", Static).update(growth_parts.kudos(growth))
         self.query_one("#person-plans", Static).update(_plans(data))
+        self.query_one("#person-mentorships", Static).update(_mentorships(data))
+        title: list = [("Records", "bold"), (f"  {len(growth.records)}", "dim")]
+        title.append(("  · enter opens/edits · d deletes" if growth.records else f"  · none yet: {ADD_KEYS}", "dim"))
+        self.query_one("#records-title", Static).update(Content.assemble(*title))
+        width = max(30, self.size.width - 32)  # the list fits the screen: no sideways scrolling
+        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), clip(r.summary, width))) for r in growth.records]
+        select, self.select_after_reload = self.select_after_reload, None
+        self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        if self.data is not None:  # lines are cut to the width: cut them again
+            self.render_record(self.data)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open_record", "delete_record"):
+            return self.data is not None and self.records.highlighted_row() is not None
+        if action in ("rate_skill", "log_incident", "add_ownership", "give_kudos", "give_feedback"):
+            return self.data is not None
+        return super().check_action(action, parameters)
+
+    # Adding --------------------------------------------------------------------
+
+    def action_rate_skill(self) -> None:
+        self._open("rating")
+
+    def action_log_incident(self) -> None:
+        self._open("incident")
+
+    def action_add_ownership(self) -> None:
+        self._open("ownership")
+
+    def action_give_kudos(self) -> None:
+        self._open("kudos")
+
+    def action_give_feedback(self) -> None:
+        self._open("feedback")
+
+    # Opening, editing, deleting the record under the cursor ----------------------
+
+    def action_open_record(self) -> None:
+        row = self.records.highlighted_row()
+        if row is not None:
+            self._open(row.record.kind, row.record)
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        event.stop()
+        self._open(event.row.record.kind, event.row.record)
+
+    def _open(self, kind: str, record: Record | None = None) -> None:
+        from mentor_tui.screens import growth_forms
+
+        if self.data is None:
+            return
+        who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me)
+        person_id = self.data.id
+
+        def fetch() -> tuple[Any, Any]:
+            existing = growth_forms.fetch_record(kind, record.id) if record is not None else None
+            return growth_forms.fetch_choices(person_id), existing
+
+        def build(data: tuple[Any, Any]):
+            choices, existing = data
+            if record is not None and existing is None:
+                self.notify("That record is not here anymore.", severity="warning")
+                self.reload()
+                return None
+            if kind == "rating" and not choices.competencies:
+                self.notify("There are no competencies to rate.", severity="warning")
+                return None
+            return growth_forms.FORMS[kind](who, choices, existing)
+
+        self.open_form_after(fetch, build, lambda saved: _saved_message(kind, record), lambda saved: f"{kind}:{saved.id}")
+
+    def _deleted(self, record: Record) -> None:
+        self.set_status(f"Deleted the {record.kind}.")
+        self.notify(f"Deleted the {record.kind}.")
+
+    def action_delete_record(self) -> None:
+        from mentor_tui.screens.delete_dialog import DeleteDialog
+
+        row = self.records.highlighted_row()
+        if row is None:
+            return
+        record: Record = row.record
+        what = f"this {KIND_WORDS[record.kind]} ({dates.show(record.on)}, {clip(record.summary, 60)})"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda: _delete(record), saved=lambda _: self._deleted(record))
+
+        self.app.push_screen(DeleteDialog(what, CONSEQUENCES[record.kind]), answered)
+
+
+def _saved_message(kind: str, record: Record | None) -> str:
+    if record is not None:
+        return f"The {kind} is saved."
+    return {
+        "rating": "Rating saved.", "incident": "Logged.", "ownership": "Ownership saved.",
+        "kudos": "Kudos given.", "feedback": "Thank you: feedback saved.",
+    }[kind]
+
+
+def _delete(record: Record) -> None:
+    """Runs in a worker."""
+    from mentor_tui.db import feedback, incidents, kudos, ownership, ratings
+
+    {
+        "rating": ratings.delete_rating, "incident": incidents.delete_incident,
+        "ownership": ownership.delete_ownership, "kudos": kudos.delete_kudos, "feedback": feedback.delete_feedback,
+    }[record.kind](record.id)
+
+
+def my_growth() -> PersonScreen:
+    """The growth view of whoever "me" is (the Dashboard's m)."""
+    screen = PersonScreen(ME, section="1 Dashboard")
+    screen.GONE_TEXT = "Nobody is set up as you in this database yet. Press esc to go back."
+    return screen
 
 
 def _head(p: PersonView) -> Content:
