@@ -79,7 +79,8 @@ def test_anonymous_feedback_stores_no_author(pair, store):
     finally:
         con.close()
     assert row["person_id"] is None
-    assert columns == ["id", "uuid", "given_on", "rating", "text", "person_id"]  # nowhere else to keep one
+    # nowhere else to keep one (updated_at is when it was written, not by whom)
+    assert columns == ["id", "uuid", "given_on", "rating", "text", "person_id", "updated_at"]
     assert named == ana.id
 
     # Made anonymous later: the author is gone, not hidden.
