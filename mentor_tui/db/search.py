@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import SQL, Expression, fn
+from peewee import JOIN, SQL, Expression, fn
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from mentor_tui.db.models import (
@@ -112,11 +112,13 @@ def fts_query(text: str) -> str | None:
     AND, NEAR( are only text), all of them required, the last one a prefix while it is
     being typed. None when nothing in `text` could be found (no letter or digit)."""
     text = text[:MAX_QUERY_CHARS]
-    terms = [t for t in text.split() if any(c.isalnum() for c in t)][:MAX_TERMS]
+    words = text.split()
+    terms = [t for t in words if any(c.isalnum() for c in t)][:MAX_TERMS]
     if not terms:
         return None
     quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
-    if terms[-1][-1].isalnum() and text == text.rstrip():
+    still_typing = words[-1] is terms[-1] and terms[-1][-1].isalnum() and text == text.rstrip()
+    if still_typing:
         quoted[-1] += "*"
     return " ".join(quoted)
 
@@ -305,7 +307,7 @@ def _kudos(ids: list[int]) -> Iterable[tuple[int, Detail]]:
     Giver, Receiver = Person.alias("giver"), Person.alias("receiver")
     query = (
         Kudos.select(Kudos.id, Kudos.given_on, Giver.name.alias("giver_name"), Receiver.name.alias("receiver_name"))
-        .join(Giver, on=(Kudos.giver == Giver.id), join_type="LEFT OUTER")
+        .join(Giver, on=(Kudos.giver == Giver.id), join_type=JOIN.LEFT_OUTER)
         .switch(Kudos)
         .join(Receiver, on=(Kudos.receiver == Receiver.id))
         .where(Kudos.id.in_(ids))
