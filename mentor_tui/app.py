@@ -154,6 +154,8 @@ class MentorApp(App[None]):
             self.exit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and type(self.screen).__name__ == "SearchScreen":
+            return False  # already searching: there / is a character of the search
         if action in ("go", "help", "export", "import", "search"):
             return self.store_ready and not isinstance(self.screen, ModalScreen)
         return True

@@ -13,6 +13,8 @@ import argparse
 import datetime as dt
 import sys
 
+from mentor_tui import APP_NAME
+
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     open_existing_store(args)
     hits = search.search(text, include_private=args.include_private, limit=args.limit)
     if not hits:
-        print(f"nothing matches {text!r}", file=sys.stderr)
+        print(f"{APP_NAME}: nothing matches {text!r}", file=sys.stderr)
         return 1
     bold = sys.stdout.isatty()
     for hit in hits:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from mentor_tui.db import sessions
 from mentor_tui.db.models import (
@@ -42,12 +43,12 @@ def _position(ordered_ids: list[int], record_id: int) -> Row | None:
 
 def checkin_row(checkin_id: int) -> Row | None:
     """The check-in's row in the Check-ins section (newest first)."""
-    ids = [r[0] for r in CheckIn.select(CheckIn.id).order_by(CheckIn.held_on.desc(), CheckIn.id.desc()).tuples()]
-    return _position(ids, checkin_id)
+    rows: Any = CheckIn.select(CheckIn.id).order_by(CheckIn.held_on.desc(), CheckIn.id.desc()).tuples()
+    return _position([r[0] for r in rows], checkin_id)
 
 
 def _plan_row(plan_id: int) -> Row | None:
-    query = (
+    query: Any = (
         Plan.select(Plan.id)
         .join(Person, on=(Plan.owner == Person.id))
         .order_by((Plan.status != "active"), Person.name, Plan.start_on.desc(), Plan.id)
@@ -58,13 +59,13 @@ def _plan_row(plan_id: int) -> Row | None:
 
 def goal_row(goal_id: int) -> Row | None:
     """The row of the goal's plan in the Plans section."""
-    goal = Goal.get_or_none(Goal.id == goal_id)
-    return None if goal is None else _plan_row(goal.plan_id)
+    plan_id = Goal.select(Goal.plan).where(Goal.id == goal_id).scalar()
+    return None if plan_id is None else _plan_row(plan_id)
 
 
 def lab_row(lab_id: int) -> Row | None:
     """The lab's row in the Labs section."""
-    query = (
+    query: Any = (
         Lab.select(Lab.id)
         .join(Goal)
         .join(Plan)
@@ -77,8 +78,8 @@ def lab_row(lab_id: int) -> Row | None:
 
 def lab_item_row(item_id: int) -> Row | None:
     """The row of the item's lab in the Labs section."""
-    item = LabItem.get_or_none(LabItem.id == item_id)
-    return None if item is None else lab_row(item.lab_id)
+    lab_id = LabItem.select(LabItem.lab).where(LabItem.id == item_id).scalar()
+    return None if lab_id is None else lab_row(lab_id)
 
 
 def calendar_row(session_id: int, now: dt.datetime, days: int, limit: int) -> Row | None:
@@ -90,8 +91,10 @@ def calendar_row(session_id: int, now: dt.datetime, days: int, limit: int) -> Ro
 
 
 def session_of_occurrence(occurrence_id: int) -> int | None:
-    occurrence = SessionOccurrence.get_or_none(SessionOccurrence.id == occurrence_id)
-    return None if occurrence is None else occurrence.session_id
+    session_id: int | None = (
+        SessionOccurrence.select(SessionOccurrence.session).where(SessionOccurrence.id == occurrence_id).scalar()
+    )
+    return session_id
 
 
 def session_title(session_id: int) -> str | None:

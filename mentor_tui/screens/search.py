@@ -45,7 +45,7 @@ class SearchScreen(Screen[Hit | None]):
     AUTO_FOCUS = "#query"
     BINDINGS = [
         Binding("escape", "close", "Back"),
-        Binding("enter", "open_hit", "Open"),
+        Binding("enter", "open_hit", "Open", priority=True),  # also while typing in the search field
         Binding("down", "move(1)", "Next hit", show=False),
         Binding("up", "move(-1)", "Previous hit", show=False),
         Binding("slash", "edit_query", "Edit search"),
@@ -61,7 +61,7 @@ class SearchScreen(Screen[Hit | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
-        yield Input(self.initial_text, placeholder="Search all notes…", id="query", select_on_focus=False)
+        yield Input(self.initial_text, placeholder="Search all notes…", id="query", select_on_focus=False, compact=True)
         yield Static(Content(INTRO), id="search-status")
         yield OptionList(id="hits")
         yield KeyBar()
@@ -118,6 +118,8 @@ class SearchScreen(Screen[Hit | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_hit":
             return self.highlighted_hit() is not None
+        if action == "edit_query":  # while typing, / is a character of the search
+            return not self.query_one("#query", Input).has_focus
         return True
 
     def action_move(self, step: int) -> None:
@@ -135,10 +137,6 @@ class SearchScreen(Screen[Hit | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    @on(Input.Submitted, "#query")
-    def _submitted(self) -> None:
-        self.action_open_hit()
 
     @on(OptionList.OptionSelected, "#hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
