@@ -169,7 +169,7 @@ class MentorApp(App[None]):
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
-        app_keys.append(("/", "Search all notes (enter opens what was found)"))
+        app_keys.insert(len(SECTIONS), ("/", "Search all notes"))
         screen = self.screen
         section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
         sub_title = screen.sub_title or "This section"
