@@ -21,7 +21,7 @@ QUERIES = (
     ("a common word", "none"),
     ("a word being typed", "kub"),
     ("two words", "on-call payments"),
-    ("FTS syntax as text", '"NEAR( ^ review* -AND: "unbalanced'),
+    ("FTS syntax as text", '"review* ^queue: -slow ( "'),
 )
 
 

@@ -109,6 +109,8 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
         for text, kind, check in (
             ("QoS classes", "goal", lambda: app.current_mode == "plans" and app.screen.highlighted().title == "Kubernetes track"),
             ("5xx after a bad config", "incident", lambda: isinstance(app.screen, PersonScreen)),
+            ("Tooling deep dive", "session", lambda: app.current_mode == "calendar"
+             and app.screen.highlighted() is not None and app.screen.highlighted().title == "Tooling deep dive"),
         ):
             screen = await search_for(pilot, text)
             assert screen.hits and screen.hits[0].kind == kind, screen.hits
@@ -155,3 +157,17 @@ def test_search_screen_with_hits(snap_compare, demo_db):
         await search_for(pilot, "pair")
 
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("section", ["1", "2", "3", "4", "5", "6"])
+async def test_slash_opens_the_search_in_every_section(demo_db, section):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(section)
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"kube/")  # inside the search, / is a character of the query
+        assert app.screen.query_one("#query").value == "kube/"
