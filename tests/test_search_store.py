@@ -175,7 +175,7 @@ def test_bulk_writes_index_exactly_what_the_triggers_index(tmp_path):
     database.open_database(path)
     db = Person._meta.database
     by_bulk = index_rows()
-    assert len(by_bulk) > 100
+    assert {rowid % search_sync.CODES for rowid, _t, _b in by_bulk} == set(search.KIND_BY_CODE)  # every kind
     with db.atomic():
         db.execute_sql('DELETE FROM "search_index"')
         for source in search_sync.SOURCES:  # every update trigger fires once per row
@@ -307,3 +307,38 @@ def test_a_private_hit_of_another_mentor_is_not_shown(team):
     CheckIn.create(mentorship=other, held_on=D(2026, 11, 1), private_notes="leadsecret")
     assert search.search("leadsecret", include_private=True) == []
     assert SENTINEL.split()[0].startswith("SENTINEL")
+
+
+# text in the fixture team -> (kind it is found as, what replaces it in the file, a word only that has)
+IMPORTED = {
+    "Finished the kind lab.": ("checkin", "Finished the quokka lab.", "quokka"),
+    SENTINEL: ("private", "quetzal notes", "quetzal"),
+    "Set up the development environment": ("goal", "Set up the narwhal", "narwhal"),
+    "Deploy the sample service to a kind cluster": ("lab", "Deploy the axolotl", "axolotl"),
+    "https://git.example.com/pr/1": ("lab-item", "https://git.example.com/pangolin", "pangolin"),
+    "Bring your questions": ("session", "Bring your capybara", "capybara"),
+    "DNS outage": ("occurrence", "Wombat outage", "wombat"),
+    "TTLs": ("incident", "Tapir rules", "tapir"),
+    "Calm and clear as scribe.": ("kudos", "Calm as a manatee.", "manatee"),
+}
+
+
+def test_an_import_indexes_and_reindexes_every_kind(store, tmp_path):
+    fill()
+    path = tmp_path / "team.toml"
+    text = dumps(build_document(include_private=True))
+    path.write_text(text, encoding="utf-8")
+    database.open_database(tmp_path / "other.sqlite3")
+    import_files([path])
+    people.claim_me(Person.get(Person.name == "Bo Chen").id)
+    for old, (kind, _new, _word) in IMPORTED.items():
+        assert kind in {h.kind for h in search.search(old, include_private=True)}, old
+
+    for old, (_kind, new, _word) in IMPORTED.items():
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    import_files([path])
+    for old, (kind, _new, word) in IMPORTED.items():
+        assert {h.kind for h in search.search(word, include_private=True)} == {kind}, word
+        assert kind not in {h.kind for h in search.search(old, include_private=True)}, old
