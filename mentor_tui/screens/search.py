@@ -12,7 +12,7 @@ The screen dismisses with the chosen `Hit`; `search_jump.open_hit` opens it.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentor_tui import dates
-from mentor_tui.db.search import Hit, one_line_parts
+from mentor_tui.db.search import DEFAULT_LIMIT, Hit, one_line_parts
 from mentor_tui.screens.store_work import deliver, failure_reason
 from mentor_tui.widgets.key_bar import KeyBar
 
@@ -109,7 +109,7 @@ class SearchScreen(Screen[Hit | None]):
         elif not hits:
             self._set_status(f"No notes match “{text.strip()}”.")
         else:
-            more = " (the best ones)" if len(hits) >= 50 else ""
+            more = " (the best ones)" if len(hits) >= DEFAULT_LIMIT else ""
             self._set_status(f"{len(hits)} found{more} · ↑ ↓ choose · enter opens · esc goes back")
         self.refresh_bindings()
 
@@ -150,8 +150,8 @@ class SearchScreen(Screen[Hit | None]):
 
 def hit_prompt(hit: Hit) -> Content:
     """Two lines: kind, date, title (and whose it is); then the words around the match."""
-    when: Any = hit.when
-    shown = dates.show_moment(when) if hasattr(when, "hour") else dates.show(when)
+    when = hit.when
+    shown = dates.show_moment(when) if isinstance(when, dt.datetime) else dates.show(when)
     head = [(f"{hit.label:<{LABEL_WIDTH}}", "$text-muted"), f"{shown:<{DATE_WIDTH}}  "]
     head += marked(hit.title, "bold")
     if hit.context:
