@@ -26,6 +26,7 @@ BENCHMARKS = {
     "refusal": "refusal_bench",
     "reports": "reports_bench",
     "growth": "growth_bench",
+    "search": "search_bench",
 }
 
 

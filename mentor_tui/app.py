@@ -50,6 +50,7 @@ class MentorApp(App[None]):
         *(Binding(key, f"go('{name}')", label, group=SECTIONS_GROUP) for name, (key, label, _) in SECTIONS.items()),
         Binding("e", "export", "Export"),
         Binding("i", "import", "Import"),
+        Binding("slash", "search", "Search"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -153,7 +154,9 @@ class MentorApp(App[None]):
             self.exit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "help", "export", "import"):
+        if action == "search" and type(self.screen).__name__ == "SearchScreen":
+            return False  # already searching: there / is a character of the search
+        if action in ("go", "help", "export", "import", "search"):
             return self.store_ready and not isinstance(self.screen, ModalScreen)
         return True
 
@@ -166,6 +169,7 @@ class MentorApp(App[None]):
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
+        app_keys.insert(len(SECTIONS), ("/", "Search all notes"))
         screen = self.screen
         section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
         sub_title = screen.sub_title or "This section"
@@ -227,6 +231,12 @@ class MentorApp(App[None]):
         if changed and reload is not None:
             reload()
 
+    def action_search(self) -> None:
+        from mentor_tui.screens.search import SearchScreen
+        from mentor_tui.screens.search_jump import open_hit
+
+        self.push_screen(SearchScreen(), partial(open_hit, self))
+
     # Textual's own commands that do not belong here: "Keys" opens a panel esc does not
     # close (Help: keys lists ours), Maximize has no use, Screenshot writes into the cwd.
     _HIDDEN_SYSTEM_COMMANDS = frozenset({"Keys", "Maximize", "Screenshot"})
@@ -249,6 +259,7 @@ class MentorApp(App[None]):
                             self.action_export)
         yield SystemCommand("Import…", "Read TOML exports of teammates, all or nothing (key i)", self.action_import)
         yield SystemCommand("Help: keys", "Every key binding (key ?)", self.action_help)
+        yield SystemCommand("Search notes…", "Full-text search of every note; enter opens it (key /)", self.action_search)
 
     def watch_theme(self, theme: str) -> None:
         if self.settings.get("theme") != theme:

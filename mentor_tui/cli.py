@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "incident": ("incident", "log an incident or on-call shift someone took part in"),
     "kudos": ("kudos", "give someone kudos"),
     "feedback": ("feedback", "leave program feedback (anonymous unless --from)"),
+    "search": ("search", "full-text search over all notes"),
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mentor_tui.db import database, guard, migrations, models
+from mentor_tui.db import database, guard, migrations, models, search
 from mentor_tui.vocabulary import BUILTIN_COMPETENCIES
 
 DEMO_V1 = Path(__file__).parent / "data" / "schema-v1-demo.sqlite3"
@@ -38,7 +38,21 @@ def pragma(path: Path, name: str) -> int:
 
 
 def table_names(path: Path) -> set[str]:
-    return {n for t, n, _tn, _sql in schema(path) if t == "table" and not n.startswith("sqlite_")}
+    """The ordinary tables: not SQLite's own, not a full-text index and its shadow tables."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = con.execute("PRAGMA main.table_list").fetchall()
+    finally:
+        con.close()
+    return {name for _schema, name, kind, *_ in rows if kind == "table" and not name.startswith("sqlite_")}
+
+
+def virtual_tables(path: Path) -> set[str]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {row[1] for row in con.execute("PRAGMA main.table_list") if row[2] == "virtual"}
+    finally:
+        con.close()
 
 
 def all_rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
@@ -122,6 +136,7 @@ def test_the_first_step_is_exactly_what_version_1_created(tmp_path):
 def test_every_model_field_has_a_column_and_every_column_a_field(fresh):
     con = sqlite3.connect(fresh)
     assert {m._meta.table_name for m in models.ALL_MODELS} == table_names(fresh)
+    assert virtual_tables(fresh) == {search.SearchIndex._meta.table_name}  # the only one; not a record kind
     for model in models.ALL_MODELS:
         table = model._meta.table_name
         info = con.execute(f'PRAGMA table_info("{table}")').fetchall()

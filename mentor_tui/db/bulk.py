@@ -10,7 +10,8 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from mentor_tui.db.models import BaseModel
@@ -34,11 +35,14 @@ def query(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     return list(Person._meta.database.execute_sql(sql, tuple(params)).fetchall())  # type: ignore[attr-defined]
 
 
-def transaction() -> Any:
-    """One write transaction for a batch of inserts."""
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One write transaction for a batch of inserts; the search index takes the rows at its end."""
+    from mentor_tui.db import search_sync
     from mentor_tui.db.models import Person
 
-    return Person._meta.database.atomic()  # type: ignore[attr-defined]
+    with Person._meta.database.atomic(), search_sync.bulk_writes():  # type: ignore[attr-defined]
+        yield
 
 
 def table_of(model: type[BaseModel]) -> str:

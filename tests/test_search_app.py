@@ -1,0 +1,173 @@
+"""`/` in the app: search as you type, private hits only for the mentor who is me, enter jumps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from textual.widgets import OptionList
+
+from mentor_tui import demo
+from mentor_tui.app import MentorApp
+from mentor_tui.db import database, people
+from mentor_tui.db.models import CheckIn, Mentorship, Person
+from mentor_tui.screens.person import PersonScreen
+from mentor_tui.screens.search import SearchScreen
+
+from .conftest import FROZEN_TODAY
+from .pilot_helpers import screen_text, settle, wait_until
+
+SIZE = (120, 40)
+PRIVATE_WORD = "hesitant"  # only in the private notes of Jonas Becker (me) about Amara Okafor
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    demo.generate(path, today=FROZEN_TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file, tmp_path):
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_file, path)
+    return path
+
+
+def hits_text(app) -> list[str]:
+    options = app.screen.query_one("#hits", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def search_for(pilot, text: str) -> SearchScreen:
+    await settle(pilot)
+    await pilot.press("slash")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchScreen), what="the search screen")
+    await pilot.press(*text)
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: screen.searched == text, what=f"the hits for {text!r}")
+    await settle(pilot)
+    return screen
+
+
+async def test_a_word_of_a_private_note_is_found_marked_private_and_enter_opens_the_check_in(demo_db):
+    database.open_database(demo_db)
+    (checkin,) = CheckIn.select().where(CheckIn.private_notes.contains(PRIVATE_WORD))
+    mentor = Person.get_by_id(Mentorship.get_by_id(checkin.mentorship_id).mentor_id)
+    assert mentor.is_me
+    database.close_database()
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, PRIVATE_WORD)
+        assert [(h.kind, h.record_id) for h in screen.hits] == [("private", checkin.id)]
+        (shown,) = hits_text(app)
+        assert "private note" in shown and "PRIVATE" in shown and PRIVATE_WORD in shown
+        assert "Jonas Becker → Amara Okafor" in shown
+
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.current_mode == "checkins", what="the Check-ins section")
+        await settle(pilot)
+        assert app.screen.highlighted().id == checkin.id
+
+
+async def test_a_mentee_who_is_me_never_sees_a_private_hit(demo_db):
+    database.open_database(demo_db)
+    people.claim_me(Person.get(Person.name == "Amara Okafor").id)  # the mentee of that very check-in
+    database.close_database()
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, PRIVATE_WORD)
+        assert screen.hits == []
+        assert PRIVATE_WORD not in screen_text(app).replace(f"No notes match “{PRIVATE_WORD}”", "")
+        assert f"No notes match “{PRIVATE_WORD}”." in screen_text(app)
+
+
+async def test_syntax_and_markup_in_the_query_and_the_notes_are_only_text(demo_db):
+    database.open_database(demo_db)
+    checkin = CheckIn.select().first()
+    CheckIn.update(progress="Wrote [bold red]zebra[/] and [link=x]y[/link] in the notes").where(
+        CheckIn.id == checkin.id).execute()
+    database.close_database()
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, '"zebra* NEAR( ^')
+        assert screen.hits == []  # every word is needed, and no note has "near"
+        app.screen.query_one("#query").value = "zebra"
+        await wait_until(pilot, lambda: screen.searched == "zebra", what="the hits for zebra")
+        (shown,) = hits_text(app)
+        assert "Wrote [bold red]zebra[/] and [link=x]y[/link]" in shown
+
+
+async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        for text, kind, check in (
+            ("QoS classes", "goal", lambda: app.current_mode == "plans" and app.screen.highlighted().title == "Kubernetes track"),
+            ("5xx after a bad config", "incident", lambda: isinstance(app.screen, PersonScreen)),
+            ("Tooling deep dive", "session", lambda: app.current_mode == "calendar"
+             and app.screen.highlighted() is not None and app.screen.highlighted().title == "Tooling deep dive"),
+        ):
+            screen = await search_for(pilot, text)
+            assert screen.hits and screen.hits[0].kind == kind, screen.hits
+            await pilot.press("enter")
+            await wait_until(pilot, check, what=f"the {kind} to open")
+            await settle(pilot)
+            if isinstance(app.screen, PersonScreen):
+                assert "Amara Okafor" in screen_text(app)
+                await pilot.press("escape")
+
+
+async def test_a_check_in_far_down_the_list_is_loaded_and_selected(tmp_path):
+    path = tmp_path / "big.sqlite3"
+    demo.generate(path, checkins=320, today=FROZEN_TODAY)
+    database.open_database(path)
+    oldest = CheckIn.create(mentorship=Mentorship.select().first(), held_on=dt.date(2020, 1, 6), progress="okapi")
+    database.close_database()
+
+    app = MentorApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "okapi")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.current_mode == "checkins", what="the Check-ins section")
+        await settle(pilot)
+        assert app.screen.highlighted().id == oldest.id  # the 321st row: past the first page of 200
+
+
+async def test_escape_closes_the_search_and_slash_is_in_help_and_the_palette(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "kube")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.current_mode == "dashboard" and not isinstance(app.screen, SearchScreen)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Search notes…" in titles
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "Search all notes" in screen_text(app)
+
+
+def test_search_screen_with_hits(snap_compare, demo_db):
+    async def run_before(pilot) -> None:
+        await search_for(pilot, "pair")
+
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("section", ["1", "2", "3", "4", "5", "6"])
+async def test_slash_opens_the_search_in_every_section(demo_db, section):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(section)
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"kube/")  # inside the search, / is a character of the query
+        assert app.screen.query_one("#query").value == "kube/"
