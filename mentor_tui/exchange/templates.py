@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from mentor_tui import config
-from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.db.template_plans import phase_days
+from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_text import load_toml, show
 from mentor_tui.exchange.validate import BUILTIN_KEYS, validate_document
 
