@@ -122,23 +122,34 @@ class PlanScreen(DetailScreen[PlanView]):
         self.sub_title = f"2 Plans › {data.title}"
         self.query_one("#plan-head", Static).update(plan_head(data))
         other = "competency" if self.grouping == "phase" else "phase"
-        columns = [self.grouping.capitalize(), "Goal", "Status", "Due", "Labs", other.capitalize()]
+        groups = grouped(data.goals, self.grouping)
+        lines = [(name, index, goal, due_cell(goal), labs_cell(goal))
+                 for name, goals in groups for index, goal in enumerate(goals)]
+        # the goal's title takes what the other columns leave (each cell has one space either side)
+        group_width = min(18, max((len(name) for name, _ in groups), default=5))
+        used = group_width + 9 + max((len(d) for *_, d, _ in lines), default=3) + max(
+            (len(lab) for *_, lab in lines), default=4) + 2 * 6 + 3
+        show_other = self.size.width - used >= 40 + 18
+        width = self.size.width - used - (18 if show_other else 0)
+        columns = [self.grouping.capitalize(), "Goal", "Status", "Due", "Labs"]
+        if show_other:
+            columns.append(other.capitalize())
         rows = []
-        for name, goals in grouped(data.goals, self.grouping):
-            for index, goal in enumerate(goals):
-                rows.append(TableRow(str(goal.id), (name, goal), (
-                    clip(name, 22) if index == 0 else "",
-                    clip(goal.title, 56),
-                    status_cell(goal.status),
-                    due_cell(goal),
-                    labs_cell(goal),
-                    clip((goal.competency if other == "competency" else goal.phase) or "", 20),
-                )))
+        for name, index, goal, due, labs in lines:
+            cells = [clip(name, group_width) if index == 0 else "", clip(goal.title, max(width, 20)),
+                     status_cell(goal.status), due, labs]
+            if show_other:
+                cells.append(clip((goal.competency if other == "competency" else goal.phase) or "", 18))
+            rows.append(TableRow(str(goal.id), (name, goal), tuple(cells)))
         self.table.show_rows(rows, columns=columns)
         empty = self.query_one("#plan-empty", Static)
         empty.update("No goals yet. Press a to add the first one." if not rows else "")
         empty.set_class(bool(rows), "-hidden")
         self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self.render_record(self.data)
 
     # The goal under the cursor -------------------------------------------------
 
