@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "Markdown progress report: a brag doc, or the team"),
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),
+    "templates": ("templates", "list the plan templates (built-in and yours) with their goal counts"),
+    "new-plan": ("new_plan", "start a plan for someone from a template"),
 }
 
 

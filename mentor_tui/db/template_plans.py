@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mentor_tui import schema
-from mentor_tui.db.models import Competency, Goal, Lab, LabItem, Person, Plan
+from mentor_tui.db.models import Competency, Goal, Lab, LabItem, Mentorship, Person, Plan
 
 _PHASE_DAYS = re.compile(r"^\s*(?:day\s*)?(\d{1,4})\s*$", re.IGNORECASE)
 
@@ -73,3 +73,10 @@ def _competencies(defined: Iterable[Mapping[str, Any]], used: set[str]) -> dict[
             found[record["key"]] = Competency.create(key=record["key"], name=record["name"],
                                                      description=record.get("description") or "")
     return found
+
+
+def current_mentor_of(person_id: int) -> Person | None:
+    """The person's mentor in their one ongoing mentorship (None when none, or several)."""
+    mentors = list(Person.select().join(Mentorship, on=(Mentorship.mentor == Person.id))
+                   .where((Mentorship.mentee == person_id) & Mentorship.ended_on.is_null()).limit(2))
+    return mentors[0] if len(mentors) == 1 else None

@@ -84,7 +84,7 @@ def load_templates(folder: Path | None = None) -> tuple[list[Template], list[str
         try:
             template = read_template(path, str(path))
         except ExchangeError as exc:
-            problems.append(f"{exc} (skipped)")
+            problems.append(str(exc))
             continue
         found[template.key] = template
     templates = sorted(found.values(), key=lambda t: (_KIND_ORDER.get(t.kind, 9), t.key))
