@@ -18,7 +18,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes, delete"),
-        Binding("n,escape", "answer(False)", "No, keep it"),
+        Binding("n", "answer(False)", "No, keep it"),
+        Binding("escape", "answer(False)", "Keep it", show=False),
     ]
 
     def __init__(self, title: str, message: str, yes_label: str = "Delete") -> None:
