@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -61,7 +62,7 @@ def plans_due(today: dt.date, plan_limit: int = 6, goals_per_plan: int = 3) -> l
     )
     plans = list(objects(query))
     open_goals: dict[int, list[DueGoal]] = {p.id: [] for p in plans}
-    goals = (
+    goals: Any = (
         Goal.select(Goal.plan, Goal.title, Goal.status, Goal.due_on)
         .where(Goal.plan.in_(list(open_goals)) & (Goal.status != "done") & Goal.due_on.is_null(False))
         .order_by(Goal.due_on, Goal.position)

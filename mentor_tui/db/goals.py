@@ -100,7 +100,7 @@ def goal_lines(plan_id: int) -> tuple[GoalLine, ...]:
 
 def _lab_progress(goals_where: Any) -> dict[int, tuple[int, int, int]]:
     """goal id -> (labs, items done, items) for the goals matching `goals_where`."""
-    items = (
+    items: Any = (
         Lab.select(Lab.goal, fn.COUNT(fn.DISTINCT(Lab.id)), fn.COUNT(LabItem.id), fn.SUM(LabItem.done))
         .join(Goal)
         .switch(Lab)
@@ -140,10 +140,10 @@ class GoalView:
 
 
 def goal_view(uuid: str) -> GoalView | None:
-    goal = Goal.get_or_none(Goal.uuid == uuid)
+    goal: Any = Goal.get_or_none(Goal.uuid == uuid)
     if goal is None:
         return None
-    plan = Plan.get_by_id(goal.plan_id)
+    plan: Any = Plan.get_by_id(goal.plan_id)
     line = next(g for g in goal_lines(plan.id) if g.id == goal.id)
     labs = []
     for lab in Lab.select().where(Lab.goal == goal.id).order_by(Lab.position, Lab.id):
@@ -173,7 +173,7 @@ class GoalFields:
 
 
 def goal_fields(goal_id: int) -> GoalFields | None:
-    goal = Goal.get_or_none(Goal.id == goal_id)
+    goal: Any = Goal.get_or_none(Goal.id == goal_id)
     if goal is None:
         return None
     plan = Plan.get_by_id(goal.plan_id)
@@ -228,7 +228,7 @@ def update_goal(
 ) -> Goal:
     title = title.strip()
     with Goal._meta.database.atomic("IMMEDIATE"):
-        goal = Goal.get_or_none(Goal.id == goal_id)
+        goal: Any = Goal.get_or_none(Goal.id == goal_id)
         if goal is None:
             raise ValueError("that goal no longer exists")
         _checked(Plan.get_by_id(goal.plan_id), title, kind, due_on, detail)
@@ -270,7 +270,7 @@ def swap_goals(goal_id: int, other_id: int) -> None:
     positions that clash (an imported file, an old delete) still move.
     """
     with Goal._meta.database.atomic("IMMEDIATE"):
-        pair = list(Goal.select(Goal.id, Goal.plan).where(Goal.id.in_((goal_id, other_id))))
+        pair: list[Any] = list(Goal.select(Goal.id, Goal.plan).where(Goal.id.in_((goal_id, other_id))))
         if len(pair) != 2 or pair[0].plan_id != pair[1].plan_id:
             raise ValueError("that goal no longer exists")
         ids = [g.id for g in Goal.select(Goal.id).where(Goal.plan == pair[0].plan_id).order_by(Goal.position, Goal.id)]

@@ -113,7 +113,7 @@ class PlanFields:
 
 
 def plan_fields(plan_id: int) -> PlanFields | None:
-    plan = Plan.get_or_none(Plan.id == plan_id)
+    plan: Any = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
         return None
     return PlanFields(plan.id, plan.owner_id, plan.mentor_id, plan.title, plan.kind, plan.status,

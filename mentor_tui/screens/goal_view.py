@@ -123,7 +123,7 @@ def _goal_form(view: GoalView, choices: Any):
     competencies, current = choices
     if current is None:
         return None
-    return goal_form(competencies, plan_id=current.plan_id, plan_title=view.plan_title,
+    return goal_form(competencies, plan_id=current.plan_id, plan_title=view.plan_title, owner=view.owner,
                      plan_start=current.plan_start, plan_target=current.plan_target, current=current)
 
 

@@ -34,6 +34,7 @@ def goal_form(
     *,
     plan_id: int,
     plan_title: str,
+    owner: str,
     plan_start: dt.date,
     plan_target: dt.date | None,
     current: GoalFields | None = None,
@@ -52,7 +53,7 @@ def goal_form(
 
     c = current
     return FormScreen(
-        f"Edit goal of “{plan_title}”" if c else f"Add a goal to “{plan_title}”",
+        f"Edit goal of “{plan_title}” ({owner})" if c else f"Add a goal to “{plan_title}” ({owner})",
         [
             record_field("goals", "title", "Goal", default=c.title if c else None,
                          placeholder="e.g. Debug a CrashLoopBackOff from events and logs"),

@@ -204,7 +204,8 @@ class PlanScreen(DetailScreen[PlanView]):
 
     def _goal_form(self, plan: PlanView, choices: Any):
         competencies, current = choices
-        return goal_form(competencies, plan_id=plan.id, plan_title=plan.title, plan_start=plan.start_on,
+        return goal_form(competencies, plan_id=plan.id, plan_title=plan.title, owner=plan.owner,
+                         plan_start=plan.start_on,
                          plan_target=plan.target_on, current=current)
 
     def form_saved(self, message: str, row_key: str | None = None) -> None:

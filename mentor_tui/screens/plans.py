@@ -242,7 +242,7 @@ class PlansScreen(TableSection[PlanRow]):
             return
         self.open_form_after(
             goal_choices,
-            lambda choices: goal_form(choices[0], plan_id=plan.id, plan_title=plan.title,
+            lambda choices: goal_form(choices[0], plan_id=plan.id, plan_title=plan.title, owner=plan.owner,
                                       plan_start=plan.start_on, plan_target=plan.target_on),
             lambda goal: f"Goal “{goal.title}” added.",
         )
