@@ -132,8 +132,10 @@ def test_list_shows_mine_first_and_filters_by_person_and_status(plan):
     mine = plans.create_plan(me, "Leadership", "leadership", D(2026, 11, 1))
     paused = plans.create_plan(people.find("Ana Ruiz"), "IaC", "skill", D(2026, 1, 1))
     models.Plan.update(status="paused").where(models.Plan.id == paused.id).execute()
+    mentored = plans.create_plan(people.add_person("Aaron Abe", "mentee"), "Cloud", "skill", D(2026, 11, 1), mentor=me)
     everyone = plans.PlanFilter(first_owner=me.id)
-    assert [r.title for r in plans.page(which=everyone)] == ["Leadership", "Kubernetes track", "IaC"]
+    assert [r.title for r in plans.page(which=everyone)] == ["Leadership", "Cloud", "Kubernetes track", "IaC"]
+    models.Plan.delete().where(models.Plan.id == mentored.id).execute()
     active = plans.PlanFilter(active_only=True, first_owner=me.id)
     assert [r.title for r in plans.page(which=active)] == ["Leadership", "Kubernetes track"]
     assert plans.count(active) == 2

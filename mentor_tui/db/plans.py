@@ -34,7 +34,7 @@ class PlanRow:
 @dataclass(frozen=True)
 class PlanFilter:
     """Which plans the list shows: one person's or everyone's, active ones or all;
-    `first_owner`'s plans ("me") come first."""
+    `first_owner`'s plans ("me") come first, then the plans they mentor."""
 
     owner_id: int | None = None
     active_only: bool = False
@@ -64,8 +64,8 @@ def page(
         which = PlanFilter(owner_id=owner_id)
     done = fn.SUM(Goal.status == "done")
     order: list[Any] = [(Plan.status != "active"), Person.name, Plan.start_on.desc(), Plan.id]
-    if which.first_owner is not None:
-        order.insert(0, Plan.owner != which.first_owner)
+    if which.first_owner is not None:  # my plans, then those I mentor, then the rest
+        order[:0] = [Plan.owner != which.first_owner, fn.COALESCE(Plan.mentor, 0) != which.first_owner]
     query = (
         Plan.select(Plan, Person.name.alias("owner_name"), fn.COUNT(Goal.id).alias("total"), done.alias("done"))
         .join(Person, on=(Plan.owner == Person.id))
