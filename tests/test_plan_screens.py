@@ -65,7 +65,7 @@ async def test_a_mentee_starts_onboarding_and_works_through_it(team):
         picker = app.screen
         assert isinstance(picker, PickDialog)
         assert "Onboarding — first 90 days  12 goals · onboarding" in _options(app)
-        assert "Kubernetes track  6 goals · skill" in _options(app)
+        assert "Kubernetes track  6 goals · kubernetes" in _options(app)
         await _press(pilot, "down", "enter")  # the first template after "Empty plan": onboarding
         form = app.screen
         assert isinstance(form, FormScreen) and "onboarding template (12 goals)" in form.form_title

@@ -23,7 +23,7 @@ class PickDialog(ModalScreen[str | None]):
     """A list to pick from (↑ ↓, enter); dismisses with the picked option's id, or None (esc)."""
 
     BINDINGS = [
-        Binding("enter", "pick", "Pick"),
+        Binding("enter", "pick", "Pick", priority=True),  # over the list's own enter, so the key bar shows it
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -67,9 +67,9 @@ def template_picker(templates: Sequence[Any]) -> PickDialog:
     options: list[tuple[Content | str, str]] = [
         (Content.assemble(("Empty plan", "bold"), ("  your own title, dates and goals", "dim")), EMPTY)]
     for t in templates:
-        where = "built-in" if t.built_in else "your template"
-        options.append((Content.assemble(
-            (t.title, "bold"), "  ", (f"{t.goal_count} goals · {t.kind} · {t.key} · {where}", "dim")), t.key))
+        goals = f"{t.goal_count} goal{'' if t.goal_count == 1 else 's'}"
+        yours = "" if t.built_in else " · your template"
+        options.append((Content.assemble((t.title, "bold"), "  ", (f"{goals} · {t.key}{yours}", "dim")), t.key))
     intro = ("Goals come with their phase, labs and checklists; due dates follow the phases "
              "(day 30, 60, 90 after the start).")
     return PickDialog("New plan: start from a template, or empty", intro, options)
