@@ -137,3 +137,13 @@ def test_a_templates_own_competency_is_added_once(store, tmp_path):
     assert models.Competency.select().where(models.Competency.key == "chaos").count() == 1
     assert {g.competency.key for g in models.Goal.select()} == {"chaos"}
     assert {g.due_on for g in models.Goal.select()} == {dt.date(2027, 1, 15)}
+
+
+def test_importing_a_template_says_what_it_is(store, tmp_path):
+    from mentor_tui.exchange.toml_import import import_files
+
+    path = tmp_path / "chaos.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ExchangeError, match="chaos.toml: scope: a plan template, not an export"):
+        import_files([path])
+    assert models.Plan.select().count() == 0

@@ -131,7 +131,7 @@ def template_from_document(doc: Any, display: str, key: str, source: str) -> Tem
     if isinstance(plan, dict):
         _refuse_plan_only_keys(plan, fail)
         _fill_placeholders(plan, key)
-    parsed = validate_document(doc, display)
+    parsed = validate_document(doc, display, template=True)
     record = parsed.records["plans"][0]
     competencies = tuple(parsed.records["competencies"])
     known = BUILTIN_KEYS | {c["key"] for c in competencies}
