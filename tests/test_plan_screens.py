@@ -262,3 +262,18 @@ async def test_a_malformed_user_template_is_reported_and_the_rest_offered(team, 
         messages = [n.message for n in app._notifications]  # noqa: SLF001 - no public list
         assert any("broken.toml: plans: expected exactly one [[plans]] table" in m for m in messages)
         assert isinstance(app.screen, PickDialog) and "Kubernetes track" in _options(app)
+
+
+async def test_help_and_palette_list_the_plan_views_keys(ana_plan):
+    from mentor_tui.screens.help import HelpScreen
+
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        commands = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Todo/doing/done", "Blocked", "Move down", "Move up", "Delete goal", "Edit plan"} <= commands
+        await _press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Todo/doing/done" in text and "Group by phase/competency" in text
+        assert "Export" not in text, "e edits a goal here: the help does not promise Export"
