@@ -277,3 +277,14 @@ async def test_help_and_palette_list_the_plan_views_keys(ana_plan):
         text = screen_text(app)
         assert "Todo/doing/done" in text and "Group by phase/competency" in text
         assert "Export" not in text, "e edits a goal here: the help does not promise Export"
+
+
+async def test_space_pressed_twice_quickly_makes_a_goal_done(ana_plan):
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        await pilot.press("space", "space")  # the second while the first is saving
+        await settle(pilot)
+        await wait_until(pilot, lambda: _goal("Deploy to kind").status == "done", what="the goal done")
+        await settle(pilot)
+        assert "1/2 goals done" in screen_text(app)

@@ -21,13 +21,13 @@ from mentor_tui.db.goals import GoalView, LabLine
 from mentor_tui.screens.deleting import ask_to_delete
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plan_forms import goal_choices, goal_form, plan_dates
-from mentor_tui.screens.plan_view import STATUS_LOOK, due_cell
+from mentor_tui.screens.plan_view import STATUS_LOOK, StatusChanges, due_cell
 from mentor_tui.screens.section import clip
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
 
 
-class GoalScreen(DetailScreen[GoalView]):
+class GoalScreen(StatusChanges, DetailScreen[GoalView]):
     SUB_TITLE = "2 Plans › Goal"
     GONE_TEXT = "This goal is not here anymore (deleted, or replaced by an import). Press esc to go back."
     AUTO_FOCUS = "#labs"
@@ -95,14 +95,14 @@ class GoalScreen(DetailScreen[GoalView]):
 
         if self.data is not None:
             goal_id = self.data.goal.id
-            self.save(lambda: goals.cycle_status(goal_id, clock.today()))
+            self._change_status(lambda: goals.cycle_status(goal_id, clock.today()))
 
     def action_block(self) -> None:
         from mentor_tui.db import goals
 
         if self.data is not None:
             goal_id = self.data.goal.id
-            self.save(lambda: goals.toggle_blocked(goal_id, clock.today()))
+            self._change_status(lambda: goals.toggle_blocked(goal_id, clock.today()))
 
     def action_delete_goal(self) -> None:
         from mentor_tui.db import goals

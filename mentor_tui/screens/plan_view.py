@@ -7,6 +7,7 @@ plan is read again, so the progress bar moves at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -80,7 +81,29 @@ def grouped(goals: tuple[GoalLine, ...], by: str) -> list[tuple[str, list[GoalLi
     return [(name if name is not None else none_label, groups[name]) for name in sorted(groups, key=rank)]
 
 
-class PlanScreen(DetailScreen[PlanView]):
+class StatusChanges:
+    """Mixed into the plan and goal screens (DetailScreens): a status key pressed while the
+    last change is saving runs after it, so space space takes a goal from todo to done."""
+
+    _queued: list[Callable[[], Any]] | None = None
+
+    def _change_status(self, edit: Callable[[], Any]) -> None:
+        screen: Any = self
+        if self._queued is None:
+            self._queued = []
+        if screen.saving:
+            self._queued.append(edit)
+            return
+        screen.save(edit, self._status_saved, lambda _message: self._queued.clear())
+
+    def _status_saved(self, goal: Any) -> None:
+        screen: Any = self
+        screen.set_status(f"“{goal.title}” is {goal.status}.")
+        if self._queued:
+            self._change_status(self._queued.pop(0))
+
+
+class PlanScreen(StatusChanges, DetailScreen[PlanView]):
     SUB_TITLE = "2 Plans › Plan"
     GONE_TEXT = "This plan is not here anymore (deleted, or replaced by an import). Press esc to go back."
     AUTO_FOCUS = "#goals"
@@ -229,16 +252,14 @@ class PlanScreen(DetailScreen[PlanView]):
 
         goal = self._goal()
         if goal is not None:
-            self.save(lambda: goals.cycle_status(goal.id, clock.today()),
-                      lambda g: self.set_status(f"“{g.title}” is {g.status}."))
+            self._change_status(lambda: goals.cycle_status(goal.id, clock.today()))
 
     def action_block(self) -> None:
         from mentor_tui.db import goals
 
         goal = self._goal()
         if goal is not None:
-            self.save(lambda: goals.toggle_blocked(goal.id, clock.today()),
-                      lambda g: self.set_status(f"“{g.title}” is {g.status}."))
+            self._change_status(lambda: goals.toggle_blocked(goal.id, clock.today()))
 
     def action_move(self, offset: int) -> None:
         from mentor_tui.db import goals
