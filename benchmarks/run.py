@@ -27,6 +27,7 @@ BENCHMARKS = {
     "reports": "reports_bench",
     "growth": "growth_bench",
     "search": "search_bench",
+    "plans": "plan_bench",
 }
 
 

@@ -172,6 +172,8 @@ class MentorApp(App[None]):
         app_keys.insert(len(SECTIONS), ("/", "Search all notes"))
         screen = self.screen
         section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
+        taken = {key for key, _ in section_keys}  # a screen's own `e` (edit) hides Export there
+        app_keys = [(key, what) for key, what in app_keys if key not in taken]
         sub_title = screen.sub_title or "This section"
         groups = [
             ("Everywhere", app_keys),

@@ -37,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kudos": ("kudos", "give someone kudos"),
     "feedback": ("feedback", "leave program feedback (anonymous unless --from)"),
     "search": ("search", "full-text search over all notes"),
+    "templates": ("templates", "list the plan templates (built-in and yours) with their goal counts"),
+    "new-plan": ("new_plan", "start a plan for someone from a template"),
 }
 
 

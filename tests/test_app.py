@@ -209,6 +209,8 @@ async def test_brackets_in_names_and_titles_are_text_not_markup(tmp_path):
             assert expected in screen_text(app)
         await pilot.press("2", "n")
         await settle(pilot)
+        await pilot.press("enter")  # the template picker: an empty plan
+        await settle(pilot)
         app.screen.query_one("#field-title").focus()
         await pilot.press(*"Second [/] plan")
         await pilot.press("ctrl+s")

@@ -24,6 +24,8 @@ async def test_number_keys_type_into_a_text_field(store_with_me):
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
+        await pilot.press("enter")  # the template picker: an empty plan
+        await settle(pilot)
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#field-title").focus()
         await pilot.press(*"Year 2026 goals")
@@ -41,6 +43,8 @@ async def test_new_plan_form_writes_the_plan(store_with_me):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("2", "n")
+        await settle(pilot)
+        await pilot.press("enter")  # the template picker: an empty plan
         await settle(pilot)
         form = app.screen
         form.query_one("#field-title").focus()
@@ -198,6 +202,8 @@ async def test_a_new_user_can_build_a_program_from_the_keyboard_alone(store_with
         await settle(pilot)
 
         await pilot.press("2", "n")
+        await settle(pilot)
+        await pilot.press("enter")  # the template picker: an empty plan
         await type_into("title", "Kubernetes track")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -331,6 +337,8 @@ async def test_a_new_plan_gets_the_cursor_so_the_next_key_acts_on_it(store_with_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("2", "n")
+        await settle(pilot)
+        await pilot.press("enter")  # the template picker: an empty plan
         await settle(pilot)
         app.screen.query_one("#field-title").focus()
         await pilot.press(*"Terraform basics", "ctrl+s")

@@ -305,6 +305,9 @@ async def test_choice_lists_are_read_in_a_worker_not_on_the_ui_thread(team, monk
         for section in ("2", "5", "6"):
             await pilot.press(section, "n" if section != "6" else "m")
             await settle(pilot)
+            if section == "2":
+                await pilot.press("enter")  # the template picker: an empty plan
+                await settle(pilot)
             assert isinstance(app.screen, FormScreen)
             await pilot.press("escape")
             await settle(pilot)

@@ -18,7 +18,7 @@ TRACKS = (
     ("observability", "Observability and SLOs track", "skill"),
     ("security", "Security track", "skill"),
     ("incident-response", "Incident response track", "skill"),
-    ("onboarding-90d", "Onboarding — first 90 days", "onboarding"),
+    ("onboarding", "Onboarding — first 90 days", "onboarding"),
     ("leadership", "Leading a small initiative", "leadership"),
 )
 GOAL_TOPICS = {

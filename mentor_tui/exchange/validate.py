@@ -287,10 +287,15 @@ TOP_KEYS = HEADER_KEYS + tuple(schema.KINDS[k].key for k in schema.TOP_KINDS)
 _PLANS = {name: _read_plan(schema.KINDS[name]) for name in schema.TOP_KINDS}
 
 
-def validate_document(doc: Any, display: str, path: Path | None = None) -> ParsedFile:
-    """Check a parsed document against the format; return its normalized records."""
+def validate_document(doc: Any, display: str, path: Path | None = None, template: bool = False) -> ParsedFile:
+    """Check a parsed document against the format; return its normalized records.
+
+    A plan template (scope "template") is read only as one (`template=True`, exchange/templates.py)."""
     ctx = FileContext(display)
     _header(ctx, doc)
+    if doc.get("scope") == "template" and not template:
+        ctx.fail("scope", 'a plan template, not an export: start a plan from it with `mentor-tui new-plan '
+                          '--template KEY` (or n in Plans) after putting it in the templates folder')
     top = Table(ctx, "", doc, TOP_KEYS)
     header = {f.name: top.value(f) for f in _HEADER_FIELDS}
     ctx.includes_private = bool(header["includes_private"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 from mentor_tui.schema.checks import (
     RecordError,
     check,
+    due_outside_plan,
     expected,
     fold,
     order_problem,
@@ -51,6 +52,6 @@ from mentor_tui.schema.types import (
 __all__ = [
     "ALIASES", "BOOL", "CHOICE", "DATE", "INT", "KINDS", "LINE", "LINK_TABLES", "MOMENT", "MOMENTS", "REF",
     "REFERABLE", "REFS", "RULE", "SLUG", "SLUG_MAX", "SLUG_PATTERN", "STAMP", "TEXT", "TOP_KINDS", "ZONE",
-    "Field", "Kind", "RecordError", "check", "expected", "fold",
+    "Field", "Kind", "RecordError", "check", "due_outside_plan", "expected", "fold",
     "order_problem", "value_problem",
 ]

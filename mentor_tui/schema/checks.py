@@ -187,3 +187,14 @@ def check(kind_name: str, values: Mapping[str, Any]) -> None:
             if last == field_name:
                 message = f"{_DATE_WORDS.get(last, last)} is before {_DATE_WORDS.get(first, first)}"
         raise RecordError(field_name, message)
+
+
+def due_outside_plan(due_on: Any, start_on: Any, target_on: Any) -> str | None:
+    """Why a goal's due date does not fit its plan's dates, or None (the store and the reader)."""
+    if not isinstance(due_on, dt.date):
+        return None
+    if isinstance(start_on, dt.date) and due_on < start_on:
+        return f"due {due_on} is before the plan starts ({start_on})"
+    if isinstance(target_on, dt.date) and due_on > target_on:
+        return f"due {due_on} is after the plan's target date ({target_on})"
+    return None

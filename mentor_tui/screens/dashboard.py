@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
+from mentor_tui.screens.dashboard_plans import DuePlansPanel
 from mentor_tui.screens.section import SectionScreen
 
 
@@ -30,18 +31,20 @@ class DashboardScreen(SectionScreen):
             yield StatCard("Sessions\n–", id="card-sessions")
         yield Static("", id="next")
         yield Static("", id="due")
+        yield DuePlansPanel("", id="due-plans")
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
         )
 
     def fetch(self):
-        from mentor_tui.db import dashboard, sessions
+        from mentor_tui.db import dashboard, due_goals, sessions
 
-        return dashboard.summary(clock.now(), clock.today()), sessions.count()
+        return dashboard.summary(clock.now(), clock.today()), sessions.count(), due_goals.plans_due(clock.today())
 
     def show(self, data) -> None:
-        summary, session_count = data
+        summary, session_count, plans_due = data
+        self.query_one("#due-plans", DuePlansPanel).show_plans(plans_due)
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
         self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")

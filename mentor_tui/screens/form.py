@@ -201,7 +201,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         try:
             saved = store_work.run_edit(lambda: self.save_values(values))
         except ValueError as exc:  # the store's rules: say which, keep the form open
-            store_work.deliver(self, self._not_saved, f"Not saved: {exc}")
+            field = getattr(exc, "field", None)  # a RecordError names its field: say it next to it
+            store_work.deliver(self, self._not_saved, f"Not saved: {exc}", field)
         except Exception as exc:  # locked, read-only, gone: keep the form open, lose nothing
             store_work.deliver(self, self._not_saved, store_work.could_not_save(exc))
         else:
@@ -215,9 +216,12 @@ class FormScreen(ModalScreen[FormResult | None]):
         self._set_saving(False)
         self.dismiss(result)
 
-    def _not_saved(self, message: str) -> None:
+    def _not_saved(self, message: str, field: str | None = None) -> None:
         self._set_saving(False)
         self._say(message)
+        if field is not None and any(f.name == field for f in self.fields):
+            self._show_error(field, message.removeprefix("Not saved: "))
+            self.query_one(f"#field-{field}").focus()
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving

@@ -22,7 +22,7 @@ class KeyBar(Static):
 
     def __init__(self) -> None:
         super().__init__("", markup=False)
-        self._shown = ""
+        self._shown: tuple[str, tuple[Any, ...]] = ("", ())
         self._entries: list[Content] = []
 
     def on_mount(self) -> None:
@@ -81,6 +81,8 @@ class KeyBar(Static):
             lines[-1].append(entry)
             used += need
         content = Content("\n").join(Content("  ").join(line) for line in lines)
-        if content.plain != self._shown:
-            self._shown = content.plain
+        # the styles too: a key that becomes enabled or disabled reads the same
+        shown = (content.plain, tuple(content.spans))
+        if shown != self._shown:
+            self._shown = shown
             self.update(content)
