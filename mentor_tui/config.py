@@ -7,6 +7,7 @@ Preferences (theme and the like) live in `settings.toml` in the user config dir.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -88,3 +89,8 @@ def stale_after_days(settings: dict[str, Any]) -> int:
     if type(value) is int and 1 <= value <= 3650:
         return value
     return int(DEFAULT_SETTINGS["stale_after_days"])
+
+
+def stale_cutoff(settings: dict[str, Any], today: dt.date) -> dt.date:
+    """Labs last practised before this day are stale."""
+    return today - dt.timedelta(days=stale_after_days(settings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -125,14 +126,15 @@ class Changed:
     goal_ready: GoalReady | None
 
 
-def _lab_of_item(item_id: int) -> tuple[LabItem, Lab]:
-    item = LabItem.get_or_none(LabItem.id == item_id)
+def _lab_of_item(item_id: int) -> tuple[Any, Any]:
+    """The step and its lab (typed loosely: their `lab_id`, `goal_id` are peewee's)."""
+    item: Any = LabItem.get_or_none(LabItem.id == item_id)
     if item is None:
         raise ValueError("that step no longer exists")
     return item, Lab.get_by_id(item.lab_id)
 
 
-def _settled(lab: Lab, was_done: bool, today: dt.date) -> Changed:
+def _settled(lab: Any, was_done: bool, today: dt.date) -> Changed:
     done = lab_progress.settle_lab(lab, was_done, today)
     ready = lab_progress.goal_ready(lab.goal_id) if done and not was_done else None
     return Changed(done, was_done, ready)
@@ -224,7 +226,8 @@ def move_item(item_id: int, by: int) -> bool:
 
 def _ordered_ids(lab_id: int) -> list[int]:
     query = LabItem.select(LabItem.id).where(LabItem.lab == lab_id).order_by(LabItem.position, LabItem.id)
-    return [item_id for (item_id,) in query.tuples()]
+    rows: Any = query.tuples()
+    return [item_id for (item_id,) in rows]
 
 
 def _renumber(ids: list[int]) -> None:

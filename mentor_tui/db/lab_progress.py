@@ -1,8 +1,8 @@
 """How ticking a lab's steps moves the lab, its goal and its plan forward.
 
 A lab is done when it has steps and every one is ticked. Ticking the last one
-sets the lab's "last practised" to today; unticking a step of a lab finished
-today takes that back (to the round before, if the history has one). When every
+sets the lab's "last practised" to today; unticking a step reopens the lab
+and keeps that date (the practice happened; nothing is lost). When every
 lab of a goal is done, the screen offers to mark the goal done
 (`set_goal_status`); the plan's progress counts its done goals.
 """
@@ -10,16 +10,13 @@ lab of a goal is done, the screen offers to mark the goal done
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
 from mentor_tui import schema
 from mentor_tui.db.models import Goal, Lab, LabItem
-
-# An entry of Lab.history starts with the day that round was finished ("- 2026-05-01 …").
-_ROUND_DONE = re.compile(r"^- (\d{4}-\d{2}-\d{2})\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -44,24 +41,11 @@ def is_done(lab_id: int) -> bool:
     return total > 0 and done == total
 
 
-def last_round_done_on(history: str) -> dt.date | None:
-    """The day the latest earlier round was finished, from a lab's history."""
-    days = _ROUND_DONE.findall(history or "")
-    try:
-        return max(dt.date.fromisoformat(d) for d in days) if days else None
-    except ValueError:
-        return None
-
-
 def settle_lab(lab: Lab, was_done: bool, today: dt.date) -> bool:
     """After the steps of `lab` changed: keep its "last practised" in step. Returns whether it is done."""
     done = is_done(lab.id)
     if done and not was_done:
         lab.last_practised_on = today
-        lab.save(only=[Lab.last_practised_on])
-    elif was_done and not done and lab.last_practised_on == today:
-        # finished today, reopened today: it was not practised to the end after all
-        lab.last_practised_on = last_round_done_on(lab.history)
         lab.save(only=[Lab.last_practised_on])
     return done
 
@@ -71,7 +55,8 @@ def goal_ready(goal_id: int) -> GoalReady | None:
     goal = Goal.get_or_none(Goal.id == goal_id)
     if goal is None or goal.status == "done":
         return None
-    lab_ids = [lab_id for (lab_id,) in Lab.select(Lab.id).where(Lab.goal == goal_id).tuples()]
+    rows: Any = Lab.select(Lab.id).where(Lab.goal == goal_id).tuples()
+    lab_ids = [lab_id for (lab_id,) in rows]
     if not lab_ids or not all(is_done(lab_id) for lab_id in lab_ids):
         return None
     return GoalReady(goal.id, goal.title)

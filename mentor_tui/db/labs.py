@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JOIN, Case, fn
 
@@ -142,7 +143,7 @@ def competency_choices() -> list[tuple[str, str, int]]:
         .group_by(Competency.id)
         .order_by(labs.desc(), Competency.name)
     )
-    return [(c.name, c.key, c.labs) for c in query]
+    return [(c.name, c.key, c.labs) for c in objects(query)]
 
 
 def goal_choices(limit: int = 300, keep: int | None = None) -> list[GoalChoice]:
@@ -195,7 +196,7 @@ def update_lab(lab_id: int, title: str, link: str | None, detail: str, goal_id: 
     detail = (detail or "").strip()
     schema.check("labs", {"title": title, "link": link, "detail": detail})
     with database_proxy.atomic("IMMEDIATE"):
-        lab = Lab.get_or_none(Lab.id == lab_id)
+        lab: Any = Lab.get_or_none(Lab.id == lab_id)
         if lab is None:
             raise ValueError("that lab no longer exists")
         lab.title, lab.link, lab.detail = title, link, detail
@@ -227,7 +228,7 @@ class LabFields:
 
 
 def lab_fields(lab_id: int) -> LabFields | None:
-    lab = Lab.get_or_none(Lab.id == lab_id)
+    lab: Any = Lab.get_or_none(Lab.id == lab_id)
     return None if lab is None else LabFields(lab.id, lab.title, lab.link, lab.detail, lab.goal_id)
 
 

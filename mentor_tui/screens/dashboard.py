@@ -7,8 +7,9 @@ from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
-from mentor_tui import clock, dates
+from mentor_tui import clock, config, dates
 from mentor_tui.screens.section import SectionScreen
+from mentor_tui.screens.stale_labs_panel import StaleLabsPanel
 
 
 class StatCard(Static):
@@ -28,6 +29,7 @@ class DashboardScreen(SectionScreen):
             yield StatCard("Sessions\n–", id="card-sessions")
         yield Static("", id="next")
         yield Static("", id="due")
+        yield StaleLabsPanel("", id="stale-labs")
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
@@ -36,10 +38,13 @@ class DashboardScreen(SectionScreen):
     def fetch(self):
         from mentor_tui.db import dashboard, sessions
 
-        return dashboard.summary(clock.now(), clock.today()), sessions.count()
+        return dashboard.summary(clock.now(), clock.today()), sessions.count(), StaleLabsPanel.fetch(
+            config.stale_cutoff(self.app.settings, clock.today())
+        )
 
     def show(self, data) -> None:
-        summary, session_count = data
+        summary, session_count, stale = data
+        self.query_one("#stale-labs", StaleLabsPanel).show(stale, config.stale_after_days(self.app.settings))
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
         self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")

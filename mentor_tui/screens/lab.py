@@ -35,8 +35,7 @@ STALE = "stale — practise again"
 
 def stale_cutoff(app: Any) -> dt.date:
     """Labs last practised before this day are stale (settings: stale_after_days)."""
-    settings = getattr(app, "settings", {})
-    return clock.today() - dt.timedelta(days=config.stale_after_days(settings))
+    return config.stale_cutoff(getattr(app, "settings", {}), clock.today())
 
 
 class LabScreen(DetailScreen[LabView]):
@@ -101,7 +100,7 @@ class LabScreen(DetailScreen[LabView]):
         history = self.query_one("#lab-history", Static)
         history.display = bool(data.history.strip())
         history.update(Content.assemble(("Earlier rounds", "bold"), "\n", data.history))
-        if self.focused is None:
+        if not isinstance(self.focused, OptionList):  # the first time: the steps, not the scrolling body
             self.call_after_refresh(items.focus)
         self.refresh_bindings()
 
