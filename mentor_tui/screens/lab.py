@@ -102,7 +102,7 @@ class LabScreen(DetailScreen[LabView]):
         history.update(Content.assemble(("Earlier rounds", "bold"), "\n", data.history))
         if not isinstance(self.focused, OptionList):  # the first time: the steps, not the scrolling body
             self.call_after_refresh(items.focus)
-        self.refresh_bindings()
+        self.call_after_refresh(self.refresh_bindings)  # once the list has its cursor: keys on a step
 
     def current_item(self) -> ItemView | None:
         if self.data is None:

@@ -12,7 +12,7 @@ from typing import Any
 from mentor_tui import clock
 from mentor_tui.screens.form import Field, FormScreen, record_field
 
-CHECKLIST_HINT = "Checklist: one step a line; [x] at the start marks a step done, [ ] open"
+CHECKLIST_HINT = "Checklist: one step a line; \\[x] at the start marks a step done, \\[ ] open"  # labels read markup
 
 
 class LabForm(FormScreen):
@@ -82,7 +82,7 @@ def steps_form(lab_id: int, after_item_id: int | None) -> LabForm:
 
     return LabForm(
         "Add steps",
-        [record_field("items", "text", "Steps: one a line; [x] at the start marks a step done", key="text")],
+        [record_field("items", "text", "Steps: one a line; \\[x] at the start marks a step done", key="text")],
         save,
         save_label="Add",
     )
@@ -97,7 +97,7 @@ def step_form(item) -> LabForm:
 
     return LabForm(
         "Edit step",
-        [record_field("items", "text", "Step ([x] / [ ] in front ticks or opens it)", default=item.text)],
+        [record_field("items", "text", "Step (\\[x] / \\[ ] in front ticks or opens it)", default=item.text)],
         save,
     )
 

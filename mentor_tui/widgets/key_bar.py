@@ -81,6 +81,6 @@ class KeyBar(Static):
             lines[-1].append(entry)
             used += need
         content = Content("\n").join(Content("  ").join(line) for line in lines)
-        if content.plain != self._shown:
-            self._shown = content.plain
+        if content.markup != self._shown:  # markup, not plain: a key turning dim reads the same
+            self._shown = content.markup
             self.update(content)
