@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import JOIN, Case, fn
+from peewee import Case, fn
 
 from mentor_tui import clock, schema
 from mentor_tui.db import lab_items, lab_progress
@@ -67,18 +67,22 @@ class GoalChoice:
     label: str
 
 
-def _grouped(filters: LabFilter, *columns):
-    """Labs with their goal, plan and owner and their step counts, as `filters` narrow them."""
-    done = fn.SUM(LabItem.done)
-    total = fn.COUNT(LabItem.id)
+def _steps(*where):
+    return LabItem.select(LabItem.id).where((LabItem.lab == Lab.id), *where)
+
+
+def _is_done():
+    """A lab is done when it has steps and none of them is open (two index lookups a lab)."""
+    return fn.EXISTS(_steps()) & ~fn.EXISTS(_steps(LabItem.done == False))  # noqa: E712 - SQL
+
+
+def _filtered(filters: LabFilter, *columns):
+    """Labs with their goal, plan and owner, as `filters` narrow them (no grouping: counts are cheap)."""
     query = (
-        Lab.select(*columns, total.alias("total"), done.alias("done_count"))
+        Lab.select(*columns)
         .join(Goal)
         .join(Plan)
         .join(Person, on=(Plan.owner == Person.id))
-        .switch(Lab)
-        .join(LabItem, JOIN.LEFT_OUTER)
-        .group_by(Lab.id)
     )
     if filters.competency:
         keyed = Competency.select(Competency.id).where(Competency.key == filters.competency)
@@ -92,32 +96,37 @@ def _grouped(filters: LabFilter, *columns):
             | (fn.instr(fn.lower(Person.name), text) > 0)
         )
     if filters.state == "done":
-        query = query.having((total > 0) & (done == total))
+        query = query.where(_is_done())
     elif filters.state == "open":
-        query = query.having((total == 0) | (done < total))
+        query = query.where(~_is_done())
     return query
 
 
 def count(filters: LabFilter = LabFilter()) -> int:
-    return _grouped(filters, Lab.id).count()
+    if filters == LabFilter():
+        return Lab.select().count()
+    return _filtered(filters, Lab.id).count()
 
 
 def state_counts(filters: LabFilter = LabFilter()) -> StateCounts:
-    """How many labs the competency and text filters leave, all, open and done (one query)."""
-    inner = _grouped(LabFilter(filters.competency, "all", filters.text), Lab.id, Lab.last_practised_on).alias("labs")
-    finished = Case(None, [((inner.c.total > 0) & (inner.c.done_count == inner.c.total), 1)], 0)
+    """How many labs the competency and text filters leave, all, open and done, and how many
+    of them are stale (one query)."""
     cutoff = filters.cutoff or dt.date.min
-    stale = Case(None, [(inner.c.last_practised_on < cutoff, 1)], 0)
-    row = Lab.select(fn.COUNT(inner.c.id), fn.SUM(finished), fn.SUM(stale)).from_(inner).tuples().first()
-    every, done, stale_count = (int(v or 0) for v in row) if row else (0, 0, 0)
-    return StateCounts(every, every - done, done, stale_count)
+    done = fn.SUM(Case(None, [(_is_done(), 1)], 0))
+    stale = fn.SUM(Case(None, [(Lab.last_practised_on < cutoff, 1)], 0))
+    query = _filtered(LabFilter(filters.competency, "all", filters.text), fn.COUNT(Lab.id), done, stale)
+    every, done_count, stale_count = (int(v or 0) for v in query.tuples().first() or (0, 0, 0))
+    return StateCounts(every, every - done_count, done_count, stale_count)
 
 
 def page(limit: int = 200, offset: int = 0, filters: LabFilter = LabFilter()) -> list[LabRow]:
+    """A page of labs; the step counts are read for the page's rows only."""
+    total = LabItem.select(fn.COUNT(LabItem.id)).where(LabItem.lab == Lab.id)
+    done = LabItem.select(fn.COUNT(LabItem.id)).where((LabItem.lab == Lab.id) & (LabItem.done == True))  # noqa: E712
     query = (
-        _grouped(
+        _filtered(
             filters, Lab, Goal.title.alias("goal_title"), Plan.title.alias("plan_title"),
-            Person.name.alias("owner_name"),
+            Person.name.alias("owner_name"), total.alias("total"), done.alias("done_count"),
         )
         .order_by(Person.name, Plan.id, Goal.position, Lab.position, Lab.id)
         .limit(limit)
@@ -127,7 +136,7 @@ def page(limit: int = 200, offset: int = 0, filters: LabFilter = LabFilter()) ->
     return [
         LabRow(
             lab.id, lab.goal_id, lab.title, lab.goal_title, lab.plan_title, lab.owner_name, int(lab.done_count or 0),
-            lab.total, lab.last_practised_on,
+            int(lab.total or 0), lab.last_practised_on,
             cutoff is not None and lab_items.is_stale(lab.last_practised_on, cutoff),
         )
         for lab in objects(query)

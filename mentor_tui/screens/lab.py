@@ -60,6 +60,9 @@ class LabScreen(DetailScreen[LabView]):
         super().__init__(lab_id)
         self._cutoff = dt.date.min
         self._select_item: int | None = None  # the step the cursor goes to after the next render
+        self._detail_shown: str | None = None
+        self._shown_parts: dict[str, str] = {}  # selector -> the markup it shows
+        self._items_shown: tuple[ItemView, ...] = ()
 
     def on_mount(self) -> None:
         self._cutoff = stale_cutoff(self.app)
@@ -80,29 +83,46 @@ class LabScreen(DetailScreen[LabView]):
     # Showing --------------------------------------------------------------------
 
     def render_record(self, data: LabView) -> None:
+        # Only what changed is redrawn: a tick changes one step and a line or two (the hot path).
         self.sub_title = f"3 Labs › {data.title}"
-        self.query_one("#lab-head", Static).update(_head(data))
+        self._update("#lab-head", _head(data))
         detail = self.query_one("#lab-detail", Markdown)
         detail.display = bool(data.detail.strip())
-        detail.update(data.detail)
-        self.query_one("#lab-progress", Static).update(_progress(data))
-        items = self.query_one("#lab-items", OptionList)
-        keep = self._select_item
-        if keep is None:
-            current = self.current_item()
-            keep = current.id if current is not None else None
-        self._select_item = None
-        items.set_options([Option(_item(i), id=str(i.id)) for i in data.items])
-        items.display = bool(data.items)
-        ids = [i.id for i in data.items]
-        if ids:
-            items.highlighted = ids.index(keep) if keep in ids else min(items.highlighted or 0, len(ids) - 1)
+        if data.detail != self._detail_shown:  # Markdown re-parses and re-mounts: only when it changed
+            self._detail_shown = data.detail
+            detail.update(data.detail)
+        self._update("#lab-progress", _progress(data))
+        self._show_items(data.items)
         history = self.query_one("#lab-history", Static)
         history.display = bool(data.history.strip())
-        history.update(Content.assemble(("Earlier rounds", "bold"), "\n", data.history))
+        self._update("#lab-history", Content.assemble(("Earlier rounds", "bold"), "\n", data.history))
         if not isinstance(self.focused, OptionList):  # the first time: the steps, not the scrolling body
-            self.call_after_refresh(items.focus)
+            self.call_after_refresh(self.query_one("#lab-items").focus)
         self.call_after_refresh(self.refresh_bindings)  # once the list has its cursor: keys on a step
+
+    def _update(self, selector: str, content: Content) -> None:
+        if self._shown_parts.get(selector) != content.markup:
+            self._shown_parts[selector] = content.markup
+            self.query_one(selector, Static).update(content)
+
+    def _show_items(self, items: tuple[ItemView, ...]) -> None:
+        steps = self.query_one("#lab-items", OptionList)
+        keep = self._select_item
+        if keep is None:
+            index = steps.highlighted
+            keep = self._items_shown[index].id if index is not None and index < len(self._items_shown) else None
+        self._select_item = None
+        shown, self._items_shown = self._items_shown, items
+        if [i.id for i in shown] == [i.id for i in items]:
+            for index, (old, new) in enumerate(zip(shown, items, strict=True)):
+                if old != new:
+                    steps.replace_option_prompt_at_index(index, _item(new))
+        else:
+            steps.set_options([Option(_item(i), id=str(i.id)) for i in items])
+        steps.display = bool(items)
+        ids = [i.id for i in items]
+        if ids:
+            steps.highlighted = ids.index(keep) if keep in ids else min(steps.highlighted or 0, len(ids) - 1)
 
     def current_item(self) -> ItemView | None:
         if self.data is None:

@@ -69,8 +69,9 @@ class LabsScreen(TableSection[LabRow]):
         from mentor_tui.db import labs
 
         filters = self._filters_now()
-        return (labs.count(filters), labs.page(self.PAGE_SIZE, 0, filters), labs.state_counts(filters),
-                labs.count(LabFilter()), filters)
+        counts = labs.state_counts(filters)
+        every = counts.all if not (filters.competency or filters.text.strip()) else labs.count(LabFilter())
+        return getattr(counts, filters.state), labs.page(self.PAGE_SIZE, 0, filters), counts, every, filters
 
     def count_rows(self) -> int:
         from mentor_tui.db import labs

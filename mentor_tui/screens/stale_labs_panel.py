@@ -22,7 +22,7 @@ class StaleLabsPanel(Static):
         return stale_labs.my_stale_labs(cutoff)
 
     def show(self, found: Any, days: int) -> None:
-        parts: list[Any] = [("Stale labs", "bold"), f"  (not practised for {days} days: practise again)"]
+        parts: list[Any] = [("Stale labs", "bold"), (f" — not practised for {days} days: practise again", "dim")]
         if not found.labs:
             parts.append("\n  None: every lab you practised is fresh.")
         for lab in found.labs:
