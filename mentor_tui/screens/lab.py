@@ -321,7 +321,7 @@ def _progress(lab: LabView) -> Content:
     practised = dates.show(lab.last_practised_on) if lab.last_practised_on else "not yet"
     parts += ["\n", ("Last practised  ", "dim"), practised]
     if lab.stale:
-        parts += ["  ", (f"⚠ {STALE}", "bold $warning"), ("  (r starts a new round)", "dim")]
+        parts += ["  ", (f"⚠ {STALE}", "bold $warning"), "  ", ("(r starts a new round)", "dim")]
     plan_percent = round(100 * lab.plan_goals_done / lab.plan_goals_total) if lab.plan_goals_total else 0
     parts += ["\n", ("Plan progress   ", "dim"), progress_bar(plan_percent),
               f" {lab.plan_goals_done}/{lab.plan_goals_total} goals done"]

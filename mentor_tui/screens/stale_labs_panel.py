@@ -22,11 +22,11 @@ class StaleLabsPanel(Static):
         return stale_labs.my_stale_labs(cutoff)
 
     def show(self, found: Any, days: int) -> None:
-        parts: list[Any] = [("Stale labs", "bold"), (f" — not practised for {days} days: practise again", "dim")]
+        parts: list[Any] = [("Stale labs", "bold"), " ", (f"— not practised for {days} days: practise again", "dim")]
         if not found.labs:
             parts.append("\n  None: every lab you practised is fresh.")
         for lab in found.labs:
-            parts += ["\n  ", dates.show(lab.last_practised_on), "  ", (lab.title, "bold"), ("  › " + lab.goal, "dim")]
+            parts += ["\n  ", dates.show(lab.last_practised_on), "  ", (lab.title, "bold"), "  ", ("› " + lab.goal, "dim")]
         if found.more:
             parts.append(f"\n  …and {found.more} more: press 3 to see them all.")
         self.update(Content.assemble(*parts))
