@@ -32,8 +32,6 @@ def _largest_lab(db: Path) -> tuple[int, int]:
 
 
 async def _measure(db: Path, lab_id: int) -> list[float]:
-    from textual.widgets import OptionList
-
     from mentor_tui.app import MentorApp
     from mentor_tui.screens.lab import LabScreen
 
@@ -44,7 +42,7 @@ async def _measure(db: Path, lab_id: int) -> list[float]:
         screen = LabScreen(lab_id)
         await app.push_screen(screen)
         await settle(app)
-        steps = screen.query_one("#lab-items", OptionList)
+        steps = screen.query_one("#lab-items")
         for n in range(TOGGLES):
             steps.highlighted = (n // 2) % max(1, steps.option_count)
             before = screen.data
