@@ -41,6 +41,7 @@ def stale_cutoff(app: Any) -> dt.date:
 class LabScreen(DetailScreen[LabView]):
     SUB_TITLE = "3 Labs › Lab"
     CSS_PATH = "lab.tcss"
+    RELOAD_KEY = "ctrl+r"  # r starts a new round here
     GONE_TEXT = "This lab is not here anymore (deleted, or replaced by an import). Press esc to go back."
     BINDINGS = [
         Binding("space", "toggle", "Tick / untick"),
