@@ -203,3 +203,57 @@ async def test_the_dashboard_lists_my_stale_labs_and_the_lab_says_practise_again
         app.push_screen(LabScreen(mine.id))
         await settle(pilot)
         assert "⚠ stale — practise again" in screen_text(app)
+
+
+async def test_steps_are_added_edited_moved_deleted_and_a_round_reset_by_keyboard(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_kubernetes_labs(pilot)
+        await pilot.press("down", "enter")  # the Helm chart lab
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one("#field-text").insert("[x] Lint the chart\nTemplate it locally")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [s.splitlines()[0].split("  ")[0] for s in _steps(app)][:3] == [
+            "[x] Scaffold the chart and remove unused templates", "[x] Lint the chart", "[ ] Template it locally"]
+        await pilot.press("down", "down", "K")  # "Template it locally" up one
+        await settle(pilot)
+        assert _steps(app)[1] == "[ ] Template it locally"
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.query_one("#field-text")
+        field.clear()
+        field.insert("[x] Template it with helm template")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert _steps(app)[1] == "[x] Template it with helm template  done 2026-11-26"
+        await pilot.press("d")
+        await settle(pilot)
+        assert "Its done date and evidence go with it." in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(_steps(app)) == 5
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert all(step.startswith("[ ]") for step in _steps(app))
+        assert "Earlier rounds" in screen_text(app) and "3 of 5 steps done" in screen_text(app)
+
+
+async def test_help_and_the_palette_list_the_lab_keys(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_text = screen_text(app)
+        for line in ("space  Tick / untick", "v  Evidence", "J  Move down", "r  Reset round", "^r  Reload"):
+            assert line in help_text
+        await pilot.press("escape")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Tick / untick", "Evidence", "Reset round", "Edit lab"} <= set(titles)
