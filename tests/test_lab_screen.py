@@ -257,3 +257,20 @@ async def test_help_and_the_palette_list_the_lab_keys(demo_db):
         await pilot.press("escape")
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Tick / untick", "Evidence", "Reset round", "Edit lab"} <= set(titles)
+
+
+async def test_steps_ticked_in_quick_succession_are_all_saved(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_kubernetes_labs(pilot)
+        await pilot.press("down", "enter")  # the Helm chart lab: steps 3 and 4 open
+        await settle(pilot)
+        await pilot.press("down", "down", "space", "down", "space")  # no wait in between
+        await settle(pilot)
+        # the second tick finishes the lab, and with it every lab of its goal
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the goal question")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "4/4 steps  ✔ done" in screen_text(app)
+    lab = Lab.get(Lab.title == HELM)
+    assert LabItem.select().where((LabItem.lab == lab) & LabItem.done).count() == 4

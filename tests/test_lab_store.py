@@ -253,3 +253,9 @@ def test_done_dates_evidence_and_history_survive_a_restart_and_an_export_import(
     ]
     assert (again.last_practised_on, again.history) == (TODAY, before.history)
     assert "https://git.example/pull/9" in again.history
+
+
+def test_the_labs_of_one_goal_in_order(team):
+    rows = labs.of_goal(team.k8s.id, CUTOFF)
+    assert [(r.title, r.items_done, r.items_total) for r in rows] == [("Break it and fix it", 0, 2), ("Fix the probes", 1, 2)]
+    assert labs.of_goal(team.helm.id) == []

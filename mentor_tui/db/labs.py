@@ -132,15 +132,28 @@ def page(limit: int = 200, offset: int = 0, filters: LabFilter = LabFilter()) ->
         .limit(limit)
         .offset(offset)
     )
-    cutoff = filters.cutoff
-    return [
-        LabRow(
-            lab.id, lab.goal_id, lab.title, lab.goal_title, lab.plan_title, lab.owner_name, int(lab.done_count or 0),
-            int(lab.total or 0), lab.last_practised_on,
-            cutoff is not None and lab_items.is_stale(lab.last_practised_on, cutoff),
-        )
-        for lab in objects(query)
-    ]
+    return [_row(lab, filters.cutoff) for lab in objects(query)]
+
+
+def of_goal(goal_id: int, cutoff: dt.date | None = None) -> list[LabRow]:
+    """The labs of one goal, in order, with their step counts (for a goal's view)."""
+    total = LabItem.select(fn.COUNT(LabItem.id)).where(LabItem.lab == Lab.id)
+    done = LabItem.select(fn.COUNT(LabItem.id)).where((LabItem.lab == Lab.id) & (LabItem.done == True))  # noqa: E712
+    query = (
+        _filtered(LabFilter(), Lab, Goal.title.alias("goal_title"), Plan.title.alias("plan_title"),
+                  Person.name.alias("owner_name"), total.alias("total"), done.alias("done_count"))
+        .where(Lab.goal == goal_id)
+        .order_by(Lab.position, Lab.id)
+    )
+    return [_row(lab, cutoff) for lab in objects(query)]
+
+
+def _row(lab: Any, cutoff: dt.date | None) -> LabRow:
+    return LabRow(
+        lab.id, lab.goal_id, lab.title, lab.goal_title, lab.plan_title, lab.owner_name, int(lab.done_count or 0),
+        int(lab.total or 0), lab.last_practised_on,
+        cutoff is not None and lab_items.is_stale(lab.last_practised_on, cutoff),
+    )
 
 
 def competency_choices() -> list[tuple[str, str, int]]:

@@ -64,6 +64,7 @@ class LabScreen(DetailScreen[LabView]):
         self._detail_shown: str | None = None
         self._shown_parts: dict[str, str] = {}  # selector -> the markup it shows
         self._items_shown: tuple[ItemView, ...] = ()
+        self._queued: list[tuple[Callable[[], Any], Callable[[Any], None] | None]] = []
 
     def on_mount(self) -> None:
         self._cutoff = stale_cutoff(self.app)
@@ -144,11 +145,17 @@ class LabScreen(DetailScreen[LabView]):
     # Changing, then showing the lab again in the same worker (the toggle is the hot path)
 
     def change(self, edit: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        """Run `edit` (a db function) and read the lab again, in one worker; changes made while
+        one runs (space pressed on three steps in a row) wait their turn, in order."""
         if self.saving:
-            self.notify("Still saving the last change…", severity="warning")
+            self._queued.append((edit, then))
             return
         self.saving = True
         self._change_in_worker(edit, then)
+
+    def _next_change(self) -> None:
+        if self._queued and not self.saving:
+            self.change(*self._queued.pop(0))
 
     @work(thread=True, exclusive=True, group="detail-save")
     def _change_in_worker(self, edit: Callable[[], Any], then: Callable[[Any], None] | None) -> None:
@@ -170,6 +177,11 @@ class LabScreen(DetailScreen[LabView]):
         self._loaded(data)
         if then is not None:
             then(result)
+        self._next_change()
+
+    def _not_saved(self, message: str, failed: Callable[[str], None] | None) -> None:
+        self._queued.clear()  # what was pressed after a failed change would act on a stale screen
+        super()._not_saved(message, failed)
 
     # Actions ----------------------------------------------------------------------
 
