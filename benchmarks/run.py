@@ -28,6 +28,7 @@ BENCHMARKS = {
     "growth": "growth_bench",
     "search": "search_bench",
     "plans": "plan_bench",
+    "labs": "lab_toggle",
 }
 
 

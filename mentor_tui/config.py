@@ -7,6 +7,7 @@ Preferences (theme and the like) live in `settings.toml` in the user config dir.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -19,7 +20,7 @@ DEMO_FILENAME = "demo.sqlite3"
 SETTINGS_FILENAME = "settings.toml"
 ENV_DB = "MENTOR_TUI_DB"
 
-DEFAULT_SETTINGS: dict[str, Any] = {"theme": "textual-dark"}
+DEFAULT_SETTINGS: dict[str, Any] = {"theme": "textual-dark", "stale_after_days": 90}
 
 
 def data_dir() -> Path:
@@ -80,3 +81,16 @@ def save_settings(settings: dict[str, Any], path: Path | None = None) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(tomli_w.dumps(settings), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def stale_after_days(settings: dict[str, Any]) -> int:
+    """Days after which a lab last practised is stale ("practise again"); a bad value means the default."""
+    value = settings.get("stale_after_days")
+    if type(value) is int and 1 <= value <= 3650:
+        return value
+    return int(DEFAULT_SETTINGS["stale_after_days"])
+
+
+def stale_cutoff(settings: dict[str, Any], today: dt.date) -> dt.date:
+    """Labs last practised before this day are stale."""
+    return today - dt.timedelta(days=stale_after_days(settings))

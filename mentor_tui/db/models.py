@@ -203,6 +203,7 @@ class Lab(UUIDModel):
     link = CharField(null=True)
     last_practised_on = DateField(null=True)
     position = IntegerField(default=0)
+    history = TextField(default="")  # Markdown, one entry per earlier round (lab_items.reset_lab)
 
     class Meta:
         indexes = ((("goal", "position"), False),)

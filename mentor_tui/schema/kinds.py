@@ -146,6 +146,7 @@ _kind(Kind(
         _f("detail", TEXT, empty="", doc="Markdown"),
         _f("link", LINE),
         _f("last_practised_on", DATE),
+        _f("history", TEXT, empty="", doc="Markdown: the earlier rounds (when each was done, its evidence), oldest first"),
         UPDATED_AT,
     ),
     parent="goals",

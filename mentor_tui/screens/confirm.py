@@ -1,4 +1,11 @@
-"""A yes/no question before something is deleted: what goes, and which key does it."""
+"""A yes/no question before something that cannot be undone (deleting, resetting).
+
+`ConfirmDialog(title, message, yes_label="Delete")` dismisses with True (`y`, or
+the yes button) or False (`n`, `esc`, or the other button); the focus starts on
+"keep it", so `enter` alone never deletes. The message names what goes with the
+action. `ConfirmScreen(question, yes=…, title=…)` is the same dialog asked as a
+question first. Styled in dialogs.tcss.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ class ConfirmDialog(ModalScreen[bool]):
     """`y` (or the button) answers yes; `n` or esc no. Dismisses with True or False."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes, delete"),
+        Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No, keep it"),
         Binding("escape", "answer(False)", "Keep it", show=False),
     ]
@@ -50,3 +57,10 @@ class ConfirmDialog(ModalScreen[bool]):
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
         self.dismiss(False)
+
+
+class ConfirmScreen(ConfirmDialog):
+    """The same dialog, asked as a question: `ConfirmScreen("Reset 5 steps?", yes="Reset")`."""
+
+    def __init__(self, question: str, yes: str = "Yes", title: str = "Are you sure?") -> None:
+        super().__init__(title, question, yes)

@@ -8,9 +8,10 @@ from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
-from mentor_tui import clock, dates
+from mentor_tui import clock, config, dates
 from mentor_tui.screens.dashboard_plans import DuePlansPanel
 from mentor_tui.screens.section import SectionScreen
+from mentor_tui.screens.stale_labs_panel import StaleLabsPanel
 
 
 class StatCard(Static):
@@ -32,6 +33,7 @@ class DashboardScreen(SectionScreen):
         yield Static("", id="next")
         yield Static("", id="due")
         yield DuePlansPanel("", id="due-plans")
+        yield StaleLabsPanel("", id="stale-labs")
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
@@ -40,11 +42,17 @@ class DashboardScreen(SectionScreen):
     def fetch(self):
         from mentor_tui.db import dashboard, due_goals, sessions
 
-        return dashboard.summary(clock.now(), clock.today()), sessions.count(), due_goals.plans_due(clock.today())
+        return (
+            dashboard.summary(clock.now(), clock.today()),
+            sessions.count(),
+            due_goals.plans_due(clock.today()),
+            StaleLabsPanel.fetch(config.stale_cutoff(self.app.settings, clock.today())),
+        )
 
     def show(self, data) -> None:
-        summary, session_count, plans_due = data
+        summary, session_count, plans_due, stale = data
         self.query_one("#due-plans", DuePlansPanel).show_plans(plans_due)
+        self.query_one("#stale-labs", StaleLabsPanel).show(stale, config.stale_after_days(self.app.settings))
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
         self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")

@@ -43,6 +43,7 @@ T = TypeVar("T")
 class DetailScreen(FormOpener, Screen[None], Generic[T]):
     TITLE = "mentor-tui"
     SUB_TITLE: ClassVar[str] = "Details"
+    RELOAD_KEY: ClassVar[str] = "r"  # a screen that binds r to something else binds reload elsewhere
     GONE_TEXT: ClassVar[str] = "This record is not here anymore (deleted, or replaced by an import). Press esc to go back."
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -118,7 +119,7 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
             self.set_status("")
 
     def _load_failed(self, exc: Exception) -> None:
-        message = f"Could not read the database: {failure_reason(exc)}. Press r to try again."
+        message = f"Could not read the database: {failure_reason(exc)}. Press {self.RELOAD_KEY} to try again."
         self._read_failed = True
         self.set_status(message)
         if self.data is None:
