@@ -51,6 +51,8 @@ class MentorApp(App[None]):
         Binding("e", "export", "Export"),
         Binding("i", "import", "Import"),
         Binding("slash", "search", "Search"),
+        # the same everywhere, also where / means something of the screen's own (Labs: filter by text)
+        Binding("ctrl+f", "search", "Search all notes", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -169,7 +171,7 @@ class MentorApp(App[None]):
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
-        app_keys.insert(len(SECTIONS), ("/", "Search all notes"))
+        app_keys.insert(len(SECTIONS), ("/ or ctrl+f", "Search all notes (in Labs, / filters the labs)"))
         screen = self.screen
         section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
         taken = {key for key, _ in section_keys}  # a screen's own `e` (edit) hides Export there
@@ -261,7 +263,7 @@ class MentorApp(App[None]):
                             self.action_export)
         yield SystemCommand("Import…", "Read TOML exports of teammates, all or nothing (key i)", self.action_import)
         yield SystemCommand("Help: keys", "Every key binding (key ?)", self.action_help)
-        yield SystemCommand("Search notes…", "Full-text search of every note; enter opens it (key /)", self.action_search)
+        yield SystemCommand("Search notes…", "Full-text search of every note; enter opens it (key / or ctrl+f)", self.action_search)
 
     def watch_theme(self, theme: str) -> None:
         if self.settings.get("theme") != theme:

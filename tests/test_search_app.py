@@ -166,7 +166,8 @@ async def test_slash_opens_the_search_in_every_section(demo_db, section):
         await settle(pilot)
         await pilot.press(section)
         await settle(pilot)
-        await pilot.press("slash")
+        # Labs keeps / for its own text filter (the labs issue); ctrl+f searches from anywhere
+        await pilot.press("ctrl+f" if section == "3" else "slash")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"kube/")  # inside the search, / is a character of the query

@@ -246,12 +246,24 @@ def test_a_merge_of_a_mentor_and_their_mentee_is_refused(store):
         plan_merge(a, b)
 
 
-def test_a_pair_has_one_mentorship_even_after_it_ended(store):
-    mentor = people.add_person("Ann Mentor", "mentor")
-    mentee = people.add_person("Ben Mentee", "mentee")
-    first = mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 1, 1))
+def test_an_ended_mentorship_and_a_new_one_of_the_pair_stay_two_through_export_and_import(store, tmp_path):
+    mentor = people.add_person("Ann Mentor", "mentor", "ann@example.com")
+    mentee = people.add_person("Ben Mentee", "mentee", "ben@example.com")
+    first = mentorships.create_mentorship(mentor.id, mentee.id, D(2025, 1, 1))
+    Mentorship.update(ended_on=D(2025, 6, 30)).where(Mentorship.id == first.id).execute()
+    mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 8, 1))
     with pytest.raises(ValueError, match="already mentors"):
-        mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 2, 1))
-    Mentorship.update(ended_on=D(2026, 6, 30)).where(Mentorship.id == first.id).execute()
-    with pytest.raises(ValueError, match="reopen that mentorship"):
-        mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 8, 1))
+        mentorships.create_mentorship(mentor.id, mentee.id, D(2026, 9, 1))
+    path = tmp_path / "pair.toml"
+    path.write_text(dumps(build_document()), encoding="utf-8")
+    database.open_database(tmp_path / "other.sqlite3")
+    import_files([path])
+    assert Mentorship.select().count() == 2
+    # the same two, from a database that gave them other uuids: still two, matched by period
+    again = path.read_text(encoding="utf-8")
+    for m in Mentorship.select():
+        again = again.replace(m.uuid, "x" + m.uuid)
+    other = tmp_path / "other.toml"
+    other.write_text(again, encoding="utf-8")
+    summary = import_files([other])
+    assert Mentorship.select().count() == 2 and summary.counts["mentorships"].added == 0

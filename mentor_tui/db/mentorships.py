@@ -20,15 +20,11 @@ def create_mentorship(
     mentee = Person.get_or_none(Person.id == mentee_id)
     if mentor is None or mentee is None:
         raise ValueError("that person no longer exists")
-    # One pair, one mentorship: its history is one timeline (imports and merges keep it so).
-    existing = Mentorship.get_or_none((Mentorship.mentor == mentor) & (Mentorship.mentee == mentee))
-    if existing is not None and existing.ended_on is None:
+    active = Mentorship.select().where(
+        (Mentorship.mentor == mentor) & (Mentorship.mentee == mentee) & Mentorship.ended_on.is_null()
+    )
+    if active.exists():
         raise ValueError(f"{mentor.name} already mentors {mentee.name}")
-    if existing is not None and existing.ended_on is not None:
-        raise ValueError(
-            f"{mentor.name} mentored {mentee.name} until {existing.ended_on.isoformat()}; "
-            "reopen that mentorship (clear its end date) to keep one history"
-        )
     return Mentorship.create(
         mentor=mentor, mentee=mentee, started_on=started_on, cadence_days=cadence_days, focus=focus.strip()
     )

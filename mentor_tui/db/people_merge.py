@@ -3,7 +3,7 @@
 The person merged away leaves its uuid (and its aliases) behind as aliases of
 the one kept, so a file that names either maps to the merged person. What a
 merge makes double becomes one: two mentorships of the same mentor and mentee
-become one with both histories, and an attendance ticked for both counts once.
+(their periods overlap) become one with both histories, and an attendance ticked for both counts once.
 """
 
 from __future__ import annotations
@@ -110,14 +110,18 @@ def _double_pairs(keep_id: int, other_id: int) -> list[tuple[Mentorship, Mentors
         ids: Any = m
         mentor = keep_id if ids.mentor_id == other_id else ids.mentor_id
         mentee = keep_id if ids.mentee_id == other_id else ids.mentee_id
-        twin = (
-            Mentorship.select()
-            .where((Mentorship.mentor == mentor) & (Mentorship.mentee == mentee) & (Mentorship.id != m.id))
-            .first()
+        twins = Mentorship.select().where(
+            (Mentorship.mentor == mentor) & (Mentorship.mentee == mentee) & (Mentorship.id != m.id)
         )
+        # the same mentorship kept twice (its periods overlap); an earlier, ended one stays apart
+        twin = next((t for t in twins if _overlap(t.started_on, t.ended_on, m.started_on, m.ended_on)), None)
         if twin is not None:
             pairs.append((twin, m))
     return pairs
+
+
+def _overlap(a_start, a_end, b_start, b_end) -> bool:
+    return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
 
 
 def join_mentorships(kept: Mentorship, gone: Mentorship) -> None:

@@ -10,18 +10,20 @@ database that sees the same files ends up the same whatever the order.
 Records of a file naming any of those uuids map to the person kept.
 
 A mentorship whose uuid is unknown here is the mentorship of the same mentor
-and mentee, if there is one. Run inside the import's transaction.
+and mentee whose period overlaps it, if there is one. Run inside the import's
+transaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mentor_tui import schema
 from mentor_tui.db.models import Mentorship, Person, PersonAlias
-from mentor_tui.db.people_merge import join_mentorships, merge
+from mentor_tui.db.people_merge import merge
 
 Row = dict[str, Any]
 
@@ -145,52 +147,49 @@ def _settle_group(tokens: Iterable[str], here: dict[int, Person], uuid_owner: di
             result.person_uuid[u] = kept
 
 
+def overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
+    """Whether two periods share a day (no end: still going)."""
+    return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
+
+
 def _match_mentorships(records: Sequence[Row], result: Matches) -> None:
-    """An unknown mentorship uuid is the mentorship of its pair here, or of its pair in
-    an earlier record; the smallest uuid is kept."""
+    """An unknown mentorship uuid is the mentorship of the same pair whose period overlaps
+    its own, here or in an earlier record (two databases' copies of one mentorship); the
+    smallest uuid is kept. A pair's earlier, ended mentorship stays a mentorship of its own."""
     if not records:
         return
     person = result.person_uuid
-    by_pair: dict[tuple[str, str], Mentorship] = {}
     people_uuid = {p.id: p.uuid for p in Person.select(Person.id, Person.uuid)}
+    # pair -> [uuid, start, end, id here or None]
+    by_pair: dict[tuple[str, str], list[list[Any]]] = {}
+    known: set[str] = set()
     for m in Mentorship.select().order_by(Mentorship.uuid):
         ids: Any = m
         pair = (people_uuid[ids.mentor_id], people_uuid[ids.mentee_id])
-        twin = by_pair.get(pair)
-        if twin is None:
-            by_pair[pair] = m
-        else:  # two mentorships of one pair here (from before this rule): one now
-            join_mentorships(twin, m)
-    known = {m.uuid for m in by_pair.values()}
-    new_by_pair: dict[tuple[str, str], str] = {}
+        by_pair.setdefault(pair, []).append([m.uuid, m.started_on, m.ended_on, m.id])
+        known.add(m.uuid)
     for rec in records:
         u = rec["uuid"]
-        if u in known:
+        if u in known or u in result.mentorship_uuid:
             continue
         pair = (str(person.get(rec["mentor"], rec["mentor"])), str(person.get(rec["mentee"], rec["mentee"])))
-        local = by_pair.get(pair)
-        if local is not None:
-            if u != local.uuid:
-                if u < local.uuid:
-                    Mentorship.update(uuid=u).where(Mentorship.id == local.id).execute()
-                    for old, kept in result.mentorship_uuid.items():
-                        if kept == local.uuid:
-                            result.mentorship_uuid[old] = u
-                    result.mentorship_uuid[local.uuid] = u
-                    local.uuid = u
-                else:
-                    result.mentorship_uuid[u] = local.uuid
-        elif pair in new_by_pair:
-            kept = min(u, new_by_pair[pair])
-            gone = max(u, new_by_pair[pair])
-            new_by_pair[pair] = kept
+        same = next(
+            (c for c in by_pair.get(pair, []) if overlap(c[1], c[2], rec["started_on"], rec.get("ended_on"))), None
+        )
+        if same is None:
+            by_pair.setdefault(pair, []).append([u, rec["started_on"], rec.get("ended_on"), None])
+            known.add(u)
+            continue
+        kept, gone = min(u, same[0]), max(u, same[0])
+        if kept != same[0]:
+            if same[3] is not None:  # the one here takes the smaller uuid
+                Mentorship.update(uuid=kept).where(Mentorship.id == same[3]).execute()
             for old, k in result.mentorship_uuid.items():
                 if k == gone:
                     result.mentorship_uuid[old] = kept
-            if gone != kept:
-                result.mentorship_uuid[gone] = kept
-        else:
-            new_by_pair[pair] = u
+            same[0] = kept
+            known.add(kept)
+        result.mentorship_uuid[gone] = kept
 
 
 def possible_duplicates(names: Iterable[str]) -> list[tuple[str, int]]:
