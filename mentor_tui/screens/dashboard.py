@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
+from mentor_tui.screens.my_actions import MyActionItems
 from mentor_tui.screens.section import SectionScreen
 
 
@@ -17,7 +19,7 @@ class StatCard(Static):
 
 class DashboardScreen(SectionScreen):
     SUB_TITLE = "1 Dashboard"
-
+    BINDINGS = [Binding("space", "tick_action", "Tick action done")]
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="welcome")
@@ -28,10 +30,23 @@ class DashboardScreen(SectionScreen):
             yield StatCard("Sessions\n–", id="card-sessions")
         yield Static("", id="next")
         yield Static("", id="due")
+        yield MyActionItems()
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
         )
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.query_one(MyActionItems).reload()
+
+    def action_tick_action(self) -> None:
+        self.query_one(MyActionItems).tick()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "tick_action":
+            return self.is_mounted and self.query_one(MyActionItems).can_tick()
+        return True
 
     def fetch(self):
         from mentor_tui.db import dashboard, sessions
