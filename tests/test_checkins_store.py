@@ -231,3 +231,23 @@ def test_deleting_a_check_in_takes_its_action_items(pair):
     assert (CheckIn.select().count(), ActionItem.select().count()) == (0, 0)
     with pytest.raises(ValueError, match="no longer exists"):
         checkins.delete_checkin(checkin.id)
+
+
+def test_an_import_refuses_a_check_in_before_its_mentorship_in_the_database_started(pair, tmp_path):
+    from mentor_tui.exchange.errors import ExchangeError
+    from mentor_tui.exchange.toml_import import import_files
+
+    _, _, ship = pair
+    path = tmp_path / "late.toml"
+    path.write_text(
+        'format = "mentor-tui"\nversion = 1\nexported_at = 2026-11-26T10:15:00Z\nscope = "person"\n'
+        "includes_private = false\n\n[[checkins]]\n"
+        f'uuid = "c-early"\nmentorship = "{ship.uuid}"\nheld_on = 2026-08-31\n'
+        'progress = ""\nblockers = ""\nnext_steps = ""\n'
+    )
+    with pytest.raises(ExchangeError, match=r"checkins\[0\].held_on: .* before its mentorship started \(2026-09-01\)"):
+        import_files([path])
+    assert CheckIn.select().count() == 0
+    path.write_text(path.read_text().replace("2026-08-31", "2026-09-01"))
+    import_files([path])
+    assert CheckIn.select().count() == 1

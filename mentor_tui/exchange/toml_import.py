@@ -27,6 +27,7 @@ from pathlib import Path
 from mentor_tui import schema
 from mentor_tui.db import transfer
 from mentor_tui.db.transfer import KindCounts
+from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
 from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, quote
@@ -290,6 +291,7 @@ def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None)
     try:
         with gc_paused(), transfer.write_transaction():
             check_references(files)
+            check_checkin_dates(files)
             writer = transfer.Writer(KINDS)
             for kind in _FIRST_PASS:
                 for f in files:
