@@ -35,9 +35,6 @@ class CheckInCard(Static, can_focus=True):
         super().__init__(_card(entry), classes="checkin-card")
         self.entry = entry
 
-    def on_focus(self) -> None:
-        self.scroll_visible(animate=False)
-
 
 class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
     SUB_TITLE = "4 Check-ins › Timeline"
@@ -85,8 +82,11 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
             Text(f"{plural(more, 'older check-in')} not shown." if more > 0 else "", style="dim")
         )
         if new:
-            keep = next((c for c in new if c.entry.id == self.focused_checkin), new[0])
-            self.call_after_refresh(keep.focus)
+            keep = next((c for c in new if c.entry.id == self.focused_checkin), None)
+            if keep is None:  # the newest, with the mentorship's head above it in view
+                self.call_after_refresh(new[0].focus, scroll_visible=False)
+            else:
+                self.call_after_refresh(keep.focus)
         self.refresh_bindings()
 
     def _cards(self) -> list[CheckInCard]:
@@ -98,7 +98,10 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
             return
         focused = self.focused
         index = cards.index(focused) if isinstance(focused, CheckInCard) and focused in cards else -step
-        cards[max(0, min(len(cards) - 1, index + step))].focus()
+        card = cards[max(0, min(len(cards) - 1, index + step))]
+        card.focus()
+        if card is cards[0]:
+            self.query_one("#detail-body").scroll_home(animate=False)  # the head too
 
     def current_mentorship(self) -> MentorshipRow | None:
         return self.data.mentorship if self.data is not None else None
@@ -161,6 +164,6 @@ def _card(entry: CheckInView) -> Group:
         head.append("  (dated in the future)", style="yellow")
     head.append(f"   confidence {confidence_dots(entry.confidence)}")
     if entry.private_notes:
-        head.append("   🔒 private notes: enter to read", style="bold yellow")
-    return Group(head, parts(entry.progress, entry.blockers, entry.blocker, entry.next_steps), Text(""),
+        head.append("   private notes: enter to read them", style="bold yellow")
+    return Group(head, Text(""), parts(entry.progress, entry.blockers, entry.blocker, entry.next_steps), Text(""),
                  actions_block("Action items", entry.actions, today))
