@@ -73,8 +73,8 @@ def _select(today: dt.date):
     )
 
 
-def _visible(query, me: Person | None):
-    if me is not None and me.role != "lead":
+def _visible(query, me: Person | None, everyone: bool = False):
+    if not everyone and me is not None and me.role != "lead":
         return query.where((Mentorship.mentor == me.id) | (Mentorship.mentee == me.id))
     return query
 
@@ -84,12 +84,14 @@ def count() -> int:
     return _visible(Mentorship.select(), me).count()
 
 
-def page(today: dt.date, limit: int = 200, offset: int = 0) -> list[MentorshipRow]:
-    """Active mentorships first, the most due first; then the ended ones, latest ended first."""
+def page(today: dt.date, limit: int = 200, offset: int = 0, everyone: bool = False) -> list[MentorshipRow]:
+    """Active mentorships first, the most due first; then the ended ones, latest ended first.
+
+    `everyone`: all mentorships, as a lead sees them, whoever "me" is."""
     me = people.me()
     due = fn.DATE(fn.COALESCE(_last_held(today), Mentorship.started_on), fn.printf("+%d days", Mentorship.cadence_days))
     query = (
-        _visible(_select(today), me)
+        _visible(_select(today), me, everyone)
         .order_by(Mentorship.ended_on.is_null(False), Mentorship.ended_on.desc(), due, Mentorship.id)
         .limit(limit)
         .offset(offset)
