@@ -288,3 +288,26 @@ async def test_a_mentee_who_is_me_never_sees_a_private_panel_or_field(store):
         assert isinstance(app.screen, CheckInForm)
         assert not app.screen.query("#field-private_notes") and "PRIVATE" not in screen_text(app)
     assert models.CheckIn.get().private_notes == NOTE  # her edit left the mentor's notes alone
+
+
+async def test_a_long_timeline_shows_the_newest_first_and_older_ones_on_request(store_with_me):
+    _, _, ship = _mentor_with_ana(store_with_me)
+    for week in range(12):
+        checkins.create_checkin(ship.id, D(2026, 9, 1) + dt.timedelta(days=7 * week), progress=f"week {week}")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "enter")
+        await settle(pilot)
+        cards = app.screen.query(CheckInCard)
+        assert [c.entry.progress for c in cards][:2] == ["week 11", "week 10"] and len(cards) == 10
+        assert "2 older check-ins not shown: press o to show more." in screen_text(app)
+        await pilot.press("o")
+        await settle(pilot)
+        assert len(app.screen.query(CheckInCard)) == 12
+        assert app.screen.query(CheckInCard).last().entry.progress == "week 0"
+        await pilot.press("up")  # ↑ ↓ move between check-ins; enter opens the one focused
+        await pilot.press("down", "down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen) and "week 9" in screen_text(app)

@@ -69,7 +69,7 @@ def view(checkin_id: int, today: dt.date) -> CheckInView | None:
     return _view(checkin, head, blockers.history(head.id), actions.carried_into(checkin_id))
 
 
-def timeline(mentorship_id: int, today: dt.date, limit: int = 100) -> Timeline | None:
+def timeline(mentorship_id: int, today: dt.date, limit: int = 10) -> Timeline | None:
     head = mentorship_list.one(mentorship_id, today)
     if head is None:
         return None

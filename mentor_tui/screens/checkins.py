@@ -56,7 +56,8 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         elif row.blocker.flagged:
             blocker = Text(f"⚠ {plural(row.blocker.checkins, 'check-in')}", style="bold red")
         else:
-            blocker = Text(f"open {plural(row.blocker.checkins, 'check-in')}", style="yellow")
+            blocker = Text("new" if row.blocker.checkins == 1 else plural(row.blocker.checkins, "check-in"),
+                           style="yellow")
         return (
             Text(clip(row.label, 40)),
             Text(dates.show(row.last_held_on) if row.last_held_on else "none yet"),

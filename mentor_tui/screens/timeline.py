@@ -45,14 +45,17 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
         Binding("e", "edit_mentorship", "Edit mentorship"),
         Binding("x", "end_mentorship", "End mentorship"),
         Binding("d", "delete_mentorship", "Delete mentorship"),
+        Binding("o", "older", "Older check-ins"),
     ]
+    PAGE = 10  # check-ins rendered at first (each is Markdown: a long history would be slow to draw)
 
+    shown = PAGE
     focused_checkin: int | None = None  # the card to focus again after a reload
 
     def load(self) -> Timeline | None:
         from mentor_tui.db import checkin_view
 
-        return checkin_view.timeline(self.key, clock.today())
+        return checkin_view.timeline(self.key, clock.today(), limit=self.shown)
 
     def compose_content(self) -> ComposeResult:
         yield Static("", id="timeline-head")
@@ -79,7 +82,8 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
             cards.mount_all(new)
         more = data.total - len(data.entries)
         self.query_one("#timeline-more", Static).update(
-            Text(f"{plural(more, 'older check-in')} not shown." if more > 0 else "", style="dim")
+            Text(f"{plural(more, 'older check-in')} not shown: press o to show more." if more > 0 else "",
+                 style="dim")
         )
         if new:
             keep = next((c for c in new if c.entry.id == self.focused_checkin), None)
@@ -98,10 +102,22 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
             return
         focused = self.focused
         index = cards.index(focused) if isinstance(focused, CheckInCard) and focused in cards else -step
+        if step > 0 and index == len(cards) - 1 and self._has_older():
+            self.focused_checkin = cards[index].entry.id
+            self.action_older()
+            return
         card = cards[max(0, min(len(cards) - 1, index + step))]
         card.focus()
         if card is cards[0]:
             self.query_one("#detail-body").scroll_home(animate=False)  # the head too
+
+    def _has_older(self) -> bool:
+        return self.data is not None and self.data.total > len(self.data.entries)
+
+    def action_older(self) -> None:
+        if self._has_older():
+            self.shown += self.PAGE
+            self.reload()
 
     def current_mentorship(self) -> MentorshipRow | None:
         return self.data.mentorship if self.data is not None else None
@@ -112,6 +128,8 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_checkin":
             return isinstance(self.focused, CheckInCard)
+        if action == "older":
+            return self._has_older()
         if action in ("new_checkin", "edit_mentorship", "end_mentorship", "delete_mentorship"):
             return self.data is not None
         return super().check_action(action, parameters)
