@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from mentor_tui.db import actions, blockers, checkin_view, checkins, mentorship_list, mentorships, people
+from mentor_tui.db import (
+    actions,
+    blockers,
+    checkin_view,
+    checkins,
+    mentorship_list,
+    mentorships,
+    people,
+)
 from mentor_tui.db.actions import NewAction
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship

@@ -23,10 +23,10 @@ D = dt.date
 NOTE = "Nervous about the first on-call week; pair on the runbook."
 
 
-def _mentor_with_ana(path, started=D(2026, 9, 1)):
+def _mentor_with_ana(path):
     me = people.me()
     ana = people.add_person("Ana Ruiz", "mentee")
-    ship = create_mentorship(me.id, ana.id, started, cadence_days=14)
+    ship = create_mentorship(me.id, ana.id, D(2026, 9, 1), cadence_days=14)
     return me, ana, ship
 
 
@@ -97,7 +97,7 @@ async def test_a_check_in_with_a_private_note_and_two_items_reads_back_after_a_r
         assert "Bo Chen → Ana Ruiz | 2026-11-26 | 2026-12-10 | 2 |" in screen_text(app)
         view = await _open_first_checkin(pilot, app)
         text = screen_text(app)
-        assert NOTE in text and "private — never exported unless you ask" == view.query_one("#private-panel").border_title
+        assert NOTE in text and view.query_one("#private-panel").border_title == "private — never exported unless you ask"
         assert "Finished the kind lab" in text  # Markdown rendered
         assert "Book the CKA exam" in text and "due 2026-12-10" in text and "Write the runbook" in text
     checkin = models.CheckIn.get()
@@ -311,3 +311,13 @@ async def test_a_long_timeline_shows_the_newest_first_and_older_ones_on_request(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckInScreen) and "week 9" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.focused.entry.progress == "week 9"  # back on the check-in it left
+        await pilot.press("d")  # deletes the focused check-in, after asking
+        await settle(pilot)
+        assert "Delete the check-in of 2026-11-03" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "week 9" not in [c.entry.progress for c in app.screen.query(CheckInCard)]
+    assert models.CheckIn.select().count() == 11

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from mentor_tui import schema
+from mentor_tui.db.mentorships import ref_id, sides
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, objects
 
 
@@ -83,7 +84,7 @@ def carried_into(checkin_id: int) -> list[ActionLine]:
     if checkin is None:
         return []
     query = _select().where(
-        (CheckIn.mentorship == checkin.mentorship_id)
+        (CheckIn.mentorship == ref_id(checkin, "mentorship"))
         & (CheckIn.id != checkin_id)
         & ((CheckIn.held_on < checkin.held_on) | ((CheckIn.held_on == checkin.held_on) & (CheckIn.id < checkin_id)))
         & (ActionItem.done_on.is_null() | (ActionItem.done_on >= checkin.held_on))
@@ -137,7 +138,7 @@ def check_new(item: NewAction, owners: Iterable[int]) -> None:
 
 def add(checkin: CheckIn, items: Iterable[NewAction]) -> list[ActionItem]:
     """Append items to a check-in (after the ones it has)."""
-    owners = (checkin.mentorship.mentor_id, checkin.mentorship.mentee_id)
+    owners = sides(checkin.mentorship)
     last = ActionItem.select(ActionItem.position).where(ActionItem.checkin == checkin.id)
     position = max((a.position for a in last), default=-1) + 1
     made = []

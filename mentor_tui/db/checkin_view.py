@@ -13,6 +13,7 @@ from mentor_tui.db import actions, blockers, mentorship_list
 from mentor_tui.db.actions import ActionLine
 from mentor_tui.db.blockers import BlockerAge
 from mentor_tui.db.mentorship_list import MentorshipRow
+from mentor_tui.db.mentorships import ref_id
 from mentor_tui.db.models import CheckIn
 
 
@@ -63,7 +64,7 @@ def view(checkin_id: int, today: dt.date) -> CheckInView | None:
     checkin = CheckIn.get_or_none(CheckIn.id == checkin_id)
     if checkin is None:
         return None
-    head = mentorship_list.one(checkin.mentorship_id, today)
+    head = mentorship_list.one(ref_id(checkin, "mentorship"), today)
     if head is None:
         return None
     return _view(checkin, head, blockers.history(head.id), actions.carried_into(checkin_id))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mentor_tui import schema
 from mentor_tui.db import actions
 from mentor_tui.db.actions import NewAction
+from mentor_tui.db.mentorships import sides
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person
 
 
@@ -111,7 +112,7 @@ def update_checkin(
 
 
 def _edit_items(checkin: CheckIn, items: Sequence[ItemEdit], held_on: dt.date) -> None:
-    owners = (checkin.mentorship.mentor_id, checkin.mentorship.mentee_id)
+    owners = sides(checkin.mentorship)
     for item in items:
         row = ActionItem.get_or_none((ActionItem.id == item.id) & (ActionItem.checkin == checkin.id))
         if row is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -31,6 +32,16 @@ def create_mentorship(
     return Mentorship.create(
         mentor=mentor, mentee=mentee, started_on=started_on, cadence_days=cadence_days, focus=focus.strip()
     )
+
+
+def ref_id(row: Any, field: str) -> int:
+    """The id a foreign key of `row` holds, without reading the row it points at."""
+    return int(getattr(row, f"{field}_id"))
+
+
+def sides(mentorship: Mentorship) -> tuple[int, int]:
+    """(mentor id, mentee id)."""
+    return ref_id(mentorship, "mentor"), ref_id(mentorship, "mentee")
 
 
 def next_due(started_on: dt.date, last_held_on: dt.date | None, cadence_days: int) -> dt.date:
@@ -69,7 +80,7 @@ def update_mentorship(
         if first is not None and started_on > _as_date(first):
             raise ValueError(f"the start date is after its first check-in ({_as_date(first).isoformat()})")
         if ended_on is None:
-            _refuse_second_active(mentorship.mentor_id, mentorship.mentee_id, mentorship_id)
+            _refuse_second_active(*sides(mentorship), mentorship_id)
         Mentorship.update(
             started_on=started_on, ended_on=ended_on, cadence_days=cadence_days, focus=(focus or "").strip()
         ).where(Mentorship.id == mentorship_id).execute()

@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
 from mentor_tui.db.checkin_view import CheckInView
-from mentor_tui.screens import store_work
+from mentor_tui.screens.checkin_edits import CheckInEdits
 from mentor_tui.screens.checkin_parts import PRIVATE_TITLE, actions_block, confidence_dots, parts
 from mentor_tui.screens.detail import DetailScreen
-from mentor_tui.screens.store_work import deliver
 
 
-class CheckInScreen(DetailScreen[CheckInView]):
+class CheckInScreen(CheckInEdits, DetailScreen[CheckInView]):
     SUB_TITLE = "4 Check-ins › Check-in"
     GONE_TEXT = "This check-in is not here anymore (deleted, or replaced by an import). Press esc to go back."
     BINDINGS = [
@@ -86,12 +84,6 @@ class CheckInScreen(DetailScreen[CheckInView]):
             return self.data is not None and not self.saving
         return super().check_action(action, parameters)
 
-    def action_edit_checkin(self) -> None:
-        from mentor_tui.screens.checkin_form import open_checkin_form
-
-        if self.data is not None:
-            open_checkin_form(self, self.data.mentorship.id, self.data.id)
-
     def action_steps_to_actions(self) -> None:
         from mentor_tui.db import actions
 
@@ -105,42 +97,8 @@ class CheckInScreen(DetailScreen[CheckInView]):
 
         self.save(lambda: actions.add_from_next_steps(ident), made)
 
-    def action_delete_checkin(self) -> None:
-        from mentor_tui.screens.checkin_parts import plural
-        from mentor_tui.screens.yes_no import YesNoDialog
+    def current_checkin(self) -> CheckInView | None:
+        return self.data
 
-        data = self.data
-        if data is None:
-            return
-        what = f"Delete the check-in of {dates.show(data.held_on)} ({data.mentorship.label})"
-        what += f" with its {plural(len(data.actions), 'action item')}?" if data.actions else "?"
-        if data.private_notes:
-            what += " Its private notes go with it."
-        what += " This cannot be undone."
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete(data.id)
-
-        self.app.push_screen(YesNoDialog("Delete check-in", what, "Delete", danger=True), answered)
-
-    @work(thread=True, exclusive=True, group="checkin-delete")
-    def _delete(self, checkin_id: int) -> None:
-        from mentor_tui.db import checkins
-
-        try:
-            store_work.run_edit(lambda: checkins.delete_checkin(checkin_id))
-        except ValueError as exc:
-            deliver(self, self._not_deleted, f"Not deleted: {exc}")
-            return
-        except Exception as exc:
-            deliver(self, self._not_deleted, f"Not deleted: {store_work.failure_reason(exc)}")
-            return
-        deliver(self, self._deleted)
-
-    def _not_deleted(self, message: str) -> None:
-        self.notify(message, severity="error", timeout=8)
-
-    def _deleted(self) -> None:
-        self.notify("Check-in deleted.")
+    def checkin_deleted(self) -> None:
         self.dismiss(None)

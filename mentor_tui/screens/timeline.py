@@ -3,7 +3,8 @@
 Each check-in shows in full: progress, blockers (with how long the blocker
 has been open) and next steps as Markdown, confidence and its action items.
 ↑ ↓ move between check-ins, enter opens one whole (with private notes when
-"me" is the mentor). The mentorship can be edited, ended or deleted here too.
+"me" is the mentor), e and d edit and delete the one focused. m edits the
+mentorship and x ends it (deleting one is the mentorship list's d).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Static
 from mentor_tui import clock, dates
 from mentor_tui.db.checkin_view import CheckInView, Timeline
 from mentor_tui.db.mentorship_list import MentorshipRow
+from mentor_tui.screens.checkin_edits import CheckInEdits
 from mentor_tui.screens.checkin_parts import actions_block, confidence_dots, due_text, parts, plural
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.mentorship_actions import MentorshipActions
@@ -36,16 +38,17 @@ class CheckInCard(Static, can_focus=True):
         self.entry = entry
 
 
-class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
+class TimelineScreen(CheckInEdits, MentorshipActions, DetailScreen[Timeline]):
     SUB_TITLE = "4 Check-ins › Timeline"
     GONE_TEXT = "This mentorship is not here anymore (deleted, or replaced by an import). Press esc to go back."
     BINDINGS = [
         Binding("enter", "open_checkin", "Open check-in"),
         Binding("n", "new_checkin", "New check-in"),
-        Binding("e", "edit_mentorship", "Edit mentorship"),
-        Binding("x", "end_mentorship", "End mentorship"),
-        Binding("d", "delete_mentorship", "Delete mentorship"),
+        Binding("e", "edit_checkin", "Edit check-in"),
+        Binding("d", "delete_checkin", "Delete check-in"),
         Binding("o", "older", "Older check-ins"),
+        Binding("m", "edit_mentorship", "Edit mentorship"),
+        Binding("x", "end_mentorship", "End mentorship"),
     ]
     PAGE = 10  # check-ins rendered at first (each is Markdown: a long history would be slow to draw)
 
@@ -119,18 +122,19 @@ class TimelineScreen(MentorshipActions, DetailScreen[Timeline]):
             self.shown += self.PAGE
             self.reload()
 
+    def current_checkin(self) -> CheckInView | None:
+        focused = self.focused
+        return focused.entry if isinstance(focused, CheckInCard) else None
+
     def current_mentorship(self) -> MentorshipRow | None:
         return self.data.mentorship if self.data is not None else None
 
-    def mentorship_deleted(self) -> None:
-        self.dismiss(None)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_checkin":
-            return isinstance(self.focused, CheckInCard)
+        if action in ("open_checkin", "edit_checkin", "delete_checkin"):
+            return isinstance(self.focused, CheckInCard) and not self.saving
         if action == "older":
             return self._has_older()
-        if action in ("new_checkin", "edit_mentorship", "end_mentorship", "delete_mentorship"):
+        if action in ("new_checkin", "edit_mentorship", "end_mentorship"):
             return self.data is not None
         return super().check_action(action, parameters)
 
