@@ -27,6 +27,9 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         "[b]6[/b], then [b]m[/b], to pair a mentor with a mentee; back here, press [b]n[/b] on it."
     )
     COLUMNS = ("Mentor → mentee", "Last check-in", "Next due", "Open actions", "Blocker", "Focus")
+    # Fixed widths: the table is drawn right the first time, however busy the machine is
+    # (auto widths are measured when the app is idle, and were caught unmeasured under load).
+    WIDTHS = (28, 13, 27, 12, 13, 13)
     BINDINGS = [
         Binding("enter", "open_row", "Timeline"),
         Binding("n", "new_checkin", "New check-in"),
@@ -34,6 +37,11 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         Binding("x", "end_mentorship", "End mentorship"),
         Binding("d", "delete_mentorship", "Delete mentorship"),
     ]
+
+    def show(self, data) -> None:
+        for column, width in zip(self.table.ordered_columns, self.WIDTHS, strict=False):
+            column.auto_width, column.width = False, width
+        super().show(data)
 
     def count_rows(self) -> int:
         from mentor_tui.db import mentorship_list
@@ -59,7 +67,7 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
             blocker = Text("new" if row.blocker.checkins == 1 else plural(row.blocker.checkins, "check-in"),
                            style="yellow")
         return (
-            Text(clip(row.label, 40)),
+            Text(clip(row.label, 28)),
             Text(dates.show(row.last_held_on) if row.last_held_on else "none yet"),
             due,
             Text(str(row.open_actions) if row.open_actions else ""),
