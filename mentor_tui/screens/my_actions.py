@@ -43,8 +43,8 @@ class MyActionItems(Vertical):
             return
         deliver(self, self._show, items)
 
-    def _say(self, text: str) -> None:
-        self.query_one("#my-actions-title", Static).update(Text(text))
+    def _say(self, text: str | Text) -> None:
+        self.query_one("#my-actions-title", Static).update(Text(text) if isinstance(text, str) else text)
 
     def _show(self, items: list[MyAction]) -> None:
         today = clock.today()
@@ -65,11 +65,8 @@ class MyActionItems(Vertical):
         title = Text("My open action items", style="bold")
         title.append("  space ticks one done" if rows else "\n  None open. They are made in check-ins (4).",
                      style="dim" if rows else "")
-        self._say_title(title)
+        self._say(title)
         self.screen.refresh_bindings()
-
-    def _say_title(self, title: Text) -> None:
-        self.query_one("#my-actions-title", Static).update(title)
 
     def can_tick(self) -> bool:
         table = self.query_one(RecordTable)
