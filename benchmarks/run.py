@@ -29,6 +29,7 @@ BENCHMARKS = {
     "search": "search_bench",
     "plans": "plan_bench",
     "labs": "lab_toggle",
+    "checkins": "checkins_bench",
 }
 
 

@@ -43,7 +43,8 @@ def _section_factory(target: str):
 
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
-    CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/detail.tcss", "screens/dialogs.tcss"]
+    CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/detail.tcss", "screens/dialogs.tcss",
+                "screens/checkins.tcss"]
     MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
     BINDINGS = [
         # One footer entry for all six ("123456 Sections"): the header names the one shown.

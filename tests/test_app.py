@@ -79,7 +79,7 @@ async def test_empty_sections_say_what_to_press(store_with_me):
         for key, phrase in [
             ("2", "No plans yet. Press n"),
             ("3", "No labs yet. Press n"),
-            ("4", "No check-ins yet. Press n"),
+            ("4", "No mentorships yet, so no check-ins yet"),
             ("5", "Press n to schedule a session"),
         ]:
             await pilot.press(key)
@@ -203,7 +203,7 @@ async def test_brackets_in_names_and_titles_are_text_not_markup(tmp_path):
         text = screen_text(app)
         assert "Hello, Bo [/] Chen (mentor)." in text
         assert "Review [red]x" in text
-        for key, expected in [("2", "K8s [/] [b]track"), ("6", "Ana [WIP] Ruiz"), ("4", "Press n")]:
+        for key, expected in [("2", "K8s [/] [b]track"), ("6", "Ana [WIP] Ruiz"), ("4", "Bo [/] Chen → Ana [WIP] Ruiz")]:
             await pilot.press(key)
             await settle(pilot)
             assert expected in screen_text(app)
@@ -276,11 +276,11 @@ async def test_long_lists_load_a_page_at_a_time(tmp_path):
     from mentor_tui import demo
 
     path = tmp_path / "long.sqlite3"
-    demo.generate(path, checkins=450, today=dt.date(2026, 11, 26))
+    demo.generate(path, plans=450, today=dt.date(2026, 11, 26))
     app = MentorApp(db_path=path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("4")
+        await pilot.press("2")
         await settle(pilot)
         table = app.screen.query_one("#table")
         assert "200 of 450 shown · move down for more" in screen_text(app)

@@ -120,7 +120,7 @@ async def test_new_checkin_marks_private_notes(store_with_me):
         form.query_one("#field-confidence").value = "3"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "| PRIVATE |" in screen_text(app)
+        assert "Bo Chen → Ana Ruiz | 2026-11-26 | 2026-12-10" in screen_text(app)
     checkin = models.CheckIn.get()
     assert (checkin.progress, checkin.private_notes, checkin.confidence) == (
         "Finished the kind lab.",

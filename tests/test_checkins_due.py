@@ -127,3 +127,42 @@ def test_nothing_is_due_before_anyone_says_who_me_is(store):
     create_mentorship(bo.id, ana.id, D(2026, 1, 1), cadence_days=14)
 
     assert dashboard.summary(NOW, NOW.date()).checkins_due == []
+
+
+def test_a_check_in_dated_in_the_future_does_not_make_a_due_mentee_look_done(store_with_me):
+    """A check-in dated 2027-01-01 by mistake: she is still due today, on the Dashboard and in the list."""
+    from mentor_tui.db import mentorship_list
+
+    me = people.me()
+    ana = people.add_person("Ana Ruiz", "mentee")
+    ship = create_mentorship(me.id, ana.id, D(2026, 9, 1), cadence_days=14)
+    checkins.create_checkin(ship.id, D(2026, 11, 12))
+    checkins.create_checkin(ship.id, D(2027, 1, 1))
+
+    assert due(me, D(2026, 11, 26)) == [("Ana Ruiz", D(2026, 11, 12), D(2026, 11, 26))]
+    assert dashboard.summary(NOW, NOW.date()).checkins_due[0].mentee == "Ana Ruiz"
+    row = mentorship_list.page(D(2026, 11, 26))[0]
+    assert (row.last_held_on, row.due_on, row.checkins) == (D(2026, 11, 12), D(2026, 11, 26), 2)
+    # once that day comes, it counts as held
+    assert due(me, D(2027, 1, 2)) == []
+
+
+def test_the_mentorship_list_gives_each_its_due_date_and_an_ended_one_none(store_with_me):
+    from mentor_tui.db import mentorship_list
+
+    me = people.me()
+    weekly = people.add_person("Ana Ruiz", "mentee")
+    monthly = people.add_person("Cy Dunn", "mentee")
+    gone = people.add_person("Dee Lin", "mentee")
+    create_mentorship(me.id, weekly.id, D(2026, 11, 1), cadence_days=7)
+    ship = create_mentorship(me.id, monthly.id, D(2026, 11, 1), cadence_days=30)
+    checkins.create_checkin(ship.id, D(2026, 11, 20))
+    old = create_mentorship(me.id, gone.id, D(2026, 1, 1), cadence_days=7)
+    end(old, D(2026, 6, 1))
+
+    rows = mentorship_list.page(D(2026, 11, 26))
+    assert [(r.mentee, r.due_on, r.overdue_days(D(2026, 11, 26))) for r in rows] == [
+        ("Ana Ruiz", D(2026, 11, 8), 18),  # the most due first
+        ("Cy Dunn", D(2026, 12, 20), 0),
+        ("Dee Lin", None, 0),  # ended: listed last, never due
+    ]

@@ -24,6 +24,7 @@ EXPECTED = {
     "bad_date.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-13-01"',
     "bad_enum.toml": 'plans[0].status: expected one of "active", "paused", "done", "archived", got "finished"',
     "binary_garbage.toml": "not a valid mentor-tui file: it is binary",
+    "checkin_before_start.toml": "checkins[0].held_on: the check-in (2026-08-01) is dated before its mentorship started (2026-09-01)",
     "confidence_bool.toml": "checkins[0].confidence: expected an integer from 1 to 5, got true",
     "dangling_competency.toml": 'plans[0].goals[0].competency: competency key "basket-weaving" is neither in this file nor in the database',
     "dangling_reference.toml": 'checkins[0].mentorship: mentorship uuid "m-missing" is neither in this file nor in the database',

@@ -1,88 +1,59 @@
-"""Check-ins: the list, and recording one."""
+"""Check-ins: recording, editing and deleting one, with its action items.
+
+A check-in is dated on or after its mentorship's start (a date in the future
+is the form's question, not the store's refusal). Private notes are read
+only by `checkin_view.view` for "me" as the mentor; an edit by anyone else
+passes `private_notes=None` and leaves them as they are.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
-
 from mentor_tui import schema
-from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, objects
+from mentor_tui.db import actions
+from mentor_tui.db.actions import NewAction
+from mentor_tui.db.mentorships import sides
+from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person
 
 
 @dataclass(frozen=True)
-class CheckInRow:
+class ItemEdit:
+    """An existing action item of the check-in as the form leaves it; empty text deletes it."""
+
     id: int
-    held_on: dt.date
-    mentor: str
-    mentee: str
-    confidence: int | None
-    open_actions: int
-    has_private_notes: bool
-    progress: str
+    text: str
+    owner_id: int | None
+    due_on: dt.date | None
+    done: bool
 
 
 @dataclass(frozen=True)
-class MentorshipChoice:
-    id: int
-    label: str
+class CheckInFacts:
+    label: str  # "held on 2026-11-20 (Bo Chen → Ana Ruiz)"
+    actions: int
 
 
-def count() -> int:
-    return CheckIn.select().count()
+def _mentorship(mentorship_id: int) -> Mentorship:
+    mentorship = Mentorship.get_or_none(Mentorship.id == mentorship_id)
+    if mentorship is None:
+        raise ValueError("that mentorship no longer exists")
+    return mentorship
 
 
-def page(limit: int = 200, offset: int = 0) -> list[CheckInRow]:
-    Mentor = Person.alias("mentor")
-    Mentee = Person.alias("mentee")
-    open_actions = fn.SUM(ActionItem.id.is_null(False) & ActionItem.done_on.is_null())
-    query = (
-        CheckIn.select(
-            CheckIn,
-            Mentor.name.alias("mentor_name"),
-            Mentee.name.alias("mentee_name"),
-            open_actions.alias("open_count"),
+def _check(mentorship: Mentorship, values: dict) -> None:
+    schema.check("checkins", values)
+    if values["held_on"] < mentorship.started_on:
+        raise schema.RecordError(
+            "held_on", f"the date is before the mentorship started ({mentorship.started_on.isoformat()})"
         )
-        .join(Mentorship)
-        .join(Mentor, on=(Mentorship.mentor == Mentor.id))
-        .switch(Mentorship)
-        .join(Mentee, on=(Mentorship.mentee == Mentee.id))
-        .switch(CheckIn)
-        .join(ActionItem, JOIN.LEFT_OUTER)
-        .group_by(CheckIn.id)
-        .order_by(CheckIn.held_on.desc(), CheckIn.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return [
-        CheckInRow(
-            c.id,
-            c.held_on,
-            c.mentor_name,
-            c.mentee_name,
-            c.confidence,
-            int(c.open_count or 0),
-            bool(c.private_notes),
-            c.progress,
-        )
-        for c in objects(query)
-    ]
 
 
-def mentorship_choices(mentor_first: int | None = None) -> list[MentorshipChoice]:
-    """Active mentorships; those of `mentor_first` (a person id, e.g. me) come first."""
-    Mentor = Person.alias("mentor")
-    Mentee = Person.alias("mentee")
-    query = (
-        Mentorship.select(Mentorship.id, Mentor.name.alias("mentor_name"), Mentee.name.alias("mentee_name"))
-        .join(Mentor, on=(Mentorship.mentor == Mentor.id))
-        .switch(Mentorship)
-        .join(Mentee, on=(Mentorship.mentee == Mentee.id))
-        .where(Mentorship.ended_on.is_null())
-        .order_by(Mentorship.mentor != (mentor_first or 0), Mentor.name, Mentee.name)
-    )
-    return [MentorshipChoice(m.id, f"{m.mentor_name} → {m.mentee_name}") for m in objects(query)]
+def _texts(progress: str, blockers: str, next_steps: str, confidence: int | None) -> dict:
+    return {"progress": progress or "", "blockers": blockers or "", "next_steps": next_steps or "",
+            "confidence": confidence}
 
 
 def create_checkin(
@@ -93,21 +64,101 @@ def create_checkin(
     next_steps: str = "",
     confidence: int | None = None,
     private_notes: str = "",
+    new_actions: Sequence[NewAction] = (),
+    close_ids: Iterable[int] = (),
 ) -> CheckIn:
-    mentorship = Mentorship.get_or_none(Mentorship.id == mentorship_id)
-    if mentorship is None:
-        raise ValueError("that mentorship no longer exists")
-    schema.check(
-        "checkins",
-        {"held_on": held_on, "progress": progress or "", "blockers": blockers or "",
-         "next_steps": next_steps or "", "confidence": confidence, "private_notes": private_notes or ""},
-    )
-    return CheckIn.create(
-        mentorship=mentorship,
-        held_on=held_on,
-        progress=progress or "",
-        blockers=blockers or "",
-        next_steps=next_steps or "",
-        confidence=confidence,
-        private_notes=private_notes or "",
-    )
+    """Record a check-in with its new action items; `close_ids` are open items of earlier
+    check-ins ticked done in it (done on its date)."""
+    db = CheckIn._meta.database
+    with db.atomic("IMMEDIATE"):
+        mentorship = _mentorship(mentorship_id)
+        values = {"held_on": held_on, **_texts(progress, blockers, next_steps, confidence),
+                  "private_notes": private_notes or ""}
+        _check(mentorship, values)
+        checkin = CheckIn.create(mentorship=mentorship, **values)
+        actions.add(checkin, new_actions)
+        _close(mentorship_id, close_ids, held_on, checkin.id)
+    return checkin
+
+
+def update_checkin(
+    checkin_id: int,
+    held_on: dt.date,
+    progress: str,
+    blockers: str,
+    next_steps: str,
+    confidence: int | None,
+    private_notes: str | None = None,
+    items: Sequence[ItemEdit] = (),
+    new_actions: Sequence[NewAction] = (),
+    close_ids: Iterable[int] = (),
+) -> CheckIn:
+    """Change a check-in; `private_notes=None` keeps the notes it has (an editor who is not its mentor)."""
+    db = CheckIn._meta.database
+    with db.atomic("IMMEDIATE"):
+        checkin = CheckIn.get_or_none(CheckIn.id == checkin_id)
+        if checkin is None:
+            raise ValueError("that check-in no longer exists")
+        mentorship = checkin.mentorship
+        values = {"held_on": held_on, **_texts(progress, blockers, next_steps, confidence)}
+        if private_notes is not None:
+            values["private_notes"] = private_notes
+        _check(mentorship, values)
+        CheckIn.update(**values).where(CheckIn.id == checkin_id).execute()
+        _edit_items(checkin, items, held_on)
+        actions.add(checkin, new_actions)
+        _close(mentorship.id, close_ids, held_on, checkin_id)
+    return CheckIn.get_by_id(checkin_id)
+
+
+def _edit_items(checkin: CheckIn, items: Sequence[ItemEdit], held_on: dt.date) -> None:
+    owners = sides(checkin.mentorship)
+    for item in items:
+        row = ActionItem.get_or_none((ActionItem.id == item.id) & (ActionItem.checkin == checkin.id))
+        if row is None:
+            continue  # deleted meanwhile: nothing to change
+        if not item.text.strip():
+            row.delete_instance()
+            continue
+        actions.check_new(NewAction(item.text, item.owner_id, item.due_on), owners)
+        done_on = (row.done_on or held_on) if item.done else None
+        ActionItem.update(text=item.text, owner=item.owner_id, due_on=item.due_on, done_on=done_on).where(
+            ActionItem.id == item.id
+        ).execute()
+
+
+def _close(mentorship_id: int, item_ids: Iterable[int], on: dt.date, checkin_id: int) -> None:
+    ids = list(item_ids)
+    if not ids:
+        return
+    earlier = CheckIn.select(CheckIn.id).where((CheckIn.mentorship == mentorship_id) & (CheckIn.id != checkin_id))
+    ActionItem.update(done_on=on).where(
+        ActionItem.id.in_(ids) & ActionItem.checkin.in_(earlier) & ActionItem.done_on.is_null()
+    ).execute()
+
+
+def facts(checkin_id: int) -> CheckInFacts | None:
+    checkin = CheckIn.get_or_none(CheckIn.id == checkin_id)
+    if checkin is None:
+        return None
+    m = checkin.mentorship
+    label = f"held on {checkin.held_on.isoformat()} ({m.mentor.name} → {m.mentee.name})"
+    return CheckInFacts(label, ActionItem.select().where(ActionItem.checkin == checkin_id).count())
+
+
+def delete_checkin(checkin_id: int) -> CheckInFacts:
+    """Delete a check-in and the action items it made."""
+    db = CheckIn._meta.database
+    with db.atomic("IMMEDIATE"):
+        gone = facts(checkin_id)
+        if gone is None:
+            raise ValueError("that check-in no longer exists")
+        CheckIn.delete().where(CheckIn.id == checkin_id).execute()
+    return gone
+
+
+def is_mentor(mentorship_id: int, person: Person | None) -> bool:
+    """Whether `person` (usually me) is the mentor of the mentorship: only then are private notes shown."""
+    if person is None:
+        return False
+    return Mentorship.select().where((Mentorship.id == mentorship_id) & (Mentorship.mentor == person.id)).exists()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from mentor_tui.db import people, sessions
+from mentor_tui.db.mentorships import next_due
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, Plan, objects
 
 
@@ -43,20 +44,23 @@ def summary(now: dt.datetime, today: dt.date) -> Summary:
 
 
 def checkins_due(mentor: Person, today: dt.date, limit: int = 10) -> list[CheckInDue]:
-    """The mentor's active mentorships whose next check-in is due by today, most overdue first."""
+    """The mentor's active mentorships whose next check-in is due by today, most overdue first.
+
+    A check-in dated after today is not held yet: it does not move the due date.
+    """
     last = fn.MAX(CheckIn.held_on)
     query = (
         Mentorship.select(Mentorship, Person.name.alias("mentee_name"), last.alias("last_held"))
         .join(Person, on=(Mentorship.mentee == Person.id))
         .switch(Mentorship)
-        .join(CheckIn, join_type=JOIN.LEFT_OUTER)
+        .join(CheckIn, join_type=JOIN.LEFT_OUTER, on=((CheckIn.mentorship == Mentorship.id) & (CheckIn.held_on <= today)))
         .where((Mentorship.mentor == mentor) & Mentorship.ended_on.is_null())
         .group_by(Mentorship.id)
     )
     due: list[CheckInDue] = []
     for row in objects(query):
         last_held = dt.date.fromisoformat(row.last_held) if isinstance(row.last_held, str) else row.last_held
-        due_on = (last_held or row.started_on) + dt.timedelta(days=row.cadence_days)
+        due_on = next_due(row.started_on, last_held, row.cadence_days)
         if due_on <= today:
             due.append(CheckInDue(row.mentee_name, last_held, due_on))
     due.sort(key=lambda d: d.due_on)

@@ -27,6 +27,7 @@ from pathlib import Path
 from mentor_tui import schema
 from mentor_tui.db import person_match, transfer
 from mentor_tui.db.transfer import KindCounts
+from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
 from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, quote
@@ -347,6 +348,7 @@ def import_parsed(
     try:
         with gc_paused(), transfer.write_transaction():
             check_references(files)
+            check_checkin_dates(files)
             matches = person_match.match(
                 [r for f in files for r in f.records["people"]], [r for f in files for r in f.records["mentorships"]]
             )

@@ -1,89 +1,101 @@
-"""4 Check-ins: mentor/mentee check-ins, newest first."""
+"""4 Check-ins: the mentorships that involve me (a lead: all), who is due, and their timelines.
+
+Each row is a mentorship with its latest check-in, when the next one is due
+(overdue marked), its open action items and a blocker that has stayed open
+through more than two check-ins. enter opens its timeline; n records a check-in.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 
 from mentor_tui import clock, dates
-from mentor_tui.db.checkins import CheckInRow
-from mentor_tui.screens.form import Field, FormScreen, record_field
+from mentor_tui.db.mentorship_list import MentorshipRow
+from mentor_tui.screens.checkin_parts import due_text, plural
+from mentor_tui.screens.mentorship_actions import MentorshipActions
 from mentor_tui.screens.section import TableSection, clip
 
 
-class CheckInsScreen(TableSection[CheckInRow]):
+class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
     SUB_TITLE = "4 Check-ins"
     EMPTY_TEXT = (
         "[b]Check-ins[/b]\n\n"
-        "Check-ins record progress, blockers, next steps and confidence, and private "
-        "pairing notes that stay on this machine.\n\n"
-        "No check-ins yet. Press [b]n[/b] to record the first one. A check-in belongs to a "
-        "mentorship: to pair a mentor with a mentee, press [b]6[/b], then [b]m[/b]."
+        "Check-ins record progress, blockers, next steps, confidence and action items, and "
+        "private pairing notes that stay on this machine. They are listed by mentorship.\n\n"
+        "No mentorships yet, so no check-ins yet. A check-in belongs to a mentorship: press "
+        "[b]6[/b], then [b]m[/b], to pair a mentor with a mentee; back here, press [b]n[/b] on it."
     )
-    COLUMNS = ("Held on", "Mentor → mentee", "Confidence", "Open actions", "Private", "Progress")
-    BINDINGS = [Binding("n", "new_checkin", "New check-in")]
+    COLUMNS = ("Mentor → mentee", "Last check-in", "Next due", "Open actions", "Blocker", "Focus")
+    # Fixed widths: the table is drawn right the first time, however busy the machine is
+    # (auto widths are measured when the app is idle, and were caught unmeasured under load).
+    WIDTHS = (28, 13, 27, 12, 13, 13)
+    BINDINGS = [
+        Binding("enter", "open_row", "Timeline"),
+        Binding("n", "new_checkin", "New check-in"),
+        Binding("e", "edit_mentorship", "Edit mentorship"),
+        Binding("x", "end_mentorship", "End mentorship"),
+        Binding("d", "delete_mentorship", "Delete mentorship"),
+    ]
+
+    def show(self, data) -> None:
+        for column, width in zip(self.table.ordered_columns, self.WIDTHS, strict=False):
+            column.auto_width, column.width = False, width
+        super().show(data)
 
     def count_rows(self) -> int:
-        from mentor_tui.db import checkins
+        from mentor_tui.db import mentorship_list
 
-        return checkins.count()
+        return mentorship_list.count()
 
     def fetch_page(self, limit: int, offset: int):
-        from mentor_tui.db import checkins
+        from mentor_tui.db import mentorship_list
 
-        return checkins.page(limit, offset)
+        return mentorship_list.page(clock.today(), limit, offset)
 
-    def cells(self, row):
-        confidence = "●" * row.confidence + "○" * (5 - row.confidence) if row.confidence else ""
-        progress = row.progress.strip().splitlines()[0].lstrip("-*+ ") if row.progress.strip() else ""
+    def cells(self, row: MentorshipRow):
+        today = clock.today()
+        if row.ended_on is not None:
+            due = Text(f"ended {dates.show(row.ended_on)}", style="dim")
+        else:
+            due = due_text(row.due_on, today)
+        if row.blocker is None:
+            blocker = Text("")
+        elif row.blocker.flagged:
+            blocker = Text(f"⚠ {plural(row.blocker.checkins, 'check-in')}", style="bold red")
+        else:
+            blocker = Text("new" if row.blocker.checkins == 1 else plural(row.blocker.checkins, "check-in"),
+                           style="yellow")
         return (
-            dates.show(row.held_on),
-            f"{row.mentor} → {row.mentee}",
-            confidence,
-            str(row.open_actions) if row.open_actions else "",
-            "PRIVATE" if row.has_private_notes else "",
-            clip(progress, 36),
+            Text(clip(row.label, 28)),
+            Text(dates.show(row.last_held_on) if row.last_held_on else "none yet"),
+            due,
+            Text(str(row.open_actions) if row.open_actions else ""),
+            blocker,
+            Text(clip(row.focus.replace("\n", " "), 40)),
         )
+
+    def current_mentorship(self) -> MentorshipRow | None:
+        return self.highlighted()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_checkin", "edit_mentorship", "end_mentorship", "delete_mentorship"):
+            return self.is_mounted and self.loaded > 0
+        return super().check_action(action, parameters)
+
+    def open_record(self, record: MentorshipRow) -> None:
+        from mentor_tui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(record.id))
 
     def action_new_checkin(self) -> None:
-        self.open_form_after(_mentorship_choices, self._checkin_form, lambda _: "Check-in recorded.",
-                             select=lambda checkin: str(checkin.id))
+        from mentor_tui.screens.checkin_form import open_checkin_form
 
-    def _checkin_form(self, choices) -> FormScreen | None:
-        from mentor_tui.db import checkins
-
-        if not choices:
-            self.notify("A check-in belongs to a mentorship: press 6, then m, to create one.", severity="warning")
-            return None
-
-        def save(values):
-            return checkins.create_checkin(
-                values["mentorship"],
-                values["held_on"],
-                values["progress"],
-                values["blockers"],
-                values["next_steps"],
-                values["confidence"],
-                values["private_notes"],
-            )
-
-        return FormScreen(
-            "New check-in",
-            [
-                Field("mentorship", "Mentorship", "select", required=True, options=[(c.label, c.id) for c in choices]),
-                record_field("checkins", "held_on", "Held on", default=clock.today()),
-                record_field("checkins", "progress", "Progress"),
-                record_field("checkins", "blockers", "Blockers"),
-                record_field("checkins", "next_steps", "Next steps"),
-                record_field("checkins", "confidence", "Confidence (1–5)"),
-                record_field("checkins", "private_notes", "Private pairing notes"),
-            ],
-            save,
-        )
-
-
-def _mentorship_choices():
-    """Runs in a worker: the mentorships to pick from, mine first."""
-    from mentor_tui.db import checkins, people
-
-    me = people.me()
-    return checkins.mentorship_choices(me.id if me else None)
+        m = self.current_mentorship()
+        if m is None:
+            return
+        if m.ended_on is not None:
+            self.notify(f"{m.label} ended on {dates.show(m.ended_on)}: e edits its end date to reopen it.",
+                        severity="warning")
+            return
+        open_checkin_form(self, m.id)

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from mentor_tui import clock, config, dates
 from mentor_tui.screens.dashboard_plans import DuePlansPanel
+from mentor_tui.screens.my_actions import MyActionItems
 from mentor_tui.screens.section import SectionScreen
 from mentor_tui.screens.stale_labs_panel import StaleLabsPanel
 
@@ -20,8 +21,10 @@ class StatCard(Static):
 
 class DashboardScreen(SectionScreen):
     SUB_TITLE = "1 Dashboard"
-    BINDINGS = [Binding("m", "my_growth", "My growth")]
-
+    BINDINGS = [
+        Binding("m", "my_growth", "My growth"),
+        Binding("space", "tick_action", "Tick action done"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="welcome")
@@ -34,10 +37,23 @@ class DashboardScreen(SectionScreen):
         yield Static("", id="due")
         yield DuePlansPanel("", id="due-plans")
         yield StaleLabsPanel("", id="stale-labs")
+        yield MyActionItems()
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
         )
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.query_one(MyActionItems).reload()
+
+    def action_tick_action(self) -> None:
+        self.query_one(MyActionItems).tick()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "tick_action":
+            return self.is_mounted and self.query_one(MyActionItems).can_tick()
+        return True
 
     def fetch(self):
         from mentor_tui.db import dashboard, due_goals, sessions

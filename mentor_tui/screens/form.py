@@ -48,6 +48,7 @@ class Field:
     private: bool = False  # shown with a visible "private" mark
     check: Callable[[Any], str | None] | None = None  # extra check: a message, or None
     empty: Any = None  # the value of a field left empty ("" for texts the store keeps as "")
+    verbatim: bool = False  # a text area's text is kept exactly as typed (not trimmed)
 
 
 _WIDGETS = {schema.CHOICE: "select", schema.INT: "int", schema.DATE: "date", schema.TEXT: "textarea"}
@@ -120,12 +121,17 @@ class FormScreen(ModalScreen[FormResult | None]):
                 yield Label(label, classes="field-label private" if f.private else "field-label")
                 yield self._widget_for(f)
                 yield Static("", id=f"error-{f.name}", classes="field-error -empty")
+            yield from self.compose_after_fields()
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 if self.cancellable:
                     yield Button("Cancel (esc)", id="cancel")
                 yield Button(f"{self.save_label} (ctrl+s)", id="save", variant="primary")
         yield KeyBar()
+
+    def compose_after_fields(self) -> ComposeResult:
+        """Widgets a subclass adds under the fields (a check-in's action items)."""
+        yield from ()
 
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"
@@ -145,7 +151,7 @@ class FormScreen(ModalScreen[FormResult | None]):
     def _read(self, f: Field) -> tuple[Any, str | None]:
         widget = self.query_one(f"#field-{f.name}")
         if isinstance(widget, TextArea):
-            raw: Any = widget.text.strip()
+            raw: Any = widget.text if f.verbatim and widget.text.strip() else widget.text.strip()
         elif isinstance(widget, Select):
             raw = None if widget.value is Select.NULL else widget.value
         else:

@@ -1,0 +1,86 @@
+"""How long a blocker has been open.
+
+The same blocker text (white space aside) in consecutive check-ins of one
+mentorship is one blocker, open since the first of them, until a check-in
+leaves the blockers empty or changes the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mentor_tui.db.models import CheckIn, objects
+
+FLAG_AFTER = 2  # a blocker open through more check-ins than this is flagged in the mentorship list
+
+
+@dataclass(frozen=True)
+class BlockerAge:
+    since: dt.date  # the check-in that first named it
+    checkins: int  # how many check-ins in a row have named it, this one included
+    days: int  # from `since` to this check-in
+
+    @property
+    def flagged(self) -> bool:
+        return self.checkins > FLAG_AFTER
+
+
+def same_blocker(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def ages(checkins: Iterable[tuple[int, dt.date, str]]) -> dict[int, BlockerAge]:
+    """(id, held_on, blockers) of one mentorship's check-ins, oldest first -> the age of each one's blocker.
+
+    A check-in without blockers has no entry.
+    """
+    result: dict[int, BlockerAge] = {}
+    previous: tuple[str, BlockerAge] | None = None
+    for ident, held_on, blockers in checkins:
+        if not blockers.strip():
+            previous = None
+            continue
+        if previous is not None and same_blocker(previous[0], blockers):
+            run = previous[1]
+            age = BlockerAge(run.since, run.checkins + 1, (held_on - run.since).days)
+        else:
+            age = BlockerAge(held_on, 1, 0)
+        result[ident] = age
+        previous = (blockers, age)
+    return result
+
+
+def history(mentorship_id: int) -> dict[int, BlockerAge]:
+    """The blocker age of every check-in of one mentorship."""
+    query = (
+        CheckIn.select(CheckIn.id, CheckIn.held_on, CheckIn.blockers)
+        .where(CheckIn.mentorship == mentorship_id)
+        .order_by(CheckIn.held_on, CheckIn.id)
+    )
+    return ages((c.id, c.held_on, c.blockers) for c in objects(query))
+
+
+def latest(mentorship_ids: list[int], window: int = 12) -> dict[int, BlockerAge]:
+    """Per mentorship, the age of the blocker of its latest check-in (looking back `window` check-ins)."""
+    if not mentorship_ids:
+        return {}
+    marks = ",".join("?" * len(mentorship_ids))
+    table = CheckIn._meta.table_name
+    sql = (
+        "SELECT mentorship_id, id, held_on, blockers FROM ("
+        " SELECT mentorship_id, id, held_on, blockers, ROW_NUMBER() OVER ("
+        "  PARTITION BY mentorship_id ORDER BY held_on DESC, id DESC) AS rn"
+        f" FROM \"{table}\" WHERE mentorship_id IN ({marks})) WHERE rn <= ? "
+        "ORDER BY mentorship_id, held_on, id"
+    )
+    rows: dict[int, list[tuple[int, dt.date, str]]] = {}
+    for mentorship_id, ident, held_on, blockers in CheckIn._meta.database.execute_sql(sql, [*mentorship_ids, window]):
+        rows.setdefault(mentorship_id, []).append((ident, dt.date.fromisoformat(held_on), blockers or ""))
+    result = {}
+    for mentorship_id, checkins in rows.items():
+        age = ages(checkins).get(checkins[-1][0])
+        if age is not None:
+            result[mentorship_id] = age
+    return result

@@ -1,0 +1,89 @@
+"""How a check-in's parts read on screen, shared by the timeline and the check-in view.
+
+Progress, blockers and next steps are Markdown, rendered in full. Everything
+typed by a user is text, never Rich markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.text import Text
+
+from mentor_tui import dates
+from mentor_tui.db.actions import ActionLine
+from mentor_tui.db.blockers import BlockerAge
+
+PRIVATE_TITLE = "private — never exported unless you ask"
+
+
+def confidence_dots(confidence: int | None) -> str:
+    return "●" * confidence + "○" * (5 - confidence) if confidence else "—"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def blocker_age(age: BlockerAge) -> str:
+    if age.checkins == 1:
+        return "new at this check-in"
+    text = f"open since {dates.show(age.since)}: {age.checkins} check-ins in a row, {plural(age.days, 'day')}"
+    return ("⚠ " + text) if age.flagged else text
+
+
+def due_text(due_on: dt.date | None, today: dt.date) -> Text:
+    if due_on is None:
+        return Text("")
+    if due_on < today:
+        return Text(f"{dates.show(due_on)} · {plural((today - due_on).days, 'day')} overdue", style="bold red")
+    if due_on == today:
+        return Text(f"{dates.show(due_on)} · due today", style="bold yellow")
+    return Text(dates.show(due_on))
+
+
+def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box: bool = True) -> Text:
+    line = Text(("[x] " if item.done_on else "[ ] ") if box else "")
+    line.append(item.text.strip().replace("\n", " "), style="dim" if item.done_on else "")
+    extra = []
+    if item.owner:
+        extra.append(item.owner)
+    if item.done_on:
+        extra.append(f"done {dates.show(item.done_on)}")
+    elif item.due_on:
+        extra.append(f"due {dates.show(item.due_on)}")
+    if with_origin:
+        extra.append(f"from {dates.show(item.held_on)}")
+    if extra:
+        line.append("  · " + " · ".join(extra), style="dim")
+    if item.overdue(today):
+        line.append("  overdue", style="bold red")
+    return line
+
+
+def part(title: str, text: str) -> list[RenderableType]:
+    """A titled Markdown part; an empty one says so."""
+    heading = Text(title, style="bold")
+    if not text.strip():
+        return [heading, Text("  —", style="dim")]
+    return [heading, Markdown(text)]
+
+
+def parts(progress: str, blockers: str, age: BlockerAge | None, next_steps: str) -> Group:
+    items: list[RenderableType] = [*part("Progress", progress), Text("")]
+    items += part("Blockers", blockers)
+    if age is not None:
+        items.append(Text("  " + blocker_age(age), style="yellow"))
+    items += [Text(""), *part("Next steps", next_steps)]
+    return Group(*items)
+
+
+def actions_block(title: str, items: Sequence[ActionLine], today: dt.date, with_origin: bool = False) -> Group:
+    lines: list[RenderableType] = [Text(title, style="bold")]
+    if not items:
+        lines.append(Text("  none", style="dim"))
+    lines += [Text("  ").append_text(action_line(i, today, with_origin)) for i in items]
+    return Group(*lines)

@@ -1,0 +1,102 @@
+"""The Dashboard's list of my open action items, overdue first; space ticks one done.
+
+A widget that loads itself in a worker (`reload()`, which the Dashboard calls
+whenever it comes into view); the Dashboard binds space to `tick()`.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from mentor_tui import clock, dates
+from mentor_tui.db.actions import MyAction
+from mentor_tui.screens import store_work
+from mentor_tui.screens.section import clip
+from mentor_tui.screens.store_work import deliver
+from mentor_tui.widgets.record_table import RecordTable, TableRow
+
+
+class MyActionItems(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static(Text("My open action items", style="bold"), id="my-actions-title")
+        yield RecordTable(id="my-actions")
+
+    def on_mount(self) -> None:
+        table = self.query_one(RecordTable)
+        table.add_columns("Due", "Action item", "Mentorship")
+        table.display = False
+
+    @work(thread=True, exclusive=True, group="my-actions")
+    def reload(self) -> None:
+        from mentor_tui.db import actions, database, people
+
+        try:
+            with database.worker_connection():
+                me = people.me()
+                items = actions.mine(me.id) if me is not None else []
+        except Exception as exc:
+            deliver(self, self._say, f"Could not read the database: {store_work.failure_reason(exc)}")
+            return
+        deliver(self, self._show, items)
+
+    def _say(self, text: str | Text) -> None:
+        self.query_one("#my-actions-title", Static).update(Text(text) if isinstance(text, str) else text)
+
+    def _show(self, items: list[MyAction]) -> None:
+        today = clock.today()
+        table = self.query_one(RecordTable)
+        rows = []
+        for a in items:
+            line = a.line
+            if line.due_on is None:
+                due = Text("—", style="dim")
+            elif line.overdue(today):
+                due = Text(f"{dates.show(line.due_on)} overdue", style="bold red")
+            else:
+                due = Text(dates.show(line.due_on))
+            rows.append(TableRow(str(line.id), a, (due, Text(clip(line.text.replace("\n", " "), 60)),
+                                                   Text(a.mentorship))))
+        table.show_rows(rows)
+        table.display = bool(rows)
+        title = Text("My open action items", style="bold")
+        title.append("  space ticks one done" if rows else "\n  None open. They are made in check-ins (4).",
+                     style="dim" if rows else "")
+        self._say(title)
+        self.screen.refresh_bindings()
+
+    def can_tick(self) -> bool:
+        table = self.query_one(RecordTable)
+        return table.display and table.highlighted_row() is not None
+
+    def tick(self) -> None:
+        row = self.query_one(RecordTable).highlighted_row()
+        if row is not None:
+            self._tick(row.record)
+
+    @work(thread=True, exclusive=True, group="my-actions-tick")
+    def _tick(self, item: MyAction) -> None:
+        from mentor_tui.db import actions
+
+        try:
+            store_work.run_edit(lambda: actions.set_done(item.line.id, clock.today()))
+        except ValueError as exc:
+            deliver(self, self._notify, f"Not ticked: {exc}", "error")
+            return
+        except Exception as exc:
+            deliver(self, self._notify, f"Not ticked: {store_work.failure_reason(exc)}", "error")
+            return
+        deliver(self, self._ticked, item)
+
+    def _notify(self, message: str, severity: str) -> None:
+        self.app.notify(message, severity=severity)  # type: ignore[arg-type]
+
+    def _ticked(self, item: MyAction) -> None:
+        self.app.notify(f"Done: {clip(item.line.text, 60)}")
+        self.reload()
+        reload = getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()  # the counts change too
