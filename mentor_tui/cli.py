@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "Markdown progress report: a brag doc, or the team"),
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),
+    "calendar": ("calendar", "the session calendar as iCalendar (.ics): export, import"),
 }
 
 
