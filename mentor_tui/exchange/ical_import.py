@@ -157,7 +157,9 @@ def parse_bytes(data: bytes, path: Path) -> ParsedIcs:
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise ExchangeError(f"{path}: not an iCalendar file ({one_line(str(exc), 120)})") from None
+        if "Found no components" in str(exc) or not data.strip():
+            raise ExchangeError(f"{path}: not a whole iCalendar file (empty, or cut off before END:VCALENDAR)") from None
+        raise ExchangeError(f"{path}: not an iCalendar file ({one_line(str(exc), 100)})") from None
     if not isinstance(cal, Calendar) or cal.name != "VCALENDAR":
         raise ExchangeError(f"{path}: not an iCalendar file (no VCALENDAR)")
     for component in cal.walk():
