@@ -9,7 +9,6 @@ attendance, the incidents linked to a session.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -42,13 +41,9 @@ class SeriesRecord:
 
 
 def _moves_of(session_ids: Iterable[int] | None = None) -> dict[int, tuple[Move, ...]]:
-    query = SessionOccurrence.select().where(SessionOccurrence.moved_to.is_null(False))
-    if session_ids is not None:
-        query = query.where(SessionOccurrence.session.in_(list(session_ids)))
-    found: dict[int, list[Move]] = defaultdict(list)
-    for row in query:
-        found[row.session_id].append((row.starts_at, row.moved_to))
-    return {sid: tuple(sorted(moves)) for sid, moves in found.items()}
+    from mentor_tui.db.occurrences import moves_by_session
+
+    return {sid: tuple(sorted(moved.items())) for sid, moved in moves_by_session(session_ids).items()}
 
 
 def _record(session: Session, moves: tuple[Move, ...]) -> SeriesRecord:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import JOIN
 
@@ -53,17 +54,21 @@ class Entry:
         return self.starts_at.astimezone(tz).date()
 
 
-def _moves(session_ids: Iterable[int] | None = None) -> dict[int, dict[dt.datetime, dt.datetime]]:
-    query = SessionOccurrence.select().where(SessionOccurrence.moved_to.is_null(False))
+def moves_by_session(session_ids: Iterable[int] | None = None) -> dict[int, dict[dt.datetime, dt.datetime]]:
+    query = (
+        SessionOccurrence.select(SessionOccurrence.session, SessionOccurrence.starts_at, SessionOccurrence.moved_to)
+        .where(SessionOccurrence.moved_to.is_null(False))
+    )
     if session_ids is not None:
         query = query.where(SessionOccurrence.session.in_(list(session_ids)))
     moves: dict[int, dict[dt.datetime, dt.datetime]] = defaultdict(dict)
-    for row in query:
-        moves[row.session_id][row.starts_at] = row.moved_to
+    rows: Iterable[tuple[int, dt.datetime, dt.datetime]] = query.tuples()  # type: ignore[assignment]
+    for session_id, original, moved_to in rows:
+        moves[session_id][original] = moved_to
     return moves
 
 
-def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> Iterable[Session]:
+def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> Iterable[Any]:
     """Sessions that may have an occurrence in [start, end): recurring ones, one-offs in
     the window, and those with an occurrence moved into it."""
     where = (Session.rrule.is_null(False) & (Session.starts_at < to_utc_text(end))) | (
@@ -80,7 +85,7 @@ def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> I
     return objects(query)
 
 
-def _entries(session: Session, moved: dict, start: dt.datetime, end: dt.datetime, with_cancelled: bool) -> list[Entry]:
+def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, with_cancelled: bool) -> list[Entry]:
     return [
         Entry(
             session.id, session.uuid, session.title, session.kind, i.starts_at, i.original,
@@ -95,7 +100,7 @@ def _entries(session: Session, moved: dict, start: dt.datetime, end: dt.datetime
 
 def window(start: dt.datetime, end: dt.datetime, with_cancelled: bool = False) -> list[Entry]:
     """Every occurrence in [start, end), soonest first; cancelled ones too (marked) when asked."""
-    moves = _moves()
+    moves = moves_by_session()
     found: list[Entry] = []
     for session in _sessions(start, end, moves):
         found += _entries(session, moves.get(session.id, {}), start, end, with_cancelled)

@@ -162,7 +162,7 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
         session.duration_minutes = values.duration_minutes
         session.rrule = values.rrule or None
         session.timezone = values.timezone or None
-        session.presenter = values.presenter_id
+        session.presenter = values.presenter_id  # type: ignore[assignment]  # an id is a reference
         session.link = values.link or None
         session.notes = values.notes or ""
         session.all_day = values.all_day
@@ -250,7 +250,7 @@ def link_incident(incident_id: int, session_id: int | None) -> None:
             raise ValueError("this incident is not here anymore")
         if session_id is not None:
             _session(session_id)
-        incident.session = session_id
+        incident.session = session_id  # type: ignore[assignment]  # an id is a reference
         incident.save()
 
 

@@ -9,6 +9,7 @@ read as its wall-clock time in the IANA zone its TZID stands for.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -38,10 +39,9 @@ def _iana(tzid: str, tzinfo: dt.tzinfo | None) -> str | None:
     if isinstance(key, str) and timezones.is_valid(key):
         return key
     if tzinfo is not None:
-        try:
-            candidates = tzids_from_tzinfo(tzinfo)
-        except Exception:  # a VTIMEZONE icalendar cannot compare: treated as unknown
-            candidates = ()
+        candidates: tuple[str, ...] = ()
+        with contextlib.suppress(Exception):  # a VTIMEZONE icalendar cannot compare: treated as unknown
+            candidates = tuple(tzids_from_tzinfo(tzinfo))
         for candidate in candidates:
             if "/" in candidate and timezones.is_valid(candidate):
                 return candidate

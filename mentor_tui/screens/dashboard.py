@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
+from mentor_tui.screens.next_sessions import NextSessionsPanel, fetch_next
 from mentor_tui.screens.section import SectionScreen
 
 
@@ -26,7 +27,7 @@ class DashboardScreen(SectionScreen):
             yield StatCard("Active plans\n–", id="card-plans")
             yield StatCard("Open actions\n–", id="card-actions")
             yield StatCard("Sessions\n–", id="card-sessions")
-        yield Static("", id="next")
+        yield NextSessionsPanel()
         yield Static("", id="due")
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
@@ -36,23 +37,17 @@ class DashboardScreen(SectionScreen):
     def fetch(self):
         from mentor_tui.db import dashboard, sessions
 
-        return dashboard.summary(clock.now(), clock.today()), sessions.count()
+        return dashboard.summary(clock.now(), clock.today()), sessions.count(), fetch_next(clock.now())
 
     def show(self, data) -> None:
-        summary, session_count = data
+        summary, session_count, next_sessions = data
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
         self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
         self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
         self.query_one("#card-actions", StatCard).update(f"Open actions\n[b]{summary.open_actions}[/b]")
         self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
-        nxt = summary.next_session
-        if nxt is None:
-            line = "None scheduled. Press 5, then n, to schedule one."
-        else:
-            presenter = f" · {nxt.presenter}" if nxt.presenter else ""
-            line = f"{dates.show_moment(nxt.starts_at)}  {nxt.title} ({nxt.kind}){presenter}"
-        self.query_one("#next", Static).update(Content.from_markup("[b]Next session[/b]\n  $line", line=line))
+        self.query_one(NextSessionsPanel).show(next_sessions)
         if summary.checkins_due:
             lines = [
                 f"  {d.mentee}: due {dates.show(d.due_on)}"
