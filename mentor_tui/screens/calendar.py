@@ -150,7 +150,7 @@ class CalendarScreen(TableSection[Entry]):
         if self.view == "month":
             count = sum(1 for e in self.month_entries if not e.cancelled and e.day().month == self.selected.month
                         and e.day().year == self.selected.year)
-            self.set_status(f"{self.selected:%B %Y}: {count} session(s) · enter lists the selected day · times in your zone ({zone})")
+            self.set_status(f"{self.selected:%B %Y}: {count} session(s) · times in your zone ({zone})")
             return
         first = f"the first {self.total}" if self.total >= self.PAGE_SIZE else str(self.total)
         when = f"in the last {DAYS} days, latest first" if self.past else f"in the next {DAYS} days"
@@ -223,10 +223,6 @@ class CalendarScreen(TableSection[Entry]):
             day_table.focus()
         else:
             self.notify("No sessions on this day: n schedules one.")
-
-    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
-        event.stop()
-        self.open_record(event.row.record)
 
     def open_record(self, record: Entry) -> None:
         from mentor_tui.screens.session_view import SessionScreen
