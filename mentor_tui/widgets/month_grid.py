@@ -36,7 +36,7 @@ class MonthGrid(Widget, can_focus=True):
     """The month of `selected`, with `counts` (day -> sessions) and `today` marked."""
 
     DEFAULT_CSS = """
-    MonthGrid { height: 11; width: auto; min-width: 65; padding: 0 1; }
+    MonthGrid { height: 11; width: auto; min-width: 65; padding: 0 1; text-wrap: nowrap; }
     MonthGrid:focus { background-tint: $foreground 4%; }
     """
 
