@@ -113,16 +113,24 @@ class CalendarScreen(TableSection[Entry]):
     def fetch(self) -> CalendarData:
         from mentor_tui.db import occurrences
 
-        past, selected = self.past, self.selected
+        past, selected, now = self.past, self.selected, clock.now()
         weeks = grid_days(selected)
         local = dt.datetime.now().astimezone().tzinfo
-        start = dt.datetime.combine(weeks[0][0], dt.time(), tzinfo=local).astimezone(dt.UTC)
-        end = dt.datetime.combine(weeks[-1][-1] + dt.timedelta(days=1), dt.time(), tzinfo=local).astimezone(dt.UTC)
-        return CalendarData(
-            occurrences.agenda(clock.now(), past=past, days=DAYS, limit=self.PAGE_SIZE), past, selected,
-            # a day earlier and later: an all-day session counts on its own date whatever the zone
-            occurrences.window(start - dt.timedelta(days=1), end + dt.timedelta(days=1), with_cancelled=True),
-        )
+        # a day more on each side: an all-day session counts on its own date whatever the zone
+        grid_start = dt.datetime.combine(weeks[0][0], dt.time(), tzinfo=local).astimezone(dt.UTC) - dt.timedelta(days=1)
+        grid_end = dt.datetime.combine(weeks[-1][-1], dt.time(), tzinfo=local).astimezone(dt.UTC) + dt.timedelta(days=2)
+        span = dt.timedelta(days=DAYS)
+        agenda_start, agenda_end = (now - span, now) if past else (now, now + span)
+        # One pass over the sessions for both views when their windows overlap (they do, near today).
+        if agenda_start <= grid_end and grid_start <= agenda_end:
+            both = occurrences.window(min(grid_start, agenda_start), max(grid_end, agenda_end), with_cancelled=True)
+            agenda = [e for e in both if agenda_start <= e.starts_at < agenda_end]
+            month = [e for e in both if grid_start <= e.starts_at < grid_end]
+        else:
+            agenda = occurrences.window(agenda_start, agenda_end, with_cancelled=True)
+            month = occurrences.window(grid_start, grid_end, with_cancelled=True)
+        agenda = list(reversed(agenda)) if past else agenda
+        return CalendarData(agenda[: self.PAGE_SIZE], past, selected, month)
 
     def is_empty(self, data: Any) -> bool:
         return False
