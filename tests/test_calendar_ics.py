@@ -240,3 +240,21 @@ def test_incidents_and_occurrence_data_never_reach_the_file(store):
 def test_read_file_refuses_a_folder(tmp_path):
     with pytest.raises(ExchangeError):
         ical_import.read_file(tmp_path)
+
+
+def test_moved_occurrences_and_all_day_sessions_travel_in_toml_exports(tmp_path):
+    from mentor_tui.exchange.toml_export import build_document, dumps
+    from mentor_tui.exchange.toml_import import import_files
+
+    database.open_database(tmp_path / "one.sqlite3")
+    review, _me = _demo_like_calendar()
+    first = dumps(build_document())
+    assert "moved_to = 2026-12-10T14:00:00Z" in first and "all_day = true" in first
+    (tmp_path / "team.toml").write_text(first, encoding="utf-8")
+    database.close_database()
+    database.open_database(tmp_path / "two.sqlite3")
+    import_files([tmp_path / "team.toml"])
+    assert dumps(build_document()) == first
+    moved = _occurs("Incident review", _at(2026, 12, 1), _at(2027, 1, 1), with_cancelled=True)
+    assert moved == [(_at(2026, 12, 10, 14), False, True), (_at(2026, 12, 25, 14), True, False)]
+    assert Session.get(Session.title == "Offsite").all_day
