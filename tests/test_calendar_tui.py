@@ -333,3 +333,26 @@ async def test_the_dashboard_shows_the_next_three_without_cancelled_ones(store_w
         "2026-12-18 14:00  Incident review (incident-review)",
         "2027-01-01 14:00  Incident review (incident-review)",
     ]
+
+
+async def test_help_lists_every_calendar_key_including_the_brackets(store_with_me):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await _open_calendar(pilot, "question_mark")
+        text = screen_text(app)
+    for line in ("tab  Month/agenda", "[  Month before", "]  Month after", "pgup  Month before", "t  Today",
+                 "←  Day before", "E  Export .ics", "I  Import .ics", "p  Past/upcoming"):
+        assert line in text, line
+
+
+async def test_session_keys_are_in_the_help(store_with_me):
+    _review()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await _open_first_occurrence(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = screen_text(app)
+    for line in ("c  Cancel/restore this one", "o  Edit this one", "a  Attendance", "l  Link incidents",
+                 "s  Edit series", "x  End series", "d  Delete session"):
+        assert line in text, line
