@@ -267,7 +267,8 @@ def import_records(records: list[SeriesRecord], skipped: list[tuple[str, str]], 
 
     summary = IcsSummary(skipped=skipped, dry_run=dry_run)
     for record, outcome in calendar_io.apply(records, write=not dry_run):
-        name = f"“{record.title}” ({record.uuid})" if outcome != calendar_io.UNCHANGED else record.title
+        first = "all day " if record.all_day else ""
+        name = f"“{record.title}” ({first}from {record.starts_at:%Y-%m-%d}{', repeating' if record.rrule else ''})"
         {calendar_io.ADDED: summary.added, calendar_io.UPDATED: summary.updated,
          calendar_io.UNCHANGED: summary.unchanged}[outcome].append(name)
     return summary
