@@ -98,7 +98,7 @@ def _master(event: Component, fallback_zone: str, overrides: list[Component]) ->
     """The series of a VEVENT without RECURRENCE-ID, with its overrides; Skip when it cannot be held."""
     notes_out: list[str] = []
     if _text(event, "STATUS").upper() == "CANCELLED":
-        raise Skip("it is cancelled in the calendar")
+        raise Skip("it is cancelled in the calendar (a session already here with its UID is kept: delete it in the app)")
     start_prop = event.get("DTSTART")
     if start_prop is None:
         raise Skip("it has no start (DTSTART)")
