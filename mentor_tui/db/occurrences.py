@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from peewee import JOIN
@@ -78,11 +79,15 @@ def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> I
     if moved_here:
         where = where | Session.id.in_(moved_here)
     query = (
-        Session.select(Session, Person.name.alias("presenter_name"))
+        Session.select(
+            Session.id, Session.uuid, Session.title, Session.kind, Session.starts_at, Session.duration_minutes,
+            Session.timezone, Session.rrule, Session.exdates, Session.all_day, Person.name.alias("presenter_name"),
+        )
         .join(Person, on=(Session.presenter == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(where)
     )
-    return objects(query)
+    rows: Iterable[dict[str, Any]] = query.dicts()  # type: ignore[assignment]  # rows, not models: faster
+    return (SimpleNamespace(**row) for row in rows)
 
 
 def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, with_cancelled: bool) -> list[Entry]:

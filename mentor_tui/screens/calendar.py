@@ -43,10 +43,10 @@ EMPTY_AGENDA = (
 
 @dataclass(frozen=True)
 class CalendarData:
-    agenda: list[Entry]
+    agenda: list[Entry] | None  # None: the month is shown
     past: bool
     month: dt.date  # a day of the month shown
-    month_entries: list[Entry]  # every occurrence of the grid's six weeks, cancelled ones marked
+    month_entries: list[Entry] | None  # every occurrence of the grid's six weeks, cancelled ones marked
 
 
 def _state(entry: Entry) -> Text:
@@ -111,37 +111,31 @@ class CalendarScreen(TableSection[Entry]):
     # Loading ---------------------------------------------------------------------
 
     def fetch(self) -> CalendarData:
+        """Only what the view shown needs: the agenda's window, or the month grid's six weeks."""
         from mentor_tui.db import occurrences
 
         past, selected, now = self.past, self.selected, clock.now()
-        weeks = grid_days(selected)
-        local = dt.datetime.now().astimezone().tzinfo
-        # a day more on each side: an all-day session counts on its own date whatever the zone
-        grid_start = dt.datetime.combine(weeks[0][0], dt.time(), tzinfo=local).astimezone(dt.UTC) - dt.timedelta(days=1)
-        grid_end = dt.datetime.combine(weeks[-1][-1], dt.time(), tzinfo=local).astimezone(dt.UTC) + dt.timedelta(days=2)
-        span = dt.timedelta(days=DAYS)
-        agenda_start, agenda_end = (now - span, now) if past else (now, now + span)
-        # One pass over the sessions for both views when their windows overlap (they do, near today).
-        if agenda_start <= grid_end and grid_start <= agenda_end:
-            both = occurrences.window(min(grid_start, agenda_start), max(grid_end, agenda_end), with_cancelled=True)
-            agenda = [e for e in both if agenda_start <= e.starts_at < agenda_end]
-            month = [e for e in both if grid_start <= e.starts_at < grid_end]
-        else:
-            agenda = occurrences.window(agenda_start, agenda_end, with_cancelled=True)
-            month = occurrences.window(grid_start, grid_end, with_cancelled=True)
-        agenda = list(reversed(agenda)) if past else agenda
-        return CalendarData(agenda[: self.PAGE_SIZE], past, selected, month)
+        if self.view == "month":
+            weeks = grid_days(selected)
+            local = dt.datetime.now().astimezone().tzinfo
+            # a day more on each side: an all-day session counts on its own date whatever the zone
+            start = dt.datetime.combine(weeks[0][0], dt.time(), tzinfo=local).astimezone(dt.UTC) - dt.timedelta(days=1)
+            end = dt.datetime.combine(weeks[-1][-1], dt.time(), tzinfo=local).astimezone(dt.UTC) + dt.timedelta(days=2)
+            return CalendarData(None, past, selected, occurrences.window(start, end, with_cancelled=True))
+        return CalendarData(occurrences.agenda(now, past=past, days=DAYS, limit=self.PAGE_SIZE), past, selected, None)
 
     def is_empty(self, data: Any) -> bool:
         return False
 
     def show(self, data: CalendarData) -> None:
-        self.total = self.loaded = len(data.agenda)  # one page, read whole: nothing more to load
-        self.show_rows([self.table_row(e) for e in data.agenda])
-        self.query_one("#agenda-empty").set_class(bool(data.agenda) or data.past, "-hidden")
-        self.query_one("#table").set_class(not data.agenda and not data.past, "-hidden")
-        self.month_entries = data.month_entries
-        self._show_month()
+        if data.agenda is not None:
+            self.total = self.loaded = len(data.agenda)  # one page, read whole: nothing more to load
+            self.show_rows([self.table_row(e) for e in data.agenda])
+            self.query_one("#agenda-empty").set_class(bool(data.agenda) or data.past, "-hidden")
+            self.query_one("#table").set_class(not data.agenda and not data.past, "-hidden")
+        if data.month_entries is not None:
+            self.month_entries = data.month_entries
+            self._show_month()
         self._say()
         self.refresh_bindings()
 
@@ -212,6 +206,7 @@ class CalendarScreen(TableSection[Entry]):
         self.query_one("#grid" if self.view == "month" else "#table").focus()
         self._say()
         self.refresh_bindings()
+        self.reload()
 
     def action_toggle_past(self) -> None:
         self.past = not self.past
