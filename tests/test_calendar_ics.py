@@ -258,3 +258,16 @@ def test_moved_occurrences_and_all_day_sessions_travel_in_toml_exports(tmp_path)
     moved = _occurs("Incident review", _at(2026, 12, 1), _at(2027, 1, 1), with_cancelled=True)
     assert moved == [(_at(2026, 12, 10, 14), False, True), (_at(2026, 12, 25, 14), True, False)]
     assert Session.get(Session.title == "Offsite").all_day
+
+
+def test_an_event_starting_in_the_skipped_spring_hour_is_skipped_with_the_reason(store, tmp_path):
+    text = (ICS / "google.ics").read_bytes().decode().replace("DTSTART;TZID=Europe/Berlin:20261203T110000",
+                                                    "DTSTART;TZID=Europe/Berlin:20270328T023000")
+    text = text.replace("STATUS:CANCELLED\r\nSUMMARY:PoC outcome", "STATUS:CONFIRMED\r\nSUMMARY:PoC outcome")
+    path = tmp_path / "gap.ics"
+    path.write_bytes(text.encode())
+    summary = ical_import.import_files([path])
+    assert ("“PoC outcome: eBPF tracing”",
+            "its start 2027-03-28 02:30 does not exist in Europe/Berlin: the clocks skip that hour "
+            "(daylight saving starts); pick another time") in summary.skipped
+    assert len(summary.added) == 3

@@ -23,7 +23,7 @@ from typing import Any
 
 from icalendar import Calendar, Component
 
-from mentor_tui import recurrence, timezones
+from mentor_tui import recurrence, series, timezones
 from mentor_tui.db.calendar_io import SeriesRecord
 from mentor_tui.exchange.errors import ExchangeError, one_line
 from mentor_tui.exchange.ical_zones import UTC, Skip, as_utc, zone_of
@@ -105,6 +105,11 @@ def _master(event: Component, fallback_zone: str, overrides: list[Component]) ->
     start = start_prop.dt
     all_day = not isinstance(start, dt.datetime)
     zone = None if all_day else zone_of(start_prop, fallback_zone)
+    if not all_day:
+        try:  # a start in the hour skipped when clocks go forward names no moment: refused, not moved
+            series.local_start(start.date(), start.time(), zone)
+        except recurrence.RuleError as exc:
+            raise Skip(f"its start {exc}") from None
     starts_at = as_utc(start, zone)
     title = " ".join(_text(event, "SUMMARY").split()) or "(no title)"
     duration = DEFAULT_MINUTES if all_day else _minutes(event, start)
