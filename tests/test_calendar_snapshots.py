@@ -37,7 +37,7 @@ def test_month_view(snap_compare, demo_db):
 
 
 def test_month_view_at_80_columns(snap_compare, demo_db):
-    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24), run_before=_then("5", "tab", "enter"))
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24), run_before=_then("5", "tab", "right", "enter"))
 
 
 def test_agenda_with_past_occurrences(snap_compare, demo_db):
