@@ -271,3 +271,16 @@ def test_an_event_starting_in_the_skipped_spring_hour_is_skipped_with_the_reason
             "its start 2027-03-28 02:30 does not exist in Europe/Berlin: the clocks skip that hour "
             "(daylight saving starts); pick another time") in summary.skipped
     assert len(summary.added) == 3
+
+
+def test_a_zone_only_its_vtimezone_explains_gets_an_iana_zone_with_the_same_offsets(store, tmp_path):
+    """Outlook writes "Customized Time Zone" (with its VTIMEZONE) for a zone it has no name for."""
+    text = (ICS / "outlook.ics").read_bytes().replace(b"W. Europe Standard Time", b"Customized Time Zone")
+    (tmp_path / "custom.ics").write_bytes(text)
+    summary = ical_import.import_files([tmp_path / "custom.ics"])
+    assert len(summary.added) == 3 and summary.skipped == []
+    update = Session.get(Session.title == "Platform update")
+    assert update.timezone in ("Europe/Berlin", "Europe/Budapest", "Europe/Paris", "Europe/Warsaw")
+    starts = _occurs("Platform update", _at(2026, 10, 1), _at(2027, 4, 1))
+    assert starts[0][0] == _at(2026, 10, 5, 8) and (_at(2026, 11, 2, 9), False, False) in starts  # DST kept
+    assert starts[-1][0] == _at(2027, 3, 29, 8)

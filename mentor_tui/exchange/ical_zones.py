@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import zoneinfo
 from typing import Any
 
 from icalendar.timezone import tzids_from_tzinfo
@@ -26,7 +27,7 @@ class Skip(Exception):
     """An event mentor-tui cannot hold; the text says why (one sentence)."""
 
 
-def _iana(tzid: str, tzinfo: dt.tzinfo | None) -> str | None:
+def _iana(tzid: str, tzinfo: dt.tzinfo | None, year: int | None = None) -> str | None:
     name = tzid.strip().strip('"')
     if name in _UTC_NAMES:
         return None
@@ -47,7 +48,29 @@ def _iana(tzid: str, tzinfo: dt.tzinfo | None) -> str | None:
                 return candidate
     if timezones.is_valid(name):
         return name
+    if tzinfo is not None and year is not None:
+        found = _same_offsets(tzinfo, year)
+        if found is not None:
+            return found
     raise Skip(f"its time zone {name!r} is not one mentor-tui knows")
+
+
+def _same_offsets(tzinfo: dt.tzinfo, year: int) -> str | None:
+    """An IANA zone with the offsets a VTIMEZONE of another name gives (Outlook's "Customized
+    Time Zone"): compared at noon on the 1st and 15th of every month of `year`."""
+    samples = [dt.datetime(year, month, day, 12) for month in range(1, 13) for day in (1, 15)]
+    try:
+        wanted = [tzinfo.utcoffset(moment) for moment in samples]
+    except Exception:  # a VTIMEZONE its library cannot evaluate
+        return None
+    candidates = [*dict.fromkeys(WINDOWS_TO_OLSON.values()), *sorted(zoneinfo.available_timezones())]
+    for name in candidates:
+        if "/" not in name or not timezones.is_valid(name):
+            continue
+        zone = recurrence.zone(name)
+        if all(zone.utcoffset(moment) == offset for moment, offset in zip(samples, wanted, strict=True)):
+            return name
+    return None
 
 
 def zone_of(prop: Any, fallback: str | None) -> str | None:
@@ -59,7 +82,7 @@ def zone_of(prop: Any, fallback: str | None) -> str | None:
         return None
     tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
     if tzid:
-        return _iana(str(tzid), value.tzinfo)
+        return _iana(str(tzid), value.tzinfo, value.year)
     if value.tzinfo is None:
         return fallback or None  # floating time
     if value.utcoffset() == dt.timedelta(0):
