@@ -356,3 +356,28 @@ async def test_session_keys_are_in_the_help(store_with_me):
     for line in ("c  Cancel/restore this one", "o  Edit this one", "a  Attendance", "l  Link incidents",
                  "s  Edit series", "x  End series", "d  Delete session"):
         assert line in text, line
+
+
+async def test_an_all_day_session_shows_and_moves_as_a_day(store_with_me):
+    from mentor_tui.exchange import ical_import
+
+    ical_import.import_files([ICS / "google.ics"])
+    offsite = models.Session.get(models.Session.title == "Platform team offsite")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_calendar(pilot)
+        app.push_screen(SessionScreen(offsite.id, _at(2026, 12, 18)))
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Friday 2026-12-18, all day" in text and "Once, on Friday 2026-12-18 all day" in text
+        await pilot.press("o")
+        await settle(pilot)
+        form = app.screen
+        assert not form.query("#field-time")  # a day, no time
+        form.query_one("#field-date").value = "2026-12-17"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Thursday 2026-12-17, all day" in screen_text(app)
+    # a session that happens once simply moves
+    assert models.Session.get_by_id(offsite.id).starts_at == _at(2026, 12, 17)
+    assert models.SessionOccurrence.select().where(models.SessionOccurrence.session == offsite.id).count() == 1

@@ -72,15 +72,26 @@ def restore_occurrence(session_id: int, original: dt.datetime) -> None:
 
 
 def edit_occurrence(session_id: int, original: dt.datetime, starts_at: dt.datetime | None, notes: str) -> None:
-    """This occurrence only: where it happens (None or `original`: where the rule puts it) and its notes."""
+    """This occurrence only: where it happens (None or `original`: where the rule puts it) and its notes.
+
+    For a session that happens once, moving its one occurrence moves the session."""
     schema.check("occurrences", {"starts_at": original, "notes": notes or "", "attendees": [],
                                  "moved_to": starts_at})
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
         _check_occurrence(session, original)
         row = _row(session, original)
-        row.moved_to = None if starts_at is None or starts_at == original else starts_at
         row.notes = notes or ""
+        if not session.rrule and starts_at is not None and starts_at != original:
+            # a session that happens once simply happens at the new time (an .ics writes it so)
+            if occurrence_row(session.id, starts_at) is not None:
+                raise ValueError("this session has notes at that time already")
+            session.starts_at = starts_at
+            session.exdates = tuple(starts_at if m == original else m for m in session.exdates)
+            session.save()
+            row.starts_at, row.moved_to = starts_at, None
+        else:
+            row.moved_to = None if starts_at is None or starts_at == original else starts_at
         row.save()
 
 

@@ -84,8 +84,16 @@ class SessionScreen(DetailScreen[SessionView]):
     def action_edit_occurrence(self) -> None:
         from mentor_tui.screens.session_forms import occurrence_form
 
-        if self.data is not None:
-            self.open_form(occurrence_form(self.data), lambda _s: "This occurrence was changed.")
+        view = self.data
+        if view is None:
+            return
+
+        def changed(starts_at) -> str:
+            if not view.recurring:  # a one-off moved: the session's one occurrence is at the new time
+                self.key = (view.session_id, starts_at)
+            return "This occurrence was changed."
+
+        self.open_form(occurrence_form(view), changed)
 
     def action_edit_series(self) -> None:
         from mentor_tui.screens.session_forms import series_form
