@@ -25,6 +25,7 @@ BENCHMARKS = {
     "exchange": "exchange_bench",
     "refusal": "refusal_bench",
     "reports": "reports_bench",
+    "calendar": "calendar_bench",
 }
 
 
