@@ -30,6 +30,7 @@ BENCHMARKS = {
     "plans": "plan_bench",
     "labs": "lab_toggle",
     "checkins": "checkins_bench",
+    "calendar": "calendar_bench",
 }
 
 

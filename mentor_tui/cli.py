@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "full-text search over all notes"),
     "templates": ("templates", "list the plan templates (built-in and yours) with their goal counts"),
     "new-plan": ("new_plan", "start a plan for someone from a template"),
+    "calendar": ("calendar", "the session calendar as iCalendar (.ics): export, import"),
 }
 
 

@@ -257,14 +257,16 @@ class Session(UUIDModel):
     presenter = ForeignKeyField(Person, null=True, backref="sessions_presented", on_delete="SET NULL")
     link = CharField(null=True)
     notes = TextField(default="")
+    all_day = BooleanField(default=False)  # starts_at is midnight UTC of the day; the zone is not used
 
 
 class SessionOccurrence(BaseModel):
     """What happened at one occurrence of a session: notes and attendance."""
 
     session = ForeignKeyField(Session, backref="occurrences", on_delete="CASCADE")
-    starts_at = UTCDateTimeField()
+    starts_at = UTCDateTimeField()  # where the rule puts it: the occurrence's identity
     notes = TextField(default="")
+    moved_to = UTCDateTimeField(null=True)  # where it happens instead ("edit this occurrence only")
     updated_at = ChangeMomentField(null=True)
 
     class Meta:

@@ -108,12 +108,13 @@ def create_session(
     presenter: Person | None = None,
     link: str | None = None,
     notes: str = "",
+    all_day: bool = False,
 ) -> Session:
     title = title.strip()
     schema.check(
         "sessions",
         {"title": title, "kind": kind, "starts_at": starts_at, "duration_minutes": duration_minutes,
-         "timezone": timezone or None, "link": link or None, "notes": notes or ""},
+         "timezone": timezone or None, "link": link or None, "notes": notes or "", "all_day": all_day},
     )  # ValueError for an unknown zone
     if rrule:
         problem = recurrence.problem(rrule, starts_at, timezone)
@@ -129,4 +130,5 @@ def create_session(
         presenter=presenter,
         link=link or None,
         notes=notes or "",
+        all_day=all_day,
     )

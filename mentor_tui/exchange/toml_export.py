@@ -35,8 +35,8 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _put(rec: Record, key: str, value: Any) -> None:
-    """Set an optional value; absent (None or empty) values are left out."""
-    if value is not None and value != "" and value != [] and value != ():
+    """Set an optional value; absent (None, empty or false) values are left out."""
+    if value is not None and value is not False and value != "" and value != [] and value != ():
         rec[key] = value
 
 
@@ -144,7 +144,7 @@ def _record(
             if f.type == schema.REF:
                 value = f.self_word if value is None else refs[f.ref or ""][value]
             elif f.type == schema.MOMENT:
-                value = _utc(value)
+                value = None if value is None else _utc(value)
             elif f.type == schema.STAMP:
                 value = None if value is None else _stamp(value)
             elif f.type == schema.MOMENTS:

@@ -1,100 +1,279 @@
-"""5 Calendar: upcoming knowledge-sharing sessions, computed from their rules."""
+"""5 Calendar: the knowledge-sharing sessions as an agenda or a month (tab switches).
+
+The agenda lists upcoming occurrences (p: the past ones), cancelled ones marked.
+The month shows a grid with today marked and the number of sessions on each
+day; the arrows move the day, [ ] and pgup/pgdn change month, t goes to today,
+enter lists the day's sessions below the grid (enter again opens one) and n
+schedules a session on the selected day. E writes an .ics file, I reads one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
+from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.widgets import Static
 
-from mentor_tui import clock, dates, schema, timezones
-from mentor_tui.db.sessions import Occurrence
-from mentor_tui.screens.form import Field, FormScreen, record_field
+from mentor_tui import clock, dates
+from mentor_tui.db.occurrences import Entry
 from mentor_tui.screens.section import TableSection, clip
+from mentor_tui.widgets.month_grid import MonthGrid, add_months, grid_days
+from mentor_tui.widgets.record_table import RecordTable, TableRow
 
-REPEATS = [
-    ("Once", "once"),
-    ("Every week", "FREQ=WEEKLY"),
-    ("Every 2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
-    ("Every month", "FREQ=MONTHLY"),
-]
-DAYS_AHEAD = 60
+DAYS = 60
+DAY_KEYS = Binding.Group("Day", compact=True)
+MONTH_KEYS = Binding.Group("Month", compact=True)
+MONTH_ONLY = {"move_day", "change_month", "today", "back_to_month"}
+EMPTY_AGENDA = (
+    "[b]Calendar[/b]\n\n"
+    "The knowledge-sharing calendar: incident reviews, platform updates, tooling "
+    "deep dives and PoC outcomes, weekly or every two weeks.\n\n"
+    "Nothing scheduled in the next 60 days. Press [b]n[/b] to schedule a session, "
+    "[b]tab[/b] for the month, [b]I[/b] to import an .ics file."
+)
 
 
-class CalendarScreen(TableSection[Occurrence]):
+@dataclass(frozen=True)
+class CalendarData:
+    agenda: list[Entry] | None  # None: the month is shown
+    past: bool
+    month: dt.date  # a day of the month shown
+    month_entries: list[Entry] | None  # every occurrence of the grid's six weeks, cancelled ones marked
+
+
+def _state(entry: Entry) -> Text:
+    if entry.cancelled:
+        return Text("cancelled", style="bold red")
+    return Text("moved", style="yellow") if entry.moved else Text("")
+
+
+def _when(entry: Entry) -> str:
+    if entry.all_day:
+        return f"{dates.show(entry.day())} all day"
+    return dates.show_moment(entry.starts_at)
+
+
+def _title(entry: Entry) -> Text:
+    return Text(clip(entry.title, 48), style="strike dim" if entry.cancelled else "")
+
+
+class CalendarScreen(TableSection[Entry]):
     SUB_TITLE = "5 Calendar"
-    EMPTY_TEXT = (
-        "[b]Calendar[/b]\n\n"
-        "The knowledge-sharing calendar: incident reviews, platform updates, tooling "
-        "deep dives and PoC outcomes, weekly or every two weeks.\n\n"
-        "Nothing scheduled in the next 60 days. Press [b]n[/b] to schedule a session."
-    )
-    COLUMNS = ("When", "Session", "Kind", "Presenter", "Length")
-    BINDINGS = [Binding("n", "new_session", "New session")]
+    COLUMNS = ("When", "Session", "Kind", "Presenter", "Length", "Status")
+    BINDINGS = [
+        Binding("tab", "toggle_view", "Month/agenda"),
+        Binding("enter", "open", "Open"),
+        Binding("n", "new_session", "New session"),
+        Binding("p", "toggle_past", "Past/upcoming"),
+        Binding("left", "move_day(-1)", "Day before", key_display="←", group=DAY_KEYS),
+        Binding("right", "move_day(1)", "Day after", key_display="→", group=DAY_KEYS),
+        Binding("up", "move_day(-7)", "Week before", key_display="↑", group=DAY_KEYS),
+        Binding("down", "move_day(7)", "Week after", key_display="↓", group=DAY_KEYS),
+        Binding("left_square_bracket", "change_month(-1)", "Month before", key_display="[", group=MONTH_KEYS),
+        Binding("right_square_bracket", "change_month(1)", "Month after", key_display="]", group=MONTH_KEYS),
+        Binding("pageup", "change_month(-1)", "Month before", show=False),
+        Binding("pagedown", "change_month(1)", "Month after", show=False),
+        Binding("t", "today", "Today"),
+        Binding("escape", "back_to_month", "Back to the month"),
+        Binding("E", "export_ics", "Export .ics"),
+        Binding("I", "import_ics", "Import .ics"),
+    ]
 
-    def fetch(self):
-        from mentor_tui.db import sessions
+    view = "agenda"
+    past = False
+    month_entries: list[Entry] = []
 
-        upcoming = sessions.upcoming(clock.now(), days=DAYS_AHEAD, limit=self.PAGE_SIZE)
-        return len(upcoming), upcoming
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected = clock.today()
 
-    def cells(self, row):
-        return (
-            dates.show_moment(row.starts_at),
-            clip(row.title, 48),
-            row.kind,
-            row.presenter or "",
-            f"{row.duration_minutes} min",
-        )
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="agenda"):
+            yield Static(EMPTY_AGENDA, id="agenda-empty", classes="-hidden")
+            yield RecordTable(id="table", zebra_stripes=True)
+        with Vertical(id="month", classes="-hidden"):
+            yield MonthGrid(clock.today(), id="grid")
+            yield Static("", id="day-title")
+            yield RecordTable(id="day-table")
 
-    def show(self, data) -> None:
-        super().show(data)
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#day-table", RecordTable).add_columns("When", "Session", "Kind", "Presenter", "Status")
+
+    # Loading ---------------------------------------------------------------------
+
+    def fetch(self) -> CalendarData:
+        """Only what the view shown needs: the agenda's window, or the month grid's six weeks."""
+        from mentor_tui.db import occurrences
+
+        past, selected, now = self.past, self.selected, clock.now()
+        if self.view == "month":
+            weeks = grid_days(selected)
+            local = dt.datetime.now().astimezone().tzinfo
+            # a day more on each side: an all-day session counts on its own date whatever the zone
+            start = dt.datetime.combine(weeks[0][0], dt.time(), tzinfo=local).astimezone(dt.UTC) - dt.timedelta(days=1)
+            end = dt.datetime.combine(weeks[-1][-1], dt.time(), tzinfo=local).astimezone(dt.UTC) + dt.timedelta(days=2)
+            return CalendarData(None, past, selected, occurrences.window(start, end, with_cancelled=True))
+        return CalendarData(occurrences.agenda(now, past=past, days=DAYS, limit=self.PAGE_SIZE), past, selected, None)
+
+    def is_empty(self, data: Any) -> bool:
+        return False
+
+    def show(self, data: CalendarData) -> None:
+        if data.agenda is not None:
+            self.total = self.loaded = len(data.agenda)  # one page, read whole: nothing more to load
+            self.show_rows([self.table_row(e) for e in data.agenda])
+            self.query_one("#agenda-empty").set_class(bool(data.agenda) or data.past, "-hidden")
+            self.query_one("#table").set_class(not data.agenda and not data.past, "-hidden")
+        if data.month_entries is not None:
+            self.month_entries = data.month_entries
+            self._show_month()
+        self._say()
+        self.refresh_bindings()
+
+    def cells(self, row: Entry) -> tuple:
+        presenter = row.presenter or ""
+        length = "all day" if row.all_day else f"{row.duration_minutes} min"
+        return (_when(row), _title(row), row.kind, presenter, length, _state(row))
+
+    def row_key(self, record: Entry) -> str:
+        return f"{record.session_id}@{record.original.isoformat()}"  # one row per occurrence
+
+    def _say(self) -> None:
         zone = dt.datetime.now().astimezone().tzname()
+        if self.view == "month":
+            count = sum(1 for e in self.month_entries if not e.cancelled and e.day().month == self.selected.month
+                        and e.day().year == self.selected.year)
+            self.set_status(f"{self.selected:%B %Y}: {count} session(s) · times in your zone ({zone})")
+            return
         first = f"the first {self.total}" if self.total >= self.PAGE_SIZE else str(self.total)
-        self.set_status(f"{first} occurrences in the next {DAYS_AHEAD} days · times in your zone ({zone})")
+        when = f"in the last {DAYS} days, latest first" if self.past else f"in the next {DAYS} days"
+        self.set_status(f"{first} occurrences {when} · p: {'upcoming' if self.past else 'past'} ones · times in your zone ({zone})")
 
-    def row_key(self, record) -> str:
-        return f"{record.session_id}@{record.starts_at.isoformat()}"  # one row per occurrence
+    # The month ---------------------------------------------------------------------
+
+    def _show_month(self) -> None:
+        counts = Counter(e.day() for e in self.month_entries if not e.cancelled)
+        cancelled = Counter(e.day() for e in self.month_entries if e.cancelled)
+        self.query_one("#grid", MonthGrid).show(self.selected, dict(counts), dict(cancelled))
+        day_entries = [e for e in self.month_entries if e.day() == self.selected]
+        title = f"{self.selected:%A} {dates.show(self.selected)}"
+        if not day_entries:
+            title += ": no sessions · n schedules one on this day"
+        else:
+            title += f": {len(day_entries)} session(s) · enter lists them, enter again opens one"
+        self.query_one("#day-title", Static).update(Content(title))
+        rows = [TableRow(self.row_key(e), e, (_when(e), _title(e), e.kind, e.presenter or "", _state(e)))
+                for e in day_entries]
+        self.query_one("#day-table", RecordTable).show_rows(rows)
+
+    def _select(self, day: dt.date) -> None:
+        same_month = (day.year, day.month) == (self.selected.year, self.selected.month)
+        self.selected = day
+        if same_month:
+            self._show_month()
+            self._say()
+        else:
+            self.reload()
+
+    def action_move_day(self, days: int) -> None:
+        self.query_one("#grid").focus()
+        self._select(self.selected + dt.timedelta(days=days))
+
+    def action_change_month(self, months: int) -> None:
+        self._select(add_months(self.selected, months))
+
+    def action_today(self) -> None:
+        self._select(clock.today())
+
+    def action_back_to_month(self) -> None:
+        self.query_one("#grid").focus()
+
+    # Switching and opening -----------------------------------------------------------
+
+    def action_toggle_view(self) -> None:
+        self.view = "month" if self.view == "agenda" else "agenda"
+        self.query_one("#agenda").set_class(self.view != "agenda", "-hidden")
+        self.query_one("#month").set_class(self.view != "month", "-hidden")
+        self.query_one("#grid" if self.view == "month" else "#table").focus()
+        self._say()
+        self.refresh_bindings()
+        self.reload()
+
+    def action_toggle_past(self) -> None:
+        self.past = not self.past
+        self.reload()
+
+    def _day_table_focused(self) -> bool:
+        return self.focused is self.query_one("#day-table")
+
+    def action_open(self) -> None:
+        if self.view == "agenda":
+            self.table.open_highlighted()
+            return
+        day_table = self.query_one("#day-table", RecordTable)
+        if self._day_table_focused():
+            day_table.open_highlighted()
+        elif day_table.row_count:
+            day_table.focus()
+        else:
+            self.notify("No sessions on this day: n schedules one.")
+
+    def open_record(self, record: Entry) -> None:
+        from mentor_tui.screens.session_view import SessionScreen
+
+        self.app.push_screen(SessionScreen(record.session_id, record.original))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        try:
+            month = self.view == "month"
+            if action in MONTH_ONLY:
+                if action == "back_to_month":
+                    return month and self._day_table_focused()
+                if action == "move_day" and month and self._day_table_focused():
+                    return False  # the arrows move in the day's list
+                return month
+            if action == "toggle_past":
+                return not month
+            if action == "open":
+                return (self.highlighted() is not None) if not month else True
+        except NoMatches:  # not composed yet
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # New session, .ics ---------------------------------------------------------------
 
     def action_new_session(self) -> None:
-        self.open_form_after(_roster, self._session_form, lambda session: f"Session “{session.title}” scheduled.")
+        from mentor_tui.screens.session_forms import new_session_form
 
-    def _session_form(self, roster) -> FormScreen:
-        from mentor_tui.db import sessions
+        day = self.selected if self.view == "month" else clock.today()
+        self.open_form_after(_roster, lambda roster: new_session_form(roster, day),
+                             lambda session: f"Session “{session.title}” scheduled.")
 
-        by_id = {p.id: p for p in roster}
+    def action_export_ics(self) -> None:
+        from mentor_tui.screens.ics_dialogs import IcsExportDialog
 
-        def save(values):
-            hour, minute = _parse_time(values["time"])
-            zone = values["timezone"]
-            local = dt.datetime.combine(values["date"], dt.time(hour, minute), tzinfo=ZoneInfo(zone))
-            return sessions.create_session(
-                values["title"],
-                values["kind"],
-                local.astimezone(dt.UTC),
-                values["duration"],
-                None if values["repeats"] == "once" else values["repeats"],
-                zone,
-                by_id.get(values["presenter"]) if values["presenter"] else None,
-                values["link"],
-            )
+        self.app.push_screen(IcsExportDialog())
 
-        return FormScreen(
-            "New session",
-            [
-                record_field("sessions", "title", "Title", placeholder="e.g. Incident review: November"),
-                record_field("sessions", "kind", "Kind", default="incident-review"),
-                Field("date", "Date", "date", required=True, default=clock.today()),
-                Field("time", "Time (HH:MM, local)", required=True, default="16:00", check=_time_problem),
-                Field("timezone", "Time zone", required=True, default=timezones.local_zone_name(),
-                      check=lambda z: schema.value_problem(schema.KINDS["sessions"].field("timezone"), z)),
-                record_field("sessions", "duration_minutes", "Length in minutes", key="duration", default=45),
-                Field("repeats", "Repeats", "select", required=True, default="FREQ=WEEKLY;INTERVAL=2", options=REPEATS),
-                Field("presenter", "Presenter", "select", options=[(p.name, p.id) for p in roster]),
-                record_field("sessions", "link", "Link", placeholder="https://meet…"),
-            ],
-            save,
-        )
+    def action_import_ics(self) -> None:
+        from mentor_tui.screens.ics_dialogs import IcsImportDialog
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.reload()
+
+        self.app.push_screen(IcsImportDialog(), done)
 
 
 def _roster():
@@ -102,18 +281,3 @@ def _roster():
     from mentor_tui.db import people
 
     return people.roster()
-
-
-def _parse_time(text: str) -> tuple[int, int]:
-    hour, _, minute = text.strip().partition(":")
-    return int(hour), int(minute or 0)
-
-
-def _time_problem(text: str) -> str | None:
-    try:
-        hour, minute = _parse_time(text)
-    except ValueError:
-        return f"expected a time like 16:00, got {text!r}"
-    if not (0 <= hour < 24 and 0 <= minute < 60):
-        return f"expected a time like 16:00, got {text!r}"
-    return None

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from mentor_tui import clock, config, dates
 from mentor_tui.screens.dashboard_plans import DuePlansPanel
 from mentor_tui.screens.my_actions import MyActionItems
+from mentor_tui.screens.next_sessions import NextSessionsPanel, fetch_next
 from mentor_tui.screens.section import SectionScreen
 from mentor_tui.screens.stale_labs_panel import StaleLabsPanel
 
@@ -33,7 +34,7 @@ class DashboardScreen(SectionScreen):
             yield StatCard("Active plans\n–", id="card-plans")
             yield StatCard("Open actions\n–", id="card-actions")
             yield StatCard("Sessions\n–", id="card-sessions")
-        yield Static("", id="next")
+        yield NextSessionsPanel()
         yield Static("", id="due")
         yield DuePlansPanel("", id="due-plans")
         yield StaleLabsPanel("", id="stale-labs")
@@ -63,10 +64,11 @@ class DashboardScreen(SectionScreen):
             sessions.count(),
             due_goals.plans_due(clock.today()),
             StaleLabsPanel.fetch(config.stale_cutoff(self.app.settings, clock.today())),
+            fetch_next(clock.now()),
         )
 
     def show(self, data) -> None:
-        summary, session_count, plans_due, stale = data
+        summary, session_count, plans_due, stale, next_sessions = data
         self.query_one("#due-plans", DuePlansPanel).show_plans(plans_due)
         self.query_one("#stale-labs", StaleLabsPanel).show(stale, config.stale_after_days(self.app.settings))
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
@@ -75,13 +77,7 @@ class DashboardScreen(SectionScreen):
         self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
         self.query_one("#card-actions", StatCard).update(f"Open actions\n[b]{summary.open_actions}[/b]")
         self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
-        nxt = summary.next_session
-        if nxt is None:
-            line = "None scheduled. Press 5, then n, to schedule one."
-        else:
-            presenter = f" · {nxt.presenter}" if nxt.presenter else ""
-            line = f"{dates.show_moment(nxt.starts_at)}  {nxt.title} ({nxt.kind}){presenter}"
-        self.query_one("#next", Static).update(Content.from_markup("[b]Next session[/b]\n  $line", line=line))
+        self.query_one(NextSessionsPanel).show(next_sessions)
         if summary.checkins_due:
             lines = [
                 f"  {d.mentee}: due {dates.show(d.due_on)}"

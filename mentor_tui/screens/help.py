@@ -28,7 +28,10 @@ class HelpScreen(ModalScreen[None]):
             if not keys:
                 continue
             lines.append(f"[b]{heading}[/b]")
-            lines += [f"  [b $accent]{key:>16}[/]  {description}" for key, description in keys]
+            for key, description in keys:
+                pad = " " * max(0, 16 - len(key))
+                shown = key.replace("[", "\\[")  # a key "[" would open a markup tag
+                lines.append(f"  [b $accent]{pad}{shown}[/]  {description}")
             lines.append("")
         lines.append("Letter and number keys work anywhere but in a text field. esc closes.")
         with VerticalScroll():

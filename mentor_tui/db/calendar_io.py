@@ -1,0 +1,117 @@
+"""Sessions as an iCalendar file sees them: read for an export, matched by uuid (the
+event's UID) and written for an import, in one transaction.
+
+What an .ics carries is the series and its cancelled and moved occurrences; what
+stays only here is kept on import: the presenter, each occurrence's notes and
+attendance, the incidents linked to a session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from mentor_tui.db.models import Session, SessionOccurrence, database_proxy
+from mentor_tui.db.session_edits import SeriesValues, check_series
+
+UTC = dt.UTC
+Move = tuple[dt.datetime, dt.datetime]  # (original, where it happens), UTC
+
+
+@dataclass(frozen=True)
+class SeriesRecord:
+    uuid: str
+    title: str
+    kind: str
+    starts_at: dt.datetime  # UTC
+    timezone: str | None
+    duration_minutes: int
+    rrule: str | None
+    exdates: tuple[dt.datetime, ...] = ()
+    all_day: bool = False
+    link: str | None = None
+    notes: str = ""
+    moves: tuple[Move, ...] = field(default=())
+
+    def check(self) -> None:
+        """ValueError (one sentence) when the store would refuse it."""
+        check_series(SeriesValues(self.title, self.kind, self.starts_at, self.duration_minutes, self.rrule,
+                                  self.timezone, None, self.link, self.notes, self.all_day))
+
+
+def _moves_of(session_ids: Iterable[int] | None = None) -> dict[int, tuple[Move, ...]]:
+    from mentor_tui.db.occurrences import moves_by_session
+
+    return {sid: tuple(sorted(moved.items())) for sid, moved in moves_by_session(session_ids).items()}
+
+
+def _record(session: Session, moves: tuple[Move, ...]) -> SeriesRecord:
+    return SeriesRecord(
+        session.uuid, session.title, session.kind, session.starts_at, session.timezone, session.duration_minutes,
+        session.rrule, tuple(session.exdates), bool(session.all_day), session.link, session.notes, moves,
+    )
+
+
+def export_records() -> list[SeriesRecord]:
+    """Every session, first start first."""
+    moves = _moves_of()
+    sessions = Session.select().order_by(Session.starts_at, Session.title, Session.uuid)
+    return [_record(s, moves.get(s.id, ())) for s in sessions]
+
+
+ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+
+
+def _comparable(record: SeriesRecord) -> SeriesRecord:
+    """What a file can tell apart: UTC is UTC whether named or not; an all-day session has no length."""
+    zone = None if record.timezone in (None, "UTC") else record.timezone
+    return replace(record, timezone=zone, duration_minutes=0 if record.all_day else record.duration_minutes,
+                   link=record.link or None)
+
+
+def _same(session: Session, moves: tuple[Move, ...], record: SeriesRecord) -> bool:
+    return _comparable(_record(session, moves)) == _comparable(record)
+
+
+def _write(session: Session, record: SeriesRecord) -> None:
+    for name in ("title", "kind", "starts_at", "timezone", "duration_minutes", "rrule", "exdates",
+                 "all_day", "link", "notes"):
+        setattr(session, name, getattr(record, name))
+    session.save()
+    wanted = dict(record.moves)
+    for row in SessionOccurrence.select().where(SessionOccurrence.session == session.id):
+        target = wanted.pop(row.starts_at, None)
+        if row.moved_to != target:
+            row.moved_to = target
+            row.save()
+    for original, target in wanted.items():
+        SessionOccurrence.create(session=session, starts_at=original, notes="", moved_to=target)
+
+
+def apply(records: Iterable[SeriesRecord], write: bool = True) -> list[tuple[SeriesRecord, str]]:
+    """Each record with what it does here: added, updated or unchanged (matched by uuid).
+
+    With `write`, all of it in one IMMEDIATE transaction (all or nothing); without,
+    nothing is written (a dry run).
+    """
+    records = list(records)
+    outcome: list[tuple[SeriesRecord, str]] = []
+    with database_proxy.atomic("IMMEDIATE") as transaction:
+        existing = {s.uuid: s for s in Session.select().where(Session.uuid.in_([r.uuid for r in records]))}
+        moves = _moves_of([s.id for s in existing.values()])
+        for record in records:
+            session = existing.get(record.uuid)
+            if session is None:
+                outcome.append((record, ADDED))
+                if write:
+                    _write(Session(uuid=record.uuid), record)
+            elif _same(session, moves.get(session.id, ()), record):
+                outcome.append((record, UNCHANGED))
+            else:
+                outcome.append((record, UPDATED))
+                if write:
+                    _write(session, record)
+        if not write:
+            transaction.rollback()
+    return outcome

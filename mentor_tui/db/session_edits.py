@@ -1,0 +1,276 @@
+"""Changing the calendar: one occurrence (cancel, restore, move, notes, attendance), the
+whole series (edit, end, delete) and the incidents whose lessons a session presented.
+
+Every value goes through the record-kind registry (schema.check) and the recurrence
+engine, as on every other path. An occurrence is named by where its rule puts it
+(`original`, UTC); a change to it keeps a SessionOccurrence row for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mentor_tui import recurrence, schema, series
+from mentor_tui.db.models import (
+    Attendance,
+    Incident,
+    Person,
+    Session,
+    SessionOccurrence,
+    database_proxy,
+    objects,
+)
+from mentor_tui.db.occurrences import occurrence_row
+
+UTC = dt.UTC
+
+
+class SessionGone(ValueError):
+    def __init__(self) -> None:
+        super().__init__("this session is not here anymore (deleted, or replaced by an import)")
+
+
+def _session(session_id: int) -> Session:
+    session = Session.get_or_none(Session.id == session_id)
+    if session is None:
+        raise SessionGone()
+    return session
+
+
+def _check_occurrence(session: Session, original: dt.datetime) -> None:
+    found = recurrence.occurrences(
+        session.starts_at, session.timezone, session.rrule, (), original, original + dt.timedelta(seconds=1)
+    )
+    if next(found, None) is None:
+        raise ValueError("the series has no occurrence at that time anymore (its rule was changed)")
+
+
+def _row(session: Session, original: dt.datetime) -> SessionOccurrence:
+    row = occurrence_row(session.id, original)
+    if row is None:
+        row = SessionOccurrence.create(session=session, starts_at=original, notes="")
+    return row
+
+
+def cancel_occurrence(session_id: int, original: dt.datetime) -> None:
+    """Cancel one occurrence (an exception date); its notes and attendance are kept."""
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        _check_occurrence(session, original)
+        session.exdates = (*session.exdates, original)
+        session.save()
+
+
+def restore_occurrence(session_id: int, original: dt.datetime) -> None:
+    """Undo a cancellation."""
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        session.exdates = tuple(m for m in session.exdates if m != original.astimezone(UTC))
+        session.save()
+
+
+def edit_occurrence(session_id: int, original: dt.datetime, starts_at: dt.datetime | None, notes: str) -> None:
+    """This occurrence only: where it happens (None or `original`: where the rule puts it) and its notes.
+
+    For a session that happens once, moving its one occurrence moves the session."""
+    schema.check("occurrences", {"starts_at": original, "notes": notes or "", "attendees": [],
+                                 "moved_to": starts_at})
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        _check_occurrence(session, original)
+        row = _row(session, original)
+        row.notes = notes or ""
+        if not session.rrule and starts_at is not None and starts_at != original:
+            # a session that happens once simply happens at the new time (an .ics writes it so)
+            if occurrence_row(session.id, starts_at) is not None:
+                raise ValueError("this session has notes at that time already")
+            session.starts_at = starts_at
+            session.exdates = tuple(starts_at if m == original else m for m in session.exdates)
+            session.save()
+            row.starts_at, row.moved_to = starts_at, None
+        else:
+            row.moved_to = None if starts_at is None or starts_at == original else starts_at
+        row.save()
+
+
+def set_attendance(session_id: int, original: dt.datetime, person_ids: Iterable[int]) -> int:
+    """Who attended this occurrence: exactly `person_ids`. Returns how many."""
+    wanted = set(person_ids)
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        _check_occurrence(session, original)
+        known = {p.id for p in Person.select(Person.id).where(Person.id.in_(list(wanted)))} if wanted else set()
+        if known != wanted:
+            raise ValueError("a ticked person is not here anymore: open the list again")
+        row = _row(session, original)
+        Attendance.delete().where(Attendance.occurrence == row.id).execute()
+        for person_id in sorted(wanted):
+            Attendance.create(occurrence=row, person=person_id)
+    return len(wanted)
+
+
+# ---------------------------------------------------------------- the whole series
+
+
+def _retimed(moments: Iterable[dt.datetime], old: Session, new_start: dt.datetime, new_zone: str | None) -> dict:
+    """Old occurrence starts -> the same days at the series' new local time (so a
+    cancelled or annotated occurrence stays with its day when the series' time changes)."""
+    old_tz, new_tz = recurrence.zone(old.timezone), recurrence.zone(new_zone)
+    time = new_start.astimezone(new_tz).timetz().replace(tzinfo=None)
+    out = {}
+    for moment in moments:
+        day = moment.astimezone(old_tz).date()
+        out[moment] = dt.datetime.combine(day, time, tzinfo=new_tz).astimezone(UTC)
+    return out
+
+
+@dataclass(frozen=True)
+class SeriesValues:
+    title: str
+    kind: str
+    starts_at: dt.datetime  # UTC
+    duration_minutes: int
+    rrule: str | None
+    timezone: str | None
+    presenter_id: int | None
+    link: str | None
+    notes: str
+    all_day: bool = False
+
+
+def check_series(values: SeriesValues) -> None:
+    schema.check(
+        "sessions",
+        {"title": values.title.strip(), "kind": values.kind, "starts_at": values.starts_at,
+         "duration_minutes": values.duration_minutes, "timezone": values.timezone or None,
+         "link": values.link or None, "notes": values.notes or "", "all_day": values.all_day},
+    )
+    if values.rrule:
+        problem = recurrence.problem(values.rrule, values.starts_at, values.timezone)
+        if problem:
+            raise ValueError(f"not a usable RRULE: {problem}")
+
+
+def update_series(session_id: int, values: SeriesValues) -> Session:
+    """Edit the whole series. When its local time changes, its cancelled and annotated
+    occurrences move with it to the new time of their day."""
+    check_series(values)
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        rows = list(SessionOccurrence.select().where(SessionOccurrence.session == session.id))
+        moved = _retimed([*session.exdates, *(r.starts_at for r in rows)], session, values.starts_at, values.timezone)
+        session.exdates = tuple(moved[m] for m in session.exdates)
+        for row in sorted(rows, key=lambda r: r.starts_at):
+            target = moved[row.starts_at]
+            if target != row.starts_at and occurrence_row(session.id, target) is None:
+                row.starts_at = target
+                row.save()
+        session.title = values.title.strip()
+        session.kind = values.kind
+        session.starts_at = values.starts_at
+        session.duration_minutes = values.duration_minutes
+        session.rrule = values.rrule or None
+        session.timezone = values.timezone or None
+        session.presenter = values.presenter_id  # type: ignore[assignment]  # an id is a reference
+        session.link = values.link or None
+        session.notes = values.notes or ""
+        session.all_day = values.all_day
+        session.save()
+    return session
+
+
+def end_series(session_id: int, last_day: dt.date) -> Session:
+    """The series ends with `last_day` (in its zone); what happened before is kept."""
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        if not session.rrule:
+            raise ValueError("this session happens once: there is no series to end")
+        session.rrule = series.ended(session.rrule, session.starts_at, session.timezone, last_day)
+        session.save()
+    return session
+
+
+@dataclass(frozen=True)
+class DeleteImpact:
+    title: str
+    noted_occurrences: int
+    attendance: int
+    incidents: int
+
+    def words(self) -> str:
+        parts = []
+        if self.noted_occurrences:
+            parts.append(f"notes or changes of {self.noted_occurrences} occurrence(s)")
+        if self.attendance:
+            parts.append(f"{self.attendance} attendance record(s)")
+        gone = f"With it go {', '.join(parts)}." if parts else "Nothing else was recorded for it."
+        if self.incidents:
+            gone += f" {self.incidents} linked incident(s) stay, unlinked."
+        return gone
+
+
+def delete_impact(session_id: int) -> DeleteImpact:
+    session = _session(session_id)
+    rows = SessionOccurrence.select().where(SessionOccurrence.session == session.id)
+    attendance = Attendance.select().join(SessionOccurrence).where(SessionOccurrence.session == session.id).count()
+    incidents = Incident.select().where(Incident.session == session.id).count()
+    return DeleteImpact(session.title, rows.count(), attendance, incidents)
+
+
+def delete_session(session_id: int) -> str:
+    """Delete the whole series with its occurrences' notes and attendance; incidents stay, unlinked."""
+    with database_proxy.atomic("IMMEDIATE"):
+        session = _session(session_id)
+        title = session.title
+        session.delete_instance()  # ON DELETE: occurrences and attendance go, incidents are unlinked
+    return title
+
+
+# ---------------------------------------------------------------- incident lessons
+
+
+@dataclass(frozen=True)
+class IncidentChoice:
+    id: int
+    label: str
+    session_id: int | None
+
+
+def incident_choices(limit: int = 500) -> list[IncidentChoice]:
+    """Incidents to link to a session, latest first."""
+    query = (
+        Incident.select(Incident.id, Incident.title, Incident.occurred_on, Incident.severity,
+                        Incident.session, Person.name.alias("person_name"))
+        .join(Person, on=(Incident.person == Person.id))
+        .order_by(Incident.occurred_on.desc(), Incident.title)
+        .limit(limit)
+    )
+    return [
+        IncidentChoice(i.id, f"{i.occurred_on.isoformat()} {i.severity} {i.title} ({i.person_name})", i.session_id)
+        for i in objects(query)
+    ]
+
+
+def link_incident(incident_id: int, session_id: int | None) -> None:
+    """The session where the incident's lessons were presented (None: none)."""
+    with database_proxy.atomic("IMMEDIATE"):
+        incident = Incident.get_or_none(Incident.id == incident_id)
+        if incident is None:
+            raise ValueError("this incident is not here anymore")
+        if session_id is not None:
+            _session(session_id)
+        incident.session = session_id  # type: ignore[assignment]  # an id is a reference
+        incident.save()
+
+
+def set_session_incidents(session_id: int, incident_ids: Iterable[int]) -> int:
+    """Exactly `incident_ids` are linked to the session (others linked to it are unlinked)."""
+    wanted = set(incident_ids)
+    with database_proxy.atomic("IMMEDIATE"):
+        _session(session_id)
+        Incident.update(session=None).where((Incident.session == session_id) & Incident.id.not_in(list(wanted))).execute()
+        if wanted:
+            Incident.update(session=session_id).where(Incident.id.in_(list(wanted))).execute()
+    return len(wanted)

@@ -1,0 +1,96 @@
+"""The calendar's store rules: one occurrence at a time, the whole series, incident links."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mentor_tui.db import occurrences, people, session_edits, sessions
+from mentor_tui.db.models import Incident, Session, SessionOccurrence
+
+UTC = dt.UTC
+
+
+def _at(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+@pytest.fixture
+def review(store_with_me):
+    return sessions.create_session("Incident review", "incident-review", _at(2026, 12, 4, 14), 45,
+                                   "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "Europe/Berlin")
+
+
+def _values(**changes) -> session_edits.SeriesValues:
+    base = dict(title="Incident review", kind="incident-review", starts_at=_at(2026, 12, 4, 14), duration_minutes=45,
+                rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", timezone="Europe/Berlin", presenter_id=None, link=None,
+                notes="")
+    base.update(changes)
+    return session_edits.SeriesValues(**base)
+
+
+def test_a_cancelled_holiday_stays_cancelled_when_the_series_moves_an_hour(review):
+    session_edits.cancel_occurrence(review.id, _at(2026, 12, 18, 14))
+    session_edits.edit_occurrence(review.id, _at(2027, 1, 1, 14), None, "New year notes")
+    session_edits.update_series(review.id, _values(starts_at=_at(2026, 12, 4, 15)))  # 16:00 Berlin
+    assert Session.get_by_id(review.id).exdates == (_at(2026, 12, 18, 15),)
+    entries = occurrences.window(_at(2026, 12, 1), _at(2027, 1, 2), with_cancelled=True)
+    assert [(e.starts_at, e.cancelled) for e in entries] == [
+        (_at(2026, 12, 4, 15), False), (_at(2026, 12, 18, 15), True), (_at(2027, 1, 1, 15), False)]
+    assert occurrences.session_view(review.id, _at(2027, 1, 1, 15)).occurrence_notes == "New year notes"
+
+
+def test_an_occurrence_the_rule_does_not_make_is_refused(review):
+    with pytest.raises(ValueError, match="no occurrence at that time"):
+        session_edits.cancel_occurrence(review.id, _at(2026, 12, 5, 14))
+    with pytest.raises(ValueError, match="no occurrence at that time"):
+        session_edits.edit_occurrence(review.id, _at(2026, 12, 11, 14), None, "")
+    assert SessionOccurrence.select().count() == 0
+
+
+def test_attendance_of_someone_gone_is_refused_and_changes_nothing(review):
+    me = people.me()
+    session_edits.set_attendance(review.id, _at(2026, 12, 4, 14), [me.id])
+    with pytest.raises(ValueError, match="not here anymore"):
+        session_edits.set_attendance(review.id, _at(2026, 12, 4, 14), [me.id, 9999])
+    assert occurrences.session_view(review.id, _at(2026, 12, 4, 14)).attendees == ((me.id, me.name),)
+
+
+def test_series_values_go_through_the_registry(review):
+    with pytest.raises(ValueError):
+        session_edits.update_series(review.id, _values(duration_minutes=601))
+    with pytest.raises(ValueError, match="not a usable RRULE"):
+        session_edits.update_series(review.id, _values(rrule="FREQ=HOURLY"))
+    with pytest.raises(ValueError):
+        session_edits.update_series(review.id, _values(timezone="Mars/Olympus"))
+    assert Session.get_by_id(review.id).duration_minutes == 45
+
+
+def test_ending_a_one_off_or_before_the_start_is_refused(review):
+    one_off = sessions.create_session("PoC outcome", "poc-outcome", _at(2026, 12, 3, 14), 30)
+    with pytest.raises(ValueError, match="happens once"):
+        session_edits.end_series(one_off.id, dt.date(2026, 12, 31))
+    with pytest.raises(ValueError, match="before its first session"):
+        session_edits.end_series(review.id, dt.date(2026, 12, 1))
+
+
+def test_deleting_keeps_incidents_unlinked(review):
+    incident = Incident.create(person=people.me(), occurred_on=dt.date(2026, 11, 1), title="DNS outage")
+    session_edits.link_incident(incident.id, review.id)
+    assert session_edits.delete_impact(review.id).incidents == 1
+    assert session_edits.delete_session(review.id) == "Incident review"
+    assert Incident.get_by_id(incident.id).session is None
+    with pytest.raises(ValueError, match="not here anymore"):
+        session_edits.cancel_occurrence(review.id, _at(2026, 12, 4, 14))
+
+
+def test_an_incident_belongs_to_one_session(review):
+    other = sessions.create_session("Platform update", "platform-update", _at(2026, 12, 7, 9), 30, "FREQ=WEEKLY")
+    incident = Incident.create(person=people.me(), occurred_on=dt.date(2026, 11, 1), title="DNS outage")
+    session_edits.set_session_incidents(review.id, [incident.id])
+    session_edits.set_session_incidents(other.id, [incident.id])
+    assert occurrences.linked_incidents(review.id) == ()
+    assert [i.title for i in occurrences.linked_incidents(other.id)] == ["DNS outage"]
+    session_edits.set_session_incidents(other.id, [])
+    assert Incident.get_by_id(incident.id).session is None
