@@ -20,6 +20,8 @@ SETTINGS_FILENAME = "settings.toml"
 ENV_DB = "MENTOR_TUI_DB"
 
 DEFAULT_SETTINGS: dict[str, Any] = {"theme": "textual-dark"}
+DEFAULT_SETTINGS["bus_factor_months"] = 12  # how recent a rating must be to count (Team, report --team)
+BUS_FACTOR_MONTHS_RANGE = (1, 120)
 
 
 def data_dir() -> Path:
@@ -80,3 +82,13 @@ def save_settings(settings: dict[str, Any], path: Path | None = None) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(tomli_w.dumps(settings), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def bus_factor_months(settings: dict[str, Any]) -> int:
+    """The settings' `bus_factor_months` (how many months a skill rating counts towards the bus
+    factor); a hand-edited value that is not a whole number from 1 to 120 gives the default."""
+    value = settings.get("bus_factor_months")
+    low, high = BUS_FACTOR_MONTHS_RANGE
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return int(DEFAULT_SETTINGS["bus_factor_months"])
