@@ -1,4 +1,4 @@
-"""Markdown progress reports: a person's "brag doc" and the team report.
+"""Markdown progress reports: a person's "brag doc" (the team report: `team_report.py`).
 
 The renderers take the dataclasses of `mentor_tui.db.reports` and return text;
 they never query. User text is escaped so that a title such as `*urgent* | #1`
@@ -13,18 +13,12 @@ import re
 
 from mentor_tui import APP_NAME
 from mentor_tui.db.reports import (
-    EXPERT_LEVEL,
-    RECENT_DAYS,
-    BusFactor,
     LabDone,
     PersonPeriod,
     PlanProgress,
     SkillChange,
-    SkillsMatrix,
-    TeamOverview,
     level_name,
 )
-from mentor_tui.vocabulary import LEVELS
 
 EMPTY = "None in this period."
 
@@ -36,12 +30,7 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+\-=])")
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-_ROLE_TITLES = {
-    "mentee": "Mentees",
-    "mentor": "Mentors",
-    "lead": "Leads",
-}
-_INCIDENT_ROLE_TITLES = {
+INCIDENT_ROLE_TITLES = {
     "shadow": "Shadow",
     "secondary": "Secondary",
     "primary": "Primary",
@@ -71,7 +60,7 @@ def link(target: str | None, label: str | None = None) -> str:
     return md(target)
 
 
-def _date(value: dt.date | None) -> str:
+def show_date(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
 
@@ -79,7 +68,7 @@ def _ratio(done: int, total: int, percent: int) -> str:
     return f"{done} / {total} ({percent}%)" if total else "0 / 0"
 
 
-def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
+def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
     """A pipe table; cells must already be escaped (see `md`)."""
     align = align or ["---"] * len(header)
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
@@ -87,7 +76,7 @@ def _table(header: list[str], rows: list[list[str]], align: list[str] | None = N
     return lines
 
 
-def _section(title: str, body: list[str], level: int = 2) -> list[str]:
+def section(title: str, body: list[str], level: int = 2) -> list[str]:
     return ["#" * level + " " + title, "", *(body or [EMPTY]), ""]
 
 
@@ -107,18 +96,18 @@ def person_report(period: PersonPeriod, generated_on: dt.date | None = None) -> 
         head.append(f"- **Generated:** {generated_on.isoformat()} by {APP_NAME}")
     head.append("")
     out = head
-    out += _section("Plans", _plans_table(period.plans, with_owner=False))
-    out += _section("Goals done", _goals_done(period))
-    out += _section("Labs done", _labs_done(period.labs_done))
-    out += _section("Skills", _skills(period.skills))
-    out += _section("Incidents handled", _incidents(period))
-    out += _section("Ownership", _ownership(period))
-    out += _section("Kudos received", _kudos(period))
-    out += _section("Sessions presented", _sessions(period))
+    out += section("Plans", plans_table(period.plans, with_owner=False))
+    out += section("Goals done", _goals_done(period))
+    out += section("Labs done", _labs_done(period.labs_done))
+    out += section("Skills", _skills(period.skills))
+    out += section("Incidents handled", _incidents(period))
+    out += section("Ownership", _ownership(period))
+    out += section("Kudos received", _kudos(period))
+    out += section("Sessions presented", _sessions(period))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
+def plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
     if not plans:
         return []
     header = ["Plan", "Kind", "Status", "Started", "Target", "Goals done", "Lab items done"]
@@ -127,8 +116,8 @@ def _plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
             md(p.title),
             md(p.kind),
             md(p.status),
-            _date(p.start_on),
-            _date(p.target_on),
+            show_date(p.start_on),
+            show_date(p.target_on),
             _ratio(p.goals_done, p.goals_total, p.goals_percent),
             _ratio(p.items_done, p.items_total, p.items_percent),
         ]
@@ -138,14 +127,14 @@ def _plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
         header.insert(0, "Person")
         for plan, row in zip(plans, rows, strict=True):
             row.insert(0, md(plan.owner.name))
-    return _table(header, rows)
+    return table(header, rows)
 
 
 def _goals_done(period: PersonPeriod) -> list[str]:
     lines = []
     for goal in period.goals_done:
         about = ", ".join(md(x) for x in (goal.plan_title, goal.competency) if x)
-        lines.append(f"- {_date(goal.done_on)}: **{md(goal.title)}** ({about})")
+        lines.append(f"- {show_date(goal.done_on)}: **{md(goal.title)}** ({about})")
     return lines
 
 
@@ -153,7 +142,7 @@ def _labs_done(labs: list[LabDone]) -> list[str]:
     lines = []
     for lab in labs:
         title = f"**{md(lab.title)}**"
-        line = f"- {_date(lab.done_on)}: {title}, {lab.items_total} of {lab.items_total} steps"
+        line = f"- {show_date(lab.done_on)}: {title}, {lab.items_total} of {lab.items_total} steps"
         line += f" (goal: {md(lab.goal_title)}; plan: {md(lab.plan_title)})"
         if lab.link:
             line += f"; lab: {link(lab.link)}"
@@ -165,7 +154,7 @@ def _labs_done(labs: list[LabDone]) -> list[str]:
     return lines
 
 
-def _level(level: int) -> str:
+def level_text(level: int) -> str:
     name = level_name(level)
     return f"{level} {name}" if name else str(level)
 
@@ -179,21 +168,21 @@ def _skills(skills: list[SkillChange]) -> list[str]:
             change = f"{s.from_level} → {s.to_level} ({md(s.from_name)} → {md(s.to_name)})"
             delta = f"{s.delta:+d}"
         else:
-            change = f"{_level(s.to_level)}, unchanged"
+            change = f"{level_text(s.to_level)}, unchanged"
             delta = "0"
-        rated = _date(s.to_on)
+        rated = show_date(s.to_on)
         if not s.ratings_in_period:
             rated += ", no rating in this period"
         rows.append([md(s.competency_name), change, delta, rated])
-    return _table(["Skill", "Level", "Change", "Last rated"], rows)
+    return table(["Skill", "Level", "Change", "Last rated"], rows)
 
 
 def _incidents(period: PersonPeriod) -> list[str]:
     lines: list[str] = []
     for role, incidents in period.incidents_by_role.items():
-        title = _INCIDENT_ROLE_TITLES.get(role, role)
+        title = INCIDENT_ROLE_TITLES.get(role, role)
         lines += [f"### {md(title)} ({len(incidents)})", ""]
-        lines += [f"- {_date(i.occurred_on)}: {md(i.severity)}, {md(i.title)}" for i in incidents]
+        lines += [f"- {show_date(i.occurred_on)}: {md(i.severity)}, {md(i.title)}" for i in incidents]
         lines.append("")
     return lines[:-1]
 
@@ -203,12 +192,12 @@ def _ownership(period: PersonPeriod) -> list[str]:
         return []
     lines = ["### Current", ""]
     lines += [
-        f"- {md(o.kind)}: **{md(o.name)}**, since {_date(o.since)}"
+        f"- {md(o.kind)}: **{md(o.name)}**, since {show_date(o.since)}"
         for o in period.ownership_current
     ] or [EMPTY]
     lines += ["", "### Past", ""]
     lines += [
-        f"- {md(o.kind)}: **{md(o.name)}**, {_date(o.since)} to {_date(o.until)}"
+        f"- {md(o.kind)}: **{md(o.name)}**, {show_date(o.since)} to {show_date(o.until)}"
         for o in period.ownership_past
     ] or [EMPTY]
     return lines
@@ -218,7 +207,7 @@ def _kudos(period: PersonPeriod) -> list[str]:
     lines = []
     for k in period.kudos:
         giver = md(k.giver_name) if k.giver_name else "someone"
-        line = f"- {_date(k.given_on)}, from {giver}: “{md(k.text)}”"
+        line = f"- {show_date(k.given_on)}, from {giver}: “{md(k.text)}”"
         if k.for_ref and not _UUID.match(k.for_ref.strip()):
             line += f" (for {md(k.for_ref)})"
         lines.append(line)
@@ -234,81 +223,4 @@ def _sessions(period: PersonPeriod) -> list[str]:
         if s.link:
             line += f", {link(s.link)}"
         lines.append(line)
-    return lines
-
-
-# ---------------------------------------------------------------- team
-
-
-def team_report(team: TeamOverview, generated_on: dt.date | None = None) -> str:
-    """The team report: people, active plans, the skills matrix and the bus factor."""
-    count = sum(len(group) for group in team.people.values())
-    out = [
-        "# Team report",
-        "",
-        f"- **As of:** {team.as_of.isoformat()}",
-        f"- **Active people:** {count}",
-    ]
-    if generated_on is not None:
-        out.append(f"- **Generated:** {generated_on.isoformat()} by {APP_NAME}")
-    out.append("")
-    out += _section("People", _people(team))
-    out += _section("Active plans", _plans_table(team.active_plans, with_owner=True))
-    out += _section("Skills matrix", matrix_table(team.matrix))
-    out += _section("Bus factor", _bus_factor(team.bus_factor))
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _people(team: TeamOverview) -> list[str]:
-    lines: list[str] = []
-    for role, people in team.people.items():
-        lines += [f"### {md(_ROLE_TITLES.get(role, role))} ({len(people)})", ""]
-        lines += [f"- {md(p.name)}{' (me)' if p.is_me else ''}" for p in people]
-        lines.append("")
-    return lines[:-1]
-
-
-def matrix_table(matrix: SkillsMatrix) -> list[str]:
-    """The skills matrix as a pipe table (latest level per cell; blank = never rated)."""
-    if not matrix.rows:
-        return []
-    legend = " · ".join(f"{level} {name}" for level, name in sorted(LEVELS.items()))
-    header = ["Person", "Role", *(md(c.name) for c in matrix.competencies)]
-    align = ["---", "---", *(":---:" for _ in matrix.competencies)]
-    rows = [
-        [
-            md(row.person.name),
-            md(row.person.role),
-            *(str(row.levels[c.key]) if c.key in row.levels else "" for c in matrix.competencies),
-        ]
-        for row in matrix.rows
-    ]
-    return [f"Levels: {legend}. A blank cell: never rated.", "", *_table(header, rows, align)]
-
-
-def _bus_factor(factors: list[BusFactor]) -> list[str]:
-    if not factors:
-        return []
-    rule = (
-        f"Counted: active people at level {EXPERT_LEVEL} ({level_name(EXPERT_LEVEL)}) or above "
-        f"whose latest rating is at most {RECENT_DAYS} days old. A bus factor of 1 or less "
-        "is a single point of knowledge."
-    )
-    rows = [
-        [
-            md(f.competency.name),
-            str(f.count),
-            ", ".join(md(name) for name in f.experts) or "nobody",
-            "**single point of knowledge**" if f.single_point else "",
-        ]
-        for f in factors
-    ]
-    lines = [rule, "", *_table(["Competency", "Bus factor", "Who", "Flag"], rows), ""]
-    singles = [f for f in factors if f.single_point]
-    lines += ["### Single points of knowledge", ""]
-    lines += [
-        f"- **{md(f.competency.name)}**: "
-        + (f"only {md(f.experts[0])}" if f.experts else "nobody at this level")
-        for f in singles
-    ] or ["None: every competency has at least two people who know it well."]
     return lines
