@@ -223,7 +223,7 @@ def test_team_report_lists_people_plans_matrix_and_bus_factor(team: fx.Team) -> 
     security = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Security"))
     assert "| 1 | single point of knowledge: Carol Lead | **flagged** |" in security
     kubernetes = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Kubernetes"))
-    assert "| 2 | Alice Example, Bob Mentor |  |" in kubernetes
+    assert kubernetes.endswith("| 2 | Alice Example, Bob Mentor |   |")
     cloud = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Cloud"))
     assert "| 0 | nobody | **flagged** |" in cloud and "single point" not in cloud
     assert "- Without **Carol Lead**: Security → nobody." in doc["What if a single point of knowledge left"]
