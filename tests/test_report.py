@@ -226,7 +226,7 @@ def test_team_report_lists_people_plans_matrix_and_bus_factor(team: fx.Team) -> 
     assert kubernetes.endswith("| 2 | Alice Example, Bob Mentor |   |")
     cloud = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Cloud"))
     assert "| 0 | nobody | **flagged** |" in cloud and "single point" not in cloud
-    assert "- Without **Carol Lead**: Security → nobody." in doc["What if a single point of knowledge left"]
+    assert "- Without **Carol Lead**: CI/CD → single point of knowledge: Bob Mentor; Security → nobody." in doc["What if a single point of knowledge left"]
 
 
 def bus_factor(day: dt.date) -> dict[str, team_skills.BusFactor]:
