@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from mentor_tui import clock, dates
 from mentor_tui.screens.section import SectionScreen
+from mentor_tui.widgets.growth_panel import GrowthPanel
 
 
 class StatCard(Static):
@@ -28,18 +29,23 @@ class DashboardScreen(SectionScreen):
             yield StatCard("Sessions\n–", id="card-sessions")
         yield Static("", id="next")
         yield Static("", id="due")
+        yield GrowthPanel("", id="growth")
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
         )
 
     def fetch(self):
-        from mentor_tui.db import dashboard, sessions
+        from mentor_tui import config
+        from mentor_tui.db import dashboard, growth_summary, sessions
 
-        return dashboard.summary(clock.now(), clock.today()), sessions.count()
+        months = config.bus_factor_months(getattr(self.app, "settings", {}))
+        return (dashboard.summary(clock.now(), clock.today()), sessions.count(),
+                growth_summary.growth_summary(clock.today(), months))
 
     def show(self, data) -> None:
-        summary, session_count = data
+        summary, session_count, growth = data
+        self.query_one("#growth", GrowthPanel).show_summary(growth)
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
         self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
         self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
