@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -93,12 +94,11 @@ class TeamScreen(TableSection[Any]):
         if self.skills is None:
             return
         left, right = self.table.hidden_columns()
-        parts: list[Any] = [legend()]
+        parts: list[Any] = []
         if left or right:
             where = " and ".join(x for x in (f"{left} left" if left else "", f"{right} right" if right else "") if x)
-            parts.append(("   ← → more skills: " + where, "bold"))
-        from rich.text import Text
-
+            parts.append((f"← → more skills: {where}   ", "bold reverse"))
+        parts.append(legend())
         self.query_one("#matrix-legend", Static).update(Text.assemble(*parts))
         count = self.total
         self.set_status(f"{count} {'person' if count == 1 else 'people'} · bus factor window: "
@@ -191,11 +191,13 @@ def bus_factor_text(skills, suggestions) -> Content:
         if bf.flagged:
             parts += [(f"{FLAG} {key} {bf.count}  ", "bold $error"), (bf.label, "$error"), "\n"]
             best = next((s for s in suggestions if s.competency.key == bf.competency.key), None)
+            if not skills.has_ratings:
+                continue  # one note below says why, not eight
             if best is not None:
                 parts.append((f"    pair: {best.holder.name} → {best.learner.name} (level {best.learner_level})"
                               "  · p: all suggestions\n", "$text-muted"))
             elif not bf.holders:
-                parts.append(("    nobody to pair from: rate someone, or find a holder outside the team\n",
+                parts.append(("    nobody to pair from yet\n",
                               "$text-muted"))
             else:
                 parts.append(("    nobody at level 2–3 to pair with yet\n", "$text-muted"))
