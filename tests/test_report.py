@@ -12,13 +12,12 @@ import pytest
 
 from mentor_tui import clock
 from mentor_tui.db import models as m
-from mentor_tui.db import reports
+from mentor_tui.db import reports, team_skills
 from mentor_tui.db.database import close_database, open_database
-from mentor_tui.db import team_skills
 from mentor_tui.db.reports.team import team_overview
 from mentor_tui.exchange import markdown_report
-from mentor_tui.exchange.team_report import team_report
 from mentor_tui.exchange.markdown_report import EMPTY, md
+from mentor_tui.exchange.team_report import team_report
 from tests import report_fixtures as fx
 from tests.cli_helpers import cli
 

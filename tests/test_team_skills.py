@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from mentor_tui import config
-from mentor_tui.db import feedback_summary, growth_summary, mentorships, pairing, people, team_skills, what_if
+from mentor_tui.db import (
+    feedback_summary,
+    growth_summary,
+    mentorships,
+    pairing,
+    people,
+    team_skills,
+    what_if,
+)
 from mentor_tui.db import models as m
 from mentor_tui.db.reports import team_activity
 

@@ -197,8 +197,8 @@ def team_skills(as_of: dt.date | None = None, months: int = DEFAULT_MONTHS) -> T
     for person in people:
         cells = {}
         for comp in comps:
-            pair = latest.get((person.get_id(), comp.key))
-            cell = _pick(pair[0], pair[1], window_from) if pair else None
+            found = latest.get((person.get_id(), comp.key))
+            cell = _pick(found[0], found[1], window_from) if found else None
             if cell is not None:
                 cells[comp.key] = cell
         rows.append(SkillRow(person_ref(person), person.get_id(), cells))

@@ -15,7 +15,14 @@ from mentor_tui.db.reports.common import level_name
 from mentor_tui.db.reports.team import TeamOverview
 from mentor_tui.db.reports.team_activity import LADDER
 from mentor_tui.db.team_skills import HOLDER_LEVEL, TeamSkills
-from mentor_tui.exchange.markdown_report import INCIDENT_ROLE_TITLES, md, plans_table, section, show_date, table
+from mentor_tui.exchange.markdown_report import (
+    INCIDENT_ROLE_TITLES,
+    md,
+    plans_table,
+    section,
+    show_date,
+    table,
+)
 from mentor_tui.vocabulary import LEVELS
 
 ROLE_TITLES = {"mentee": "Mentees", "mentor": "Mentors", "lead": "Leads"}

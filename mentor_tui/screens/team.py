@@ -19,7 +19,7 @@ from textual.widgets import Static
 from mentor_tui import clock, config, dates
 from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection
-from mentor_tui.widgets.skill_matrix import SkillMatrix, legend, matrix_rows
+from mentor_tui.widgets.skill_matrix import PERSON_COLUMNS, SkillMatrix, legend, matrix_rows
 
 FLAG = "⚠"
 OK = "✓"
@@ -48,7 +48,7 @@ class TeamScreen(TableSection[Any]):
         ("Bus factor", "active people at level 4+ whose counted rating is within the window"),
         ("Window", "bus_factor_months in settings.toml (default 12)"),
         ("Flagged", "bus factor 0 (nobody) or 1 (a single point of knowledge)"),
-        ("Cells", "digit, bar and colour; ~ = only older ratings (shown, not counted)"),
+        ("Cells", "digit, block and colour; ~ = only older ratings (shown, not counted)"),
         ("← →", "scroll the skill columns (the person column stays)"),
     ]
 
@@ -83,7 +83,7 @@ class TeamScreen(TableSection[Any]):
     def show(self, data) -> None:
         self.total, skills, suggestions, feedback, me_uuid = data
         self.skills = skills
-        self.show_rows(matrix_rows(skills, me_uuid), columns=["Person", *(c.key for c in skills.competencies)])
+        self.show_rows(matrix_rows(skills, me_uuid), columns=[*PERSON_COLUMNS, *(c.key for c in skills.competencies)])
         self.loaded = len(skills.rows)
         self.query_one("#bus-factor", Static).update(bus_factor_text(skills, suggestions))
         self.query_one("#feedback", Static).update(feedback_text(feedback))

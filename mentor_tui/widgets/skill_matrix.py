@@ -1,10 +1,12 @@
 """The Team section's skills matrix: a heat map whose person column stays put.
 
 Each cell shows the level that counts (`db.team_skills`) three ways, so it reads
-without colour too: the digit, a bar of up to five marks (`4 ▰▰▰▰▱`), and a colour
-per level. A level whose ratings are all older than the bus factor's window is
-shown dim with `~` (`3~▱▱▱▱▱`: shown, not counted); a never-rated cell is `·`.
-The first column (the person) is fixed while the skill columns scroll with
+without colour too: the digit, a block as tall as the level (`4 ▆`), and a colour
+per level; cells stay three characters wide, so the eight built-in skills fit
+beside the person at 120 columns. A level whose ratings are all older than the
+bus factor's window is shown dim with `~` (`3~`: shown, not counted); a
+never-rated cell is `·`.
+The person columns (name, role) are fixed while the skill columns scroll with
 ← and →; `hidden_columns()` says how many are out of view, for the screen's hint.
 """
 
@@ -30,17 +32,19 @@ NEVER = "·"
 NAME_WIDTH = 24
 
 
-def level_bar(level: int) -> str:
-    level = max(0, min(5, level))
-    return "▰" * level + "▱" * (5 - level)
+LEVEL_BLOCKS = ("○", "▁", "▃", "▄", "▆", "█")
+
+
+def level_block(level: int) -> str:
+    return LEVEL_BLOCKS[max(0, min(5, level))]
 
 
 def heat_cell(cell: SkillCell | None) -> Text:
     if cell is None:
         return Text(NEVER, style="dim")
     if cell.stale:
-        return Text(f"{cell.level}~{level_bar(0)}", style=STALE_STYLE)
-    return Text(f"{cell.level} {level_bar(cell.level)}", style=LEVEL_STYLES.get(cell.level, ""))
+        return Text(f"{cell.level}~", style=STALE_STYLE)
+    return Text(f"{cell.level} {level_block(cell.level)}", style=LEVEL_STYLES.get(cell.level, ""))
 
 
 def legend() -> Text:
@@ -48,28 +52,31 @@ def legend() -> Text:
     parts: list[Any] = [("Levels ", "bold")]
     for level, name in ((0, "none"), (1, "aware"), (2, "learning"), (3, "practitioner"), (4, "proficient"),
                         (5, "expert")):
-        parts += [(f"{level} {name}", LEVEL_STYLES[level]), "  "]
-    parts += [(f"{NEVER} never rated", "dim"), "  ", ("~ too old to count", STALE_STYLE)]
+        parts += [(f"{level_block(level)} {level} {name}", LEVEL_STYLES[level]), "  "]
+    parts += [(f"{NEVER} never rated", "dim"), "  ", ("~ stale", STALE_STYLE)]
     return Text.assemble(*parts)
 
 
 def matrix_rows(skills: TeamSkills, me_uuid: str | None) -> list[TableRow[Any]]:
-    """One row per active person (its record: the db SkillRow), person name first."""
+    """One row per active person (its record: the db SkillRow): name, role, then a cell per competency."""
     rows = []
     for row in skills.rows:
         name = row.person.name + (" (me)" if row.person.uuid == me_uuid else "")
         if len(name) > NAME_WIDTH:
             name = name[: NAME_WIDTH - 1] + "…"
         cells = [heat_cell(row.cells.get(c.key)) for c in skills.competencies]
-        rows.append(TableRow(row.person.uuid, row, (name, *cells)))
+        rows.append(TableRow(row.person.uuid, row, (name, row.person.role, *cells)))
     return rows
 
 
+PERSON_COLUMNS = ["Person", "Role"]
+
+
 class SkillMatrix(RecordTable):
-    """A RecordTable with the person column fixed."""
+    """A RecordTable with the person columns (name, role) fixed."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("fixed_columns", 1)
+        kwargs.setdefault("fixed_columns", len(PERSON_COLUMNS))
         super().__init__(**kwargs)
 
     def hidden_columns(self) -> tuple[int, int]:

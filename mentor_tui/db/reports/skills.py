@@ -26,6 +26,7 @@ from mentor_tui.db.reports.common import (
     pk,
 )
 
+
 @dataclass(frozen=True)
 class SkillChange:
     competency_key: str
