@@ -30,7 +30,7 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+\-=])")
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-INCIDENT_ROLE_TITLES = {
+_INCIDENT_ROLE_TITLES = {
     "shadow": "Shadow",
     "secondary": "Secondary",
     "primary": "Primary",
@@ -60,7 +60,7 @@ def link(target: str | None, label: str | None = None) -> str:
     return md(target)
 
 
-def show_date(value: dt.date | None) -> str:
+def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
 
@@ -68,7 +68,7 @@ def _ratio(done: int, total: int, percent: int) -> str:
     return f"{done} / {total} ({percent}%)" if total else "0 / 0"
 
 
-def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
+def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
     """A pipe table; cells must already be escaped (see `md`)."""
     align = align or ["---"] * len(header)
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
@@ -76,7 +76,7 @@ def table(header: list[str], rows: list[list[str]], align: list[str] | None = No
     return lines
 
 
-def section(title: str, body: list[str], level: int = 2) -> list[str]:
+def _section(title: str, body: list[str], level: int = 2) -> list[str]:
     return ["#" * level + " " + title, "", *(body or [EMPTY]), ""]
 
 
@@ -96,18 +96,18 @@ def person_report(period: PersonPeriod, generated_on: dt.date | None = None) -> 
         head.append(f"- **Generated:** {generated_on.isoformat()} by {APP_NAME}")
     head.append("")
     out = head
-    out += section("Plans", plans_table(period.plans, with_owner=False))
-    out += section("Goals done", _goals_done(period))
-    out += section("Labs done", _labs_done(period.labs_done))
-    out += section("Skills", _skills(period.skills))
-    out += section("Incidents handled", _incidents(period))
-    out += section("Ownership", _ownership(period))
-    out += section("Kudos received", _kudos(period))
-    out += section("Sessions presented", _sessions(period))
+    out += _section("Plans", _plans_table(period.plans, with_owner=False))
+    out += _section("Goals done", _goals_done(period))
+    out += _section("Labs done", _labs_done(period.labs_done))
+    out += _section("Skills", _skills(period.skills))
+    out += _section("Incidents handled", _incidents(period))
+    out += _section("Ownership", _ownership(period))
+    out += _section("Kudos received", _kudos(period))
+    out += _section("Sessions presented", _sessions(period))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
+def _plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
     if not plans:
         return []
     header = ["Plan", "Kind", "Status", "Started", "Target", "Goals done", "Lab items done"]
@@ -116,8 +116,8 @@ def plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
             md(p.title),
             md(p.kind),
             md(p.status),
-            show_date(p.start_on),
-            show_date(p.target_on),
+            _date(p.start_on),
+            _date(p.target_on),
             _ratio(p.goals_done, p.goals_total, p.goals_percent),
             _ratio(p.items_done, p.items_total, p.items_percent),
         ]
@@ -127,14 +127,14 @@ def plans_table(plans: list[PlanProgress], with_owner: bool) -> list[str]:
         header.insert(0, "Person")
         for plan, row in zip(plans, rows, strict=True):
             row.insert(0, md(plan.owner.name))
-    return table(header, rows)
+    return _table(header, rows)
 
 
 def _goals_done(period: PersonPeriod) -> list[str]:
     lines = []
     for goal in period.goals_done:
         about = ", ".join(md(x) for x in (goal.plan_title, goal.competency) if x)
-        lines.append(f"- {show_date(goal.done_on)}: **{md(goal.title)}** ({about})")
+        lines.append(f"- {_date(goal.done_on)}: **{md(goal.title)}** ({about})")
     return lines
 
 
@@ -142,7 +142,7 @@ def _labs_done(labs: list[LabDone]) -> list[str]:
     lines = []
     for lab in labs:
         title = f"**{md(lab.title)}**"
-        line = f"- {show_date(lab.done_on)}: {title}, {lab.items_total} of {lab.items_total} steps"
+        line = f"- {_date(lab.done_on)}: {title}, {lab.items_total} of {lab.items_total} steps"
         line += f" (goal: {md(lab.goal_title)}; plan: {md(lab.plan_title)})"
         if lab.link:
             line += f"; lab: {link(lab.link)}"
@@ -154,7 +154,7 @@ def _labs_done(labs: list[LabDone]) -> list[str]:
     return lines
 
 
-def level_text(level: int) -> str:
+def _level(level: int) -> str:
     name = level_name(level)
     return f"{level} {name}" if name else str(level)
 
@@ -168,21 +168,21 @@ def _skills(skills: list[SkillChange]) -> list[str]:
             change = f"{s.from_level} → {s.to_level} ({md(s.from_name)} → {md(s.to_name)})"
             delta = f"{s.delta:+d}"
         else:
-            change = f"{level_text(s.to_level)}, unchanged"
+            change = f"{_level(s.to_level)}, unchanged"
             delta = "0"
-        rated = show_date(s.to_on)
+        rated = _date(s.to_on)
         if not s.ratings_in_period:
             rated += ", no rating in this period"
         rows.append([md(s.competency_name), change, delta, rated])
-    return table(["Skill", "Level", "Change", "Last rated"], rows)
+    return _table(["Skill", "Level", "Change", "Last rated"], rows)
 
 
 def _incidents(period: PersonPeriod) -> list[str]:
     lines: list[str] = []
     for role, incidents in period.incidents_by_role.items():
-        title = INCIDENT_ROLE_TITLES.get(role, role)
+        title = _INCIDENT_ROLE_TITLES.get(role, role)
         lines += [f"### {md(title)} ({len(incidents)})", ""]
-        lines += [f"- {show_date(i.occurred_on)}: {md(i.severity)}, {md(i.title)}" for i in incidents]
+        lines += [f"- {_date(i.occurred_on)}: {md(i.severity)}, {md(i.title)}" for i in incidents]
         lines.append("")
     return lines[:-1]
 
@@ -192,12 +192,12 @@ def _ownership(period: PersonPeriod) -> list[str]:
         return []
     lines = ["### Current", ""]
     lines += [
-        f"- {md(o.kind)}: **{md(o.name)}**, since {show_date(o.since)}"
+        f"- {md(o.kind)}: **{md(o.name)}**, since {_date(o.since)}"
         for o in period.ownership_current
     ] or [EMPTY]
     lines += ["", "### Past", ""]
     lines += [
-        f"- {md(o.kind)}: **{md(o.name)}**, {show_date(o.since)} to {show_date(o.until)}"
+        f"- {md(o.kind)}: **{md(o.name)}**, {_date(o.since)} to {_date(o.until)}"
         for o in period.ownership_past
     ] or [EMPTY]
     return lines
@@ -207,7 +207,7 @@ def _kudos(period: PersonPeriod) -> list[str]:
     lines = []
     for k in period.kudos:
         giver = md(k.giver_name) if k.giver_name else "someone"
-        line = f"- {show_date(k.given_on)}, from {giver}: “{md(k.text)}”"
+        line = f"- {_date(k.given_on)}, from {giver}: “{md(k.text)}”"
         if k.for_ref and not _UUID.match(k.for_ref.strip()):
             line += f" (for {md(k.for_ref)})"
         lines.append(line)
@@ -224,3 +224,13 @@ def _sessions(period: PersonPeriod) -> list[str]:
             line += f", {link(s.link)}"
         lines.append(line)
     return lines
+
+
+# ---------------------------------------------------------------- shared with the team report
+
+# The team report (`team_report.py`) writes its tables and sections with these.
+INCIDENT_ROLE_TITLES = _INCIDENT_ROLE_TITLES
+show_date = _date
+table = _table
+section = _section
+plans_table = _plans_table
