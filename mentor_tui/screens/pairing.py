@@ -25,7 +25,7 @@ from mentor_tui.screens.store_work import deliver, failure_reason, run_edit
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
 
-COLUMNS = ["Competency", "Now", "Mentor (holder)", "Mentee (learner)", "Their level", "Mentorship"]
+COLUMNS = ["Competency", "Mentor (holder)", "Mentee (learner)", "Level", "Mentorship"]
 
 
 class PairingScreen(Screen[None]):
@@ -84,9 +84,9 @@ class PairingScreen(Screen[None]):
         flagged = skills.flagged
         table = self.query_one(RecordTable)
         rows = [
-            TableRow(s.key, s, (s.competency.key, _now(skills, s.competency.key), s.holder.name, s.learner.name,
+            TableRow(s.key, s, (s.competency.key, s.holder.name, s.learner.name,
                                 f"{s.learner_level} {level_name(s.learner_level)}",
-                                "exists already" if s.has_mentorship else "—"))
+                                "exists" if s.has_mentorship else "—"))
             for s in suggestions
         ]
         table.show_rows(rows)
@@ -96,8 +96,9 @@ class PairingScreen(Screen[None]):
         elif not rows:
             intro = "No pairs to suggest yet for the flagged competencies (below)."
         else:
-            intro = ("Flagged competencies (bus factor 0 or 1): who holds them, who could learn them. "
-                     "Pairs without a mentorship come first. c creates the mentorship (the holder mentors).")
+            intro = ("Competencies only one person holds (level 4+), and who could learn them from that person "
+                     "(level 2–3). Pairs without a mentorship come first. c creates the mentorship: "
+                     "the holder mentors.")
         self.query_one("#pairing-intro", Static).update(Content(intro))
         gaps = [bf for bf in flagged if not any(s.competency.key == bf.competency.key for s in suggestions)]
         lines = [f"⚠ {bf.competency.key}: {bf.label}: " + (
@@ -147,7 +148,3 @@ class PairingScreen(Screen[None]):
         self.notify(message or "")
         self.reload()
 
-
-def _now(skills, key: str) -> str:
-    bf = next(b for b in skills.bus_factors if b.competency.key == key)
-    return "nobody" if bf.count == 0 else "1 holder"
