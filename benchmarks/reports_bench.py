@@ -60,26 +60,25 @@ def _make_rated_team(path: Path) -> None:
 
 def _measure(name: str, db: Path) -> Result:
     from mentor_tui.db import database
-    from mentor_tui.db.reports import bus_factor_of, skills_matrix
+    from mentor_tui.db.team_skills import team_skills
 
     database.open_database(db)
     try:
         times = []
         for _ in range(RUNS):
             started = time.perf_counter()
-            matrix = skills_matrix()
-            bus_factor_of(matrix)
+            skills = team_skills()
             times.append(time.perf_counter() - started)
     finally:
         database.close_database()
-    note = f"{len(matrix.rows)} people, {_count(db, 'skill_rating'):,} ratings, median of {RUNS}"
+    note = f"{len(skills.rows)} people, {_count(db, 'skill_rating'):,} ratings, median of {RUNS}"
     return Result(name, median(times), BUDGET_S, note=note)
 
 
 def run(db: Path) -> list[Result]:
     name = "skills matrix + bus factor"
     try:
-        from mentor_tui.db.reports import bus_factor_of, skills_matrix  # noqa: F401
+        from mentor_tui.db.team_skills import team_skills  # noqa: F401
     except ImportError as exc:
         if is_missing_code(exc):
             return [not_built(name, str(exc), BUDGET_S)]

@@ -189,6 +189,9 @@ class MentorApp(App[None]):
                 ("esc", "Cancel a form, close a dialog"),
             ]),
         ]
+        notes = getattr(screen, "HELP_NOTES", None)  # a section's own words on how it counts
+        if notes:
+            groups.insert(2, (f"{sub_title}: how it counts", list(notes)))
         self.push_screen(HelpScreen(groups))
 
     def action_export(self) -> None:

@@ -21,6 +21,8 @@ SETTINGS_FILENAME = "settings.toml"
 ENV_DB = "MENTOR_TUI_DB"
 
 DEFAULT_SETTINGS: dict[str, Any] = {"theme": "textual-dark", "stale_after_days": 90}
+DEFAULT_SETTINGS["bus_factor_months"] = 12  # how recent a rating must be to count (Team, report --team)
+BUS_FACTOR_MONTHS_RANGE = (1, 120)
 
 
 def data_dir() -> Path:
@@ -94,3 +96,5 @@ def stale_after_days(settings: dict[str, Any]) -> int:
 def stale_cutoff(settings: dict[str, Any], today: dt.date) -> dt.date:
     """Labs last practised before this day are stale."""
     return today - dt.timedelta(days=stale_after_days(settings))
+DEFAULT_SETTINGS["bus_factor_months"] = 12  # how recent a rating must be to count (Team, report --team)
+BUS_FACTOR_MONTHS_RANGE = (1, 120)

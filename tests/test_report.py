@@ -12,10 +12,12 @@ import pytest
 
 from mentor_tui import clock
 from mentor_tui.db import models as m
-from mentor_tui.db import reports
+from mentor_tui.db import reports, team_skills
 from mentor_tui.db.database import close_database, open_database
+from mentor_tui.db.reports.team import team_overview
 from mentor_tui.exchange import markdown_report
 from mentor_tui.exchange.markdown_report import EMPTY, md
+from mentor_tui.exchange.team_report import team_report
 from tests import report_fixtures as fx
 from tests.cli_helpers import cli
 
@@ -164,7 +166,7 @@ def test_empty_sections_say_so(team: fx.Team) -> None:
 def test_private_notes_never_appear_in_any_report(team: fx.Team) -> None:
     for person in (team.alice, team.bob, team.carol, team.eve):
         assert fx.SENTINEL not in brag(person, since="2000-01-01", until="2030-01-01")
-    team_md = markdown_report.team_report(reports.team_overview(fx.TODAY), generated_on=fx.TODAY)
+    team_md = team_report(team_overview(fx.TODAY), generated_on=fx.TODAY)
     assert fx.SENTINEL not in team_md
 
 
@@ -203,7 +205,7 @@ def test_user_text_cannot_break_a_table(team: fx.Team) -> None:
 
 
 def test_team_report_lists_people_plans_matrix_and_bus_factor(team: fx.Team) -> None:
-    text = markdown_report.team_report(reports.team_overview(fx.TODAY), generated_on=fx.TODAY)
+    text = team_report(team_overview(fx.TODAY), generated_on=fx.TODAY)
     doc = sections(text)
     assert "### Mentees (2)" in doc["People"]
     assert "Alice Example (me)" in doc["People"]
@@ -215,44 +217,45 @@ def test_team_report_lists_people_plans_matrix_and_bus_factor(team: fx.Team) -> 
     assert "Terraform \\| modules" in header
     alice = next(line for line in doc["Skills matrix"].splitlines() if line.startswith("| Alice"))
     cells = [c.strip() for c in re.split(r"(?<!\\)\|", alice)[1:-1]]
-    assert cells[:4] == ["Alice Example", "mentee", "4", "3"]
+    assert cells[:4] == ["Alice Example", "mentee", "4", "3\\~"]  # iac: rated in 2024, stale
+    assert "| Eve Newcomer | mentee |   | 2 |" in doc["Skills matrix"]  # iac: her latest (self) rating
     security = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Security"))
-    assert "| 1 |" in security and "Carol Lead" in security and "single point of knowledge" in security
+    assert "| 1 | single point of knowledge: Carol Lead | **flagged** |" in security
     kubernetes = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Kubernetes"))
-    assert "| 2 |" in kubernetes and "single point" not in kubernetes
-    assert "- **Security**: only Carol Lead" in doc["Bus factor"]
+    assert kubernetes.endswith("| 2 | Alice Example, Bob Mentor |   |")
+    cloud = next(line for line in doc["Bus factor"].splitlines() if line.startswith("| Cloud"))
+    assert "| 0 | nobody | **flagged** |" in cloud and "single point" not in cloud
+    assert "- Without **Carol Lead**: CI/CD → single point of knowledge: Bob Mentor; Security → nobody." in doc["What if a single point of knowledge left"]
 
 
-def bus_factor(day: dt.date) -> dict[str, reports.BusFactor]:
-    return {f.competency.key: f for f in reports.bus_factor_of(reports.skills_matrix(day))}
+def bus_factor(day: dt.date) -> dict[str, team_skills.BusFactor]:
+    return {f.competency.key: f for f in team_skills.team_skills(day).bus_factors}
 
 
 def test_bus_factor_counts_active_recent_experts_by_their_latest_rating(team: fx.Team) -> None:
     factors = bus_factor(fx.TODAY)
     assert list(factors) == fx.EXPECTED_COMPETENCIES
-    assert factors["kubernetes"].experts == ("Alice Example", "Bob Mentor")  # Dave is archived
-    assert not factors["kubernetes"].single_point
-    assert factors["security"].experts == ("Carol Lead",)  # Dave is archived
-    assert factors["security"].single_point
+    assert factors["kubernetes"].names == ("Alice Example", "Bob Mentor")  # Dave is archived
+    assert not factors["kubernetes"].flagged
+    assert factors["security"].names == ("Carol Lead",)  # Dave is archived
+    assert factors["security"].flagged
     assert factors["observability"].count == 0  # Bob's 4 is from 2024: stale
     assert factors["iac"].count == 0  # Eve's latest rating (2) replaced her 4
     assert factors["cicd"].count == 2
-    assert all(factors[k].single_point for k in ("cloud", "leadership", "observability", "iac"))
+    assert all(factors[k].flagged for k in ("cloud", "leadership", "observability", "iac"))
 
 
 def test_bus_factor_is_read_as_of_the_matrix_day(team: fx.Team) -> None:
     # On 2026-05-01 nobody is a Kubernetes expert yet and Eve's 4 in iac still counts.
     may = bus_factor(fx.d("2026-05-01"))
-    assert may["kubernetes"].experts == ()
-    assert may["iac"].experts == ("Eve Newcomer",)
-    assert may["cicd"].experts == ("Bob Mentor", "Carol Lead")
+    assert may["kubernetes"].names == ()
+    assert may["iac"].names == ("Eve Newcomer",)
+    assert may["cicd"].names == ("Bob Mentor", "Carol Lead")
     # By June 2027 the January and March cicd ratings are stale; Bob's June 2026 one is not.
     june = bus_factor(fx.d("2027-06-01"))
-    assert june["kubernetes"].experts == ("Alice Example", "Bob Mentor")
-    assert june["cicd"].experts == ()
-    assert [f.competency.key for f in reports.bus_factor_of(reports.skills_matrix(fx.TODAY))] == (
-        fx.EXPECTED_COMPETENCIES
-    )
+    assert june["kubernetes"].names == ("Alice Example", "Bob Mentor")
+    assert june["cicd"].names == ()
+    assert list(bus_factor(fx.TODAY)) == fx.EXPECTED_COMPETENCIES
 
 
 def test_bus_factor_recency_window_and_future_ratings(tmp_path: Path, frozen: None) -> None:
@@ -263,9 +266,9 @@ def test_bus_factor_recency_window_and_future_ratings(tmp_path: Path, frozen: No
         fx.rate(a, "cloud", 4, (today - dt.timedelta(days=365)).isoformat())  # just recent
         fx.rate(b, "cloud", 5, (today - dt.timedelta(days=366)).isoformat())  # just stale
         fx.rate(c, "cloud", 5, (today + dt.timedelta(days=1)).isoformat())  # not yet
-        assert bus_factor(today)["cloud"].experts == ("A",) and bus_factor(today)["cloud"].single_point
+        assert bus_factor(today)["cloud"].names == ("A",) and bus_factor(today)["cloud"].flagged
         # One day later, C's rating exists and A's has gone stale.
-        assert bus_factor(today + dt.timedelta(days=1))["cloud"].experts == ("C",)
+        assert bus_factor(today + dt.timedelta(days=1))["cloud"].names == ("C",)
     finally:
         close_database()
 
@@ -287,11 +290,21 @@ def test_matrix_and_bus_factor_cost_a_few_queries_on_a_large_team(tmp_path: Path
         m.database_proxy.connection().set_trace_callback(statements.append)
         try:
             matrix = reports.skills_matrix(fx.TODAY)
-            factors = reports.bus_factor_of(matrix)
         finally:
             m.database_proxy.connection().set_trace_callback(None)
         assert 0 < len(statements) <= 4, statements  # people, competencies, keys, the window query: not per rating
-        assert len(matrix.rows) == 50
+        statements.clear()
+        m.database_proxy.connection().set_trace_callback(statements.append)
+        try:
+            skills = team_skills.team_skills(fx.TODAY)
+            factors = skills.bus_factors
+        finally:
+            m.database_proxy.connection().set_trace_callback(None)
+        assert 0 < len(statements) <= 3, statements  # competencies, people, the window query
+        assert len(matrix.rows) == 50 and len(skills.rows) == 50
+        assert all(
+            row.cells[c.key].level == (i + j) % 6 for i, row in enumerate(skills.rows) for j, c in enumerate(skills.competencies)
+        )
         # Latest (k = 0) level of person i in competency j is (i + j) % 6.
         assert all(
             row.levels[c.key] == (i + j) % 6 for i, row in enumerate(matrix.rows) for j, c in enumerate(matrix.competencies)
@@ -340,7 +353,7 @@ def test_cli_team_report(db: Path) -> None:
     result = cli(db, "report", "--team", "--until", "2026-11-26")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Team report")
-    assert "**single point of knowledge**" in result.stdout
+    assert "single point of knowledge: Carol Lead" in result.stdout
     assert fx.SENTINEL not in result.stdout
 
 

@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument(
         "--team",
         action="store_true",
-        help="the team report: people, active plans, skills matrix, bus factor",
+        help="the team report: people, plans, skills matrix, bus factor, pairing suggestions, what-if, "
+        "check-in health, on-call ladder, kudos and program feedback (never private notes)",
     )
     parser.add_argument(
         "--since",
@@ -83,11 +84,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _team(as_of: dt.date) -> str:
-    from mentor_tui import clock
-    from mentor_tui.db import reports
-    from mentor_tui.exchange import markdown_report
+    from mentor_tui import clock, config
+    from mentor_tui.db.reports.team import team_overview
+    from mentor_tui.exchange.team_report import team_report
 
-    return markdown_report.team_report(reports.team_overview(as_of), generated_on=clock.today())
+    months = config.bus_factor_months(config.load_settings())
+    return team_report(team_overview(as_of, months), generated_on=clock.today())
 
 
 def _person(who: str | None, since: dt.date, until: dt.date) -> str:

@@ -1,4 +1,4 @@
-"""Markdown progress reports: a person's "brag doc" and the team report.
+"""Markdown progress reports: a person's "brag doc" (the team report: `team_report.py`).
 
 The renderers take the dataclasses of `mentor_tui.db.reports` and return text;
 they never query. User text is escaped so that a title such as `*urgent* | #1`
@@ -13,18 +13,12 @@ import re
 
 from mentor_tui import APP_NAME
 from mentor_tui.db.reports import (
-    EXPERT_LEVEL,
-    RECENT_DAYS,
-    BusFactor,
     LabDone,
     PersonPeriod,
     PlanProgress,
     SkillChange,
-    SkillsMatrix,
-    TeamOverview,
     level_name,
 )
-from mentor_tui.vocabulary import LEVELS
 
 EMPTY = "None in this period."
 
@@ -36,11 +30,6 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+\-=])")
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-_ROLE_TITLES = {
-    "mentee": "Mentees",
-    "mentor": "Mentors",
-    "lead": "Leads",
-}
 _INCIDENT_ROLE_TITLES = {
     "shadow": "Shadow",
     "secondary": "Secondary",
@@ -237,78 +226,11 @@ def _sessions(period: PersonPeriod) -> list[str]:
     return lines
 
 
-# ---------------------------------------------------------------- team
+# ---------------------------------------------------------------- shared with the team report
 
-
-def team_report(team: TeamOverview, generated_on: dt.date | None = None) -> str:
-    """The team report: people, active plans, the skills matrix and the bus factor."""
-    count = sum(len(group) for group in team.people.values())
-    out = [
-        "# Team report",
-        "",
-        f"- **As of:** {team.as_of.isoformat()}",
-        f"- **Active people:** {count}",
-    ]
-    if generated_on is not None:
-        out.append(f"- **Generated:** {generated_on.isoformat()} by {APP_NAME}")
-    out.append("")
-    out += _section("People", _people(team))
-    out += _section("Active plans", _plans_table(team.active_plans, with_owner=True))
-    out += _section("Skills matrix", matrix_table(team.matrix))
-    out += _section("Bus factor", _bus_factor(team.bus_factor))
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _people(team: TeamOverview) -> list[str]:
-    lines: list[str] = []
-    for role, people in team.people.items():
-        lines += [f"### {md(_ROLE_TITLES.get(role, role))} ({len(people)})", ""]
-        lines += [f"- {md(p.name)}{' (me)' if p.is_me else ''}" for p in people]
-        lines.append("")
-    return lines[:-1]
-
-
-def matrix_table(matrix: SkillsMatrix) -> list[str]:
-    """The skills matrix as a pipe table (latest level per cell; blank = never rated)."""
-    if not matrix.rows:
-        return []
-    legend = " · ".join(f"{level} {name}" for level, name in sorted(LEVELS.items()))
-    header = ["Person", "Role", *(md(c.name) for c in matrix.competencies)]
-    align = ["---", "---", *(":---:" for _ in matrix.competencies)]
-    rows = [
-        [
-            md(row.person.name),
-            md(row.person.role),
-            *(str(row.levels[c.key]) if c.key in row.levels else "" for c in matrix.competencies),
-        ]
-        for row in matrix.rows
-    ]
-    return [f"Levels: {legend}. A blank cell: never rated.", "", *_table(header, rows, align)]
-
-
-def _bus_factor(factors: list[BusFactor]) -> list[str]:
-    if not factors:
-        return []
-    rule = (
-        f"Counted: active people at level {EXPERT_LEVEL} ({level_name(EXPERT_LEVEL)}) or above "
-        f"whose latest rating is at most {RECENT_DAYS} days old. A bus factor of 1 or less "
-        "is a single point of knowledge."
-    )
-    rows = [
-        [
-            md(f.competency.name),
-            str(f.count),
-            ", ".join(md(name) for name in f.experts) or "nobody",
-            "**single point of knowledge**" if f.single_point else "",
-        ]
-        for f in factors
-    ]
-    lines = [rule, "", *_table(["Competency", "Bus factor", "Who", "Flag"], rows), ""]
-    singles = [f for f in factors if f.single_point]
-    lines += ["### Single points of knowledge", ""]
-    lines += [
-        f"- **{md(f.competency.name)}**: "
-        + (f"only {md(f.experts[0])}" if f.experts else "nobody at this level")
-        for f in singles
-    ] or ["None: every competency has at least two people who know it well."]
-    return lines
+# The team report (`team_report.py`) writes its tables and sections with these.
+INCIDENT_ROLE_TITLES = _INCIDENT_ROLE_TITLES
+show_date = _date
+table = _table
+section = _section
+plans_table = _plans_table

@@ -14,6 +14,7 @@ from mentor_tui.screens.my_actions import MyActionItems
 from mentor_tui.screens.next_sessions import NextSessionsPanel, fetch_next
 from mentor_tui.screens.section import SectionScreen
 from mentor_tui.screens.stale_labs_panel import StaleLabsPanel
+from mentor_tui.widgets.growth_panel import GrowthPanel
 
 
 class StatCard(Static):
@@ -39,6 +40,7 @@ class DashboardScreen(SectionScreen):
         yield DuePlansPanel("", id="due-plans")
         yield StaleLabsPanel("", id="stale-labs")
         yield MyActionItems()
+        yield GrowthPanel("", id="growth")
         yield Static(
             "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
@@ -57,7 +59,7 @@ class DashboardScreen(SectionScreen):
         return True
 
     def fetch(self):
-        from mentor_tui.db import dashboard, due_goals, sessions
+        from mentor_tui.db import dashboard, due_goals, growth_summary, sessions
 
         return (
             dashboard.summary(clock.now(), clock.today()),
@@ -65,10 +67,12 @@ class DashboardScreen(SectionScreen):
             due_goals.plans_due(clock.today()),
             StaleLabsPanel.fetch(config.stale_cutoff(self.app.settings, clock.today())),
             fetch_next(clock.now()),
+            growth_summary.growth_summary(clock.today(), config.bus_factor_months(self.app.settings)),
         )
 
     def show(self, data) -> None:
-        summary, session_count, plans_due, stale, next_sessions = data
+        summary, session_count, plans_due, stale, next_sessions, growth = data
+        self.query_one("#growth", GrowthPanel).show_summary(growth)
         self.query_one("#due-plans", DuePlansPanel).show_plans(plans_due)
         self.query_one("#stale-labs", StaleLabsPanel).show(stale, config.stale_after_days(self.app.settings))
         who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"

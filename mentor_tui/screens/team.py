@@ -1,116 +1,132 @@
-"""6 Team: people, their skills, and the bus factor of each competency."""
+"""6 Team: the skills matrix as a heat map, the bus factor of each competency, program feedback.
+
+The rule of which rating counts, and what "bus factor" means, is in
+`db/team_skills.py` (and the README); `w` asks "what if this person left",
+`p` lists pairing suggestions for the flagged competencies.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual import work
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from mentor_tui import clock
+from mentor_tui import clock, config, dates
 from mentor_tui.screens.form import Field, FormScreen, record_field
-from mentor_tui.screens.section import TableSection, clip
-from mentor_tui.widgets.record_table import TableRow
+from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.team_people import TeamPeople
+from mentor_tui.widgets.skill_matrix import PERSON_COLUMNS, SkillMatrix, legend, matrix_rows
+
+FLAG = "⚠"
+OK = "✓"
 
 
-class TeamScreen(TableSection[Any]):
-    """The skills matrix: one row per person; its record is the reports.MatrixRow (person, levels)."""
+class TeamScreen(TeamPeople, TableSection[Any]):
+    """One row per active person; its record is the db SkillRow (person, cells)."""
 
     SUB_TITLE = "6 Team"
     EMPTY_TEXT = (
         "[b]Team[/b]\n\n"
-        "The team's people, their latest skill levels per competency, and the bus "
+        "The team's people, their skill levels per competency, and the bus "
         "factor of each competency: where only one person knows it well.\n\n"
         "No people yet. Press [b]n[/b] to add someone, or [b]i[/b] to import a teammate's export."
     )
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("enter", "open_row", "Open person"),
         Binding("n", "new_person", "Add person"),
         Binding("m", "new_mentorship", "New mentorship"),
+        Binding("w", "what_if", "What if…"),
+        Binding("p", "pairing", "Pairing"),
         Binding("M", "merge_person", "Merge duplicate"),
-        Binding("u", "toggle_uuids", "Show uuids"),
+        Binding("u", "toggle_uuids", "Show uuid"),
     ]
-    show_uuids = False
+    HELP_NOTES = [
+        ("Level counted", "per person and skill: the latest mentor rating, else the latest self rating"),
+        ("Bus factor", "active people at level 4+ whose counted rating is within the window"),
+        ("Window", "bus_factor_months in settings.toml (default 12)"),
+        ("Flagged", "bus factor 0 (nobody) or 1 (a single point of knowledge)"),
+        ("Cells", "digit, block and colour; ~ = only older ratings (shown, not counted)"),
+        ("← →", "scroll the skill columns (the person column stays)"),
+    ]
+
+    skills: Any = None  # the TeamSkills shown, for what-if (no second read)
 
     def compose_body(self) -> ComposeResult:
-        yield from super().compose_body()
-        yield Static("", id="bus-factor")
+        yield SkillMatrix(id="table", zebra_stripes=True)
+        yield Static("", id="who")
+        yield Static("", id="matrix-legend")
+        with Horizontal(id="team-panels"):
+            with VerticalScroll(id="bus-factor-panel"):
+                yield Static("", id="bus-factor")
+            with VerticalScroll(id="feedback-panel"):
+                yield Static("", id="feedback")
 
     def on_mount(self) -> None:
-        pass  # columns depend on the competencies: set in show()
+        self.watch(self.table, "scroll_x", lambda _old, _new: self._scroll_hint(), init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._scroll_hint)
+
+    def months(self) -> int:
+        return config.bus_factor_months(getattr(self.app, "settings", {}))
 
     def fetch(self):
-        from mentor_tui.db import people, reports
+        from mentor_tui.db import feedback_summary, pairing, people
 
-        matrix = reports.skills_matrix(clock.today())
+        skills, suggestions = pairing.team_suggestions(clock.today(), self.months())
         me = people.me()
-        return len(matrix.rows), matrix, reports.bus_factor_of(matrix), me.uuid if me else None
+        feedback = feedback_summary.feedback_summary(clock.today())
+        return len(skills.rows), skills, suggestions, feedback, me.uuid if me else None
 
     def show(self, data) -> None:
-        self.total, matrix, bus_factor, me_uuid = data
-        columns = ["Name", "Role", "Email", *(["uuid"] if self.show_uuids else []), *(c.key for c in matrix.competencies)]
-        rows = []
-        for row in matrix.rows:
-            me = " (me)" if row.person.uuid == me_uuid else ""
-            levels = [_level_cell(row.levels.get(c.key)) for c in matrix.competencies]
-            who = (clip(row.person.name, 28) + me, row.person.role, clip(row.person.email or "", 24))
-            uuid = (row.person.uuid,) if self.show_uuids else ()
-            rows.append(TableRow(row.person.uuid, row, (*who, *uuid, *levels)))
-        self.show_rows(rows, columns=columns)
-        self.loaded = len(matrix.rows)
-        self.query_one("#bus-factor", Static).update(_bus_factor_text(bus_factor))
-        self.set_status(
-            f"{self.total} {'person' if self.total == 1 else 'people'} · levels: 0 none 1 aware 2 learning 3 practitioner 4 proficient 5 expert"
-        )
+        self.total, skills, suggestions, feedback, me_uuid = data
+        self.skills = skills
+        self.show_rows(matrix_rows(skills, me_uuid), columns=[*PERSON_COLUMNS, *(c.key for c in skills.competencies)])
+        self.loaded = len(skills.rows)
+        self.query_one("#bus-factor", Static).update(bus_factor_text(skills, suggestions))
+        self.query_one("#feedback", Static).update(feedback_text(feedback))
         self.refresh_bindings()
+        self.call_after_refresh(self._scroll_hint)
+        self.show_who()
+
+    def _scroll_hint(self) -> None:
+        if self.skills is None:
+            return
+        left, right = self.table.hidden_columns()
+        parts: list[Any] = []
+        if left or right:
+            where = " and ".join(x for x in (f"{left} left" if left else "", f"{right} right" if right else "") if x)
+            parts.append((f"← → more skills: {where}   ", "bold reverse"))
+        parts.append(legend())
+        self.query_one("#matrix-legend", Static).update(Text.assemble(*parts))
+        count = self.total
+        self.set_status(f"{count} {'person' if count == 1 else 'people'} · bus factor window: "
+                        f"{self.skills.months} months (since {dates.show(self.skills.window_from)})")
 
     def open_record(self, record) -> None:
         from mentor_tui.screens.person import PersonScreen
 
         self.app.push_screen(PersonScreen(record.person.uuid))
 
-    def action_toggle_uuids(self) -> None:
-        """Show or hide each person's uuid (what files and the command line name them by)."""
-        self.show_uuids = not self.show_uuids
-        if self._shown is not None:
-            self.show(self._shown)  # the same data, one column more or less
+    def action_what_if(self) -> None:
+        from mentor_tui.screens.what_if import WhatIfDialog
 
-    def action_merge_person(self) -> None:
-        """Merge another record of the same human into the person under the cursor."""
-        record = self.highlighted()
-        if record is None:
-            self.notify("No person here to merge into.", severity="warning")
+        if self.skills is None or not self.skills.rows:
+            self.notify("Nobody here yet: press n to add someone.", severity="warning")
             return
-        self.merge_choices(record.person.uuid)
+        row = self.table.highlighted_row()
+        self.app.push_screen(WhatIfDialog(self.skills, row.key if row else None))
 
-    @work(thread=True, exclusive=True, group="merge-choices")
-    def merge_choices(self, keep_uuid: str) -> None:
-        from mentor_tui.db import database
-        from mentor_tui.screens.merge_people import merge_choices
+    def action_pairing(self) -> None:
+        from mentor_tui.screens.pairing import PairingScreen
 
-        try:
-            with database.worker_connection():
-                keep, choices = merge_choices(keep_uuid)
-        except Exception as exc:  # the person was removed meanwhile, the database is locked
-            self.app.call_from_thread(self.notify, f"Cannot merge: {exc}", severity="error")
-            return
-        self.app.call_from_thread(self._push_merge, keep, choices)
-
-    def _push_merge(self, keep, choices) -> None:
-        from mentor_tui.screens.merge_people import MergeDialog
-
-        if not choices:
-            self.notify("Nobody else to merge: a merge needs two people.", severity="warning")
-            return
-        self.app.push_screen(MergeDialog(keep, choices), self._merged)
-
-    def _merged(self, message: str | None) -> None:
-        if message:
-            self.notify(message)
-            self.reload()
+        self.app.push_screen(PairingScreen(self.months()))
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people
@@ -169,19 +185,47 @@ def _mentorship_choices():
     return people.roster(), people.me()
 
 
-def _level_cell(level: int | None) -> str:
-    return "·" if level is None else str(level)
+def bus_factor_text(skills, suggestions) -> Content:
+    """Flagged competencies first, each with its best pairing suggestion. Names and competency
+    keys are user text: assembled, never read as markup."""
+    parts: list[Any] = [("Bus factor", "bold"), f"  level 4+, rated in the last {skills.months} months\n"]
+    ordered = sorted(skills.bus_factors, key=lambda bf: (not bf.flagged, bf.count))
+    width = max((len(bf.competency.key) for bf in ordered), default=0)
+    for bf in ordered:
+        key = bf.competency.key.ljust(width)
+        if bf.flagged:
+            parts += [(f"{FLAG} {key} {bf.count}  ", "bold $error"), (bf.label, "$error"), "\n"]
+            best = next((s for s in suggestions if s.competency.key == bf.competency.key), None)
+            if not skills.has_ratings:
+                continue  # one note below says why, not eight
+            if best is not None:
+                parts.append((f"    pair: {best.holder.name} → {best.learner.name} (level {best.learner_level})"
+                              "  · p: all suggestions\n", "$text-muted"))
+            elif not bf.holders:
+                parts.append(("    nobody to pair from yet\n",
+                              "$text-muted"))
+            else:
+                parts.append(("    nobody at level 2–3 to pair with yet\n", "$text-muted"))
+        else:
+            parts += [f"{OK} {key} {bf.count}  ", (bf.label, "$text-muted"), "\n"]
+    if not skills.has_ratings:
+        parts.append(("\nNobody is rated yet: open a person (enter) to rate their skills.", "$text-muted"))
+    return Content.assemble(*parts)
 
 
-def _bus_factor_text(bus_factor) -> Content:
-    """Competency keys can come from imported files: assembled as text, never as markup."""
-    parts: list = [("Bus factor", "bold"), "  (people at level 4+ rated in the last year):  "]
-    for index, bf in enumerate(bus_factor):
-        if index:
-            parts.append(" · ")
-        parts.append((f"{bf.competency.key} {bf.count} ⚠", "bold $error") if bf.single_point
-                     else f"{bf.competency.key} {bf.count}")
-    risky = [bf.competency.key for bf in bus_factor if bf.single_point]
-    if risky:
-        parts.append(f"\nSingle points of knowledge: {', '.join(risky)}. Pair someone up on these.")
+def feedback_text(summary) -> Content:
+    parts: list[Any] = [("Program feedback", "bold")]
+    if not summary.months:
+        return Content.assemble(*parts, "\n", ("No program feedback yet.", "$text-muted"))
+    parts.append(f"\n{summary.total} entries · average {summary.average:.1f} of 5\n")
+    for month in summary.months:
+        filled = round(month.average)
+        parts += [f"{month.month}  ", ("★" * filled + "☆" * (5 - filled), "$warning"),
+                  f" {month.average:.1f}  ({month.count})\n"]
+    if summary.latest:
+        parts.append(("Latest comments\n", "bold"))
+    for comment in summary.latest:
+        who = comment.author or "anonymous"
+        parts += [(f"{dates.show(comment.given_on)} {comment.rating}/5 {who}\n", "$text-muted"),
+                  f"  “{comment.text.strip()}”\n"]
     return Content.assemble(*parts)

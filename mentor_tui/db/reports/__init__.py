@@ -1,12 +1,16 @@
 """Queries behind the reports, one module per question.
 
-- `skills`: the skills matrix, the bus factor, a person's skill changes;
-- `progress`: plan progress and the team overview;
+- `skills`: the skills matrix (latest levels), a person's skill changes;
+- `progress`: plan progress;
+- `team` (import it by name: it builds on `db.team_skills`, which uses `common`):
+  everything `report --team` shows;
+- `team_activity`: the on-call ladder, check-in health, kudos counts;
 - `brag`: what one person did over a period (the brag doc).
 
 Everything returns small frozen dataclasses, never model objects, so the exchange
 renderers and the Team screen cannot trigger lazy queries by accident.
-Nothing here reads `CheckIn` at all: private pairing notes cannot reach a report.
+Check-ins are read for their dates only (`team_activity.checkin_health`, which
+selects `held_on` by name): private pairing notes cannot reach a report.
 """
 
 from __future__ import annotations
@@ -25,30 +29,19 @@ from mentor_tui.db.reports.brag import (
 from mentor_tui.db.reports.common import CompetencyRef, PersonRef, competencies, level_name
 from mentor_tui.db.reports.progress import (
     PlanProgress,
-    TeamOverview,
     active_plans_of_team,
     people_by_role,
     plan_progress,
-    team_overview,
 )
 from mentor_tui.db.reports.skills import (
-    EXPERT_LEVEL,
-    RECENT_DAYS,
-    SINGLE_POINT_MAX,
-    BusFactor,
     MatrixRow,
     SkillChange,
     SkillsMatrix,
-    bus_factor_of,
     skill_changes,
     skills_matrix,
 )
 
 __all__ = [
-    "EXPERT_LEVEL",
-    "RECENT_DAYS",
-    "SINGLE_POINT_MAX",
-    "BusFactor",
     "CompetencyRef",
     "Evidence",
     "GoalDone",
@@ -63,9 +56,7 @@ __all__ = [
     "SessionLine",
     "SkillChange",
     "SkillsMatrix",
-    "TeamOverview",
     "active_plans_of_team",
-    "bus_factor_of",
     "competencies",
     "level_name",
     "people_by_role",
@@ -73,5 +64,4 @@ __all__ = [
     "plan_progress",
     "skill_changes",
     "skills_matrix",
-    "team_overview",
 ]

@@ -1,4 +1,4 @@
-"""Progress: how far plans have come, and the team overview built on it."""
+"""Progress: how far plans have come (plans of a person, active plans of the team)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from peewee import Case, Select, fn
 
 from mentor_tui.db.models import Goal, Lab, LabItem, Person, Plan
 from mentor_tui.db.reports.common import PersonRef, chunks, each_row, percent, person_ref, pk
-from mentor_tui.db.reports.skills import BusFactor, SkillsMatrix, bus_factor_of, skills_matrix
 from mentor_tui.vocabulary import ROLES
 
 
@@ -116,29 +115,4 @@ def active_plans_of_team() -> list[PlanProgress]:
         .join(Person, on=(Plan.owner == pk(Person)))
         .where((Plan.status == "active") & (Person.archived == False))  # noqa: E712
         .order_by(Person.name, pk(Person), Plan.start_on, pk(Plan))
-    )
-
-
-@dataclass(frozen=True)
-class TeamOverview:
-    """Everything the team report shows, as of one day."""
-
-    as_of: dt.date
-    people: dict[str, list[PersonRef]]
-    active_plans: list[PlanProgress]
-    matrix: SkillsMatrix
-    bus_factor: list[BusFactor]
-
-
-def team_overview(as_of: dt.date | None = None) -> TeamOverview:
-    from mentor_tui import clock
-
-    as_of = as_of or clock.today()
-    matrix = skills_matrix(as_of)
-    return TeamOverview(
-        as_of=as_of,
-        people=people_by_role(),
-        active_plans=active_plans_of_team(),
-        matrix=matrix,
-        bus_factor=bus_factor_of(matrix),
     )

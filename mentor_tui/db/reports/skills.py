@@ -1,9 +1,9 @@
-"""Skills and the bus factor: the matrix of latest levels, who knows what, how a person grew.
+"""Skills: the matrix of latest levels (the skills CSV) and how a person grew.
 
 The skills queries aggregate in SQL: the latest rating per (person, competency)
 comes from a `ROW_NUMBER()` window over the `(person, competency, rated_on)` index,
-so the matrix costs one query for the ratings whatever the history size, and the
-bus factor is read from a loaded matrix.
+so the matrix costs one query for the ratings whatever the history size. The bus
+factor, and the level that counts towards it, are `mentor_tui.db.team_skills`'.
 """
 
 from __future__ import annotations
@@ -25,13 +25,6 @@ from mentor_tui.db.reports.common import (
     person_ref,
     pk,
 )
-
-EXPERT_LEVEL = 4
-"""Level from which someone counts towards a competency's bus factor (proficient)."""
-RECENT_DAYS = 365
-"""A rating older than this no longer counts towards the bus factor."""
-SINGLE_POINT_MAX = 1
-"""A competency whose bus factor is at most this is a single point of knowledge."""
 
 
 @dataclass(frozen=True)
@@ -71,21 +64,6 @@ class SkillsMatrix:
     as_of: dt.date
     competencies: list[CompetencyRef]
     rows: list[MatrixRow]
-
-
-@dataclass(frozen=True)
-class BusFactor:
-    competency: CompetencyRef
-    experts: tuple[str, ...]  # names of the people who count, sorted
-
-    @property
-    def count(self) -> int:
-        return len(self.experts)
-
-    @property
-    def single_point(self) -> bool:
-        """True when at most one person holds this knowledge (or nobody does)."""
-        return self.count <= SINGLE_POINT_MAX
 
 
 def _latest_ratings(as_of: dt.date) -> Select:
@@ -204,26 +182,3 @@ def skills_matrix(as_of: dt.date | None = None) -> SkillsMatrix:
         row.levels[key] = int(level)
         row.rated_on[key] = as_date(rated_on)
     return SkillsMatrix(as_of=as_of, competencies=comps, rows=[rows[p.get_id()] for p in people])
-
-
-def bus_factor_of(matrix: SkillsMatrix) -> list[BusFactor]:
-    """Per competency of the matrix (same order): who counts towards its bus factor.
-
-    Someone counts when they are in the matrix (active) and their latest rating as
-    of `matrix.as_of` is at level >= EXPERT_LEVEL and at most RECENT_DAYS old; a
-    newer, lower rating replaces an older expert one. No query: a screen (or
-    report) showing both the matrix and the bus factor pays for the window once.
-    """
-    recent_from = matrix.as_of - dt.timedelta(days=RECENT_DAYS)
-    rows = sorted(matrix.rows, key=lambda r: r.person.name)
-    return [
-        BusFactor(
-            competency=c,
-            experts=tuple(
-                row.person.name
-                for row in rows
-                if row.levels.get(c.key, -1) >= EXPERT_LEVEL and row.rated_on[c.key] >= recent_from
-            ),
-        )
-        for c in matrix.competencies
-    ]

@@ -1,0 +1,150 @@
+"""`p` on Team: pairing suggestions for the flagged competencies, `c` makes one a mentorship.
+
+A suggestion pairs a holder (level 4+) of a competency whose bus factor is 0 or 1
+with someone at level 2–3 in it; pairs without a mentorship come first
+(`db/pairing.py`). `c` (or enter) creates the mentorship at once: the holder
+mentors the learner, from today, a check-in every 14 days, its focus the
+competency; the mentorship shows on both people and in Check-ins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from mentor_tui import clock
+from mentor_tui.db.reports.common import level_name
+from mentor_tui.screens.store_work import deliver, failure_reason, run_edit
+from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.record_table import RecordTable, TableRow
+
+COLUMNS = ["Competency", "Mentor (holder)", "Mentee (learner)", "Level", "Mentorship"]
+
+
+class PairingScreen(Screen[None]):
+    TITLE = "mentor-tui"
+    SUB_TITLE = "6 Team › Pairing suggestions"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("c", "create", "Create mentorship"),
+        Binding("enter", "create", "Create mentorship", show=False),
+        Binding("r", "reload", "Reload"),
+    ]
+
+    creating = False
+
+    def __init__(self, months: int) -> None:
+        super().__init__()
+        self.months = months
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        with Vertical(id="pairing-body"):
+            yield Static("Loading…", id="pairing-intro")
+            yield RecordTable(id="pairing-table", zebra_stripes=True)
+            yield Static("", id="pairing-gaps")
+        yield Static("", id="pairing-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(RecordTable).add_columns(*COLUMNS)
+        self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "create":
+            return self.query_one(RecordTable).highlighted_row() is not None and not self.creating
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="pairing-load")
+    def reload(self) -> None:
+        from mentor_tui.db import database, pairing
+
+        try:
+            with database.worker_connection():
+                data = pairing.team_suggestions(clock.today(), self.months)
+        except Exception as exc:
+            deliver(self, self.set_status, f"Could not read the database: {failure_reason(exc)}. Press r to try again.")
+            return
+        deliver(self, self._show, *data)
+
+    def _show(self, skills, suggestions) -> None:
+        flagged = skills.flagged
+        table = self.query_one(RecordTable)
+        rows = [
+            TableRow(s.key, s, (s.competency.key, s.holder.name, s.learner.name,
+                                f"{s.learner_level} {level_name(s.learner_level)}",
+                                "exists" if s.has_mentorship else "—"))
+            for s in suggestions
+        ]
+        table.show_rows(rows)
+        table.display = bool(rows)
+        if not flagged:
+            intro = "Nothing to pair on: every competency has two or more holders (level 4+, rated recently)."
+        elif not rows:
+            intro = "No pairs to suggest yet for the flagged competencies (below)."
+        else:
+            intro = ("Competencies only one person holds (level 4+), and who could learn them from that person "
+                     "(level 2–3). Pairs without a mentorship come first. c creates the mentorship: "
+                     "the holder mentors.")
+        self.query_one("#pairing-intro", Static).update(Content(intro))
+        gaps = [bf for bf in flagged if not any(s.competency.key == bf.competency.key for s in suggestions)]
+        lines = [f"⚠ {bf.competency.key}: {bf.label}: " + (
+            "nobody to pair from (rate someone, or find a holder outside the team)" if not bf.holders
+            else "nobody at level 2–3 to pair with yet") for bf in gaps]
+        self.query_one("#pairing-gaps", Static).update(Content("\n".join(lines)))
+        self.set_status(f"{len(rows)} suggestion{'s' if len(rows) != 1 else ''} · "
+                        f"{len(flagged)} flagged competenc{'ies' if len(flagged) != 1 else 'y'}")
+        self.refresh_bindings()
+        if rows:
+            table.focus()
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#pairing-status", Static).update(Content(text))
+
+    def action_create(self) -> None:
+        row = self.query_one(RecordTable).highlighted_row()
+        if row is None or self.creating:
+            return
+        self.creating = True
+        self.refresh_bindings()
+        self.set_status("Saving…")
+        self._create(row.record)
+
+    @work(thread=True, exclusive=True, group="pairing-save")
+    def _create(self, suggestion: Any) -> None:
+        from mentor_tui.db import pairing
+
+        try:
+            ship = run_edit(lambda: pairing.create_mentorship_for(suggestion, clock.today()))
+        except ValueError as exc:
+            deliver(self, self._created, None, f"Not created: {exc}")
+            return
+        except Exception as exc:
+            deliver(self, self._created, None, f"Could not save: {failure_reason(exc)}")
+            return
+        deliver(self, self._created, f"{ship.mentor.name} now mentors {ship.mentee.name} "
+                                     f"({suggestion.competency.name}).", None)
+
+    def _created(self, message: str | None, problem: str | None) -> None:
+        self.creating = False
+        if problem is not None:
+            self.set_status(problem)
+            self.notify(problem, severity="error", timeout=8)
+            self.refresh_bindings()
+            return
+        self.notify(message or "")
+        self.reload()
+

@@ -1,0 +1,81 @@
+"""Team's people keys: who the highlighted person is (email, on request uuid) and M to merge.
+
+A mixin of TeamScreen (kept apart so team.py stays about skills): the line under
+the matrix names the person under the cursor with their email, and with `u` their
+uuid (what files and the command line know them by); `M` merges another record
+of the same human into them (screens/merge_people.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+
+class TeamPeople:
+    """Needs `highlighted()`, `app`, `notify`, `reload` (a TableSection) and a Static #who."""
+
+    show_uuids = False
+
+    def action_toggle_uuids(self) -> None:
+        """Show or hide the uuid of the person under the cursor."""
+        self.show_uuids = not self.show_uuids
+        self.show_who()
+
+    @on(DataTable.RowHighlighted)
+    def _who_follows_the_cursor(self) -> None:
+        self.show_who()
+
+    def show_who(self) -> None:
+        me: Any = self
+        record = me.highlighted()
+        who = me.query_one("#who", Static)
+        if record is None:
+            who.update("")
+            return
+        person = record.person
+        parts = [person.name, person.email or "no email"]
+        if self.show_uuids:
+            parts.append(f"uuid {person.uuid}")
+        who.update(Content(" · ".join(parts) + ("" if self.show_uuids else "   (u: uuid)")))
+
+    def action_merge_person(self) -> None:
+        """Merge another record of the same human into the person under the cursor."""
+        me: Any = self
+        record = me.highlighted()
+        if record is None:
+            me.notify("No person here to merge into.", severity="warning")
+            return
+        self.merge_choices(record.person.uuid)
+
+    @work(thread=True, exclusive=True, group="merge-choices")
+    def merge_choices(self, keep_uuid: str) -> None:
+        from mentor_tui.db import database
+        from mentor_tui.screens.merge_people import merge_choices
+
+        me: Any = self
+        try:
+            with database.worker_connection():
+                keep, choices = merge_choices(keep_uuid)
+        except Exception as exc:  # the person was removed meanwhile, the database is locked
+            me.app.call_from_thread(me.notify, f"Cannot merge: {exc}", severity="error")
+            return
+        me.app.call_from_thread(self._push_merge, keep, choices)
+
+    def _push_merge(self, keep: Any, choices: list[tuple[str, int]]) -> None:
+        from mentor_tui.screens.merge_people import MergeDialog
+
+        me: Any = self
+        if not choices:
+            me.notify("Nobody else to merge: a merge needs two people.", severity="warning")
+            return
+        me.app.push_screen(MergeDialog(keep, choices), self._merged)
+
+    def _merged(self, message: str | None) -> None:
+        me: Any = self
+        if message:
+            me.notify(message)
+            me.reload()

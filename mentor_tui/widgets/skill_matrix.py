@@ -1,0 +1,99 @@
+"""The Team section's skills matrix: a heat map whose person column stays put.
+
+Each cell shows the level that counts (`db.team_skills`) three ways, so it reads
+without colour too: the digit, a block as tall as the level (`4 ▆`), and a colour
+per level; cells stay three characters wide, so the eight built-in skills fit
+beside the person at 120 columns. A level whose ratings are all older than the
+bus factor's window is shown dim with `~` (`3~`: shown, not counted); a
+never-rated cell is `·`.
+The person columns (name, role) are fixed while the skill columns scroll with
+← and →; `hidden_columns()` says how many are out of view, for the screen's hint.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from mentor_tui.db.team_skills import SkillCell, TeamSkills
+from mentor_tui.widgets.record_table import RecordTable, TableRow
+
+LEVEL_STYLES = {
+    0: "grey50",
+    1: "#d75f5f",
+    2: "#e0875f",
+    3: "#d7af00",
+    4: "bold #5fbf5f",
+    5: "bold #00c0c0",
+}
+STALE_STYLE = "dim"
+NEVER = "·"
+NAME_WIDTH = 24
+
+
+LEVEL_BLOCKS = ("○", "▁", "▃", "▄", "▆", "█")
+
+
+def level_block(level: int) -> str:
+    return LEVEL_BLOCKS[max(0, min(5, level))]
+
+
+def heat_cell(cell: SkillCell | None) -> Text:
+    if cell is None:
+        return Text(NEVER, style="dim")
+    if cell.stale:
+        return Text(f"{cell.level}~", style=STALE_STYLE)
+    return Text(f"{cell.level} {level_block(cell.level)}", style=LEVEL_STYLES.get(cell.level, ""))
+
+
+def legend() -> Text:
+    """The key to the cells, one line: readable without colour."""
+    parts: list[Any] = [("Levels ", "bold")]
+    for level, name in ((0, "none"), (1, "aware"), (2, "learning"), (3, "practitioner"), (4, "proficient"),
+                        (5, "expert")):
+        parts += [(f"{level_block(level)} {level} {name}", LEVEL_STYLES[level]), "  "]
+    parts += [(f"{NEVER} never rated", "dim"), "  ", ("~ stale", STALE_STYLE)]
+    return Text.assemble(*parts)
+
+
+def matrix_rows(skills: TeamSkills, me_uuid: str | None) -> list[TableRow[Any]]:
+    """One row per active person (its record: the db SkillRow): name, role, then a cell per competency."""
+    rows = []
+    for row in skills.rows:
+        name = row.person.name + (" (me)" if row.person.uuid == me_uuid else "")
+        if len(name) > NAME_WIDTH:
+            name = name[: NAME_WIDTH - 1] + "…"
+        cells = [heat_cell(row.cells.get(c.key)) for c in skills.competencies]
+        rows.append(TableRow(row.person.uuid, row, (name, row.person.role, *cells)))
+    return rows
+
+
+PERSON_COLUMNS = ["Person", "Role"]
+
+
+class SkillMatrix(RecordTable):
+    """A RecordTable with the person columns (name, role) fixed."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("fixed_columns", len(PERSON_COLUMNS))
+        super().__init__(**kwargs)
+
+    def hidden_columns(self) -> tuple[int, int]:
+        """How many columns are out of view (left of it, right of it), the fixed one aside."""
+        columns = self.ordered_columns
+        if not columns or self.size.width == 0:
+            return (0, 0)
+        widths = [c.get_render_width(self) for c in columns]
+        fixed = sum(widths[: self.fixed_columns])
+        left_edge = self.scroll_x + fixed
+        right_edge = self.scroll_x + self.scrollable_content_region.width
+        x = fixed
+        left = right = 0
+        for width in widths[self.fixed_columns:]:
+            if x < left_edge:
+                left += 1
+            elif x + width > right_edge:
+                right += 1
+            x += width
+        return (left, right)

@@ -1,0 +1,46 @@
+"""Snapshot tests of the Team section (120 and 80 columns), the what-if dialog and the pairing screen,
+on the demo team (frozen clock, fixed seed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentor_tui import demo
+from mentor_tui.app import MentorApp
+
+from .conftest import FROZEN_TODAY
+from .pilot_helpers import settle
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    path = tmp_path / "demo.sqlite3"
+    demo.generate(path, today=FROZEN_TODAY)
+    return path
+
+
+def _then(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_team_at_120_columns(snap_compare, demo_db):
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6"))
+
+
+def test_team_at_80_columns(snap_compare, demo_db):
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24), run_before=_then("6"))
+
+
+def test_what_if_dialog(snap_compare, demo_db):
+    """The last row is Sofia Almeida, the demo's only security holder."""
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6", "end", "w"))
+
+
+def test_pairing_screen(snap_compare, demo_db):
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6", "p"))
