@@ -96,5 +96,13 @@ def stale_after_days(settings: dict[str, Any]) -> int:
 def stale_cutoff(settings: dict[str, Any], today: dt.date) -> dt.date:
     """Labs last practised before this day are stale."""
     return today - dt.timedelta(days=stale_after_days(settings))
-DEFAULT_SETTINGS["bus_factor_months"] = 12  # how recent a rating must be to count (Team, report --team)
-BUS_FACTOR_MONTHS_RANGE = (1, 120)
+
+
+def bus_factor_months(settings: dict[str, Any]) -> int:
+    """The settings' `bus_factor_months` (how many months a skill rating counts towards the bus
+    factor); a hand-edited value that is not a whole number from 1 to 120 gives the default."""
+    value = settings.get("bus_factor_months")
+    low, high = BUS_FACTOR_MONTHS_RANGE
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return int(DEFAULT_SETTINGS["bus_factor_months"])
