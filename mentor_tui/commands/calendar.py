@@ -24,7 +24,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             "rule, cancelled dates and moved occurrences. No notes of occurrences, no attendance.")
     add_db_options(export, suppress_default=True)
     add_output_option(export, help="write to FILE (mode 0600) instead of stdout")
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     imp = sub.add_parser("import", help="read .ics files as sessions, de-duplicated by UID",
                          description="Read events of .ics files (Google Calendar, Outlook, Thunderbird) as "
                          "sessions; an event already here (same UID) is updated, not duplicated. All or nothing.")
@@ -43,13 +42,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from mentor_tui.commands.common import InputError, open_existing_store
+    from mentor_tui.commands.common import InputError, check_output, open_existing_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
     from mentor_tui.exchange.ical_export import calendar_bytes, count_events, write_calendar
 
-    if args.output is not None and args.output.exists() and not args.force and not args.output.is_dir():
-        raise InputError(f"{args.output} exists already; choose another name (or --force to replace it)")
+    check_output(args.output, args.force)  # the same rule as every -o: links, FIFOs, devices, --force
     open_existing_store(args)
     try:
         data = calendar_bytes()
