@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from mentor_tui import config
+from mentor_tui.text_safety import escape_controls
 
 # mode name -> (key, label, "module:Class")
 SECTIONS: dict[str, tuple[str, str, str]] = {
@@ -141,7 +142,9 @@ class MentorApp(App[None]):
                 reload()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=True):
-        """Notifications carry names, titles and paths: never read them as markup."""
+        """Notifications carry names, titles and paths: never read them as markup, and a
+        control character in them is shown escaped."""
+        message, title = escape_controls(message), escape_controls(title)
         return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # Actions -----------------------------------------------------------------

@@ -82,7 +82,9 @@ def open_existing_store(args: argparse.Namespace):
 def write_output(text: str, output: Path | None) -> None:
     """`text` to `output` atomically (mode 0600), or to stdout."""
     from mentor_tui.exchange.atomic import write_atomic
+    from mentor_tui.text_safety import escape_controls
 
+    text = escape_controls(text)  # a name from an imported file never drives the terminal
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -21,10 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from mentor_tui import recurrence, schema
+from mentor_tui.date_range import FIRST_YEAR as _FIRST
+from mentor_tui.date_range import LAST_YEAR as _LAST
+from mentor_tui.date_range import RANGE_WORDS, in_range
 from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference, Table
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, SCOPES
 from mentor_tui.exchange.toml_text import key_path, load_toml, quote, show
+from mentor_tui.text_safety import CONTROL, strip_controls
 from mentor_tui.vocabulary import BUILTIN_KEYS
+
+_control = CONTROL.search
 
 __all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "parse_file", "quote", "show", "validate_document"]
 
@@ -37,6 +43,8 @@ _rule_problem = functools.lru_cache(maxsize=4096)(recurrence.problem)
 
 def _plain(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     value = t.value(f)
+    if f.type == schema.TEXT and isinstance(value, str):
+        value = strip_controls(value)
     if value is None or (value == "" and not f.required):
         return f.empty
     return value
@@ -102,8 +110,8 @@ def _moments(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime
         t.expect(key, schema.expected(f), value)
     out = []
     for i, item in enumerate(value):
-        if not isinstance(item, dt.datetime) or item.tzinfo is None:
-            t.ctx.fail(f"{t.at(key)}[{i}]", f"expected an offset date-time (e.g. 2026-10-02T15:00:00Z), got {show(item)}")
+        if not isinstance(item, dt.datetime) or item.tzinfo is None or not in_range(item):
+            t.ctx.fail(f"{t.at(key)}[{i}]", f"expected an offset date-time (e.g. 2026-10-02T15:00:00Z) {RANGE_WORDS}, got {show(item)}")
         out.append(item.astimezone(dt.UTC).replace(microsecond=0))
     return out
 
@@ -196,13 +204,15 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
                 fast == _ANY_STR
                 or (fast == _NONBLANK and v and not v.isspace())
                 or (fast == _CHOICE and v in f.choices)
-            ):
+            ) and (_control(v) is None or f.type == schema.TEXT):
                 if "\r" in v:
                     v = v.replace("\r\n", "\n")  # one line ending in the store
+                if f.type == schema.TEXT:
+                    v = strip_controls(v)  # never a terminal escape in a note
                 rec[name] = f.empty if v == "" and not f.required else v
                 continue
         elif (
-            (kind_of_v is _DATE and fast == _DATE_OK)
+            (kind_of_v is _DATE and fast == _DATE_OK and _FIRST <= v.year <= _LAST)
             or (kind_of_v is bool and fast == _BOOL_OK)
             or (kind_of_v is int and fast == _INT_OK and f.low <= v <= f.high)  # type: ignore[operator]
         ):
