@@ -17,7 +17,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import select
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -144,8 +146,34 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _worker_init() -> None:
+def _worker_init(caller: int) -> None:
     gc.disable()  # the worker only reads files and sends them back
+    # Never hold the caller's output open: a script reading it would wait for us.
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    threading.Thread(target=_die_with, args=(caller,), daemon=True, name="die-with-caller").start()
+
+
+def _die_with(caller: int) -> None:
+    """End this worker as soon as the process that started the import is gone (killed,
+    hung up, interrupted): a worker must never outlive it, busy or idle."""
+    try:
+        fd = os.pidfd_open(caller)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])  # readable once the caller has exited
+        os._exit(1)
+    while True:  # no pidfd (not Linux): look twice a second
+        time.sleep(0.5)
+        try:
+            os.kill(caller, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass
 
 
 def _parse_in_worker(path: Path) -> ParsedFile:
@@ -208,7 +236,9 @@ def _read_parallel(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+        )
         futures: list[Future[ParsedFile]] = [pool.submit(_parse_in_worker, p) for p in paths[here:]]
     except Exception:  # noqa: BLE001 - no worker process here (e.g. stdio replaced by the TUI)
         return read_files_here(paths, progress)
