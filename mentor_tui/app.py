@@ -62,6 +62,7 @@ class MentorApp(App[None]):
         self.settings_file = settings_file
         self.settings = config.load_settings(settings_file)
         self.store_ready = False
+        self.store_failed = False
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:  # a hand-edited typo is ignored
             self.theme = theme
@@ -88,6 +89,8 @@ class MentorApp(App[None]):
 
     def _store_failed(self, message: str) -> None:
         from mentor_tui.screens.start import StartScreen
+
+        self.store_failed = True  # the command line exits 1 when the app is closed
 
         if isinstance(self.screen, StartScreen):
             self.screen.show_error(message)

@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "Markdown progress report: a brag doc, or the team"),
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),
+    "backups": ("backups", "list the automatic backups of the database"),
+    "restore": ("restore", "put a backup back (the current file is kept aside)"),
 }
 
 
@@ -135,5 +137,6 @@ def _run_tui(args: argparse.Namespace) -> int:
 
     from mentor_tui.app import MentorApp
 
-    MentorApp(db_path=path).run()
-    return 0
+    app = MentorApp(db_path=path)
+    app.run()
+    return 1 if app.store_failed else 0

@@ -65,7 +65,9 @@ def open_store(args: argparse.Namespace):
         from mentor_tui import demo
 
         demo.ensure_demo(path)
-    return database.open_database(path)
+    # A database the user may not write (file or folder) is still read: check, export, reports.
+    read_only = path.exists() and not database.writable(path)
+    return database.open_database(path, read_only=read_only)
 
 
 def open_existing_store(args: argparse.Namespace):

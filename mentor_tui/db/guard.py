@@ -30,14 +30,36 @@ def describe(path: Path, exc: Exception) -> str:
     if "locked" in text or "busy" in text:
         return f"{path} is locked by another program; close it and try again"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{path} is not a mentor-tui database (or it is damaged: {text})"
+        from mentor_tui.db.backup_files import restore_hint
+
+        return f"{path} is not a mentor-tui database (or it is damaged: {text})" + restore_hint(Path(path))
     if "unable to open database file" in text or "readonly" in text:
         return f"{path}: {text} (mentor-tui needs to write in its folder: the -wal and -shm files live beside it)"
     return f"{path}: {text}"
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that reads `path` and writes nothing beside it.
+
+    Without a -wal file there is nothing but the file itself to read, so it is opened
+    immutable: SQLite then makes no -wal or -shm (a damaged file, a read-only folder).
+    With one, its committed content must be read, through the usual read-only locks.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_ms / 1000)
+
+
+def damaged(path: Path, message: str) -> StoreError:
+    """A StoreError for a file that cannot be opened, naming the newest backup if any."""
+    from mentor_tui.db.backup_files import restore_hint
+
+    return StoreError(message + restore_hint(path))
 
 
 def _inspect(path: Path) -> tuple[int, int, set[str]]:
@@ -48,7 +70,7 @@ def _inspect(path: Path) -> tuple[int, int, set[str]]:
     except OSError as exc:
         raise StoreError(f"{path}: {exc.strerror or exc}") from None
     if header != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a mentor-tui database")
+        raise damaged(path, f"{path} is not a mentor-tui database (not an SQLite file, or damaged)")
     try:
         con = read_only(path)
         try:
@@ -58,20 +80,38 @@ def _inspect(path: Path) -> tuple[int, int, set[str]]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(describe(path, exc)) from None
+        text = describe(path, exc)
+        raise (StoreError(text) if "locked" in text else damaged(path, text)) from None
     return version, app_id, tables
 
 
 def check_openable(path: Path) -> int:
-    """Refuse a file we must not open; return its schema version (0 for a new file)."""
+    """Refuse a file we must not open; return its schema version (0 for a new file).
+
+    An empty file, or an SQLite file of no program (no tables, no application id),
+    is refused: such a file is never taken over without asking (a new store is made
+    beside its path and linked into place complete, so it never looks like that).
+    """
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return 0
+    if path.stat().st_size == 0:
+        raise damaged(
+            path,
+            f"{path} is an empty file (0 bytes), not a mentor-tui database; "
+            "delete it to start a new database there",
+        )
     version, app_id, tables = _inspect(path)
     foreign = {t for t in tables if not t.startswith("sqlite_")} - TABLES
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and foreign):
-        raise StoreError(f"{path} is not a mentor-tui database")
+        raise damaged(path, f"{path} is not a mentor-tui database")
+    if app_id == 0 and not tables:
+        raise damaged(
+            path,
+            f"{path} is an empty SQLite database of another program, not a mentor-tui one; "
+            "delete it to start a new database there",
+        )
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer mentor-tui (schema {version}, this app knows "
