@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                     print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
             open_store(args)
             try:
-                summary = import_parsed(files)
+                summary = import_parsed(files, waiting=lambda message: print(message, file=sys.stderr))
             finally:
                 database.close_database()
     except ExchangeError as exc:

@@ -142,9 +142,8 @@ def open_database(path: Path | str, read_only: bool = False) -> SqliteDatabase:
     path = Path(path).expanduser()
     close_database()
     if read_only:
-        db = _open_read_only(path)
-        _current = db
-        return db
+        _current = _open_read_only(path)
+        return _current
     # Two programs opening a new file at once: SQLite refuses one of them at once (not
     # after the busy timeout) while the other switches the file to WAL and migrates it.
     # That one is done in milliseconds, so try again for as long as the busy timeout.

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentor_tui import schema
-from mentor_tui.db import transfer
+from mentor_tui.db import transfer, write_wait
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
@@ -308,16 +308,20 @@ def import_files(paths: Iterable[Path | str], progress: Progress | None = None) 
         return import_parsed(files, lambda done, _n: report(len(paths) + done, total))
 
 
-def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportSummary:
+def import_parsed(
+    files: Sequence[ParsedFile], progress: Progress | None = None, waiting: Callable[[str], None] | None = None
+) -> ImportSummary:
     """Import files already read by `read_files` (their references are checked here).
 
     progress(0, n) is called before the first write, then progress(i, n) as the
-    records of the i-th file are written.
+    records of the i-th file are written. While another program writes to the
+    database, the import waits (`waiting(message)` says so once; see write_wait).
     """
     total = len(files)
     if progress is not None:
         progress(0, total)
-    try:
+
+    def attempt() -> transfer.Writer:
         with gc_paused(), transfer.write_transaction():
             check_references(files)
             writer = transfer.Writer(KINDS)
@@ -329,12 +333,33 @@ def import_parsed(files: Sequence[ParsedFile], progress: Progress | None = None)
                     writer.write(kind, f.records[kind])
                 if progress is not None:
                     progress(done, total)
+        return writer
+
+    try:
+        writer = write_wait.while_others_write(attempt, Path(transfer.database().database), waiting)
+    except write_wait.StillLocked as exc:
+        raise ExchangeError(f"{WRITE_FAILED}: {exc}") from None
     except (transfer.TransferError, transfer.DatabaseError) as exc:
-        reason = str(exc)
-        if "locked" in reason or "busy" in reason:
-            reason = "the database is locked by another program (another mentor-tui?); try again when it is done"
-        raise ExchangeError(f"{WRITE_FAILED}: {reason}") from None
+        raise ExchangeError(f"{WRITE_FAILED}: {_why(exc)}") from None
     summary = ImportSummary(files=[f.display for f in files])
     for kind, c in writer.counts.items():
         summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged)
     return summary
+
+
+def _why(exc: BaseException) -> str:
+    """The cause of a failed write in words. A full disk makes SQLite end the transaction
+    itself, and the rollback that follows fails too: the first cause is in the chain."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 10:
+        chain.append(seen)
+        seen = seen.__context__
+    texts = [str(e).lower() for e in chain]
+    if any("full" in t for t in texts):
+        return "disk full: free some space and try again"
+    if any("locked" in t or "busy" in t for t in texts):
+        return "the database is locked by another program (another mentor-tui?); try again when it is done"
+    if any("readonly" in t or "read-only" in t for t in texts):
+        return "the database is read-only here (check the file's permissions and its folder's)"
+    return str(chain[-1])
