@@ -2,21 +2,26 @@
 
 SQLite lets one program write at a time; the others wait the busy timeout and
 then fail "database is locked". An import is one transaction, so it can simply
-be tried again: it is, as long as the program holding the lock keeps writing
-(its -wal file grows or changes), for at most LIMIT_MINUTES. A lock held by a
-program that writes nothing (another app with a save pending) is given up on.
+be tried again: it is, as long as the program holding the lock shows progress
+(its -wal file changes), for at most LIMIT_MINUTES. A long import keeps its
+pages in memory until it commits, so while it writes it touches the -wal file
+every HEARTBEAT seconds (`writing`); a lock held by a program that shows
+nothing (another app with a change pending) is given up on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 LIMIT_MINUTES = 10
+HEARTBEAT = 1.0
 WAITING = "waiting for another mentor-tui (or another program) to finish writing…"
 
 
@@ -43,13 +48,14 @@ def while_others_write(
     attempt: Callable[[], T],
     database: Path,
     waiting: Callable[[str], None] | None = None,
-    limit_minutes: float = LIMIT_MINUTES,
+    limit_minutes: float | None = None,
 ) -> T:
     """`attempt()`, tried again while it fails on the lock and the lock's holder writes.
 
     `attempt` must change nothing when it fails (one transaction). `waiting(WAITING)`
     is called once, the first time it has to wait. Raises StillLocked.
     """
+    limit_minutes = LIMIT_MINUTES if limit_minutes is None else limit_minutes
     started = time.monotonic()
     said = False
     while True:
@@ -72,3 +78,21 @@ def while_others_write(
             if waiting is not None and not said:
                 waiting(WAITING)
                 said = True
+
+
+@contextlib.contextmanager
+def writing(database: Path) -> Iterator[None]:
+    """Show other programs that this one is writing (see the module's text) until the block ends."""
+    done = threading.Event()
+
+    def beat() -> None:
+        while not done.wait(HEARTBEAT):
+            with contextlib.suppress(OSError):
+                os.utime(f"{database}-wal")
+
+    thread = threading.Thread(target=beat, daemon=True, name="write-heartbeat")
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()

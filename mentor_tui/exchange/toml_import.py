@@ -321,8 +321,10 @@ def import_parsed(
     if progress is not None:
         progress(0, total)
 
+    path = Path(transfer.database().database)
+
     def attempt() -> transfer.Writer:
-        with gc_paused(), transfer.write_transaction():
+        with gc_paused(), transfer.write_transaction(), write_wait.writing(path):  # beats once it holds the lock
             check_references(files)
             writer = transfer.Writer(KINDS)
             for kind in _FIRST_PASS:
@@ -336,7 +338,7 @@ def import_parsed(
         return writer
 
     try:
-        writer = write_wait.while_others_write(attempt, Path(transfer.database().database), waiting)
+        writer = write_wait.while_others_write(attempt, path, waiting)
     except write_wait.StillLocked as exc:
         raise ExchangeError(f"{WRITE_FAILED}: {exc}") from None
     except (transfer.TransferError, transfer.DatabaseError) as exc:
