@@ -17,7 +17,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -246,8 +246,34 @@ def close_database() -> None:
         _current = None
 
 
-def worker_connection():
-    """A context for one worker thread's store work: opens its connection, closes it after."""
+@contextlib.contextmanager
+def worker_connection() -> Iterator[None]:
+    """A context for one worker thread's store work: opens its connection, closes it after.
+
+    When the work changed something, the WAL is folded into the file and emptied on the
+    way out (`scrub_wal`): a deleted or replaced note leaves no older copy in the WAL.
+    """
     if _current is None:
         raise StoreError("the database is not open")
-    return _current.connection_context()
+    db = _current
+    with db.connection_context():
+        yield
+        if not db.is_closed() and db.connection().total_changes:
+            scrub_wal(db)
+
+
+def scrub_wal(db: SqliteDatabase | None = None) -> None:
+    """Checkpoint and truncate the WAL, when no other program is reading: the older copies
+    of changed pages it holds are gone (secure_delete already zeroes what was freed).
+    Never waits: with a reader present it is simply done the next time."""
+    db = db if db is not None else _current
+    if db is None or db.in_transaction():
+        return
+    try:
+        db.execute_sql("PRAGMA busy_timeout = 0")
+        try:
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.execute_sql(f"PRAGMA busy_timeout = {guard.busy_timeout_ms}")
+    except (sqlite3.DatabaseError, peewee.DatabaseError):
+        pass

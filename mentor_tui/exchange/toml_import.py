@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mentor_tui import schema
 from mentor_tui.db import transfer, write_wait
+from mentor_tui.db.database import scrub_wal as transfer_scrub
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
@@ -344,6 +345,8 @@ def import_parsed(
     except (transfer.TransferError, transfer.DatabaseError) as exc:
         raise ExchangeError(f"{WRITE_FAILED}: {_why(exc)}") from None
     summary = ImportSummary(files=[f.display for f in files])
+    if any(c.updated for c in writer.counts.values()):
+        transfer_scrub()  # replaced notes: no older copy left in the WAL
     for kind, c in writer.counts.items():
         summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged)
     return summary
