@@ -114,6 +114,7 @@ def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"{bad}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    del data  # the text alone while parsing: a big file is held once, not twice
     if text.startswith("\ufeff"):
         text = text[1:]
     if _has_long_dotted_key(text):

@@ -237,6 +237,21 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
     return rec
 
 
+def _records(ctx: FileContext, plan: _ReadPlan, doc: dict[str, Any], pairs: list[tuple[str, Any]]) -> list[dict[str, Any]]:
+    """The records of one top-level array; each parsed table is let go once it is read, so
+    a big file does not hold both its parsed and its checked records in memory at once."""
+    raw = doc.get(plan.kind.key)
+    out = []
+    for i in range(len(pairs)):
+        path, data = pairs[i]
+        pairs[i] = ("", None)
+        if isinstance(raw, list):
+            raw[i] = None
+        out.append(_record(ctx, plan, path, data, i))
+        del data
+    return out
+
+
 def _unique_occurrence(ctx: FileContext, path: str, rec: dict[str, Any]) -> None:
     # occurrences are told apart by their start, within their session (path up to the last [i])
     parent = path.rsplit(".", 1)[0]
@@ -293,7 +308,7 @@ def validate_document(doc: Any, display: str, path: Path | None = None) -> Parse
     records: dict[str, list[dict[str, Any]]] = {}
     for name in schema.TOP_KINDS:
         plan = _PLANS[name]
-        records[name] = [_record(ctx, plan, p, d, i) for i, (p, d) in enumerate(top.tables(plan.kind.key))]
+        records[name] = _records(ctx, plan, doc, top.tables(plan.kind.key))
     defined = {ref: set(ctx.seen[kind]) for ref, kind in schema.REFERABLE.items()}
     return ParsedFile(
         path=path if path is not None else Path(display),
