@@ -201,9 +201,9 @@ def test_an_import_while_another_program_writes_says_so_and_changes_nothing(team
     finally:
         holder.rollback()
         holder.close()
-    assert str(caught.value) == (
-        "import failed, nothing was changed: the database is locked by another program "
-        "(another mentor-tui?); try again when it is done"
+    assert str(caught.value) == (  # a holder that writes nothing: no use waiting (tests/test_two_writers.py)
+        "import failed, nothing was changed: the database is locked by another program that is not "
+        "writing (another mentor-tui with a change pending?); try again when it is done"
     )
     database.close_database()
     assert dump_db(team_db) == before

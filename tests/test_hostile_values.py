@@ -279,3 +279,19 @@ def test_helpers_keep_newline_and_tab():
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n"])
 def test_a_csv_cell_that_a_spreadsheet_would_run_gets_a_protective_quote(start):
     assert _cell(start + "cmd|' /C calc'!A0") == "'" + start + "cmd|' /C calc'!A0"
+
+
+def test_check_finds_a_date_an_older_version_let_in(store):
+    """The year-226 moment that once broke every start: `check` names it instead of saying ok."""
+    import sqlite3
+
+    sessions.create_session("Weekly", "other", dt.datetime(2026, 11, 26, 16, tzinfo=dt.UTC))
+    close_database()
+    con = sqlite3.connect(store)
+    con.execute("UPDATE session SET starts_at = '226-11-26T16:00:00Z'")
+    con.commit()
+    con.close()
+    result = cli(store, "check")
+    assert result.returncode == 1
+    assert "session.starts_at: 1 value(s) cannot be read back" in result.stdout
+    assert "'226-11-26T16:00:00Z'" in result.stdout

@@ -128,8 +128,42 @@ def integrity_problems(path: Path) -> list[str]:
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
             rows += [f"foreign key broken in {r[0]} row {r[1]}" for r in con.execute("PRAGMA foreign_key_check")]
+            if rows == ["ok"]:
+                rows += unreadable_values(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         return [describe(path, exc)]
     return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
+
+
+# What a stored date or moment must look like to be read back (years 1000-2999; the app
+# writes 1900-2999). An older mentor-tui let a year such as 226 in, written "226-11-26".
+_DATE_GLOB = "[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]"
+_MOMENT_GLOB = _DATE_GLOB + "T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
+
+
+def unreadable_values(con: sqlite3.Connection) -> list[str]:
+    """One line per date or moment column holding a value the app cannot read back."""
+    found = []
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+        if table not in TABLES:
+            continue
+        for _cid, column, declared, *_rest in con.execute(f'PRAGMA table_info("{table}")'):
+            if declared.upper() == "DATE":
+                pattern = _DATE_GLOB
+            elif column.endswith("_at"):
+                pattern = _MOMENT_GLOB
+            else:
+                continue
+            bad = con.execute(
+                f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" NOT GLOB ?',
+                (pattern,),
+            ).fetchall()
+            if bad:
+                row, value = bad[0]
+                found.append(
+                    f"{table}.{column}: {len(bad)} value(s) cannot be read back, e.g. row {row}: {str(value)[:40]!r} "
+                    "(restore a backup from before it came in, or correct it)"
+                )
+    return found

@@ -237,10 +237,12 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
     return rec
 
 
-def _records(ctx: FileContext, plan: _ReadPlan, doc: dict[str, Any], pairs: list[tuple[str, Any]]) -> list[dict[str, Any]]:
-    """The records of one top-level array; each parsed table is let go once it is read, so
-    a big file does not hold both its parsed and its checked records in memory at once."""
-    raw = doc.get(plan.kind.key)
+def _records(
+    ctx: FileContext, plan: _ReadPlan, doc: dict[str, Any], pairs: list[tuple[str, Any]], consume: bool
+) -> list[dict[str, Any]]:
+    """The records of one top-level array. With `consume`, each parsed table is let go once
+    it is read, so a big file does not hold its parsed and its checked records at once."""
+    raw = doc.get(plan.kind.key) if consume else None
     out = []
     for i in range(len(pairs)):
         path, data = pairs[i]
@@ -298,8 +300,10 @@ TOP_KEYS = HEADER_KEYS + tuple(schema.KINDS[k].key for k in schema.TOP_KINDS)
 _PLANS = {name: _read_plan(schema.KINDS[name]) for name in schema.TOP_KINDS}
 
 
-def validate_document(doc: Any, display: str, path: Path | None = None) -> ParsedFile:
-    """Check a parsed document against the format; return its normalized records."""
+def validate_document(doc: Any, display: str, path: Path | None = None, consume: bool = False) -> ParsedFile:
+    """Check a parsed document against the format; return its normalized records.
+
+    `consume`: the document is not used afterwards, and is emptied as it is read."""
     ctx = FileContext(display)
     _header(ctx, doc)
     top = Table(ctx, "", doc, TOP_KEYS)
@@ -308,7 +312,7 @@ def validate_document(doc: Any, display: str, path: Path | None = None) -> Parse
     records: dict[str, list[dict[str, Any]]] = {}
     for name in schema.TOP_KINDS:
         plan = _PLANS[name]
-        records[name] = _records(ctx, plan, doc, top.tables(plan.kind.key))
+        records[name] = _records(ctx, plan, doc, top.tables(plan.kind.key), consume)
     defined = {ref: set(ctx.seen[kind]) for ref, kind in schema.REFERABLE.items()}
     return ParsedFile(
         path=path if path is not None else Path(display),
@@ -327,4 +331,4 @@ def parse_file(path: Path | str) -> ParsedFile:
     display = str(path)
     path = Path(path)
     doc = load_toml(path, display)
-    return validate_document(doc, display, path)
+    return validate_document(doc, display, path, consume=True)
