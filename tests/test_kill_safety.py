@@ -84,7 +84,7 @@ def large(tmp_path_factory):
     """A 'large' team export (a few MB), and an empty store to import it into."""
     folder = tmp_path_factory.mktemp("kill")
     source = folder / "source.sqlite3"
-    generate(source, people=10, plans=30, goals=300, lab_items=1500, checkins=400, sessions=40, seed=7)
+    generate(source, people=8, plans=20, goals=200, lab_items=800, checkins=250, sessions=30, seed=7)
     export = folder / "team.toml"
     _export(str(source), str(export))
     empty = folder / "empty.sqlite3"

@@ -28,8 +28,17 @@ def team_db(tmp_path: Path) -> Path:
     return path
 
 
+def _main(capsys, db: Path, *args: str) -> tuple[int, str]:
+    """The command line in this process (the same code as `mentor-tui`, without a start-up each)."""
+    from mentor_tui.cli import main
+
+    status = main(["--db", str(db), *args])
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
-def test_no_output_holds_a_private_note_and_every_file_is_private(team_db, tmp_path, umask):
+def test_no_output_holds_a_private_note_and_every_file_is_private(team_db, tmp_path, umask, capsys):
     out = tmp_path / f"out-{umask:03o}"
     out.mkdir()
     previous = os.umask(umask)
@@ -42,15 +51,14 @@ def test_no_output_holds_a_private_note_and_every_file_is_private(team_db, tmp_p
             "skills.csv": ("skills-csv",),
         }
         for name, args in outputs.items():
-            to_stdout = cli(team_db, *args)
-            assert to_stdout.returncode == 0, (args, to_stdout.stderr)
-            assert SENTINEL not in to_stdout.stdout + to_stdout.stderr, args
-            to_file = cli(team_db, *args, "-o", str(out / name))
-            assert to_file.returncode == 0, (args, to_file.stderr)
+            status, text = _main(capsys, team_db, *args)
+            assert status == 0 and SENTINEL not in text, args
+            status, text = _main(capsys, team_db, *args, "-o", str(out / name))
+            assert status == 0, (args, text)
             assert SENTINEL.encode() not in (out / name).read_bytes(), name
-        private = cli(team_db, "export", "--include-private", "-o", str(out / "private.toml"))
-        assert private.returncode == 0 and SENTINEL.encode() in (out / "private.toml").read_bytes()
-        assert cli(team_db, "backup", "-o", str(out / "copy.sqlite3")).returncode == 0
+        status, _text = _main(capsys, team_db, "export", "--include-private", "-o", str(out / "private.toml"))
+        assert status == 0 and SENTINEL.encode() in (out / "private.toml").read_bytes()
+        assert _main(capsys, team_db, "backup", "-o", str(out / "copy.sqlite3"))[0] == 0
     finally:
         os.umask(previous)
     written = [*out.iterdir(), *backup_files.folder_for(team_db).iterdir(), team_db]
