@@ -295,3 +295,25 @@ def test_check_finds_a_date_an_older_version_let_in(store):
     assert result.returncode == 1
     assert "session.starts_at: 1 value(s) cannot be read back" in result.stdout
     assert "'226-11-26T16:00:00Z'" in result.stdout
+
+
+async def test_the_team_and_person_screens_show_a_legacy_escape_escaped(legacy):
+    """The name that retitled the terminal: shown as text in the table, the person screen and its title."""
+    from mentor_tui.app import MentorApp
+    from tests.pilot_helpers import screen_text, settle, wait_until
+
+    database_path = legacy
+    from mentor_tui.db import database
+
+    database.open_database(database_path)
+    people.set_me("Bo Chen", "mentor")
+    close_database()
+    app = MentorApp(db_path=database_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await wait_until(pilot, lambda: "Evil \\x1b]0;pwned" in screen_text(app), what="the escaped name")
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: app.screen.sub_title.startswith("6 Team › Evil"), what="the person screen")
+        assert "\x1b" not in app.screen.sub_title and "\\x1b]0;pwned\\x07" in app.screen.sub_title
+        assert "\x1b" not in screen_text(app)
