@@ -35,7 +35,7 @@ class PersonScreen(DetailScreen[PersonView]):
         yield Static("", id="person-plans", classes="detail-part")
 
     def render_record(self, data: PersonView) -> None:
-        self.sub_title = f"6 Team › {one_line(data.name)}"
+        self.sub_title = f"6 Team › {data.name}"
         self.query_one("#person-head", Static).update(_head(data))
         self.query_one("#person-mentorships", Static).update(_mentorships(data))
         self.query_one("#person-plans", Static).update(_plans(data))
