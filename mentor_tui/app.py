@@ -42,6 +42,10 @@ def _section_factory(target: str):
     return build
 
 
+# Seconds after the first screen before the day's backup is taken: the first frames and
+# the first section's loading come first.
+DAILY_BACKUP_AFTER = 3.0
+
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
     CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/detail.tcss", "screens/dialogs.tcss"]
@@ -78,7 +82,7 @@ class MentorApp(App[None]):
         from mentor_tui.db import database, people
 
         try:
-            database.open_database(self.db_path)
+            database.open_database(self.db_path, daily_backup=False)
             with database.worker_connection():
                 has_me = people.me() is not None
                 roster = [] if has_me else people.roster()  # for the first-start question
@@ -86,6 +90,17 @@ class MentorApp(App[None]):
             self.call_from_thread(self._store_failed, str(exc))
             return
         self.call_from_thread(self._store_opened, has_me, roster)
+
+    @work(thread=True, exclusive=True, group="daily-backup")
+    def take_daily_backup(self) -> None:
+        """The day's automatic copy, taken once the app is up and idle (a start never waits for it)."""
+        from mentor_tui.db import database
+
+        try:
+            with database.worker_connection():
+                database.take_daily_backup()
+        except Exception:  # noqa: BLE001 - closed meanwhile: the next start takes it
+            pass
 
     def _store_failed(self, message: str) -> None:
         from mentor_tui.screens.start import StartScreen
@@ -103,6 +118,7 @@ class MentorApp(App[None]):
         # Once the Dashboard is up, import the other sections' code while the user
         # reads it, so a first visit does not wait for imports.
         self.set_timer(0.3, self._warm_up)
+        self.set_timer(DAILY_BACKUP_AFTER, self.take_daily_backup)
 
     def _warm_up(self) -> None:
         for _, _, target in SECTIONS.values():

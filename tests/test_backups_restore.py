@@ -234,3 +234,15 @@ def test_a_database_in_a_read_only_folder_can_be_checked_and_exported(read_only_
     assert result.returncode == 0, result.stderr
     assert 'name = "Ana Ruiz"' in result.stdout
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+async def test_the_app_takes_the_daily_backup_once_its_first_screen_is_up(saved):
+    from mentor_tui.app import MentorApp
+    from tests.pilot_helpers import settle, wait_until
+
+    app = MentorApp(db_path=saved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: len(backup_files.automatic_backups(saved)) == 1, what="the daily backup")
+    (backup,) = backup_files.automatic_backups(saved)
+    assert backup.reason == "daily" and stat.S_IMODE(backup.path.stat().st_mode) == 0o600

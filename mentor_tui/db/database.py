@@ -132,11 +132,13 @@ def _has_content(db: SqliteDatabase) -> bool:
 _current: SqliteDatabase | None = None
 
 
-def open_database(path: Path | str, read_only: bool = False) -> SqliteDatabase:
+def open_database(path: Path | str, read_only: bool = False, daily_backup: bool = True) -> SqliteDatabase:
     """Open (creating or migrating as needed) the store at `path` and bind the models to it.
 
     `read_only` opens an existing, current database without writing anything (no
-    migration, no backup): for a file or folder the user may not write.
+    migration, no backup): for a file or folder the user may not write. The day's
+    first open of an existing database copies it to its backups folder, unless
+    `daily_backup` is False (the app takes it once its first screen is up).
     """
     global _current
     path = Path(path).expanduser()
@@ -177,10 +179,18 @@ def open_database(path: Path | str, read_only: bool = False) -> SqliteDatabase:
             raise
         except OSError as exc:
             raise StoreError(f"{path}: {exc.strerror or exc}") from None
-    if existed:
-        backups.daily_if_due(db, path)
     _current = db
+    if existed and daily_backup:
+        backups.daily_if_due(db, path)
     return db
+
+
+def take_daily_backup() -> Path | None:
+    """The day's automatic copy of the open store, unless taken already (never fails)."""
+    db = _current
+    if db is None or db.database.startswith("file:"):  # not open, or opened read-only
+        return None
+    return backups.daily_if_due(db, Path(db.database))
 
 
 def _create_store(path: Path) -> None:
