@@ -246,3 +246,16 @@ async def test_the_app_takes_the_daily_backup_once_its_first_screen_is_up(saved)
         await wait_until(pilot, lambda: len(backup_files.automatic_backups(saved)) == 1, what="the daily backup")
     (backup,) = backup_files.automatic_backups(saved)
     assert backup.reason == "daily" and stat.S_IMODE(backup.path.stat().st_mode) == 0o600
+
+
+def test_a_new_store_that_cannot_be_finished_leaves_nothing_at_its_path(tmp_path, monkeypatch):
+    """A full disk while the new store is built: nothing half-made is left to be opened later."""
+
+    def full(db):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(database, "MIGRATIONS", [*database.MIGRATIONS[:-1], full])
+    path = tmp_path / "new.sqlite3"
+    with pytest.raises(guard.StoreError, match="disk full"):
+        database.open_database(path)
+    assert list(tmp_path.iterdir()) == []

@@ -169,6 +169,8 @@ def open_database(path: Path | str, read_only: bool = False, daily_backup: bool 
             if "locked" in str(exc) and time.monotonic() < deadline:
                 time.sleep(0.02)
                 continue
+            if _disk_full(exc):  # SQLite ended the transaction itself; the rollback then failed
+                raise StoreError(f"{path}: disk full: free some space and try again") from None
             raise StoreError(describe(path, exc)) from None
         except StoreError as exc:  # the checks before opening read the file too
             if db is not None:
@@ -193,6 +195,16 @@ def take_daily_backup() -> Path | None:
     return backups.daily_if_due(db, Path(db.database))
 
 
+def _disk_full(exc: BaseException | None) -> bool:
+    for _ in range(10):
+        if exc is None:
+            return False
+        if "full" in str(exc).lower():
+            return True
+        exc = exc.__context__
+    return False
+
+
 def _create_store(path: Path) -> None:
     """A new, fully migrated store at `path`, made beside it and linked into place in one
     step: no program ever sees a half-made file there, and an empty file left by a crash
@@ -203,12 +215,16 @@ def _create_store(path: Path) -> None:
     os.chmod(name, 0o600)
     temporary = Path(name)
     try:
-        db = make_database(temporary)
+        # A rollback journal, not WAL: each step is whole in the file once it commits, so
+        # nothing can be lost with a -wal file that a full disk kept from folding back in.
+        db = SqliteDatabase(str(temporary), pragmas={**PRAGMAS, "journal_mode": "delete"})
         try:
             db.connect()
             migrate(db, temporary, 0)
         finally:
-            db.close()  # the last connection folds the WAL back in and removes it
+            db.close()
+        if any(Path(f"{temporary}{s}").exists() for s in ("-wal", "-journal")):
+            raise StoreError(f"{path}: could not create the database (is the disk full?)")
         try:
             os.link(temporary, path)
         except FileExistsError:
