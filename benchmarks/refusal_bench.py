@@ -7,8 +7,11 @@ copy of the large database, so reference checks look through a full store:
 - in process (`import_files`): the slowest refusal, budget 1 s;
 - from the command line (`mentor-tui import FILE`, interpreter start-up
   included): the slowest refusal, budget 3 s;
-- a file just over 10 MiB from the command line, refused before it is parsed:
-  budget 3 s.
+- a file just over the size cap (sparse) from the command line, refused before it
+  is read: budget 3 s;
+- hostile 10 MiB files (dotted keys of 64+ parts in every spelling: bare, quoted
+  with escapes, literal, with blanks; deep nesting of arrays and inline tables)
+  from the command line: budget 2 s each (the guards before the parser are linear).
 
 Each refusal must also leave the copy unchanged; a benchmark row fails otherwise.
 """
@@ -27,7 +30,18 @@ IN_PROCESS_BUDGET_S = 1.0
 COMMAND_BUDGET_S = 3.0
 BROKEN = ROOT / "tests" / "data" / "broken"
 TARGET = OUT / "refusal-target.sqlite3"
-BIG = OUT / "over-10-mib.toml"
+BIG = OUT / "over-the-cap.toml"
+HOSTILE_BUDGET_S = 2.0
+TEN_MIB = 10 * 1024 * 1024
+# name -> the unit repeated to fill 10 MiB (after a valid header)
+HOSTILE = {
+    "dotted key, bare parts": "a.",
+    "dotted key, quoted parts with escapes": '"a\\"b".',
+    "dotted key, literal parts with blanks": "'x' . ",
+    "dotted key in an inline table": None,
+    "nested arrays": "[",
+    "nested inline tables": "{a=",
+}
 
 
 def _digest(path: Path) -> str:
@@ -42,13 +56,25 @@ def _command(db: Path, file: Path) -> tuple[float, int]:
 
 
 def _big_file() -> Path:
-    if not BIG.exists() or BIG.stat().st_size <= 10 * 1024 * 1024:
-        with BIG.open("w", encoding="utf-8") as fh:
-            fh.write('format = "mentor-tui"\nversion = 1\n')
-            line = "# " + "x" * 1022 + "\n"
-            for _ in range(10 * 1024 + 1):
-                fh.write(line)
+    from mentor_tui.exchange.spec import MAX_FILE_BYTES
+
+    with BIG.open("w", encoding="utf-8") as fh:
+        fh.write('format = "mentor-tui"\nversion = 1\n')
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
     return BIG
+
+
+def _hostile_file(name: str, unit: str | None) -> Path:
+    path = OUT / f"hostile-{name.replace(' ', '-').replace(',', '')}.toml"
+    head = 'format = "mentor-tui"\nversion = 1\n'
+    if unit is None:
+        body = "x = { " + "a." * (TEN_MIB // 2) + "a = 1 }\n"
+    elif unit[0] in "[{":  # a value nested 10 MiB deep
+        body = "a = " + unit * (TEN_MIB // len(unit)) + "\n"
+    else:
+        body = unit * (TEN_MIB // len(unit)) + " = 1\n"
+    path.write_text(head + body, encoding="utf-8")
+    return path
 
 
 def run(db: Path) -> list[Result]:
@@ -91,6 +117,14 @@ def run(db: Path) -> list[Result]:
     big_seconds, big_status = _command(TARGET, _big_file())
     if big_status != 1:
         accepted.append(f"{BIG.name} (exit {big_status})")
+    hostile_rows = []
+    for name, unit in HOSTILE.items():
+        file = _hostile_file(name, unit)
+        seconds, status = _command(TARGET, file)
+        file.unlink()
+        if status != 1:
+            accepted.append(f"{file.name} (exit {status})")
+        hostile_rows.append((name, seconds, status))
 
     changed = _digest(TARGET) != before
     for suffix in ("", "-wal", "-shm"):  # a copy of the large database: do not keep it
@@ -103,6 +137,12 @@ def run(db: Path) -> list[Result]:
                status_override=broken),
         Result("refuse a broken file, command line (slowest)", command_slowest, COMMAND_BUDGET_S,
                note=f"{command_which}, interpreter start-up included", status_override=broken),
-        Result("refuse a file over 10 MiB, command line", big_seconds, COMMAND_BUDGET_S,
+        Result("refuse a file over the size cap, command line", big_seconds, COMMAND_BUDGET_S,
                note="refused before parsing", status_override=broken),
+        *(
+            Result(f"refuse a hostile 10 MiB file: {name}", seconds, HOSTILE_BUDGET_S,
+                   note="command line, interpreter start-up included",
+                   status_override="FAIL" if status != 1 else None)
+            for name, seconds, status in hostile_rows
+        ),
     ]

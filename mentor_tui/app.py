@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from mentor_tui import config
+from mentor_tui.text_safety import escape_controls
 
 # mode name -> (key, label, "module:Class")
 SECTIONS: dict[str, tuple[str, str, str]] = {
@@ -40,6 +41,10 @@ def _section_factory(target: str):
 
     return build
 
+
+# Seconds after the first screen before the day's backup is taken: the first frames and
+# the first section's loading come first.
+DAILY_BACKUP_AFTER = 3.0
 
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
@@ -65,6 +70,7 @@ class MentorApp(App[None]):
         self.settings_file = settings_file
         self.settings = config.load_settings(settings_file)
         self.store_ready = False
+        self.store_failed = False
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:  # a hand-edited typo is ignored
             self.theme = theme
@@ -80,7 +86,7 @@ class MentorApp(App[None]):
         from mentor_tui.db import database, people
 
         try:
-            database.open_database(self.db_path)
+            database.open_database(self.db_path, daily_backup=False)
             with database.worker_connection():
                 has_me = people.me() is not None
                 roster = [] if has_me else people.roster()  # for the first-start question
@@ -89,8 +95,21 @@ class MentorApp(App[None]):
             return
         self.call_from_thread(self._store_opened, has_me, roster)
 
+    @work(thread=True, exclusive=True, group="daily-backup")
+    def take_daily_backup(self) -> None:
+        """The day's automatic copy, taken once the app is up and idle (a start never waits for it)."""
+        from mentor_tui.db import database
+
+        try:
+            with database.worker_connection():
+                database.take_daily_backup()
+        except Exception:  # noqa: BLE001 - closed meanwhile: the next start takes it
+            pass
+
     def _store_failed(self, message: str) -> None:
         from mentor_tui.screens.start import StartScreen
+
+        self.store_failed = True  # the command line exits 1 when the app is closed
 
         if isinstance(self.screen, StartScreen):
             self.screen.show_error(message)
@@ -103,6 +122,7 @@ class MentorApp(App[None]):
         # Once the Dashboard is up, import the other sections' code while the user
         # reads it, so a first visit does not wait for imports.
         self.set_timer(0.3, self._warm_up)
+        self.set_timer(DAILY_BACKUP_AFTER, self.take_daily_backup)
 
     def _warm_up(self) -> None:
         for _, _, target in SECTIONS.values():
@@ -145,7 +165,9 @@ class MentorApp(App[None]):
                 reload()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=True):
-        """Notifications carry names, titles and paths: never read them as markup."""
+        """Notifications carry names, titles and paths: never read them as markup, and a
+        control character in them is shown escaped."""
+        message, title = escape_controls(message), escape_controls(title)
         return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # Actions -----------------------------------------------------------------

@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "templates": ("templates", "list the plan templates (built-in and yours) with their goal counts"),
     "new-plan": ("new_plan", "start a plan for someone from a template"),
     "calendar": ("calendar", "the session calendar as iCalendar (.ics): export, import"),
+    "backups": ("backups", "list the automatic backups of the database"),
+    "restore": ("restore", "put a backup back (the current file is kept aside)"),
 }
 
 
@@ -79,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             return _run_tui(args)
         return int(_command_module(COMMANDS[args.command][0]).run(args) or 0)
     except UsageError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        _say(exc)
         return 2
     except InputError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        _say(exc)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -96,13 +98,20 @@ def main(argv: list[str] | None = None) -> int:
         from mentor_tui.db.guard import StoreError, describe
 
         if isinstance(exc, StoreError):
-            print(f"{APP_NAME}: {exc}", file=sys.stderr)
+            _say(exc)
             return 1
         if _is_database_error(exc):
-            print(f"{APP_NAME}: {describe(_db_path_or_unknown(argv), exc)}", file=sys.stderr)
+            _say(describe(_db_path_or_unknown(argv), exc))
             return 1
-        print(f"{APP_NAME}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _say(message: object) -> None:
+    """One line on stderr; a control character in it (a name, a path) is shown escaped."""
+    from mentor_tui.text_safety import one_line
+
+    print(f"{APP_NAME}: {one_line(str(message))}", file=sys.stderr)
 
 
 def _is_database_error(exc: Exception) -> bool:
@@ -137,5 +146,6 @@ def _run_tui(args: argparse.Namespace) -> int:
 
     from mentor_tui.app import MentorApp
 
-    MentorApp(db_path=path).run()
-    return 0
+    app = MentorApp(db_path=path)
+    app.run()
+    return 1 if app.store_failed else 0

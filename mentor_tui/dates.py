@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import locale
 
+from mentor_tui.date_range import year_problem
+
 _ISO = "%Y-%m-%d"
 _format: str | None = None
 
@@ -61,6 +63,10 @@ def parse(text: str) -> dt.date:
     """An ISO date typed by the user; ValueError with a message a user can act on."""
     text = text.strip()
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"expected a date like 2026-11-26 (YYYY-MM-DD), got {text!r}") from None
+    problem = year_problem(value)
+    if problem is not None:
+        raise ValueError(f"{problem}: check the year of {text!r}")
+    return value

@@ -63,7 +63,7 @@ def test_not_a_database_is_one_line_and_exit_1(tmp_path):
     path.write_bytes(b"\x00garbage" * 500)
     result = run("--db", str(path), "check")
     assert result.returncode == 1
-    assert result.stderr.strip() == f"mentor-tui: {path} is not a mentor-tui database"
+    assert result.stderr.strip() == f"mentor-tui: {path} is not a mentor-tui database (not an SQLite file, or damaged)"
     assert result.stderr.count("\n") == 1
 
 

@@ -106,17 +106,16 @@ def test_broken_file_is_refused_in_process_with_one_line(team_db, name):
     assert message.startswith(f"{BROKEN / name}: ") and EXPECTED[name] in message
 
 
-def test_a_file_over_10_mib_is_refused_before_parsing(team_db, tmp_path):
+def test_a_file_over_the_cap_is_refused_before_parsing(team_db, tmp_path):
+    from mentor_tui.exchange.spec import MAX_FILE_BYTES, MAX_FILE_WORDS
+
     big = tmp_path / "big.toml"
     with big.open("w", encoding="utf-8") as fh:
         fh.write('format = "mentor-tui"\nversion = 1\n')
-        line = "# " + "x" * 1022 + "\n"
-        for _ in range(10 * 1024 + 1):
-            fh.write(line)
-    assert big.stat().st_size > 10 * 1024 * 1024
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     before = file_hash(team_db)
     result = run_import(team_db, big)
-    assert_refused(result, big, "not a valid mentor-tui file: it is larger than 10 MiB")
+    assert_refused(result, big, f"not a valid mentor-tui file: it is larger than {MAX_FILE_WORDS}")
     assert file_hash(team_db) == before
 
 
@@ -203,9 +202,9 @@ def test_an_import_while_another_program_writes_says_so_and_changes_nothing(team
     finally:
         holder.rollback()
         holder.close()
-    assert str(caught.value) == (
-        "import failed, nothing was changed: the database is locked by another program "
-        "(another mentor-tui?); try again when it is done"
+    assert str(caught.value) == (  # a holder that writes nothing: no use waiting (tests/test_two_writers.py)
+        "import failed, nothing was changed: the database is locked by another program that is not "
+        "writing (another mentor-tui with a change pending?); try again when it is done"
     )
     database.close_database()
     assert dump_db(team_db) == before

@@ -226,9 +226,12 @@ def test_write_document_is_private_and_parses(source, tmp_path):
 
 # ---------------------------------------------------------------- property: plans round-trip
 
-_text = st.text(max_size=30)
-_multiline = st.lists(st.text(max_size=15), min_size=1, max_size=4).map("\n".join)
-_title = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+# Text as the app keeps it: control characters are refused in titles and stripped from
+# notes (tests/test_hostile_values.py), so the round trip is over everything else.
+_chars = st.characters(blacklist_categories=("Cc", "Cs"))
+_text = st.text(_chars, max_size=30)
+_multiline = st.lists(st.text(_chars, max_size=15), min_size=1, max_size=4).map("\n".join)
+_title = st.text(_chars, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 _date = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
 _optional_date = st.none() | _date
 _optional_text = st.none() | _title

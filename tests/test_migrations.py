@@ -99,7 +99,7 @@ def test_every_historical_version_migrates_to_the_fresh_schema(tmp_path, fresh, 
 
     assert schema(path) == schema(fresh)
     assert pragma(path, "user_version") == NEWEST
-    backups = list(tmp_path.glob(f"v{version}.sqlite3.v{version}-*.bak"))
+    backups = list((tmp_path / "backups").glob(f"v{version}.sqlite3.*.before-v{version}.bak"))
     assert len(backups) == (1 if version < NEWEST else 0)
 
 
@@ -218,7 +218,7 @@ def test_a_failing_step_leaves_the_previous_version_and_the_backup(tmp_path, mon
     assert pragma(path, "user_version") == NEWEST
     assert "half_done" not in table_names(path)
     assert [r[1] for r in all_rows(path)["person"][1]] != []
-    (backup,) = tmp_path.glob(f"mentor.sqlite3.v{NEWEST}-*.bak")
+    (backup,) = (tmp_path / "backups").glob(f"mentor.sqlite3.*.before-v{NEWEST}.bak")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert pragma(backup, "user_version") == NEWEST
     assert schema(backup) == schema(path)
@@ -291,11 +291,15 @@ def test_step_2_brings_values_the_registry_refuses_into_range(tmp_path):
 
 
 def test_a_backup_of_the_same_name_already_there_is_kept_and_a_new_one_written(tmp_path):
+    from mentor_tui import clock
+    from mentor_tui.db import backup_files
+
     path = tmp_path / "old.sqlite3"
     shutil.copyfile(DEMO_V1, path)
-    taken = database.backup_path_for(path, 1)
+    taken = backup_files.new_name(path, "before-v1", clock.now())
+    taken.parent.mkdir()
     taken.write_bytes(b"an earlier copy")
     database.open_database(path)  # migrates: the copy goes beside the one already there
     assert taken.read_bytes() == b"an earlier copy"
-    copies = {p.name for p in tmp_path.glob("old.sqlite3.v1-*.bak")}
-    assert copies == {taken.name, taken.name.replace(".bak", "-2.bak")}
+    copies = {p.name for p in (tmp_path / "backups").glob("old.sqlite3.*.before-v1.bak")}
+    assert copies == {taken.name, taken.name.replace(".before-v1", "-2.before-v1")}

@@ -48,6 +48,9 @@ def test_new_file_and_folder_are_private(tmp_path):
     database.open_database(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    from mentor_tui.db import people
+
+    people.add_person("Ana Ruiz", "mentee")  # the WAL is made by the first write
     wal = path.with_name(path.name + "-wal")
     assert wal.exists() and stat.S_IMODE(wal.stat().st_mode) == 0o600
 
@@ -89,7 +92,7 @@ def test_migration_from_version_0_leaves_a_backup(tmp_path):
     database.open_database(path)
 
     assert models.database_proxy.obj.execute_sql("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
-    backups = list(tmp_path.glob("old.sqlite3.v0-*.bak"))
+    backups = list((tmp_path / "backups").glob("old.sqlite3.*.before-v0.bak"))
     assert len(backups) == 1
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
     backup = sqlite3.connect(backups[0])

@@ -84,7 +84,9 @@ def open_store(args: argparse.Namespace):
         from mentor_tui import demo
 
         demo.ensure_demo(path)
-    return database.open_database(path)
+    # A database the user may not write (file or folder) is still read: check, export, reports.
+    read_only = path.exists() and not database.writable(path)
+    return database.open_database(path, read_only=read_only)
 
 
 def open_existing_store(args: argparse.Namespace):
@@ -101,7 +103,9 @@ def open_existing_store(args: argparse.Namespace):
 def write_output(text: str, output: Path | None, force: bool = False, what: str = "the output") -> None:
     """`text` to `output` atomically (mode 0600), saying so on stdout; or to stdout."""
     from mentor_tui.exchange.atomic import write_atomic
+    from mentor_tui.text_safety import escape_controls
 
+    text = escape_controls(text)  # a name from an imported file never drives the terminal
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -51,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
             open_store(args)
             try:
                 summary = import_parsed(
-                    files, dry_run=args.dry_run, take_private=(lambda _f: False) if args.without_private else None
+                    files,
+                    waiting=lambda message: print(message, file=sys.stderr),
+                    dry_run=args.dry_run,
+                    take_private=(lambda _f: False) if args.without_private else None,
                 )
             finally:
                 database.close_database()

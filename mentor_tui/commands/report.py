@@ -40,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def parse_date(value: str | None, option: str) -> dt.date | None:
     """A strict YYYY-MM-DD date, or InputError naming the option."""
     from mentor_tui.commands.common import InputError
+    from mentor_tui.date_range import year_problem
 
     if value is None:
         return None
@@ -47,9 +48,13 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     try:
         if not _DATE.match(text):
             raise ValueError(text)
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(f"{option}: {value!r} is not a date; expected YYYY-MM-DD") from None
+    problem = year_problem(day)
+    if problem is not None:
+        raise InputError(f"{option}: {problem}")
+    return day
 
 
 def one_year_before(day: dt.date) -> dt.date:

@@ -9,6 +9,7 @@ overwritten, and the copy is never readable by others, not even for a moment.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from mentor_tui import clock
+from mentor_tui.config import ensure_private_dir
+from mentor_tui.db import backup_files
 
 
 class BackupError(Exception):
@@ -63,3 +66,33 @@ def backup_database(db: SqliteDatabase, target: Path) -> Path:
             raise BackupError(f"backup to {target} failed: {exc}") from None
         raise
     return target
+
+
+# ---------------------------------------------------------------- automatic backups
+
+
+def take_automatic(db: SqliteDatabase, database: Path, reason: str) -> Path:
+    """A copy of the open `db` (the file `database`) in its backups folder; the oldest
+    automatic copies beyond backup_files.KEEP are removed. Raises BackupError."""
+    folder = backup_files.folder_for(database)
+    try:
+        ensure_private_dir(folder)
+    except OSError as exc:
+        raise BackupError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    written = backup_database(db, backup_files.new_name(database, reason, clock.now()))
+    for old in backup_files.automatic_backups(database)[: -backup_files.KEEP]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return written
+
+
+def daily_if_due(db: SqliteDatabase, database: Path) -> Path | None:
+    """Today's automatic copy, unless one was taken today (UTC) already; never fails
+    (a read-only folder, a full disk: the store still opens)."""
+    today = clock.now().astimezone(dt.UTC).date()
+    if any(b.taken_at.date() == today for b in backup_files.automatic_backups(database)):
+        return None
+    try:
+        return take_automatic(db, database, "daily")
+    except BackupError:
+        return None

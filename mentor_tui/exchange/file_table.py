@@ -8,6 +8,7 @@ refers to; `ParsedFile` is what reading a file gives the importer.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
@@ -119,7 +120,9 @@ class Table:
         if type(value) is str:
             value = value.replace("\r\n", "\n")  # one line ending in the store
         elif f.type == schema.MOMENT and isinstance(value, dt.datetime) and value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(microsecond=0)
+            # e.g. 0001-01-01T00:00:00+01:00 overflows: the value_problem below says why
+            with contextlib.suppress(OverflowError):
+                value = value.astimezone(dt.UTC).replace(microsecond=0)
         problem = schema.value_problem(f, value)
         if problem is not None:
             self.fail(key, f"{problem}, got {show(value)}")

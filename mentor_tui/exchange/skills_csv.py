@@ -8,7 +8,7 @@ people sorted by name. A cell holds the person's latest level (0-5) in that
 competency, or is empty when they were never rated in it.
 
 Names and keys can come from imported files: a text cell that a spreadsheet would
-run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe.
+run as a formula (starting with =, +, -, @, tab, CR or LF) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from mentor_tui.db import reports
 from mentor_tui.db.reports import SkillsMatrix
 
 FIXED_COLUMNS = ("person", "uuid", "role")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def _cell(text: str) -> str:

@@ -12,7 +12,10 @@ FORMAT_NAME = "mentor-tui"
 FORMAT_VERSION = 2  # 2: updated_at on every record, aliases, exported_by (1 still reads)
 GENERATOR = f"{APP_NAME} {__version__}"
 SCOPES = ("person", "plan", "team", "template")
-MAX_FILE_BYTES = 10 * 1024 * 1024
+# The largest file read: far above the team export of the benchmarks' large database
+# (26 MB), so every file the app writes imports back; the guards before parsing are linear.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_WORDS = "256 MiB"
 
 HEADER_KEYS = ("format", "version", "exported_at", "exported_by", "generator", "scope", "includes_private")
 # Top-level arrays of tables, in the order they are written.

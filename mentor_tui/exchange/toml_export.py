@@ -14,6 +14,7 @@ same data always gives the same file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -247,7 +248,12 @@ def dumps(doc: Mapping[str, Any]) -> str:
     """The document as TOML text: header keys, then one [[kind]] table per record."""
     out: list[str] = []
     _emit(out, doc, "")
-    return "".join(out)
+    text = "".join(out)
+    # tomli-w escapes C0 controls but writes C1 ones (8-bit CSI, OSC) raw: never to a terminal.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _C1.search(text) else text
+
+
+_C1 = re.compile(r"[\x80-\x9f]")  # only ever inside strings, and tomli-w writes basic strings
 
 
 def write_document(doc: Mapping[str, Any], path: Path | str) -> Path:

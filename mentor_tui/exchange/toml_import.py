@@ -17,7 +17,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import select
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentor_tui import schema
-from mentor_tui.db import person_match, transfer
+from mentor_tui.db import person_match, transfer, write_wait
+from mentor_tui.db.database import scrub_wal as transfer_scrub
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
@@ -175,8 +178,34 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _worker_init() -> None:
+def _worker_init(caller: int) -> None:
     gc.disable()  # the worker only reads files and sends them back
+    # Never hold the caller's output open: a script reading it would wait for us.
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    threading.Thread(target=_die_with, args=(caller,), daemon=True, name="die-with-caller").start()
+
+
+def _die_with(caller: int) -> None:
+    """End this worker as soon as the process that started the import is gone (killed,
+    hung up, interrupted): a worker must never outlive it, busy or idle."""
+    try:
+        fd = os.pidfd_open(caller)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])  # readable once the caller has exited
+        os._exit(1)
+    while True:  # no pidfd (not Linux): look twice a second
+        time.sleep(0.5)
+        try:
+            os.kill(caller, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass
 
 
 def _parse_in_worker(path: Path) -> ParsedFile:
@@ -239,7 +268,9 @@ def _read_parallel(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+        )
         futures: list[Future[ParsedFile]] = [pool.submit(_parse_in_worker, p) for p in paths[here:]]
     except Exception:  # noqa: BLE001 - no worker process here (e.g. stdio replaced by the TUI)
         return read_files_here(paths, progress)
@@ -328,6 +359,7 @@ class _DryRun(Exception):
 def import_parsed(
     files: Sequence[ParsedFile],
     progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
     *,
     dry_run: bool = False,
     take_private: Callable[[ParsedFile], bool] | None = None,
@@ -335,9 +367,11 @@ def import_parsed(
     """Import files already read by `read_files` (their references are checked here).
 
     progress(0, n) is called before the first write, then progress(i, n) as the
-    records of the i-th file are written. `dry_run` does all of it, counts, and
-    rolls back. `take_private(file)` says whether a file's private notes are
-    taken (default: all); the summary lists the files that carry some.
+    records of the i-th file are written. While another program writes to the
+    database, the import waits (`waiting(message)` says so once; see write_wait).
+    `dry_run` does all of it, counts, and rolls back. `take_private(file)` says
+    whether a file's private notes are taken (default: all); the summary lists
+    the files that carry some.
     """
     total = len(files)
     if progress is not None:
@@ -345,8 +379,10 @@ def import_parsed(
     summary = ImportSummary(files=[f.display for f in files], dry_run=dry_run)
     taken = {id(f): f.includes_private and (take_private is None or take_private(f)) for f in files}
     summary.private_files = [(f.display, taken[id(f)]) for f in files if carries_private(f)]
-    try:
-        with gc_paused(), transfer.write_transaction():
+    path = Path(transfer.database().database)
+
+    def attempt() -> transfer.Writer:
+        with gc_paused(), transfer.write_transaction(), write_wait.writing(path):  # beats once it holds the lock
             check_references(files)
             check_checkin_dates(files)
             matches = person_match.match(
@@ -371,13 +407,18 @@ def import_parsed(
                 summary.counts[kind] = KindCounts(c.added, c.updated, c.unchanged, c.kept)
             if dry_run:
                 raise _DryRun
+        return writer
+
+    try:
+        writer = write_wait.while_others_write(attempt, path, waiting)
     except _DryRun:
-        pass
+        return summary
+    except write_wait.StillLocked as exc:
+        raise ExchangeError(f"{WRITE_FAILED}: {exc}") from None
     except (transfer.TransferError, transfer.DatabaseError) as exc:
-        reason = str(exc)
-        if "locked" in reason or "busy" in reason:
-            reason = "the database is locked by another program (another mentor-tui?); try again when it is done"
-        raise ExchangeError(f"{WRITE_FAILED}: {reason}") from None
+        raise ExchangeError(f"{WRITE_FAILED}: {_why(exc)}") from None
+    if any(c.updated for c in writer.counts.values()):
+        transfer_scrub()  # replaced notes: no older copy left in the WAL
     return summary
 
 
@@ -392,3 +433,21 @@ def _use_file(writer: transfer.Writer, f: ParsedFile, take_private: bool) -> Non
     """The writer's per-file settings: the default `updated_at`, private notes or not."""
     writer.stamp = transfer.to_change_text(f.exported_at) if f.exported_at is not None else None
     writer.private = take_private
+
+
+def _why(exc: BaseException) -> str:
+    """The cause of a failed write in words. A full disk makes SQLite end the transaction
+    itself, and the rollback that follows fails too: the first cause is in the chain."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 10:
+        chain.append(seen)
+        seen = seen.__context__
+    texts = [str(e).lower() for e in chain]
+    if any("full" in t for t in texts):
+        return "disk full: free some space and try again"
+    if any("locked" in t or "busy" in t for t in texts):
+        return "the database is locked by another program (another mentor-tui?); try again when it is done"
+    if any("readonly" in t or "read-only" in t for t in texts):
+        return "the database is read-only here (check the file's permissions and its folder's)"
+    return str(chain[-1])

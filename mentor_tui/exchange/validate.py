@@ -21,10 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from mentor_tui import recurrence, schema
+from mentor_tui.date_range import FIRST_YEAR as _FIRST
+from mentor_tui.date_range import LAST_YEAR as _LAST
+from mentor_tui.date_range import RANGE_WORDS, in_range
 from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference, Table
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, SCOPES
 from mentor_tui.exchange.toml_text import key_path, load_toml, quote, show
+from mentor_tui.text_safety import CONTROL, strip_controls
 from mentor_tui.vocabulary import BUILTIN_KEYS
+
+_control = CONTROL.search
 
 __all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "parse_file", "quote", "show", "validate_document"]
 
@@ -37,6 +43,8 @@ _rule_problem = functools.lru_cache(maxsize=4096)(recurrence.problem)
 
 def _plain(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
     value = t.value(f)
+    if f.type == schema.TEXT and isinstance(value, str):
+        value = strip_controls(value)
     if value is None or (value == "" and not f.required):
         return f.empty
     return value
@@ -114,8 +122,8 @@ def _moments(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime
         t.expect(key, schema.expected(f), value)
     out = []
     for i, item in enumerate(value):
-        if not isinstance(item, dt.datetime) or item.tzinfo is None:
-            t.ctx.fail(f"{t.at(key)}[{i}]", f"expected an offset date-time (e.g. 2026-10-02T15:00:00Z), got {show(item)}")
+        if not isinstance(item, dt.datetime) or item.tzinfo is None or not in_range(item):
+            t.ctx.fail(f"{t.at(key)}[{i}]", f"expected an offset date-time (e.g. 2026-10-02T15:00:00Z) {RANGE_WORDS}, got {show(item)}")
         out.append(item.astimezone(dt.UTC).replace(microsecond=0))
     return out
 
@@ -209,13 +217,15 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
                 fast == _ANY_STR
                 or (fast == _NONBLANK and v and not v.isspace())
                 or (fast == _CHOICE and v in f.choices)
-            ):
+            ) and (_control(v) is None or f.type == schema.TEXT):
                 if "\r" in v:
                     v = v.replace("\r\n", "\n")  # one line ending in the store
+                if f.type == schema.TEXT:
+                    v = strip_controls(v)  # never a terminal escape in a note
                 rec[name] = f.empty if v == "" and not f.required else v
                 continue
         elif (
-            (kind_of_v is _DATE and fast == _DATE_OK)
+            (kind_of_v is _DATE and fast == _DATE_OK and _FIRST <= v.year <= _LAST)
             or (kind_of_v is bool and fast == _BOOL_OK)
             or (kind_of_v is int and fast == _INT_OK and f.low <= v <= f.high)  # type: ignore[operator]
         ):
@@ -238,6 +248,23 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
         _unique_occurrence(ctx, path, rec)
     ctx.counts[kind.name] += 1
     return rec
+
+
+def _records(
+    ctx: FileContext, plan: _ReadPlan, doc: dict[str, Any], pairs: list[tuple[str, Any]], consume: bool
+) -> list[dict[str, Any]]:
+    """The records of one top-level array. With `consume`, each parsed table is let go once
+    it is read, so a big file does not hold its parsed and its checked records at once."""
+    raw = doc.get(plan.kind.key) if consume else None
+    out = []
+    for i in range(len(pairs)):
+        path, data = pairs[i]
+        pairs[i] = ("", None)
+        if isinstance(raw, list):
+            raw[i] = None
+        out.append(_record(ctx, plan, path, data, i))
+        del data
+    return out
 
 
 def _unique_occurrence(ctx: FileContext, path: str, rec: dict[str, Any]) -> None:
@@ -287,10 +314,13 @@ TOP_KEYS = HEADER_KEYS + tuple(schema.KINDS[k].key for k in schema.TOP_KINDS)
 _PLANS = {name: _read_plan(schema.KINDS[name]) for name in schema.TOP_KINDS}
 
 
-def validate_document(doc: Any, display: str, path: Path | None = None, template: bool = False) -> ParsedFile:
+def validate_document(
+    doc: Any, display: str, path: Path | None = None, template: bool = False, consume: bool = False
+) -> ParsedFile:
     """Check a parsed document against the format; return its normalized records.
 
-    A plan template (scope "template") is read only as one (`template=True`, exchange/templates.py)."""
+    A plan template (scope "template") is read only as one (`template=True`, exchange/templates.py).
+    `consume`: the document is not used afterwards, and is emptied as it is read."""
     ctx = FileContext(display)
     _header(ctx, doc)
     if doc.get("scope") == "template" and not template:
@@ -302,7 +332,7 @@ def validate_document(doc: Any, display: str, path: Path | None = None, template
     records: dict[str, list[dict[str, Any]]] = {}
     for name in schema.TOP_KINDS:
         plan = _PLANS[name]
-        records[name] = [_record(ctx, plan, p, d, i) for i, (p, d) in enumerate(top.tables(plan.kind.key))]
+        records[name] = _records(ctx, plan, doc, top.tables(plan.kind.key), consume)
     defined = {ref: set(ctx.seen[kind]) for ref, kind in schema.REFERABLE.items()}
     return ParsedFile(
         path=path if path is not None else Path(display),
@@ -324,4 +354,4 @@ def parse_file(path: Path | str) -> ParsedFile:
     display = str(path)
     path = Path(path)
     doc = load_toml(path, display)
-    return validate_document(doc, display, path)
+    return validate_document(doc, display, path, consume=True)

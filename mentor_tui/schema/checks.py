@@ -8,6 +8,7 @@ import zoneinfo
 from collections.abc import Mapping
 from typing import Any
 
+from mentor_tui.date_range import RANGE_WORDS, in_range
 from mentor_tui.schema.kinds import KINDS
 from mentor_tui.schema.types import (
     ALIASES,
@@ -30,6 +31,7 @@ from mentor_tui.schema.types import (
     Field,
     Kind,
 )
+from mentor_tui.text_safety import control_problem
 
 
 def fold(text: str) -> str:
@@ -93,6 +95,10 @@ def value_problem(f: Field, value: Any) -> str | None:
             return "expected a string" if t in (LINE, TEXT) else f"expected {expected(f)}"
         if f.nonblank and (not value or value.isspace()):
             return "expected a non-empty string"
+        if t != TEXT:
+            problem = control_problem(value)  # longer texts are stripped of them instead
+            if problem is not None:
+                return problem
         if t == SLUG and (len(value) > SLUG_MAX or not SLUG_PATTERN.match(value)):
             return f"expected {expected(f)}"
         if t == ZONE and not _is_zone(value):
@@ -102,6 +108,8 @@ def value_problem(f: Field, value: Any) -> str | None:
         ok = isinstance(value, list | tuple) and all(
             isinstance(m, dt.datetime) and m.tzinfo is not None for m in value
         )
+        if ok and not all(in_range(m) for m in value):
+            return f"expected {expected(f)} {RANGE_WORDS}"
         return None if ok else f"expected {expected(f)}"
     if t == INT:
         if type(value) is not int or not f.low <= value <= f.high:  # type: ignore[operator]
@@ -111,12 +119,16 @@ def value_problem(f: Field, value: Any) -> str | None:
         return None if isinstance(value, str) and value in f.choices else f"expected {expected(f)}"
     if t == DATE:
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        if ok and not in_range(value):
+            return f"expected {expected(f)} {RANGE_WORDS}"
         return None if ok else f"expected {expected(f)}"
     if t == ALIASES:
         ok = isinstance(value, list | tuple) and all(isinstance(u, str) and u.strip() for u in value)
         return None if ok and len(set(value)) == len(value) else f"expected {expected(f)}"
     if t in (MOMENT, STAMP):
         ok = isinstance(value, dt.datetime) and value.tzinfo is not None
+        if ok and not in_range(value):
+            return f"expected {expected(f)} {RANGE_WORDS}"
         return None if ok else f"expected {expected(f)}"
     if t == BOOL:
         return None if isinstance(value, bool) else f"expected {expected(f)}"

@@ -35,6 +35,7 @@ from textual.widgets import Header, Static
 
 from mentor_tui.screens import store_work
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
+from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
@@ -45,6 +46,10 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
     SUB_TITLE: ClassVar[str] = "Details"
     RELOAD_KEY: ClassVar[str] = "r"  # a screen that binds r to something else binds reload elsewhere
     GONE_TEXT: ClassVar[str] = "This record is not here anymore (deleted, or replaced by an import). Press esc to go back."
+
+    def validate_sub_title(self, value: str | None) -> str | None:
+        """The header shows a record's name: a control character in it is shown escaped."""
+        return None if value is None else one_line(value)
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("r", "reload", "Reload"),

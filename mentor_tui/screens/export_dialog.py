@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 from mentor_tui import clock
 from mentor_tui.exchange.output_files import export_file_name, output_problem
 from mentor_tui.exchange.spec import KIND_LABELS
+from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 
 EVERYONE = "__team__"
@@ -60,7 +61,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             yield Static("Export to a TOML file", id="title")
             yield Label("Whose records")
             yield Select(
-                [("Everyone (the whole team)", EVERYONE), *((Text(label), uuid) for label, uuid in self.choices)],
+                [("Everyone (the whole team)", EVERYONE), *((Text(one_line(label)), uuid) for label, uuid in self.choices)],
                 value=self.default,
                 allow_blank=False,
                 compact=True,

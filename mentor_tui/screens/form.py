@@ -31,6 +31,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates, schema
 from mentor_tui.screens import store_work
+from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 
 
@@ -139,7 +140,7 @@ class FormScreen(ModalScreen[FormResult | None]):
             return TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False, compact=True, classes="form-field")
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
-            options = [(Text(label) if isinstance(label, str) else label, v) for label, v in f.options]
+            options = [(Text(one_line(label)) if isinstance(label, str) else label, v) for label, v in f.options]
             return Select(options, id=wid, value=value, allow_blank=not f.required, compact=True, classes="form-field")
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")

@@ -25,6 +25,7 @@ from mentor_tui.screens import growth_parts
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.section import clip
+from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
 
@@ -221,9 +222,9 @@ def _head(p: PersonView) -> Content:
     """Names, emails and titles are user text: assembled, never read as markup."""
     marks = (" (me)" if p.is_me else "") + (" · archived" if p.archived else "")
     return Content.assemble(
-        (p.name, "bold"), marks, "\n",
+        (one_line(p.name), "bold"), marks, "\n",
         ("Role   ", "dim"), p.role, "\n",
-        ("Email  ", "dim"), p.email or "—",
+        ("Email  ", "dim"), one_line(p.email or "—"),
     )
 
 
@@ -236,7 +237,7 @@ def _mentorships(p: PersonView) -> Content:
         when = f"since {dates.show(m.started_on)}"
         if m.ended_on is not None:
             when = f"{dates.show(m.started_on)} to {dates.show(m.ended_on)} (ended)"
-        parts += ["\n  ", (who, "bold"), f"  {when} · check-ins every {m.cadence_days} days"]
+        parts += ["\n  ", (one_line(who), "bold"), f"  {when} · check-ins every {m.cadence_days} days"]
         if m.focus:
             parts += ["\n    ", (clip(m.focus, 100), "dim")]
     return Content.assemble(*parts)

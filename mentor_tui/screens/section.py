@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
+from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow, plain_cells
 
@@ -35,7 +36,10 @@ R = TypeVar("R")
 
 
 def clip(text: str, width: int) -> str:
-    """`text` cut to `width` characters, with an ellipsis when cut (tables stay on screen)."""
+    """`text` cut to `width` characters, with an ellipsis when cut (tables stay on screen).
+
+    Control characters are shown escaped (`\\x1b`): user text never drives the terminal."""
+    text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

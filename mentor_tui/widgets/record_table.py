@@ -20,6 +20,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from mentor_tui.text_safety import one_line
+
 R = TypeVar("R")
 
 
@@ -33,8 +35,9 @@ class TableRow(Generic[R]):
 
 
 def plain_cells(cells: Iterable[Any]) -> tuple[Any, ...]:
-    """Table cells as plain text: a title like "K8s [/]" is text, not markup."""
-    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
+    """Table cells as plain text: a title like "K8s [/]" is text, not markup, and a
+    control character is shown escaped, never sent to the terminal."""
+    return tuple(Text(one_line(cell)) if isinstance(cell, str) else cell for cell in cells)
 
 
 class RecordTable(DataTable):
