@@ -23,7 +23,7 @@ async def settle(pilot, rounds: int = 3) -> None:
 
 def screen_text(app) -> str:
     """All text of the visible widgets of the active screen, for assertions."""
-    from textual.widgets import DataTable, Static
+    from textual.widgets import DataTable, Markdown, Static
 
     parts = []
     for widget in app.screen.query("*"):
@@ -31,6 +31,8 @@ def screen_text(app) -> str:
             continue
         if isinstance(widget, Static):
             parts.append(str(widget.render()))
+        elif isinstance(widget, Markdown):
+            parts.append(widget.source)
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))

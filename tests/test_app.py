@@ -282,6 +282,8 @@ async def test_long_lists_load_a_page_at_a_time(tmp_path):
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
+        await pilot.press("A")  # every status: the list shows active plans first by default
+        await settle(pilot)
         table = app.screen.query_one("#table")
         assert "200 of 450 shown · move down for more" in screen_text(app)
         await pilot.press("end")  # the last row loaded: the next page comes

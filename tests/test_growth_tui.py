@@ -279,4 +279,4 @@ async def test_a_rating_opens_filled_in_and_its_edit_shows_in_the_view_and_in_te
         await pilot.press("escape")  # back in Team, which reads the matrix again
         await settle(pilot)
         assert app.screen.highlighted().person.name == "Ana Ruiz"
-        assert app.screen.highlighted().levels.get("cicd") == 4
+        assert app.screen.highlighted().counted_level("cicd") == 4

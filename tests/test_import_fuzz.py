@@ -63,7 +63,7 @@ def _try_import(base, tmp_path: Path, text: str | bytes) -> None:
     except ExchangeError as exc:
         message = str(exc)
         assert "\n" not in message and message.startswith(f"{file}: "), message
-        assert "unexpected" not in message and "Traceback" not in message
+        assert "unexpected error" not in message and "Traceback" not in message
         database.close_database()
         assert file_hash(target) == before, message
         return

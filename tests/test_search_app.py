@@ -12,8 +12,12 @@ from mentor_tui import demo
 from mentor_tui.app import MentorApp
 from mentor_tui.db import database, people
 from mentor_tui.db.models import CheckIn, Mentorship, Person
+from mentor_tui.screens.checkin_view import CheckInScreen
+from mentor_tui.screens.goal_view import GoalScreen
+from mentor_tui.screens.lab import LabScreen
 from mentor_tui.screens.person import PersonScreen
 from mentor_tui.screens.search import SearchScreen
+from mentor_tui.screens.session_view import SessionScreen
 
 from .conftest import FROZEN_TODAY
 from .pilot_helpers import screen_text, settle, wait_until
@@ -68,9 +72,11 @@ async def test_a_word_of_a_private_note_is_found_marked_private_and_enter_opens_
         assert "Jonas Becker → Amara Okafor" in shown
 
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.current_mode == "checkins", what="the Check-ins section")
+        await wait_until(pilot, lambda: isinstance(app.screen, CheckInScreen), what="the check-in")
         await settle(pilot)
-        assert app.screen.highlighted().id == checkin.id
+        assert app.screen.key == checkin.id
+        panel = app.screen.query_one("#private-panel")  # the note, read back in its marked panel
+        assert PRIVATE_WORD in app.screen.data.private_notes and "private" in str(panel.border_title)
 
 
 async def test_a_mentee_who_is_me_never_sees_a_private_hit(demo_db):
@@ -106,23 +112,23 @@ async def test_syntax_and_markup_in_the_query_and_the_notes_are_only_text(demo_d
 async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:
-        for text, kind, check in (
-            ("QoS classes", "goal", lambda: app.current_mode == "plans" and app.screen.highlighted().title == "Kubernetes track"),
-            ("5xx after a bad config", "incident", lambda: isinstance(app.screen, PersonScreen)),
-            ("Tooling deep dive", "session", lambda: app.current_mode == "calendar"
-             and app.screen.highlighted() is not None and app.screen.highlighted().title == "Tooling deep dive"),
+        for text, kind, screen_type, shown in (
+            ("QoS classes", "goal", GoalScreen, "QoS classes"),
+            ("5xx after a bad config", "incident", PersonScreen, "Amara Okafor"),
+            ("Tooling deep dive", "session", SessionScreen, "Tooling deep dive"),
+            ("CrashLoopBackOff", "lab", LabScreen, "CrashLoopBackOff"),
         ):
             screen = await search_for(pilot, text)
             assert screen.hits and screen.hits[0].kind == kind, screen.hits
             await pilot.press("enter")
-            await wait_until(pilot, check, what=f"the {kind} to open")
+            await wait_until(pilot, lambda t=screen_type: isinstance(app.screen, t), what=f"the {kind} to open")
             await settle(pilot)
-            if isinstance(app.screen, PersonScreen):
-                assert "Amara Okafor" in screen_text(app)
-                await pilot.press("escape")
+            assert shown.lower() in screen_text(app).lower()
+            await pilot.press("escape")
+            await settle(pilot)
 
 
-async def test_a_check_in_far_down_the_list_is_loaded_and_selected(tmp_path):
+async def test_a_check_in_far_down_the_list_opens_too(tmp_path):
     path = tmp_path / "big.sqlite3"
     demo.generate(path, checkins=320, today=FROZEN_TODAY)
     database.open_database(path)
@@ -133,9 +139,9 @@ async def test_a_check_in_far_down_the_list_is_loaded_and_selected(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await search_for(pilot, "okapi")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.current_mode == "checkins", what="the Check-ins section")
+        await wait_until(pilot, lambda: isinstance(app.screen, CheckInScreen), what="the check-in")
         await settle(pilot)
-        assert app.screen.highlighted().id == oldest.id  # the 321st row: past the first page of 200
+        assert app.screen.key == oldest.id and app.screen.data.progress == "okapi"
 
 
 async def test_escape_closes_the_search_and_slash_is_in_help_and_the_palette(demo_db):

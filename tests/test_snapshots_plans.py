@@ -51,7 +51,7 @@ def test_goal_view(snap_compare, demo_db):
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then(*keys))
 
 
-def test_lab_summary(snap_compare, demo_db):
+def test_lab_opened_from_a_goal(snap_compare, demo_db):
     keys = ("2", "enter", *["down"] * 6, "enter", "enter")
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then(*keys))
 

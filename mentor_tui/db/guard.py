@@ -141,6 +141,7 @@ def integrity_problems(path: Path) -> list[str]:
 # writes 1900-2999). An older mentor-tui let a year such as 226 in, written "226-11-26".
 _DATE_GLOB = "[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]"
 _MOMENT_GLOB = _DATE_GLOB + "T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z"
+_STAMP_GLOB = _DATE_GLOB + "T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z"  # updated_at: milliseconds
 
 
 def unreadable_values(con: sqlite3.Connection) -> list[str]:
@@ -152,6 +153,8 @@ def unreadable_values(con: sqlite3.Connection) -> list[str]:
         for _cid, column, declared, *_rest in con.execute(f'PRAGMA table_info("{table}")'):
             if declared.upper() == "DATE":
                 pattern = _DATE_GLOB
+            elif column == "updated_at":
+                pattern = _STAMP_GLOB
             elif column.endswith("_at"):
                 pattern = _MOMENT_GLOB
             else:

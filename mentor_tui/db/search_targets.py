@@ -1,19 +1,14 @@
-"""Where a search hit's record is shown: which row of which section list, or whose page.
+"""Which screen shows a search hit's record: the key its detail screen is opened with.
 
-Each `*_row` function answers a `Row`: the key of the section table's row that
-shows the record (or its plan, its lab) and that row's index in the section's
-order, so the section can read enough rows to put the cursor on it. The orders
-are those of `checkins.page`, `plans.page` and `labs.page` (tests/test_search_jump.py
-checks they agree). Read-only; the screens call these in a worker.
+Read-only; `screens/search_jump.py` calls these in a worker. Each answers None
+when the record is gone (deleted, or replaced by an import since the search).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
-from mentor_tui.db import sessions
+from mentor_tui import recurrence
 from mentor_tui.db.models import (
     CheckIn,
     Goal,
@@ -21,85 +16,47 @@ from mentor_tui.db.models import (
     Kudos,
     Lab,
     LabItem,
-    Person,
-    Plan,
     Session,
     SessionOccurrence,
 )
 
 
-@dataclass(frozen=True)
-class Row:
-    key: str  # the row key of the section's table
-    position: int  # its index in the section's order (0 = first row)
+def checkin_id(checkin: int) -> int | None:
+    """The check-in itself (its view is opened by id)."""
+    return checkin if CheckIn.select().where(CheckIn.id == checkin).exists() else None
 
 
-def _position(ordered_ids: list[int], record_id: int) -> Row | None:
-    try:
-        return Row(str(record_id), ordered_ids.index(record_id))
-    except ValueError:
+def goal_uuid(goal_id: int) -> str | None:
+    """The goal view is opened by the goal's uuid."""
+    uuid: str | None = Goal.select(Goal.uuid).where(Goal.id == goal_id).scalar()
+    return uuid
+
+
+def lab_id(lab: int) -> int | None:
+    return lab if Lab.select().where(Lab.id == lab).exists() else None
+
+
+def lab_of_item(item_id: int) -> int | None:
+    """The lab whose checklist holds the item (its evidence was the hit)."""
+    lab: int | None = LabItem.select(LabItem.lab).where(LabItem.id == item_id).scalar()
+    return lab
+
+
+def session_occurrence(kind: str, record_id: int, now: dt.datetime) -> tuple[int, dt.datetime] | None:
+    """(session id, the occurrence to show): the noted occurrence for occurrence notes;
+    for the session itself its next occurrence from `now`, else its first."""
+    if kind == "occurrence":
+        occurrence = SessionOccurrence.get_or_none(SessionOccurrence.id == record_id)
+        if occurrence is None:
+            return None
+        return occurrence.session_id, occurrence.starts_at  # type: ignore[attr-defined]
+    session = Session.get_or_none(Session.id == record_id)
+    if session is None:
         return None
-
-
-def checkin_row(checkin_id: int) -> Row | None:
-    """The check-in's row in the Check-ins section (newest first)."""
-    rows: Any = CheckIn.select(CheckIn.id).order_by(CheckIn.held_on.desc(), CheckIn.id.desc()).tuples()
-    return _position([r[0] for r in rows], checkin_id)
-
-
-def _plan_row(plan_id: int) -> Row | None:
-    query: Any = (
-        Plan.select(Plan.id)
-        .join(Person, on=(Plan.owner == Person.id))
-        .order_by((Plan.status != "active"), Person.name, Plan.start_on.desc(), Plan.id)
-        .tuples()
-    )
-    return _position([r[0] for r in query], plan_id)
-
-
-def goal_row(goal_id: int) -> Row | None:
-    """The row of the goal's plan in the Plans section."""
-    plan_id = Goal.select(Goal.plan).where(Goal.id == goal_id).scalar()
-    return None if plan_id is None else _plan_row(plan_id)
-
-
-def lab_row(lab_id: int) -> Row | None:
-    """The lab's row in the Labs section."""
-    query: Any = (
-        Lab.select(Lab.id)
-        .join(Goal)
-        .join(Plan)
-        .join(Person, on=(Plan.owner == Person.id))
-        .order_by(Person.name, Plan.id, Goal.position, Lab.position, Lab.id)
-        .tuples()
-    )
-    return _position([r[0] for r in query], lab_id)
-
-
-def lab_item_row(item_id: int) -> Row | None:
-    """The row of the item's lab in the Labs section."""
-    lab_id = LabItem.select(LabItem.lab).where(LabItem.id == item_id).scalar()
-    return None if lab_id is None else lab_row(lab_id)
-
-
-def calendar_row(session_id: int, now: dt.datetime, days: int, limit: int) -> Row | None:
-    """The session's next occurrence among the calendar's (`sessions.upcoming`), if it is there."""
-    for position, occurrence in enumerate(sessions.upcoming(now, days=days, limit=limit)):
-        if occurrence.session_id == session_id:
-            return Row(f"{session_id}@{occurrence.starts_at.isoformat()}", position)
-    return None
-
-
-def session_of_occurrence(occurrence_id: int) -> int | None:
-    session_id: int | None = (
-        SessionOccurrence.select(SessionOccurrence.session).where(SessionOccurrence.id == occurrence_id).scalar()
-    )
-    return session_id
-
-
-def session_title(session_id: int) -> str | None:
-    session = Session.get_or_none(Session.id == session_id)
-    return None if session is None else session.title
+    upcoming = None
+    if session.rrule:
+        upcoming = recurrence.next_occurrence(session.starts_at, session.timezone, session.rrule, session.exdates, now)
+    return session.id, upcoming or session.starts_at
 
 
 def incident_person(incident_id: int) -> str | None:

@@ -11,9 +11,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from mentor_tui import clock, dates
@@ -23,7 +21,6 @@ from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plan_forms import goal_choices, goal_form, plan_dates
 from mentor_tui.screens.plan_view import STATUS_LOOK, StatusChanges, due_cell
 from mentor_tui.screens.section import clip
-from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
 
 
@@ -79,10 +76,10 @@ class GoalScreen(StatusChanges, DetailScreen[GoalView]):
             self.open_lab(row.record.id)
 
     def open_lab(self, lab_id: int) -> None:
-        """Show the lab `lab_id` of this goal (read-only for now: the checklist and its progress)."""
-        lab = next((lab for lab in (self.data.labs_list if self.data else ()) if lab.id == lab_id), None)
-        if lab is not None:
-            self.app.push_screen(LabSummary(lab))
+        """Open the lab: its checklist to tick (screens/lab.py); coming back shows the goal as it is then."""
+        from mentor_tui.screens.lab import LabScreen
+
+        self.app.push_screen(LabScreen(lab_id), lambda _: self.reload())
 
     def action_edit_goal(self) -> None:
         if self.data is not None:
@@ -146,29 +143,3 @@ def goal_head(view: GoalView) -> Content:
         parts += [("   Done  ", "dim"), dates.show(goal.done_on)]
     parts += ["\n", ("Kind     ", "dim"), goal.kind, ("   Competency  ", "dim"), goal.competency or "—"]
     return Content.assemble(*parts)
-
-
-class LabSummary(ModalScreen[None]):
-    """A lab's checklist, read-only (esc closes)."""
-
-    BINDINGS = [Binding("escape", "dismiss", "Close"), Binding("q", "dismiss", "Close", show=False)]
-
-    def __init__(self, lab: LabLine) -> None:
-        super().__init__()
-        self.lab = lab
-
-    def compose(self) -> ComposeResult:
-        lab = self.lab
-        parts: list[Any] = [(lab.title, "bold"), f"  {lab_progress(lab)} done"]
-        if lab.link:
-            parts += ["\n", ("Link  ", "dim"), lab.link]
-        for done, text in lab.items:
-            parts += ["\n", ("  ✔ " if done else "  ☐ ", "$success" if done else ""), text]
-        if not lab.items:
-            parts.append("\n  No checklist items yet.")
-        parts += ["\n\n", ("Ticking items off is done in the Labs section (key 3).", "dim")]
-        with VerticalScroll():
-            yield Static(Content.assemble(*parts), id="lab-summary")
-        yield KeyBar()
-
-

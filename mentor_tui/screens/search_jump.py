@@ -1,18 +1,18 @@
 """Opening a search hit: which screen shows each kind of record.
 
-`open_hit` is the one place that maps a hit's kind to a screen. Today:
+`open_hit` is the one place that maps a hit's kind to a screen:
 
-| kind                          | opens                                                |
-| ----------------------------- | ---------------------------------------------------- |
-| check-in, private note        | 4 Check-ins, the cursor on the check-in              |
-| goal                          | 2 Plans, the cursor on the goal's plan               |
-| lab, lab evidence             | 3 Labs, the cursor on the lab                        |
-| session, session notes        | 5 Calendar, the cursor on the session's next meeting |
-| incident, kudos               | the person's page (whose incident, who got kudos)    |
+| kind                          | opens                                               |
+| ----------------------------- | --------------------------------------------------- |
+| check-in, private note        | the check-in (its view; the private panel is there) |
+| goal                          | the goal (its detail and labs)                      |
+| lab, lab evidence             | the lab (its checklist)                             |
+| session notes, occurrence     | the session at that occurrence (next one, for the   |
+|                               | session itself)                                     |
+| incident, kudos               | the person's page (whose incident, who got kudos)   |
 
-A kind that gets its own detail screen (a check-in view, a plan view) is
-pointed at it here, in one line. Where the record lives is read in a worker
-(`db.search_targets`); the screen switch happens on the UI thread.
+Where the record is is read in a worker (`db.search_targets`); the screen is
+pushed on the UI thread, on top of the section the search started from.
 """
 
 from __future__ import annotations
@@ -35,19 +35,21 @@ def open_hit(app: Any, hit: Hit | None) -> None:
         return
     kind, record_id = hit.kind, hit.record_id
     if kind in ("checkin", "private"):
-        _in_worker(app, partial(where.checkin_row, record_id), partial(_reveal, app, "checkins"))
+        _in_worker(app, partial(where.checkin_id, record_id), partial(_push, app, _checkin_screen))
     elif kind == "goal":
-        _in_worker(app, partial(where.goal_row, record_id), partial(_reveal, app, "plans"))
+        _in_worker(app, partial(where.goal_uuid, record_id), partial(_push, app, _goal_screen))
     elif kind == "lab":
-        _in_worker(app, partial(where.lab_row, record_id), partial(_reveal, app, "labs"))
+        _in_worker(app, partial(where.lab_id, record_id), partial(_push, app, _lab_screen))
     elif kind == "lab-item":
-        _in_worker(app, partial(where.lab_item_row, record_id), partial(_reveal, app, "labs"))
+        _in_worker(app, partial(where.lab_of_item, record_id), partial(_push, app, _lab_screen))
     elif kind in ("session", "occurrence"):
-        _in_worker(app, partial(_calendar_row, kind, record_id), partial(_show_in_calendar, app))
+        _in_worker(
+            app, partial(where.session_occurrence, kind, record_id, clock.now()), partial(_push, app, _session_screen)
+        )
     elif kind == "incident":
-        _in_worker(app, partial(where.incident_person, record_id), partial(_person, app))
+        _in_worker(app, partial(where.incident_person, record_id), partial(_push, app, _person_screen))
     elif kind == "kudos":
-        _in_worker(app, partial(where.kudos_person, record_id), partial(_person, app))
+        _in_worker(app, partial(where.kudos_person, record_id), partial(_push, app, _person_screen))
 
 
 def _in_worker(app: Any, locate: Callable[[], Any], show: Callable[[Any], Any]) -> None:
@@ -68,48 +70,39 @@ def _in_worker(app: Any, locate: Callable[[], Any], show: Callable[[Any], Any]) 
     app.run_worker(work, thread=True, exclusive=True, group="search-jump")
 
 
-async def _reveal(app: Any, mode: str, row: Any) -> None:
-    """Switch to section `mode` and put its cursor on `row` (a search_targets.Row)."""
-    if row is None:
+def _push(app: Any, make: Callable[[Any], Any], key: Any) -> None:
+    if key is None:
         app.notify(GONE, severity="warning")
         return
-    await app.switch_mode(mode)
-    while len(app.screen_stack) > 1:  # a person's page opened in that section before
-        app.pop_screen()
-    app.screen.reveal(row.key, row.position)
+    app.push_screen(make(key))
 
 
-def _calendar_row(kind: str, record_id: int) -> tuple[str | None, Any]:
-    """Runs in the worker: (the session's title, its row in the calendar or None)."""
-    from mentor_tui.db import search_targets as where
-    from mentor_tui.screens.calendar import DAYS_AHEAD, CalendarScreen
+def _checkin_screen(checkin_id: int) -> Any:
+    from mentor_tui.screens.checkin_view import CheckInScreen
 
-    session_id = where.session_of_occurrence(record_id) if kind == "occurrence" else record_id
-    if session_id is None:
-        return None, None
-    row = where.calendar_row(session_id, clock.now(), DAYS_AHEAD, CalendarScreen.PAGE_SIZE)
-    return where.session_title(session_id), row
+    return CheckInScreen(checkin_id)
 
 
-async def _show_in_calendar(app: Any, found: tuple[str | None, Any]) -> None:
-    from mentor_tui.screens.calendar import DAYS_AHEAD
+def _goal_screen(goal_uuid: str) -> Any:
+    from mentor_tui.screens.goal_view import GoalScreen
 
-    title, row = found
-    if title is None:
-        app.notify(GONE, severity="warning")
-        return
-    if row is None:
-        app.notify(f"“{title}” does not meet in the next {DAYS_AHEAD} days, so the calendar does not list it.",
-                   title="Calendar")
-        await app.switch_mode("calendar")
-        return
-    await _reveal(app, "calendar", row)
+    return GoalScreen(goal_uuid)
 
 
-def _person(app: Any, uuid: str | None) -> None:
+def _lab_screen(lab_id: int) -> Any:
+    from mentor_tui.screens.lab import LabScreen
+
+    return LabScreen(lab_id)
+
+
+def _session_screen(found: tuple[int, Any]) -> Any:
+    from mentor_tui.screens.session_view import SessionScreen
+
+    session_id, original = found
+    return SessionScreen(session_id, original)
+
+
+def _person_screen(uuid: str) -> Any:
     from mentor_tui.screens.person import PersonScreen
 
-    if uuid is None:
-        app.notify(GONE, severity="warning")
-        return
-    app.push_screen(PersonScreen(uuid))
+    return PersonScreen(uuid)

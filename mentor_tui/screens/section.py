@@ -120,7 +120,6 @@ class TableSection(SectionScreen, Generic[R]):
     total = 0
     loaded = 0
     select_after_reload: str | None = None  # the row key of a record just made (FormOpener.form_saved)
-    rows_wanted = 0  # a reload reads at least this many rows (set by `reveal`)
     _generation = 0  # bumped by each show(): a page asked for before that is stale
 
     @property
@@ -175,15 +174,7 @@ class TableSection(SectionScreen, Generic[R]):
         return True
 
     def fetch(self) -> Any:
-        return self.count_rows(), self.fetch_page(max(self.PAGE_SIZE, self.rows_wanted), 0)
-
-    def reveal(self, row_key: str, position: int) -> None:
-        """Load the list again with the cursor on the row keyed `row_key`, the `position`-th in
-        the list's order: rows down to it are read, so a record far down is shown too (search)."""
-        self.select_after_reload = row_key
-        self.rows_wanted = position + 1
-        self._shown = None  # show it even when nothing changed since the last visit
-        self.reload()
+        return self.count_rows(), self.fetch_page(self.PAGE_SIZE, 0)
 
     def is_empty(self, data: Any) -> bool:
         return data[0] == 0

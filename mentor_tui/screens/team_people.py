@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import work
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
@@ -25,8 +25,8 @@ class TeamPeople:
         self.show_uuids = not self.show_uuids
         self.show_who()
 
-    @on(DataTable.RowHighlighted)
-    def _who_follows_the_cursor(self) -> None:
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        # Textual calls this as well as the section's own handler (each class's, once)
         self.show_who()
 
     def show_who(self) -> None:
