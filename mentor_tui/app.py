@@ -194,7 +194,7 @@ class MentorApp(App[None]):
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
-        app_keys.insert(len(SECTIONS), ("/ or ctrl+f", "Search all notes (in Labs, / filters the labs)"))
+        app_keys.insert(len(SECTIONS), ("/ or ctrl+f", "Search all notes (Labs: / filters)"))
         screen = self.screen
         section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
         taken = {key for key, _ in section_keys}  # a screen's own `e` (edit) hides Export there
