@@ -267,3 +267,30 @@ def test_an_ended_mentorship_and_a_new_one_of_the_pair_stay_two_through_export_a
     other.write_text(again, encoding="utf-8")
     summary = import_files([other])
     assert Mentorship.select().count() == 2 and summary.counts["mentorships"].added == 0
+
+
+def test_a_newer_private_export_of_the_mentor_clears_a_note_and_leaves_no_trace(tmp_path):
+    """The mentor wipes a private note and exports again with notes: the lead's copy is cleared,
+    and the old text is nowhere in the lead's database file or its WAL."""
+    secret = "wiped-sentinel-4b1d"
+    database.open_database(tmp_path / "bo.sqlite3")
+    bo = people.set_me("Bo Mentor", "mentor", "bo@example.com")
+    ana = people.add_person("Ana Mentee", "mentee", "ana@example.com")
+    pairing = mentorships.create_mentorship(bo.id, ana.id, D(2026, 9, 1))
+    checkin = checkins.create_checkin(pairing.id, D(2026, 11, 2), progress="ok", private_notes=secret)
+    first = _export(tmp_path / "bo-1.toml", include_private=True)
+    CheckIn.update(private_notes="").where(CheckIn.id == checkin.id).execute()
+    second = _export(tmp_path / "bo-2.toml", include_private=True)
+    database.close_database()
+    assert 'private_notes = ""' in second.read_text(encoding="utf-8")  # the mentor's own database says so
+
+    lead = tmp_path / "lead.sqlite3"
+    _lead_db(lead)
+    import_files([first])
+    assert CheckIn.get().private_notes == secret
+    summary = import_files([second])
+    assert summary.counts["checkins"].updated == 1 and CheckIn.get().private_notes == ""
+    database.close_database()
+    for path in (lead, lead.with_name(lead.name + "-wal")):
+        if path.exists():
+            assert secret.encode() not in path.read_bytes(), path
