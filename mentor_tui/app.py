@@ -124,10 +124,22 @@ class MentorApp(App[None]):
         self.set_timer(0.3, self._warm_up)
         self.set_timer(DAILY_BACKUP_AFTER, self.take_daily_backup)
 
+    # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
+    _DETAIL_SCREENS = (
+        "mentor_tui.screens.plan_view", "mentor_tui.screens.goal_view", "mentor_tui.screens.lab",
+        "mentor_tui.screens.timeline", "mentor_tui.screens.checkin_view", "mentor_tui.screens.session_view",
+        "mentor_tui.screens.person", "mentor_tui.screens.search",
+    )
+
     def _warm_up(self) -> None:
         for _, _, target in SECTIONS.values():
             importlib.import_module(target.split(":")[0])
         importlib.import_module("mentor_tui.widgets.record_table")
+        self.set_timer(0.5, self._warm_up_details)
+
+    def _warm_up_details(self) -> None:
+        for module in self._DETAIL_SCREENS:
+            importlib.import_module(module)
 
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""

@@ -11,10 +11,10 @@ from textual.widgets import SelectionList
 
 from mentor_tui.app import MentorApp
 from mentor_tui.db import models, people, session_edits, sessions
+from mentor_tui.screens.confirm import ConfirmDialog
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.ics_dialogs import IcsExportDialog, IcsImportDialog
 from mentor_tui.screens.pick_list import PickListDialog
-from mentor_tui.screens.session_confirm import ConfirmDialog
 from mentor_tui.screens.session_view import SessionScreen
 from mentor_tui.widgets.month_grid import MonthGrid
 

@@ -12,8 +12,8 @@ from mentor_tui.db.actions import NewAction
 from mentor_tui.db.mentorships import create_mentorship
 from mentor_tui.screens.checkin_form import ActionRow, CheckInForm
 from mentor_tui.screens.checkin_view import CheckInScreen
+from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.timeline import CheckInCard, TimelineScreen
-from mentor_tui.screens.yes_no import YesNoDialog
 
 from .pilot_helpers import screen_text as widget_text
 from .pilot_helpers import settle, wait_until

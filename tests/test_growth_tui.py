@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, TextArea
 
 from mentor_tui.app import MentorApp
 from mentor_tui.db import models, people
-from mentor_tui.screens.delete_dialog import DeleteDialog
+from mentor_tui.screens.confirm import DeleteDialog
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.help import HelpScreen
 from mentor_tui.screens.person import PersonScreen

@@ -13,7 +13,7 @@ from mentor_tui import demo
 from mentor_tui.app import MentorApp
 from mentor_tui.db import database, labs, people
 from mentor_tui.db.models import Goal, Lab, LabItem, Plan
-from mentor_tui.screens.confirm import ConfirmScreen
+from mentor_tui.screens.confirm import ConfirmDialog
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.lab import LabScreen
 
@@ -69,7 +69,7 @@ async def test_a_mentee_ticks_the_kubernetes_lab_to_the_end_and_the_goal_and_pla
         assert "↳ https://argo.example/app/status" in _steps(app)[3]
         await pilot.press("space")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)  # every lab of the goal is done: mark it done?
+        assert isinstance(app.screen, ConfirmDialog)  # every lab of the goal is done: mark it done?
         await pilot.press("y")
         await settle(pilot)
         text = screen_text(app)
@@ -164,7 +164,7 @@ async def test_deleting_a_lab_asks_first_and_says_what_goes(demo_db):
         await settle(pilot)
         await pilot.press("3", "d")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         assert "with its 4 checklist steps" in screen_text(app)
         await pilot.press("n")
         await settle(pilot)
@@ -268,7 +268,7 @@ async def test_steps_ticked_in_quick_succession_are_all_saved(demo_db):
         await pilot.press("down", "down", "space", "down", "space")  # no wait in between
         await settle(pilot)
         # the second tick finishes the lab, and with it every lab of its goal
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the goal question")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the goal question")
         await pilot.press("n")
         await settle(pilot)
         assert "4/4 steps  ✔ done" in screen_text(app)

@@ -34,7 +34,7 @@ class CheckInEdits:
 
     def action_delete_checkin(self) -> None:
         from mentor_tui.screens.checkin_parts import plural
-        from mentor_tui.screens.yes_no import YesNoDialog
+        from mentor_tui.screens.confirm import YesNoDialog
 
         data = self.current_checkin()
         if data is None:

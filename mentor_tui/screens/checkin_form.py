@@ -25,8 +25,8 @@ from mentor_tui.db.actions import ActionLine, NewAction, step_lines
 from mentor_tui.db.checkin_view import FormContext
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
+from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.form import FormScreen, record_field
-from mentor_tui.screens.yes_no import YesNoDialog
 
 
 def open_checkin_form(screen: Any, mentorship_id: int, checkin_id: int | None = None) -> None:

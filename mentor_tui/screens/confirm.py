@@ -1,10 +1,17 @@
-"""A yes/no question before something that cannot be undone (deleting, resetting).
+"""The one yes/no question of the app: before something that cannot be undone, or a choice.
 
 `ConfirmDialog(title, message, yes_label="Delete")` dismisses with True (`y`, or
 the yes button) or False (`n`, `esc`, or the other button); the focus starts on
-"keep it", so `enter` alone never deletes. The message names what goes with the
-action. `ConfirmScreen(question, yes=…, title=…)` is the same dialog asked as a
-question first. Styled in dialogs.tcss.
+the "no" button, so `enter` pressed out of habit changes nothing. The message
+says what goes with the action. The other names are the same dialog asked
+another way:
+
+- `ConfirmScreen(question, yes=…, title=…)`: a question first (labs: reset a round);
+- `YesNoDialog(title, question, yes_label=…, danger=False)`: a choice that deletes
+  nothing (save a check-in dated in the future?), drawn without the red;
+- `DeleteDialog(what, consequences)`: "Delete WHAT?" and what goes with it.
+
+Styled in dialogs.tcss.
 """
 
 from __future__ import annotations
@@ -23,29 +30,31 @@ from mentor_tui.widgets.key_bar import KeyBar
 class ConfirmDialog(ModalScreen[bool]):
     """`y` (or the button) answers yes; `n` or esc no. Dismisses with True or False."""
 
+    AUTO_FOCUS = "#no"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No, keep it"),
-        Binding("escape", "answer(False)", "Keep it", show=False),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, title: str, message: str, yes_label: str = "Delete") -> None:
+    def __init__(
+        self, title: str, message: str, yes_label: str = "Delete", no_label: str = "Keep it", danger: bool = True
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.yes_label = yes_label
+        self.no_label = no_label
+        self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog", classes="-danger" if self.danger else ""):
             yield Static(Content(self.title_text), id="confirm-title")
             yield Static(Content(self.message), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Keep it (n)", id="no")
-                yield Button(f"{self.yes_label} (y)", id="yes", variant="error")
+                yield Button(f"{self.no_label} (n)", id="no")
+                yield Button(f"{self.yes_label} (y)", id="yes", variant="error" if self.danger else "primary")
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()  # enter on its own never deletes
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -60,7 +69,21 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 class ConfirmScreen(ConfirmDialog):
-    """The same dialog, asked as a question: `ConfirmScreen("Reset 5 steps?", yes="Reset")`."""
+    """Asked as a question: `ConfirmScreen("Reset 5 steps?", yes="Reset")`."""
 
     def __init__(self, question: str, yes: str = "Yes", title: str = "Are you sure?") -> None:
-        super().__init__(title, question, yes)
+        super().__init__(title, question, yes, no_label="Cancel")
+
+
+class YesNoDialog(ConfirmDialog):
+    """A choice, not a deletion unless `danger`: `YesNoDialog("Dated in the future", "Save anyway?", "Save")`."""
+
+    def __init__(self, title: str, question: str, yes_label: str = "Yes", danger: bool = False) -> None:
+        super().__init__(title, question, yes_label, no_label="No", danger=danger)
+
+
+class DeleteDialog(ConfirmDialog):
+    """"Delete WHAT?", then what goes with it."""
+
+    def __init__(self, what: str, consequences: str) -> None:
+        super().__init__(f"Delete {what}?", consequences)

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from mentor_tui import clock, config, dates
 from mentor_tui.db.lab_items import Changed, ItemView, LabView
 from mentor_tui.screens import lab_forms, store_work
-from mentor_tui.screens.confirm import ConfirmScreen
+from mentor_tui.screens.confirm import ConfirmScreen, YesNoDialog
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.store_work import deliver
@@ -204,7 +204,7 @@ class LabScreen(DetailScreen[LabView]):
             goal = changed.goal_ready
             question = (f"Every lab of the goal “{goal.title}” is done. Mark the goal done? "
                         "The plan's progress counts it.")
-            self.app.push_screen(ConfirmScreen(question, yes="Mark goal done", title="Goal done?"),
+            self.app.push_screen(YesNoDialog("Goal done?", question, "Mark goal done"),
                                  lambda yes: self._mark_goal_done(goal.id, goal.title) if yes else None)
 
     def _mark_goal_done(self, goal_id: int, title: str) -> None:

@@ -93,7 +93,7 @@ class MentorshipActions:
 
     def _confirm_delete(self, mentorship_id: int, facts) -> None:
         from mentor_tui.screens.checkin_parts import plural
-        from mentor_tui.screens.yes_no import YesNoDialog
+        from mentor_tui.screens.confirm import YesNoDialog
 
         screen: Any = self
         if facts is None:

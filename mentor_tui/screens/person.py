@@ -177,7 +177,7 @@ class PersonScreen(DetailScreen[PersonView]):
         self.notify(f"Deleted the {record.kind}.")
 
     def action_delete_record(self) -> None:
-        from mentor_tui.screens.delete_dialog import DeleteDialog
+        from mentor_tui.screens.confirm import DeleteDialog
 
         row = self.records.highlighted_row()
         if row is None:

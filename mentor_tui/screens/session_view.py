@@ -182,7 +182,7 @@ class SessionScreen(DetailScreen[SessionView]):
 
     def _ask_delete(self, session_id: int) -> None:
         def ask(impact) -> None:
-            from mentor_tui.screens.session_confirm import ConfirmDialog
+            from mentor_tui.screens.confirm import ConfirmDialog
 
             text = f"Delete “{impact.title}” and every occurrence of it? {impact.words()}"
 
