@@ -52,8 +52,13 @@ def _export_all(db: Path, folder: Path, prefix: str) -> None:
 
 
 def _person_files(db: Path) -> list[Path]:
+    from mentor_tui.exchange.spec import FORMAT_VERSION
+
     files = sorted(PERSONS.glob("*.toml"))
-    if len(files) >= FILES:
+    # files of an older format are made again: a version-1 file stamps all its records with its
+    # export time, so the same record in two files is two versions, not one (import does more)
+    current = bool(files) and f"version = {FORMAT_VERSION}\n" in files[0].read_text(encoding="utf-8")[:200]
+    if len(files) >= FILES and current:
         return files[:FILES]
     shutil.rmtree(PERSONS, ignore_errors=True)
     PERSONS.mkdir(parents=True)

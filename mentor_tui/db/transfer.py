@@ -156,6 +156,7 @@ class Writer:
         # exported_at, stored text), and whether its private notes are taken.
         self.stamp: str | None = None
         self.private = False
+        self._stamp_texts: dict[Any, str] = {}
         # incoming person / mentorship uuid -> the uuid it is kept under here (person_match)
         self._person_uuid: dict[str, str] = mapping.person_uuid if mapping is not None else {}
         self._mentorship_uuid: dict[str, str] = mapping.mentorship_uuid if mapping is not None else {}
@@ -426,7 +427,13 @@ class Writer:
 
     def _stamp_of(self, rec: Row) -> str | None:
         moment = rec.get("updated_at")
-        return to_change_text(moment) if moment is not None else self.stamp
+        if moment is None:
+            return self.stamp
+        # records written together share their moment: format each one once (strftime is slow)
+        text = self._stamp_texts.get(moment)
+        if text is None:
+            text = self._stamp_texts[moment] = to_change_text(moment)
+        return text
 
     # -- batches
 

@@ -149,8 +149,9 @@ _READERS: dict[str, Callable[[Table, schema.Field, dict[str, Any]], Any]] = {
 
 
 # How a plain field's value is accepted without the full check (the common case).
-_ANY_STR, _NONBLANK, _CHOICE, _DATE_OK, _INT_OK, _BOOL_OK, _FULL = range(7)
+_ANY_STR, _NONBLANK, _CHOICE, _DATE_OK, _INT_OK, _BOOL_OK, _FULL, _MOMENT_OK = range(8)
 _DATE = dt.date
+_MOMENT = dt.datetime
 _MISSING = object()
 Reader = Callable[[Table, schema.Field, dict[str, Any]], Any]
 
@@ -170,7 +171,10 @@ def _fast(f: schema.Field) -> int:
         return _ANY_STR
     if f.type in (schema.LINE, schema.TEXT):
         return _NONBLANK
-    return {schema.CHOICE: _CHOICE, schema.DATE: _DATE_OK, schema.INT: _INT_OK, schema.BOOL: _BOOL_OK}.get(f.type, _FULL)
+    fast = {schema.CHOICE: _CHOICE, schema.DATE: _DATE_OK, schema.INT: _INT_OK, schema.BOOL: _BOOL_OK}
+    # every record's updated_at: an aware moment within the years the store reads back
+    fast[schema.STAMP] = _MOMENT_OK
+    return fast.get(f.type, _FULL)
 
 
 def _private(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
@@ -226,6 +230,7 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
                 continue
         elif (
             (kind_of_v is _DATE and fast == _DATE_OK and _FIRST <= v.year <= _LAST)
+            or (kind_of_v is _MOMENT and fast == _MOMENT_OK and v.tzinfo is not None and _FIRST <= v.year <= _LAST)
             or (kind_of_v is bool and fast == _BOOL_OK)
             or (kind_of_v is int and fast == _INT_OK and f.low <= v <= f.high)  # type: ignore[operator]
         ):
