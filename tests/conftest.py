@@ -83,3 +83,13 @@ def store_with_me(store):
 
     people.set_me("Bo Chen", "mentor")
     return store
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    """The demo team, as of the frozen today (snapshots and Pilot tests of filled screens)."""
+    from mentor_tui import demo
+
+    path = tmp_path / "demo.sqlite3"
+    demo.generate(path, today=FROZEN_TODAY)
+    return path

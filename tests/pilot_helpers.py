@@ -49,3 +49,15 @@ async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "the c
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.01)
+
+
+def then(*keys: str):
+    """A snapshot's `run_before`: settle, then press each key and settle after it."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before

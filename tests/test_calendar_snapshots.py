@@ -4,32 +4,12 @@ for that day, so the pictures only change when a screen does."""
 
 from __future__ import annotations
 
-import pytest
-
-from mentor_tui import demo
 from mentor_tui.app import MentorApp
 
-from .conftest import FROZEN_TODAY
 from .pilot_helpers import settle
+from .pilot_helpers import then as _then
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    demo.generate(path, today=FROZEN_TODAY)
-    return path
-
-
-def _then(*keys: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 def test_month_view(snap_compare, demo_db):

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from textual.widgets import OptionList
 
-from mentor_tui import demo
 from mentor_tui.app import MentorApp
 from mentor_tui.db import database, labs, people
 from mentor_tui.db.models import Goal, Lab, LabItem, Plan
@@ -22,13 +20,6 @@ from .pilot_helpers import screen_text, settle, wait_until
 
 SIZE = (120, 40)
 HELM = "Helm chart for status-service"
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    demo.generate(path, today=FROZEN_TODAY)
-    return path
 
 
 def _steps(app) -> list[str]:

@@ -8,22 +8,13 @@ import datetime as dt
 
 import pytest
 
-from mentor_tui import demo
 from mentor_tui.app import MentorApp
 from mentor_tui.db import database, people
 from mentor_tui.db.models import Goal, Lab, Plan
 
-from .conftest import FROZEN_TODAY
 from .pilot_helpers import settle
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    demo.generate(path, today=FROZEN_TODAY)
-    return path
 
 
 @pytest.fixture

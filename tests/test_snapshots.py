@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from mentor_tui import demo
 from mentor_tui.app import MentorApp
 from mentor_tui.db import database, people
 
-from .conftest import FROZEN_TODAY
 from .pilot_helpers import settle, wait_until
+from .pilot_helpers import then as _then
 
 SIZE = (120, 40)
 SECTION_KEYS = {"dashboard": "1", "plans": "2", "labs": "3", "checkins": "4", "calendar": "5", "team": "6"}
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite3"
-    demo.generate(path, today=FROZEN_TODAY)
-    return path
 
 
 @pytest.fixture
@@ -34,16 +26,6 @@ def empty_db(tmp_path):
     people.set_me("Bo Chen", "mentor")
     database.close_database()
     return path
-
-
-def _then(*keys: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("section", list(SECTION_KEYS))
