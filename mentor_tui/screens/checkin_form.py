@@ -110,7 +110,7 @@ class CheckInForm(FormScreen):
             fields.append(record_field("checkins", "private_notes", "Private pairing notes",
                                        default=(c.private_notes or "") if c else "", verbatim=True))
         title = f"{'Edit check-in' if c else 'New check-in'}: {m.label}"
-        super().__init__(title, fields, self._store)
+        super().__init__(title, fields, self._store, guard=("CheckIn", c.id) if c else None)
         self.items = Items((), (), ())
         self.future_ok: dt.date | None = None  # the future date the user said to save anyway
 

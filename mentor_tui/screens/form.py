@@ -80,6 +80,9 @@ class FormResult:
     saved: Any = None
 
 
+_UNREAD = object()  # the edited record's updated_at, not read yet
+
+
 class FormScreen(ModalScreen[FormResult | None]):
     """A modal form; `ctrl+s` saves, `escape` cancels."""
 
@@ -101,8 +104,14 @@ class FormScreen(ModalScreen[FormResult | None]):
         intro: str = "",
         save_label: str = "Save",
         cancellable: bool = True,
+        guard: tuple[str, int] | None = None,
     ) -> None:
+        """`guard`: (model name, id) of the record the form edits: a save first checks that
+        nobody changed it since the form opened (db/stale.py)."""
         super().__init__()
+        self.guard = guard
+        self._loaded_stamp: Any = _UNREAD
+        self._overwrite = False  # the user saw the other change and saves over it
         self.form_title = title
         self.fields = list(fields)
         self.save_values = save
@@ -203,10 +212,33 @@ class FormScreen(ModalScreen[FormResult | None]):
         self._wait_notice = self.set_timer(store_work.WAITING_AFTER, self._still_saving)
         self._save_in_worker(values)
 
+    @work(thread=True, exclusive=True, group="form-stamp")
+    def _note_stamp(self) -> None:
+        """When the form opens: the edited record's updated_at, to compare with at save."""
+        from mentor_tui.db import database, stale
+
+        assert self.guard is not None
+        try:
+            with database.worker_connection():
+                self._loaded_stamp = stale.stamp(*self.guard)
+        except Exception:  # noqa: BLE001 - unreadable now: the save says why, if it still is
+            self._loaded_stamp = None
+
+    def _save_checked(self, values: dict[str, Any]) -> Any:
+        if self.guard is not None and not self._overwrite and self._loaded_stamp is not _UNREAD:
+            from mentor_tui.db import stale
+
+            stale.check(*self.guard, self._loaded_stamp)
+        return self.save_values(values)
+
     @work(thread=True, exclusive=True, group="form-save")
     def _save_in_worker(self, values: dict[str, Any]) -> None:
+        from mentor_tui.db.stale import ChangedElsewhere
+
         try:
-            saved = store_work.run_edit(lambda: self.save_values(values))
+            saved = store_work.run_edit(lambda: self._save_checked(values))
+        except ChangedElsewhere as exc:  # both are shown: theirs in the message, yours in the form
+            store_work.deliver(self, self._changed_elsewhere, exc)
         except ValueError as exc:  # the store's rules: say which, keep the form open
             field = getattr(exc, "field", None)  # a RecordError names its field: say it next to it
             store_work.deliver(self, self._not_saved, f"Not saved: {exc}", field)
@@ -214,6 +246,17 @@ class FormScreen(ModalScreen[FormResult | None]):
             store_work.deliver(self, self._not_saved, store_work.could_not_save(exc))
         else:
             store_work.deliver(self, self._saved, FormResult(values, saved))
+
+    def _changed_elsewhere(self, exc: Any) -> None:
+        from mentor_tui import dates
+
+        self._set_saving(False)
+        self._overwrite = True
+        when = f" at {dates.show_moment(exc.when)}" if exc.when is not None else ""
+        self._say(
+            f"Changed elsewhere{when}, after you opened this form. Now: {exc.theirs}. "
+            "Yours is in the form: ctrl+s saves yours over it; esc leaves it as it is now."
+        )
 
     def _still_saving(self) -> None:
         if self.saving:
@@ -267,6 +310,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         self.call_after_refresh(self.query_one("#dialog").scroll_home, animate=False)
         self._pristine = self._raw_values()
         self._discard_armed = ""
+        if self.guard is not None:
+            self._note_stamp()
 
     def _may_discard(self, key: str) -> bool:
         """True when nothing was typed, or `key` was pressed a second time to discard it."""

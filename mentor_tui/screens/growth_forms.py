@@ -105,6 +105,7 @@ def rating_form(who: Who, choices: Choices, rating: Any = None) -> FormScreen:
                          kind="text", placeholder="https://…"),
         ],
         save,
+        guard=("SkillRating", rating.id) if rating is not None else None,
     )
 
 
@@ -135,6 +136,7 @@ def incident_form(who: Who, choices: Choices, incident: Any = None) -> FormScree
                   default=old.session_id if old else None),
         ],
         save,
+        guard=("Incident", incident.id) if incident is not None else None,
     )
 
 
@@ -162,6 +164,7 @@ def ownership_form(who: Who, choices: Choices, ownership: Any = None) -> FormScr
             record_field("ownership", "notes", "Notes (Markdown)", default=old.notes if old else ""),
         ],
         save,
+        guard=("Ownership", ownership.id) if ownership is not None else None,
     )
 
 
@@ -196,6 +199,7 @@ def kudos_form(who: Who, choices: Choices, kudos: Any = None) -> FormScreen:
             record_field("kudos", "for_ref", "…or for (free text)", kind="text", default=typed),
         ],
         save,
+        guard=("Kudos", kudos.id) if kudos is not None else None,
         intro="Recognition is shown to the person it is for; nothing ranks people by kudos.",
     )
 
@@ -231,6 +235,7 @@ def feedback_form(who: Who, choices: Choices, feedback: Any = None) -> FormScree
             record_field("feedback", "given_on", "Given on", default=feedback.given_on if feedback else clock.today()),
         ],
         save,
+        guard=("Feedback", feedback.id) if feedback is not None else None,
         intro="Feedback about the mentorship program itself. Anonymous feedback keeps no author anywhere.",
     )
 

@@ -61,6 +61,7 @@ def edit_lab_form(lab, goals) -> LabForm:
             record_field("labs", "detail", "Detail (Markdown)", default=lab.detail),
         ],
         save,
+        guard=("Lab", lab.id),
     )
 
 

@@ -47,6 +47,7 @@ class MentorshipActions:
                 record_field("mentorships", "ended_on", "Ended on (empty: still active)", default=m.ended_on),
             ],
             save,
+            guard=("Mentorship", ident),
         )
         screen: Any = self
         screen.open_form(form, lambda _: f"Mentorship {m.label} saved.")

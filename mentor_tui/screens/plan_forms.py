@@ -65,6 +65,7 @@ def goal_form(
             record_field("goals", "detail", "Detail (Markdown: why, done when)", default=c.detail if c else None),
         ],
         save,
+        guard=("Goal", current.id) if current is not None else None,
     )
 
 
@@ -99,4 +100,5 @@ def plan_edit_form(current: PlanFields, roster: list[Any]) -> FormScreen:
             record_field("plans", "target_on", "Target date", default=current.target_on),
         ],
         save,
+        guard=("Plan", current.id),
     )

@@ -115,7 +115,8 @@ def series_form(roster: Sequence[Any], view: Any) -> FormScreen:
         link=view.link or "", notes=view.notes, all_day=view.all_day,
     )
     return FormScreen("Edit the whole series", fields, save,
-                      intro="Every occurrence changes; cancelled and annotated ones keep their day.")
+                      intro="Every occurrence changes; cancelled and annotated ones keep their day.",
+                      guard=("Session", view.session_id))
 
 
 def occurrence_form(view: Any) -> FormScreen:
