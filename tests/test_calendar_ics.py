@@ -287,3 +287,22 @@ def test_a_zone_only_its_vtimezone_explains_gets_an_iana_zone_with_the_same_offs
     starts = _occurs("Platform update", _at(2026, 10, 1), _at(2027, 4, 1))
     assert starts[0][0] == _at(2026, 10, 5, 8) and (_at(2026, 11, 2, 9), False, False) in starts  # DST kept
     assert starts[-1][0] == _at(2027, 3, 29, 8)
+
+
+def test_write_calendar_never_writes_through_a_link_or_over_a_fifo(tmp_path):
+    """The app's .ics dialog and the command line write by the same rule as every -o."""
+    import os
+
+    from mentor_tui.exchange.errors import ExchangeError
+    from mentor_tui.exchange.ical_export import write_calendar
+
+    target = tmp_path / "real.ics"
+    target.write_bytes(b"keep")
+    link = tmp_path / "link.ics"
+    link.symlink_to(target)
+    fifo = tmp_path / "fifo.ics"
+    os.mkfifo(fifo)
+    for path, what in ((link, "symbolic link"), (fifo, "FIFO")):
+        with pytest.raises(ExchangeError, match=what):
+            write_calendar(path, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", force=True)
+    assert target.read_bytes() == b"keep" and link.is_symlink()

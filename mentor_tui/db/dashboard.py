@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from mentor_tui.db import people, sessions
+from mentor_tui.db import people
 from mentor_tui.db.mentorships import next_due
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, Plan, objects
 
@@ -26,11 +26,11 @@ class Summary:
     people: int
     active_plans: int
     open_actions: int
-    next_session: sessions.Occurrence | None
     checkins_due: list[CheckInDue]
 
 
-def summary(now: dt.datetime, today: dt.date) -> Summary:
+def summary(today: dt.date) -> Summary:
+    """The counts and the check-ins due (the next sessions are screens/next_sessions.py's)."""
     me = people.me()
     return Summary(
         me_name=me.name if me else None,
@@ -38,7 +38,6 @@ def summary(now: dt.datetime, today: dt.date) -> Summary:
         people=Person.select().where(~Person.archived).count(),
         active_plans=Plan.select().where(Plan.status == "active").count(),
         open_actions=ActionItem.select().where(ActionItem.done_on.is_null()).count(),
-        next_session=sessions.next_occurrence(now),
         checkins_due=checkins_due(me, today) if me else [],
     )
 

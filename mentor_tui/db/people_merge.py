@@ -8,6 +8,7 @@ merge makes double becomes one: two mentorships of the same mentor and mentee
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,13 +115,14 @@ def _double_pairs(keep_id: int, other_id: int) -> list[tuple[Mentorship, Mentors
             (Mentorship.mentor == mentor) & (Mentorship.mentee == mentee) & (Mentorship.id != m.id)
         )
         # the same mentorship kept twice (its periods overlap); an earlier, ended one stays apart
-        twin = next((t for t in twins if _overlap(t.started_on, t.ended_on, m.started_on, m.ended_on)), None)
+        twin = next((t for t in twins if overlap(t.started_on, t.ended_on, m.started_on, m.ended_on)), None)
         if twin is not None:
             pairs.append((twin, m))
     return pairs
 
 
-def _overlap(a_start, a_end, b_start, b_end) -> bool:
+def overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
+    """Whether two periods share a day (no end: still going)."""
     return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
 
 

@@ -16,14 +16,13 @@ transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mentor_tui import schema
 from mentor_tui.db.models import Mentorship, Person, PersonAlias
-from mentor_tui.db.people_merge import merge
+from mentor_tui.db.people_merge import merge, overlap
 
 Row = dict[str, Any]
 
@@ -145,11 +144,6 @@ def _settle_group(tokens: Iterable[str], here: dict[int, Person], uuid_owner: di
     for u in uuids:
         if u != kept:
             result.person_uuid[u] = kept
-
-
-def overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
-    """Whether two periods share a day (no end: still going)."""
-    return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
 
 
 def _match_mentorships(records: Sequence[Row], result: Matches) -> None:

@@ -106,11 +106,12 @@ def calendar_bytes(stamp: dt.datetime | None = None) -> bytes:
 
 def write_calendar(path: Path, data: bytes, force: bool = False) -> Path:
     """Write `data` to `path` atomically (mode 0600); an existing file only with `force`."""
+    from mentor_tui.exchange.output_files import output_problem
+
     path = Path(path).expanduser()
-    if path.is_dir():
-        raise ExchangeError(f"{path} is a folder; give a file name")
-    if path.exists() and not force:
-        raise ExchangeError(f"{path} exists already; choose another name (or --force to replace it)")
+    problem = output_problem(path, replace=force)  # a link, FIFO, device, folder or database: never
+    if problem is not None:
+        raise ExchangeError(problem)
     try:
         return write_atomic(path, data)
     except OSError as exc:

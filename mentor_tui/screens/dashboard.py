@@ -62,7 +62,7 @@ class DashboardScreen(SectionScreen):
         from mentor_tui.db import dashboard, due_goals, growth_summary, sessions
 
         return (
-            dashboard.summary(clock.now(), clock.today()),
+            dashboard.summary(clock.today()),
             sessions.count(),
             due_goals.plans_due(clock.today()),
             StaleLabsPanel.fetch(config.stale_cutoff(self.app.settings, clock.today())),

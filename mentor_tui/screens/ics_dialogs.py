@@ -96,6 +96,7 @@ class IcsExportDialog(ModalScreen[Path | None]):
     def action_export(self) -> None:
         from mentor_tui.exchange.errors import ExchangeError
         from mentor_tui.exchange.ical_export import write_calendar
+        from mentor_tui.exchange.output_files import output_problem
 
         if self.data is None:
             self._say("Still preparing the file…")
@@ -106,7 +107,11 @@ class IcsExportDialog(ModalScreen[Path | None]):
             return
         path = Path(raw).expanduser()
         force = self._replace_armed == path
-        if path.exists() and not path.is_dir() and not force:
+        special = output_problem(path, replace=True)  # the same rule as the TOML export dialog
+        if special is not None:
+            self._say(special[0].upper() + special[1:] + ".")
+            return
+        if path.exists() and not force:
             self._replace_armed = path
             self._say(f"{path} exists: press ctrl+s again to replace it, or change the name.")
             return
