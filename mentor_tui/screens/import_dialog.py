@@ -80,7 +80,6 @@ class ImportDialog(ModalScreen[bool]):
     def __init__(self) -> None:
         super().__init__()
         self._files: list[Any] | None = None  # read, checked and previewed: ctrl+s writes them
-        self._me_uuids: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -138,11 +137,10 @@ class ImportDialog(ModalScreen[bool]):
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
             return
-        self.app.call_from_thread(self._previewed, files, me_uuids, summary, take)
+        self.app.call_from_thread(self._previewed, files, summary, take)
 
-    def _previewed(self, files: list[Any], me_uuids: set[str], summary: Any, take: bool) -> None:
+    def _previewed(self, files: list[Any], summary: Any, take: bool) -> None:
         self._files = files
-        self._me_uuids = me_uuids
         self.query_one("#progress", ProgressBar).add_class("-idle")
         row = self.query_one("#private-row")
         row.set_class(not summary.private_files, "-idle")
@@ -174,7 +172,7 @@ class ImportDialog(ModalScreen[bool]):
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
             return
-        self.app.call_from_thread(self._previewed, files, self._me_uuids, summary, take)
+        self.app.call_from_thread(self._previewed, files, summary, take)
 
     @on(Input.Changed, "#paths")
     def _paths_changed(self) -> None:
