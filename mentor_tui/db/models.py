@@ -143,6 +143,7 @@ class Person(UUIDModel):
     is_me = BooleanField(default=False, index=True)
     email = CharField(null=True)
     archived = BooleanField(default=False)
+    team = CharField(default="")
 
 
 class PersonAlias(BaseModel):

@@ -85,6 +85,16 @@ class BusFactor:
         return tuple(p.name for p in self.holders)
 
     @property
+    def teams(self) -> tuple[str, ...]:
+        """The teams its holders work in, sorted (a holder with no team adds none)."""
+        return tuple(sorted({p.team for p in self.holders if p.team}))
+
+    @property
+    def silo(self) -> bool:
+        """Held by two or more people, all of one team: the knowledge stays in that team."""
+        return self.count >= 2 and len(self.teams) == 1 and all(p.team for p in self.holders)
+
+    @property
     def label(self) -> str:
         """"nobody", "single point of knowledge: NAME", or who holds it."""
         return describe(self.names)

@@ -60,6 +60,7 @@ _kind(Kind(
         _f("name", LINE, required=True, nonblank=True),
         _f("role", CHOICE, required=True, choices=ROLES),
         _f("email", LINE),
+        _f("team", LINE, empty="", doc='the team they work in, e.g. "platform"; a skill held within one team only is a silo'),
         _f("aliases", ALIASES, doc="other uuids this person was known by (after a merge); a file naming one means this person"),
         UPDATED_AT,
     ),

@@ -38,6 +38,7 @@ class PersonRef:
     is_me: bool = False
     archived: bool = False
     email: str | None = None
+    team: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def person_ref(person: Person) -> PersonRef:
         is_me=bool(person.is_me),
         archived=bool(person.archived),
         email=person.email,
+        team=person.team or "",
     )
 
 
