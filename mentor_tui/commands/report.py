@@ -8,6 +8,8 @@ import re
 
 from mentor_tui.commands.common import add_output_option
 
+GRAINS = ("month", "quarter")  # db.program_periods.GRAINS, without importing the store to parse
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -27,12 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--since",
         metavar="YYYY-MM-DD",
-        help="first day of the brag doc's period (default: one year before --until)",
+        help="first day of the period: the brag doc's (default: one year before --until), or, with --team, "
+        "of the program's health per period and of what changed since (default: the last 12 months or "
+        "4 quarters, from when the program started)",
     )
     parser.add_argument(
         "--until",
         metavar="YYYY-MM-DD",
         help="last day of the period; the team report's 'as of' day (default: today)",
+    )
+    parser.add_argument(
+        "--by",
+        choices=GRAINS,
+        help="with --team: the program's health per month (default) or per quarter",
     )
     add_output_option(parser)
 
@@ -76,25 +85,33 @@ def run(args: argparse.Namespace) -> int:
 
     if args.team and args.person:  # argparse's group already refuses this
         raise UsageError("--person and --team cannot be used together")
+    if args.by is not None and not args.team:
+        raise UsageError("--by goes with --team (the program's health per month or quarter)")
     until = parse_date(args.until, "--until") or clock.today()
-    since = parse_date(args.since, "--since") or one_year_before(until)
+    given_since = parse_date(args.since, "--since")
+    since = given_since or one_year_before(until)
     if since > until:
         raise InputError(f"--since {since.isoformat()} is after --until {until.isoformat()}")
 
     check_output(args.output, args.force)
     open_existing_store(args)
-    text = _team(until) if args.team else _person(args.person, since, until)
+    text = _team(given_since, until, args.by or "month") if args.team else _person(args.person, since, until)
     write_output(text, args.output, args.force, "the team report" if args.team else "the report")
     return 0
 
 
-def _team(as_of: dt.date) -> str:
+def _team(since: dt.date | None, as_of: dt.date, grain: str) -> str:
+    """The team as of `as_of`, opening with the program's health from `since` (default: the last
+    year's months or quarters, from the program's start)."""
     from mentor_tui import clock, config
+    from mentor_tui.db.program_health import program_health, recent_since
     from mentor_tui.db.reports.team import team_overview
     from mentor_tui.exchange.team_report import team_report
 
     months = config.bus_factor_months(config.load_settings())
-    return team_report(team_overview(as_of, months), generated_on=clock.today())
+    since = since or recent_since(as_of, grain, 12 if grain == "month" else 4)
+    program = program_health(since, as_of, grain, months)
+    return team_report(team_overview(as_of, months), generated_on=clock.today(), program=program)
 
 
 def _person(who: str | None, since: dt.date, until: dt.date) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mentor_tui import APP_NAME
+from mentor_tui.db.program_health import ProgramHealth
 from mentor_tui.db.reports.common import level_name
 from mentor_tui.db.reports.team import TeamOverview
 from mentor_tui.db.reports.team_activity import LADDER
@@ -23,13 +24,15 @@ from mentor_tui.exchange.markdown_report import (
     show_date,
     table,
 )
+from mentor_tui.exchange.program_report import program_sections
 from mentor_tui.vocabulary import LEVELS
 
 ROLE_TITLES = {"mentee": "Mentees", "mentor": "Mentors", "lead": "Leads"}
 STALE = "\\~"  # an escaped ~: rated only before the window
 
 
-def team_report(team: TeamOverview, generated_on: dt.date | None = None) -> str:
+def team_report(team: TeamOverview, generated_on: dt.date | None = None, program: ProgramHealth | None = None) -> str:
+    """The report; with `program`, it opens with what changed and the program's health per period."""
     count = sum(len(group) for group in team.people.values())
     out = [
         "# Team report",
@@ -40,6 +43,8 @@ def team_report(team: TeamOverview, generated_on: dt.date | None = None) -> str:
     if generated_on is not None:
         out.append(f"- **Generated:** {generated_on.isoformat()} by {APP_NAME}")
     out.append("")
+    if program is not None:
+        out += program_sections(program)
     out += section("People", _people(team))
     out += section("Active plans", plans_table(team.active_plans, with_owner=True))
     out += section("Skills matrix", matrix_table(team.skills))

@@ -43,6 +43,7 @@ class TeamScreen(TeamPeople, TableSection[Any]):
         Binding("m", "new_mentorship", "New mentorship"),
         Binding("w", "what_if", "What if…"),
         Binding("p", "pairing", "Pairing"),
+        Binding("P", "program", "Program health"),
         Binding("M", "merge_person", "Merge duplicate"),
         Binding("u", "toggle_uuids", "Show uuid"),
     ]
@@ -127,6 +128,11 @@ class TeamScreen(TeamPeople, TableSection[Any]):
         from mentor_tui.screens.pairing import PairingScreen
 
         self.app.push_screen(PairingScreen(self.months()))
+
+    def action_program(self) -> None:
+        from mentor_tui.screens.program import ProgramScreen
+
+        self.app.push_screen(ProgramScreen())
 
     def action_new_person(self) -> None:
         from mentor_tui.db import people
