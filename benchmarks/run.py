@@ -35,6 +35,7 @@ BENCHMARKS = {
     "labs": "lab_toggle",
     "checkins": "checkins_bench",
     "calendar": "calendar_bench",
+    "program": "program_bench",
 }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mentor_tui.db import program_health
 from mentor_tui.db import models as m
+from mentor_tui.db import program_health
 from mentor_tui.db.program_changes import what_changed
 from mentor_tui.db.reports.common import CompetencyRef, PersonRef
 from mentor_tui.db.team_skills import BusFactor

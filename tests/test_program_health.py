@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from mentor_tui.db import mentorships, program_health, session_edits, sessions, skill_history, team_skills
+from mentor_tui.db import (
+    mentorships,
+    program_health,
+    session_edits,
+    sessions,
+    skill_history,
+    team_skills,
+)
 from mentor_tui.db import models as m
 from mentor_tui.db.program_periods import last_periods, periods
 

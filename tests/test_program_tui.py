@@ -51,7 +51,7 @@ async def test_p_on_team_opens_the_program_view_t_switches_esc_goes_back(demo_db
         assert rows[-1][1] == "8"
         roles = table_rows(screen, "#program-incidents")
         assert roles[0] == ["2026-11*", "0", "0", "1", "0", "1", "0", "1"]  # a primary, a scribe; one new step
-        single_points = screen.query_one("#trend-single_points").query_one(Sparkline)
+        single_points = screen.query_one("#program-trends").query(Sparkline).first()  # the first figure
         assert list(single_points.data or []) == [8.0] * 10 + [1.0, 1.0]
 
         await pilot.press("t")

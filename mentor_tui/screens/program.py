@@ -17,16 +17,17 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Static
 
 from mentor_tui import clock, config
-from mentor_tui.db.program_figures import FIGURES, Figure, series
+from mentor_tui.db.program_figures import FIGURES, series
 from mentor_tui.screens.store_work import deliver, failure_reason
 from mentor_tui.vocabulary import INCIDENT_ROLES
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.trend_rows import TrendRow, TrendRows
 
 GRAIN_WORDS = {"month": "per month", "quarter": "per quarter"}
 INCIDENT_ROLE_WORDS = {"shadow": "Shadow", "secondary": "Secondary", "primary": "Primary",
@@ -49,7 +50,7 @@ class ProgramScreen(Screen[None]):
         ("Check-ins due", "one every cadence from a mentorship's start, until it ends"),
         ("Ladder steps", "someone on call as shadow, secondary, primary or incident commander for the first time"),
         ("What changed", "who held what the day before the first period, against the last day"),
-        ("Sparklines", "a period with nothing to average repeats the one before"),
+        ("Sparklines", "scaled from the lowest to the highest value shown; nothing to average counts as 0"),
     ]
 
     health: Any = None
@@ -64,14 +65,10 @@ class ProgramScreen(Screen[None]):
             yield Static("Computing the program's health…", id="program-intro")
             yield Static("", id="program-changes")
             yield Static(Content.styled("Trends", "bold"), classes="program-heading")
-            for figure in FIGURES:
-                with Horizontal(classes="program-trend", id=f"trend-{figure.key}"):
-                    yield Static(figure.label, classes="program-label")
-                    yield Sparkline([], classes="-lower-better" if figure.lower_is_better else "")
-                    yield Static("", classes="program-value")
+            yield TrendRows(id="program-trends")
             yield Static(Content.styled("Bus factor per competency", "bold"), id="program-bus-heading",
                          classes="program-heading")
-            yield Vertical(id="program-bus")
+            yield TrendRows(id="program-bus")
             yield Static(Content.assemble(("Per period", "bold"), ("  tab: the table, ← → scroll it", "$text-muted")),
                          classes="program-heading")
             yield DataTable(id="program-table", cursor_type="none", zebra_stripes=True)
@@ -82,7 +79,7 @@ class ProgramScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#program-body").focus()
-        self.reload()
+        self.call_after_refresh(self.reload)  # the view first, "computing…" on it; then the work
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -145,45 +142,15 @@ class ProgramScreen(Screen[None]):
         ))
         self.query_one("#program-changes", Static).update(changes_text(health))
         width = min(2 * len(health.periods), 24)
-        for figure in FIGURES:
-            row = self.query_one(f"#trend-{figure.key}", Horizontal)
-            self._show_trend(row, figure, health, width)
-        self._show_bus_factors(health, width)
+        self.query_one("#program-trends", TrendRows).show(trend_rows(health), width)
+        self.query_one("#program-bus", TrendRows).show(bus_factor_rows(health), width)
         self._show_table(health)
         if health.sessions_counted:
             self.set_status(f"{len(health.periods)} {health.grain}s · esc: back to Team")
         else:
             self.set_status("Counting the sessions held (from their calendar rules)…")
-            self._count_sessions(health)
-
-    def _show_trend(self, row: Horizontal, figure: Figure, health: Any, width: int) -> None:
-        spark = row.query_one(Sparkline)
-        value = row.query_one(".program-value", Static)
-        spark.styles.width = width
-        if figure.needs_sessions and not health.sessions_counted:
-            spark.data = []
-            value.update(Content.styled("computing…", "$text-muted italic"))
-            return
-        spark.data = series(figure, health.periods)
-        value.update(trend_text(figure, health))
-
-    def _show_bus_factors(self, health: Any, width: int) -> None:
-        box = self.query_one("#program-bus", Vertical)
-        box.remove_children()
-        rows = []
-        for index, comp in enumerate(health.competencies):
-            counts = [float(p.bus_factors[index].count) for p in health.periods]
-            last = health.periods[-1].bus_factors[index]
-            text = Content.assemble(
-                (str(last.count), "bold $error" if last.flagged else "bold"),
-                (f"  was {int(counts[0])} in {health.periods[0].period.label}", "$text-muted"),
-                ("  silo" if last.silo else "", "$warning"),
-            )
-            spark = Sparkline(counts)
-            spark.styles.width = width
-            rows.append(Horizontal(Static(Content(comp.name), classes="program-label"), spark,
-                                   Static(text, classes="program-value"), classes="program-trend"))
-        box.mount_all(rows)
+            # after the figures are painted: the count holds the GIL for a while
+            self.call_after_refresh(self._count_sessions, health)
 
     def _show_table(self, health: Any) -> None:
         table = self.query_one("#program-table", DataTable)
@@ -205,13 +172,36 @@ def period_label(p: Any) -> str:
     return p.period.label + ("*" if p.period.partial else "")
 
 
-def trend_text(figure: Figure, health: Any) -> Content:
-    """The latest period's figure, and the first period's, muted."""
+def trend_rows(health: Any) -> list[TrendRow]:
+    """One row per figure: its sparkline over the periods, the latest value and the first one."""
     first, last = health.periods[0], health.periods[-1]
-    return Content.assemble(
-        (figure.text(last), "bold"),
-        (f"  was {figure.text(first)} in {first.period.label}" if first is not last else "", "$text-muted"),
-    )
+    rows = []
+    for figure in FIGURES:
+        if figure.needs_sessions and not health.sessions_counted:
+            rows.append(TrendRow(figure.label, [], Content.styled("computing…", "$text-muted italic"),
+                                 figure.lower_is_better))
+            continue
+        value = Content.assemble(
+            (figure.text(last), "bold"),
+            (f"  was {figure.text(first)} in {first.period.label}" if first is not last else "", "$text-muted"),
+        )
+        rows.append(TrendRow(figure.label, series(figure, health.periods), value, figure.lower_is_better))
+    return rows
+
+
+def bus_factor_rows(health: Any) -> list[TrendRow]:
+    """One row per competency: how many hold it at each period's end."""
+    rows = []
+    for index, comp in enumerate(health.competencies):
+        counts = [float(p.bus_factors[index].count) for p in health.periods]
+        last = health.periods[-1].bus_factors[index]
+        value = Content.assemble(
+            (str(last.count), "bold $error" if last.flagged else "bold"),
+            (f"  was {int(counts[0])} in {health.periods[0].period.label}", "$text-muted"),
+            ("  silo" if last.silo else "", "$warning"),
+        )
+        rows.append(TrendRow(comp.name, counts, value))
+    return rows
 
 
 def changes_text(health: Any) -> Content:
