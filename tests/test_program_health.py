@@ -219,3 +219,24 @@ def test_quarters_sum_their_months(store):
         assert quarter.activity.checkins_held == sum(p.activity.checkins_held for p in three)
         assert quarter.activity.checkins_due == sum(p.activity.checkins_due for p in three)
         assert quarter.activity.kudos == sum(p.activity.kudos for p in three)
+
+
+def test_the_figures_cost_the_same_few_queries_for_3_months_or_24(store):
+    mentor, mentee = person("Mentor"), person("Mentee")
+    ship = mentorships.create_mentorship(mentor.id, mentee.id, D(2024, 1, 1), 7)
+    for week in range(150):
+        day = D(2024, 1, 1) + dt.timedelta(days=7 * week)
+        m.CheckIn.create(mentorship=ship, held_on=day)
+        rate(mentee, "cloud", week % 6, day)
+
+    def statements_for(since: dt.date) -> list[str]:
+        found: list[str] = []
+        m.database_proxy.connection().set_trace_callback(found.append)
+        try:
+            program_health.program_health(since, D(2026, 11, 26), "month", count_sessions=False)
+        finally:
+            m.database_proxy.connection().set_trace_callback(None)
+        return found
+
+    short, long = statements_for(D(2026, 9, 1)), statements_for(D(2024, 12, 1))
+    assert len(short) == len(long) <= 12, long  # not one per period, check-in or rating
