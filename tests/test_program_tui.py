@@ -97,7 +97,7 @@ async def test_an_empty_program_shows_zeros_and_no_change(store_with_me):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_program(pilot)
         text = screen_text(app)
-        assert "No change in who holds what." in text
+        assert "Nothing recorded yet." in text and "record check-ins (4)" in text
         rows = table_rows(screen)
         assert len(rows) == 12  # nothing started: the last 12 months
         assert rows[0][:4] == ["2026-11*", "8", "0", "0 / 0"]

@@ -30,6 +30,12 @@ from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.trend_rows import TrendRow, TrendRows
 
 GRAIN_WORDS = {"month": "per month", "quarter": "per quarter"}
+NOTHING_YET = Content.assemble(
+    ("Nothing recorded yet.", "bold"),
+    " The figures come from what the app already keeps: rate people's skills (enter on a person in Team), "
+    "record check-ins (4), hold sessions and take attendance (5), log incidents, kudos and program feedback. "
+    "Every month then shows here.",
+)
 INCIDENT_ROLE_WORDS = {"shadow": "Shadow", "secondary": "Secondary", "primary": "Primary",
                        "incident-commander": "Incident commander", "scribe": "Scribe", "comms": "Comms"}
 
@@ -54,6 +60,7 @@ class ProgramScreen(Screen[None]):
     ]
 
     health: Any = None
+    nothing_yet = False  # no record of the program at all: say what makes the figures
 
     def __init__(self, grain: str = "month") -> None:
         super().__init__()
@@ -106,12 +113,13 @@ class ProgramScreen(Screen[None]):
         try:
             with database.worker_connection():
                 today = clock.today()
+                started = program_health.program_start()
                 since = program_health.recent_since(today, grain)
                 health = program_health.program_health(since, today, grain, months, count_sessions=False)
         except Exception as exc:
             deliver(self, self.set_status, f"Could not read the database: {failure_reason(exc)}. Press r to try again.")
             return
-        deliver(self, self._show, health)
+        deliver(self, self._loaded, health, started is None)
 
     @work(thread=True, exclusive=True, group="program-sessions")
     def _count_sessions(self, health: Any) -> None:
@@ -124,6 +132,10 @@ class ProgramScreen(Screen[None]):
             deliver(self, self.set_status, f"Could not count the sessions: {failure_reason(exc)}. Press r to try again.")
             return
         deliver(self, self._show, health.with_sessions(figures))
+
+    def _loaded(self, health: Any, nothing_yet: bool) -> None:
+        self.nothing_yet = nothing_yet
+        self._show(health)
 
     def _show(self, health: Any) -> None:
         if health.grain != self.grain:
@@ -140,7 +152,7 @@ class ProgramScreen(Screen[None]):
             ("Bus factor per competency", "bold"),
             (f"  people at level 4+ (rated within {health.months} months) at each period's end", "$text-muted"),
         ))
-        self.query_one("#program-changes", Static).update(changes_text(health))
+        self.query_one("#program-changes", Static).update(NOTHING_YET if self.nothing_yet else changes_text(health))
         width = min(2 * len(health.periods), 24)
         self.query_one("#program-trends", TrendRows).show(trend_rows(health), width)
         self.query_one("#program-bus", TrendRows).show(bus_factor_rows(health), width)
