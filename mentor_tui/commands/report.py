@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument(
         "--team",
         action="store_true",
-        help="the team report: people, plans, skills matrix, bus factor, pairing suggestions, what-if, "
+        help="the team report: what changed since --since and the program's health per month or quarter, "
+        "then people, plans, skills matrix, bus factor, pairing suggestions, what-if, "
         "check-in health, on-call ladder, kudos and program feedback (never private notes)",
     )
     parser.add_argument(

@@ -1,7 +1,7 @@
 """The bus factors as of several days, from one read of the rating history.
 
 The same rule as `team_skills.team_skills(as_of, months)` (which rating counts, the
-window, level 4+, active people only), answered for many days at once: the ratings
+window, level 4+, active people only; its `_pick` is shared, not copied), answered for many days at once: the ratings
 are read once, oldest first, and swept day by day, so a year of months costs one
 query instead of twelve.
 """
