@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from app_driver import settle, wait_ready
+from common import repeats
 
 SECTIONS = "234561"
 KEYS = ("down", "down", "pagedown", "pagedown", "end", "home", "question_mark", "escape")
@@ -20,7 +21,7 @@ async def drive(db: Path) -> None:
 
     async with MentorApp(db_path=db).run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        for _round in range(2):
+        for _round in range(repeats(2)):
             for key in SECTIONS:
                 await pilot.press(key)
                 await settle(pilot.app)
