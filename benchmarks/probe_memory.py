@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 
 from app_driver import settle, wait_ready
-from common import repeats
+from common import SMOKE, repeats
 
 SECTIONS = "234561"
 KEYS = ("down", "down", "pagedown", "pagedown", "end", "home", "question_mark", "escape")
+if SMOKE:  # the smoke size only proves the probe runs
+    KEYS = ("pagedown", "end", "question_mark", "escape")
 
 
 async def drive(db: Path) -> None:

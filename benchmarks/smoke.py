@@ -16,7 +16,8 @@ from types import ModuleType
 
 from common import OUT
 
-BROKEN_FILES = 4  # of the broken-file corpus, refused from the command line at smoke size
+BROKEN_FILES = 3  # of the broken-file corpus, refused from the command line at smoke size
+HOSTILE_FILES = 2  # of the hostile files, each refused from the command line
 
 
 def _broken_subset(corpus: Path) -> Path:
@@ -32,7 +33,11 @@ def _broken_subset(corpus: Path) -> Path:
 # benchmark name -> {module constant: its smoke value, or a function of the large value}
 KNOBS: dict[str, dict[str, object]] = {
     "startup": {"RUNS": 1},
-    "refusal": {"BROKEN": _broken_subset, "TEN_MIB": 256 * 1024},
+    "refusal": {
+        "BROKEN": _broken_subset,
+        "HOSTILE": lambda kinds: dict(list(kinds.items())[:HOSTILE_FILES]),
+        "TEN_MIB": 256 * 1024,
+    },
     "reports": {},  # reports_bench.py uses common.repeats()
     "search": {"RUNS": 2},
     "plans": {"RUNS": 1},
