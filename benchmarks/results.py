@@ -76,6 +76,13 @@ class Run:
                 for r in (row.result for row in self.rows)]
         widths = [max(len(str(row[i])) for row in [HEADER, *rows]) for i in range(4)]
         line = "  ".join(f"{{:<{w}}}" for w in widths) + "  {}"
+        m = self.machine
+        load = " ".join(str(x) for x in m["load_average"] or [])
+        print(f"{m['cpu']}, {m['cores']} cores (load {load} at the start); {m['python']}, "
+              f"Textual {m['textual']}, SQLite {m['sqlite']}; commit {m['commit']}, {m['date']}")
+        counts = machine.database(self.database)["counts"] or {}
+        print(f"{self.size} database: " + ", ".join(f"{n:,} {what.replace('_', ' ')}" for what, n in counts.items()
+                                                   if n is not None) + "\n")
         print(line.format(*HEADER))
         print("  ".join("-" * w for w in widths) + "  " + "-" * 4)
         for row in rows:
