@@ -31,8 +31,12 @@ test: $(STAMP_TEST)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
+# `make bench`: every figure of DESIGN.md's performance budget on the large database (made once
+# into benchmarks/out/, git-ignored), as a table and as benchmarks/out/results.json.
+# `make bench BENCH_ARGS="--size smoke"` is the quick run `make test` does; `--only NAME ...`, `--help`.
+BENCH_ARGS ?=
 bench: $(STAMP_TEST)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
