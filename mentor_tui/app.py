@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 
 from mentor_tui import config
 from mentor_tui.text_safety import escape_controls
+from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
 # mode name -> (key, label, "module:Class")
 SECTIONS: dict[str, tuple[str, str, str]] = {
@@ -66,6 +67,7 @@ class MentorApp(App[None]):
 
     def __init__(self, db_path: Path | str, settings_file: Path | None = None) -> None:
         super().__init__()
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self.db_path = Path(db_path)
         self.settings_file = settings_file
         self.settings = config.load_settings(settings_file)
