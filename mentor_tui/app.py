@@ -46,6 +46,11 @@ def _section_factory(target: str):
 # Seconds after the first screen before the day's backup is taken: the first frames and
 # the first section's loading come first.
 DAILY_BACKUP_AFTER = 3.0
+# Seconds after the Dashboard is asked for before the other screens' code is imported (once start-up's
+# workers are done), and between two imports.
+WARM_UP_AFTER = 0.1
+WARM_UP_STEP = 0.01
+
 
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
@@ -121,9 +126,9 @@ class MentorApp(App[None]):
         await self.switch_mode("dashboard")
         if not has_me:
             self.ask_who_is_me(roster)
-        # Once the Dashboard is up, import the other sections' code while the user
-        # reads it, so a first visit does not wait for imports.
-        self.set_timer(0.3, self._warm_up)
+        # Once the Dashboard is up and its workers are done, import the other sections' code
+        # (then the detail screens') while the user reads it, so a first visit does not wait for imports.
+        self.set_timer(WARM_UP_AFTER, self._warm_up)
         self.set_timer(DAILY_BACKUP_AFTER, self.take_daily_backup)
 
     # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
@@ -132,16 +137,24 @@ class MentorApp(App[None]):
         "mentor_tui.screens.timeline", "mentor_tui.screens.checkin_view", "mentor_tui.screens.session_view",
         "mentor_tui.screens.person", "mentor_tui.screens.search",
     )
+    warmed_up = False  # every module of _warm_up imported (the benchmarks wait for it)
+    _to_warm: list[str]
 
     def _warm_up(self) -> None:
-        for _, _, target in SECTIONS.values():
-            importlib.import_module(target.split(":")[0])
-        importlib.import_module("mentor_tui.widgets.record_table")
-        self.set_timer(0.5, self._warm_up_details)
+        if any(not worker.is_finished for worker in self.workers):
+            self.set_timer(WARM_UP_AFTER, self._warm_up)  # start-up (the Dashboard's data) first
+            return
+        self._to_warm = [target.split(":")[0] for _, _, target in SECTIONS.values()]
+        self._to_warm += ["mentor_tui.widgets.record_table", *self._DETAIL_SCREENS]
+        self._warm_next()
 
-    def _warm_up_details(self) -> None:
-        for module in self._DETAIL_SCREENS:
-            importlib.import_module(module)
+    def _warm_next(self) -> None:
+        """One module at a time, so a key pressed meanwhile waits for one import at most."""
+        if not self._to_warm:
+            self.warmed_up = True
+            return
+        importlib.import_module(self._to_warm.pop(0))
+        self.set_timer(WARM_UP_STEP, self._warm_next)
 
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""

@@ -80,6 +80,11 @@ class SectionScreen(FormOpener, Screen):
 
     _shown: Any = None
 
+    @property
+    def data_shown(self) -> bool:
+        """Whether the data of a first load is on screen (the start-up benchmark waits for it)."""
+        return self._shown is not None
+
     def _show(self, data: Any) -> None:
         if self._shown is not None and data == self._shown:
             return  # a revisit with nothing changed: keep the rendered table as it is
