@@ -38,6 +38,7 @@ class LabsScreen(TableSection[LabRow]):
         "a goal, press [b]2[/b], move to the plan and press [b]g[/b]."
     )
     COLUMNS = ("Owner", "Lab", "Checklist", "Last practised", "Plan › Goal")
+    FIRST_PAGE = 80
     BINDINGS = [
         Binding("enter", "open_row", "Open lab"),
         Binding("n", "new_lab", "New lab"),
@@ -71,7 +72,7 @@ class LabsScreen(TableSection[LabRow]):
         filters = self._filters_now()
         counts = labs.state_counts(filters)
         every = counts.all if not (filters.competency or filters.text.strip()) else labs.count(LabFilter())
-        return getattr(counts, filters.state), labs.page(self.PAGE_SIZE, 0, filters), counts, every, filters
+        return getattr(counts, filters.state), labs.page(self.first_page, 0, filters), counts, every, filters
 
     def count_rows(self) -> int:
         from mentor_tui.db import labs
