@@ -37,8 +37,15 @@ SECTIONS_GROUP = Binding.Group("Sections", compact=True)
 
 def _section_factory(target: str):
     def build() -> Screen:
+        from textual._context import active_app
+
         module_name, class_name = target.split(":")
-        return getattr(importlib.import_module(module_name), class_name)()
+        screen = getattr(importlib.import_module(module_name), class_name)()
+        # A new screen is styled as it mounts, with the stylesheet as it is now: Textual would
+        # otherwise re-apply the CSS of every screen built so far, twice, before showing it
+        # (15-30 ms of a first visit). A theme changed later still refreshes it (the count moves on).
+        screen._css_update_count = active_app.get()._css_update_count
+        return screen
 
     return build
 

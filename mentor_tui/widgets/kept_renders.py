@@ -2,7 +2,8 @@
 
 DataTable empties every render cache on each style update, and a table gets
 two on every visit of its screen (it loses focus when the screen is left and
-gets it back on return). Each visit then rendered every visible cell again:
+gets it back on return); it also re-keys them all on every resize, even one of
+height alone. Each visit then rendered every visible cell again:
 40 rows of 5-7 columns, 50-100 ms of a section switch. Its caches are keyed by
 the widget's style and pseudo-class state (focus, hover) already; what they
 are not keyed by are the component styles (cursor, header, zebra rows). So
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -28,6 +30,16 @@ class KeptRendersTable(DataTable):
         super().__init__(**kwargs)
         self._rendered_styles: dict[Any, tuple[Any, ...]] = {}  # pseudo-class state -> component styles
         self._last_rendered: tuple[Any, ...] | None = None
+
+    _resized_to_width: int | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # DataTable takes every resize for a change of its cells (a new key for all of them), and a
+        # table gets one as its screen is laid out, after its first render: every visible cell
+        # was rendered again on the next visit. Only a new width can change a cell.
+        if event.size.width == self._resized_to_width:
+            event.prevent_default()  # DataTable's own handler does nothing else
+        self._resized_to_width = event.size.width
 
     def notify_style_update(self) -> None:
         # Widget's (its own style caches), not DataTable's (which empties the render caches);
