@@ -39,6 +39,7 @@ class LabsScreen(TableSection[LabRow]):
     )
     COLUMNS = ("Owner", "Lab", "Checklist", "Last practised", "Plan › Goal")
     FIRST_PAGE = 80
+    PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
         Binding("enter", "open_row", "Open lab"),
         Binding("n", "new_lab", "New lab"),

@@ -31,6 +31,7 @@ class PlansScreen(TableSection[PlanRow]):
     )
     COLUMNS = ("Owner", "Plan", "Kind", "Status", "Progress", "Start", "Target")
     FIRST_PAGE = 80
+    PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
         Binding("enter", "open_row", "Open plan"),
         Binding("n", "new_plan", "New plan"),
