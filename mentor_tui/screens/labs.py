@@ -27,7 +27,6 @@ from mentor_tui.widgets.record_table import RecordTable
 
 class LabsScreen(TableSection[LabRow]):
     SUB_TITLE = "3 Labs"
-    CSS_PATH = "labs.tcss"
     AUTO_FOCUS = "#table"  # not the search field, which is hidden until /
     EMPTY_TEXT = (
         "[b]Labs[/b]\n\n"
