@@ -37,14 +37,12 @@ SECTIONS_GROUP = Binding.Group("Sections", compact=True)
 
 def _section_factory(target: str):
     def build() -> Screen:
-        from textual._context import active_app
-
         module_name, class_name = target.split(":")
         screen = getattr(importlib.import_module(module_name), class_name)()
         # A new screen is styled as it mounts, with the stylesheet as it is now: Textual would
         # otherwise re-apply the CSS of every screen built so far, twice, before showing it
         # (15-30 ms of a first visit). A theme changed later still refreshes it (the count moves on).
-        screen._css_update_count = active_app.get()._css_update_count
+        screen._css_update_count = screen.app._css_update_count
         return screen
 
     return build
@@ -93,7 +91,13 @@ class MentorApp(App[None]):
         from mentor_tui.screens.start import StartScreen
 
         self.push_screen(StartScreen(str(self.db_path)))
+        self.call_after_refresh(self._start_painted)
         self.open_store()
+
+    _start_shown = False  # the start screen's first frame is painted
+
+    def _start_painted(self) -> None:
+        self._start_shown = True
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
@@ -129,6 +133,11 @@ class MentorApp(App[None]):
             self.screen.show_error(message)
 
     async def _store_opened(self, has_me: bool, roster: list) -> None:
+        if not self._start_shown:
+            # The store opened before the first frame: paint the start screen first, then build
+            # the Dashboard (its import and layout), so the first frame does not wait for them.
+            self.call_after_refresh(self._store_opened, has_me, roster)
+            return
         self.store_ready = True
         await self.switch_mode("dashboard")
         if not has_me:

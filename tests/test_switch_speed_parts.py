@@ -99,3 +99,19 @@ def test_the_first_occurrences_are_those_of_the_whole_span(demo_db):
     assert occurrences.agenda(FROZEN_NOW, limit=len(everything) + 10) == everything  # needs all 60 days
     upcoming = occurrences.window(FROZEN_NOW, FROZEN_NOW + dt.timedelta(days=3653))
     assert occurrences.next_few(FROZEN_NOW) == [e for e in upcoming][:3]
+
+
+async def test_a_section_built_before_a_theme_change_shows_the_new_theme(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        before = app.screen.query_one("#table").styles.background
+        await pilot.press("1")
+        await settle(pilot)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.screen.query_one("#table").styles.background != before
