@@ -8,6 +8,7 @@ first frame; until then keys that need it are disabled.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -55,6 +56,7 @@ DAILY_BACKUP_AFTER = 3.0
 # workers are done), and between two imports.
 WARM_UP_AFTER = 0.1
 WARM_UP_STEP = 0.01
+FIRST_FRAME_WAIT = 1.0  # seconds the opened store waits for the start screen's first frame, at most
 
 
 class MentorApp(App[None]):
@@ -91,13 +93,9 @@ class MentorApp(App[None]):
         from mentor_tui.screens.start import StartScreen
 
         self.push_screen(StartScreen(str(self.db_path)))
-        self.call_after_refresh(self._start_painted)
+        self._start_shown = threading.Event()  # set once the start screen's first frame is painted
+        self.call_after_refresh(self._start_shown.set)
         self.open_store()
-
-    _start_shown = False  # the start screen's first frame is painted
-
-    def _start_painted(self) -> None:
-        self._start_shown = True
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
@@ -111,6 +109,10 @@ class MentorApp(App[None]):
         except Exception as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
+        # The store often opens before the first frame: the start screen is painted first, and the
+        # Dashboard (its import and layout) after it, so the first frame does not wait for them.
+        # (Waiting here, not on the UI thread, keeps this worker running until the Dashboard is asked for.)
+        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
         self.call_from_thread(self._store_opened, has_me, roster)
 
     @work(thread=True, exclusive=True, group="daily-backup")
@@ -133,11 +135,6 @@ class MentorApp(App[None]):
             self.screen.show_error(message)
 
     async def _store_opened(self, has_me: bool, roster: list) -> None:
-        if not self._start_shown:
-            # The store opened before the first frame: paint the start screen first, then build
-            # the Dashboard (its import and layout), so the first frame does not wait for them.
-            self.call_after_refresh(self._store_opened, has_me, roster)
-            return
         self.store_ready = True
         await self.switch_mode("dashboard")
         if not has_me:
@@ -154,6 +151,7 @@ class MentorApp(App[None]):
         "mentor_tui.screens.person", "mentor_tui.screens.search",
     )
     warmed_up = False  # every module of _warm_up imported (the benchmarks wait for it)
+    _start_shown: threading.Event
     _to_warm: list[str]
 
     def _warm_up(self) -> None:
