@@ -41,6 +41,16 @@ class KeptRendersTable(DataTable):
             event.prevent_default()  # DataTable's own handler does nothing else
         self._resized_to_width = event.size.width
 
+    def measure_now(self) -> None:
+        """Column widths and the scroll size for the rows just added, now rather than when the
+        table is next idle (DataTable's way): on a busy machine the first frame of a section
+        was caught with the columns only as wide as their headers."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+
     def notify_style_update(self) -> None:
         # Widget's (its own style caches), not DataTable's (which empties the render caches);
         # render_lines decides whether those still hold.

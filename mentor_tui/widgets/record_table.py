@@ -120,6 +120,7 @@ class RecordTable(KeptRendersTable):
         for row in fresh:
             self.add_row(*plain_cells(row.cells), key=row.key)
         self._table_rows.extend(fresh)
+        self.measure_now()
         return len(fresh)
 
     def highlighted_row(self) -> TableRow[Any] | None:
