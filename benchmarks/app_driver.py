@@ -29,11 +29,14 @@ async def settle(app) -> None:
 
 
 async def wait_ready(pilot, timeout: float = 20.0) -> None:
+    """Until the store is open, start-up's workers are done and the app has imported the other
+    screens' code (MentorApp.warmed_up: it does so, a module at a time, once the Dashboard is
+    filled; a key pressed before that waits for the module it needs)."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not getattr(app, "store_ready", True):
+    while not getattr(app, "store_ready", True) or not getattr(app, "warmed_up", True):
         if loop.time() > deadline:
-            raise RuntimeError("the store did not open within 20 s")
+            raise RuntimeError("the app was not ready within 20 s")
         await pilot.pause(0.02)
     await settle(app)

@@ -1,11 +1,14 @@
-"""Child process of the startup benchmark: run an app headless, stop at its first frame.
+"""Child process of the startup benchmark: run an app headless, stop at its first frame or once settled.
 
-    python probe_first_frame.py minimal
-    python probe_first_frame.py mentor DB_PATH
+    python probe_first_frame.py minimal [--settled]
+    python probe_first_frame.py mentor DB_PATH [--settled]
 
-Prints `time.time()` at the first frame (after the app has exited, so Textual
-does not capture the output). The parent subtracts its own `time.time()` taken
-just before it spawned this process, so interpreter start and imports count.
+Prints `time.time()` at the first frame, or with --settled at the first frame
+after the app has settled: the database open, the Dashboard filled with its
+data and every worker done (a minimal app, which has none, settles at its
+first frame). Printed after the app has exited, so Textual does not capture
+the output. The parent subtracts its own `time.time()` taken just before it
+spawned this process, so interpreter start and imports count.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import sys
 import time
 
 first_frame: list[float] = []
+SETTLED = "--settled" in sys.argv
+POLL_S = 0.005
 
 
 def _css_path(app_cls: type):
@@ -36,9 +41,18 @@ def _probe(app_cls: type) -> type:
 
         # Textual calls on_mount of every class in the MRO: the app's own still runs.
         def on_mount(self) -> None:
-            self.call_after_refresh(self._first_frame)
+            if SETTLED:
+                self.set_interval(POLL_S, self._settled_yet)
+            else:
+                self.call_after_refresh(self._first_frame)
+
+        def _settled_yet(self) -> None:
+            if not first_frame and _settled(self):
+                self.call_after_refresh(self._first_frame)
 
         def _first_frame(self) -> None:
+            if first_frame or (SETTLED and not _settled(self)):
+                return  # a worker started meanwhile: the next poll looks again
             first_frame.append(time.time())
             self.exit()
 
@@ -47,6 +61,15 @@ def _probe(app_cls: type) -> type:
             return super().run(*args, **kwargs)
 
     return Probe
+
+
+def _settled(app) -> bool:
+    """No worker running and, for mentor-tui, the store open and the Dashboard showing its data."""
+    if any(not worker.is_finished for worker in app.workers):
+        return False
+    if not hasattr(app, "store_ready"):
+        return True  # the minimal app: nothing to wait for
+    return app.store_ready and type(app.screen).__name__ == "DashboardScreen" and app.screen.data_shown
 
 
 def minimal() -> None:

@@ -40,6 +40,7 @@ BENCHMARKS = {
     "startup": "startup",
     "memory": "memory",
     "switching": "switching",
+    "paging": "paging_bench",
     "exchange": "exchange_bench",
     "refusal": "refusal_bench",
     "reports": "reports_bench",

@@ -8,6 +8,7 @@ first frame; until then keys that need it are disabled.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 
 from mentor_tui import config
 from mentor_tui.text_safety import escape_controls
+from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
 # mode name -> (key, label, "module:Class")
 SECTIONS: dict[str, tuple[str, str, str]] = {
@@ -37,7 +39,12 @@ SECTIONS_GROUP = Binding.Group("Sections", compact=True)
 def _section_factory(target: str):
     def build() -> Screen:
         module_name, class_name = target.split(":")
-        return getattr(importlib.import_module(module_name), class_name)()
+        screen = getattr(importlib.import_module(module_name), class_name)()
+        # A new screen is styled as it mounts, with the stylesheet as it is now: Textual would
+        # otherwise re-apply the CSS of every screen built so far, twice, before showing it
+        # (15-30 ms of a first visit). A theme changed later still refreshes it (the count moves on).
+        screen._css_update_count = screen.app._css_update_count
+        return screen
 
     return build
 
@@ -45,6 +52,12 @@ def _section_factory(target: str):
 # Seconds after the first screen before the day's backup is taken: the first frames and
 # the first section's loading come first.
 DAILY_BACKUP_AFTER = 3.0
+# Seconds after the Dashboard is asked for before the other screens' code is imported (once start-up's
+# workers are done), and between two imports.
+WARM_UP_AFTER = 0.1
+WARM_UP_STEP = 0.01
+FIRST_FRAME_WAIT = 1.0  # seconds the opened store waits for the start screen's first frame, at most
+
 
 class MentorApp(App[None]):
     TITLE = "mentor-tui"
@@ -66,6 +79,7 @@ class MentorApp(App[None]):
 
     def __init__(self, db_path: Path | str, settings_file: Path | None = None) -> None:
         super().__init__()
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self.db_path = Path(db_path)
         self.settings_file = settings_file
         self.settings = config.load_settings(settings_file)
@@ -79,6 +93,8 @@ class MentorApp(App[None]):
         from mentor_tui.screens.start import StartScreen
 
         self.push_screen(StartScreen(str(self.db_path)))
+        self._start_shown = threading.Event()  # set once the start screen's first frame is painted
+        self.call_after_refresh(self._start_shown.set)
         self.open_store()
 
     @work(thread=True, exclusive=True, group="store")
@@ -93,6 +109,10 @@ class MentorApp(App[None]):
         except Exception as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
+        # The store often opens before the first frame: the start screen is painted first, and the
+        # Dashboard (its import and layout) after it, so the first frame does not wait for them.
+        # (Waiting here, not on the UI thread, keeps this worker running until the Dashboard is asked for.)
+        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
         self.call_from_thread(self._store_opened, has_me, roster)
 
     @work(thread=True, exclusive=True, group="daily-backup")
@@ -119,9 +139,9 @@ class MentorApp(App[None]):
         await self.switch_mode("dashboard")
         if not has_me:
             self.ask_who_is_me(roster)
-        # Once the Dashboard is up, import the other sections' code while the user
-        # reads it, so a first visit does not wait for imports.
-        self.set_timer(0.3, self._warm_up)
+        # Once the Dashboard is up and its workers are done, import the other sections' code
+        # (then the detail screens') while the user reads it, so a first visit does not wait for imports.
+        self.set_timer(WARM_UP_AFTER, self._warm_up)
         self.set_timer(DAILY_BACKUP_AFTER, self.take_daily_backup)
 
     # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
@@ -130,16 +150,25 @@ class MentorApp(App[None]):
         "mentor_tui.screens.timeline", "mentor_tui.screens.checkin_view", "mentor_tui.screens.session_view",
         "mentor_tui.screens.person", "mentor_tui.screens.search",
     )
+    warmed_up = False  # every module of _warm_up imported (the benchmarks wait for it)
+    _start_shown: threading.Event
+    _to_warm: list[str]
 
     def _warm_up(self) -> None:
-        for _, _, target in SECTIONS.values():
-            importlib.import_module(target.split(":")[0])
-        importlib.import_module("mentor_tui.widgets.record_table")
-        self.set_timer(0.5, self._warm_up_details)
+        if any(not worker.is_finished for worker in self.workers):
+            self.set_timer(WARM_UP_AFTER, self._warm_up)  # start-up (the Dashboard's data) first
+            return
+        self._to_warm = [target.split(":")[0] for _, _, target in SECTIONS.values()]
+        self._to_warm += ["mentor_tui.widgets.record_table", *self._DETAIL_SCREENS]
+        self._warm_next()
 
-    def _warm_up_details(self) -> None:
-        for module in self._DETAIL_SCREENS:
-            importlib.import_module(module)
+    def _warm_next(self) -> None:
+        """One module at a time, so a key pressed meanwhile waits for one import at most."""
+        if not self._to_warm:
+            self.warmed_up = True
+            return
+        importlib.import_module(self._to_warm.pop(0))
+        self.set_timer(WARM_UP_STEP, self._warm_next)
 
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""

@@ -285,15 +285,23 @@ async def test_long_lists_load_a_page_at_a_time(tmp_path):
         await pilot.press("A")  # every status: the list shows active plans first by default
         await settle(pilot)
         table = app.screen.query_one("#table")
-        assert "200 of 450 shown · move down for more" in screen_text(app)
-        await pilot.press("end")  # the last row loaded: the next page comes
+        # the first page is two screenfuls, so opening the section renders and measures only those
+        assert "80 of 450 shown · move down for more" in screen_text(app)
+        await pilot.press("pagedown")
         await settle(pilot)
-        assert table.cursor_row == 199
-        assert table.row_count == 400
-        await pilot.press("end")
+        assert table.row_count == 80  # more than a screenful still ahead of the cursor
+        await pilot.press("pagedown")  # a screenful from the end: the next page comes before it is needed
         await settle(pilot)
-        await pilot.press("end")
+        assert table.cursor_row < 80 and table.row_count == 180
+        assert "180 of 450 shown · move down for more" in screen_text(app)
+        await pilot.press("home")
+        await pilot.press("end")  # the last row loaded
         await settle(pilot)
+        assert table.cursor_row == 179
+        assert table.row_count == 280
+        for _ in range(3):
+            await pilot.press("end")
+            await settle(pilot)
         assert table.row_count == 450 and table.cursor_row == 449
         assert "450 of 450 shown" in screen_text(app)
         await pilot.press("home")

@@ -113,13 +113,29 @@ def window(start: dt.datetime, end: dt.datetime, with_cancelled: bool = False) -
     return found
 
 
+# Growing looks ahead (days) for "the first N from now": a busy calendar has them in the first week,
+# and each series expands only over the look it is asked for.
+LOOKS = (7, 31, 62, 366, 3653)
+
+
+def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool) -> list[Entry]:
+    """The first `limit` occurrences in [now, now + days): the soonest `limit` of a shorter look
+    are those of the whole span (anything outside it comes later)."""
+    found: list[Entry] = []
+    for look in (*(d for d in LOOKS if d < days), days):
+        found = window(now, now + dt.timedelta(days=look), with_cancelled=with_cancelled)
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
 def agenda(now: dt.datetime, past: bool = False, days: int = 60, limit: int = 200) -> list[Entry]:
     """Upcoming occurrences for `days` days (or, `past`, the last `days` days, latest first),
     cancelled ones marked."""
     span = dt.timedelta(days=days)
     if past:
         return list(reversed(window(now - span, now, with_cancelled=True)))[:limit]
-    return window(now, now + span, with_cancelled=True)[:limit]
+    return _first(now, days, limit, with_cancelled=True)
 
 
 def day_counts(first: dt.date, last: dt.date, tz: dt.tzinfo | None = None) -> dict[dt.date, int]:
@@ -147,12 +163,7 @@ def on_day(day: dt.date, tz: dt.tzinfo | None = None) -> list[Entry]:
 def next_few(now: dt.datetime, count: int = 3) -> list[Entry]:
     """The next `count` occurrences from `now`, cancelled ones left out (a wider look only
     when the next weeks hold fewer)."""
-    found: list[Entry] = []
-    for days in (62, 366, 3653):
-        found = window(now, now + dt.timedelta(days=days))
-        if len(found) >= count:
-            break
-    return found[:count]
+    return _first(now, LOOKS[-1], count, with_cancelled=False)
 
 
 # ---------------------------------------------------------------- one session, one occurrence

@@ -105,7 +105,8 @@ class CalendarScreen(TableSection[Entry]):
             yield RecordTable(id="day-table")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # TableSection.on_mount (the agenda's columns) runs too: Textual calls each class's own
+        # on_mount, so calling it here as well gave the agenda its six columns twice.
         self.query_one("#day-table", RecordTable).add_columns("When", "Session", "Kind", "Presenter", "Status")
 
     # Loading ---------------------------------------------------------------------

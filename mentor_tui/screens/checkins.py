@@ -30,6 +30,8 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
     # Fixed widths: the table is drawn right the first time, however busy the machine is
     # (auto widths are measured when the app is idle, and were caught unmeasured under load).
     WIDTHS = (28, 13, 27, 12, 13, 13)
+    FIRST_PAGE = 80
+    PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
         Binding("enter", "open_row", "Timeline"),
         Binding("n", "new_checkin", "New check-in"),

@@ -48,7 +48,8 @@ class DashboardScreen(SectionScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.query_one(MyActionItems).reload()
+        for panel in self.query(MyActionItems):  # none when the app is closing during start-up
+            panel.reload()
 
     def action_tick_action(self) -> None:
         self.query_one(MyActionItems).tick()

@@ -27,7 +27,6 @@ from mentor_tui.widgets.record_table import RecordTable
 
 class LabsScreen(TableSection[LabRow]):
     SUB_TITLE = "3 Labs"
-    CSS_PATH = "labs.tcss"
     AUTO_FOCUS = "#table"  # not the search field, which is hidden until /
     EMPTY_TEXT = (
         "[b]Labs[/b]\n\n"
@@ -38,6 +37,8 @@ class LabsScreen(TableSection[LabRow]):
         "a goal, press [b]2[/b], move to the plan and press [b]g[/b]."
     )
     COLUMNS = ("Owner", "Lab", "Checklist", "Last practised", "Plan › Goal")
+    FIRST_PAGE = 80
+    PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
         Binding("enter", "open_row", "Open lab"),
         Binding("n", "new_lab", "New lab"),
@@ -71,7 +72,7 @@ class LabsScreen(TableSection[LabRow]):
         filters = self._filters_now()
         counts = labs.state_counts(filters)
         every = counts.all if not (filters.competency or filters.text.strip()) else labs.count(LabFilter())
-        return getattr(counts, filters.state), labs.page(self.PAGE_SIZE, 0, filters), counts, every, filters
+        return getattr(counts, filters.state), labs.page(self.first_page, 0, filters), counts, every, filters
 
     def count_rows(self) -> int:
         from mentor_tui.db import labs

@@ -30,6 +30,8 @@ class PlansScreen(TableSection[PlanRow]):
         "IaC, CI/CD, cloud, observability, security, leadership) or from scratch."
     )
     COLUMNS = ("Owner", "Plan", "Kind", "Status", "Progress", "Start", "Target")
+    FIRST_PAGE = 80
+    PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
         Binding("enter", "open_row", "Open plan"),
         Binding("n", "new_plan", "New plan"),
@@ -54,7 +56,7 @@ class PlansScreen(TableSection[PlanRow]):
         me = people.me()
         self._me_id = me.id if me is not None else None
         which = self._which()
-        return plans.count(which), plans.page(self.PAGE_SIZE, 0, which=which), plans.count()
+        return plans.count(which), plans.page(self.first_page, 0, which=which), plans.count()
 
     def is_empty(self, data: Any) -> bool:
         return data[2] == 0  # no plans at all (a filter that matches none says so in the status line)

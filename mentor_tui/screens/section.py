@@ -80,6 +80,11 @@ class SectionScreen(FormOpener, Screen):
 
     _shown: Any = None
 
+    @property
+    def data_shown(self) -> bool:
+        """Whether the data of a first load is on screen (the start-up benchmark waits for it)."""
+        return self._shown is not None
+
     def _show(self, data: Any) -> None:
         if self._shown is not None and data == self._shown:
             return  # a revisit with nothing changed: keep the rendered table as it is
@@ -115,7 +120,10 @@ class TableSection(SectionScreen, Generic[R]):
     """
 
     COLUMNS: ClassVar[tuple[str, ...]] = ()
-    PAGE_SIZE: ClassVar[int] = 200
+    PAGE_SIZE: ClassVar[int] = 200  # rows read at a time as the cursor moves down
+    # Rows read when the section opens, when fewer than PAGE_SIZE: two screenfuls at 40 lines, so
+    # a switch measures, adds and renders only those (the next are read a screen ahead of the cursor).
+    FIRST_PAGE: ClassVar[int | None] = None
 
     total = 0
     loaded = 0
@@ -173,8 +181,12 @@ class TableSection(SectionScreen, Generic[R]):
                 return False
         return True
 
+    @property
+    def first_page(self) -> int:
+        return self.FIRST_PAGE or self.PAGE_SIZE
+
     def fetch(self) -> Any:
-        return self.count_rows(), self.fetch_page(self.PAGE_SIZE, 0)
+        return self.count_rows(), self.fetch_page(self.first_page, 0)
 
     def is_empty(self, data: Any) -> bool:
         return data[0] == 0
@@ -198,7 +210,9 @@ class TableSection(SectionScreen, Generic[R]):
         self.refresh_bindings()
 
     def on_data_table_row_highlighted(self, event) -> None:
-        if self.loaded < self.total and event.cursor_row >= self.loaded - 5:
+        # a screenful ahead: a page down never waits at the end of what is read
+        ahead = max(5, self.table.size.height)
+        if self.loaded < self.total and event.cursor_row >= self.loaded - ahead:
             self.load_more(self.loaded, self._generation)
 
     @work(thread=True, exclusive=True, group="section-more")

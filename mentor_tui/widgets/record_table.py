@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from mentor_tui.text_safety import one_line
+from mentor_tui.widgets.kept_renders import KeptRendersTable
 
 R = TypeVar("R")
 
@@ -40,7 +41,7 @@ def plain_cells(cells: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(Text(one_line(cell)) if isinstance(cell, str) else cell for cell in cells)
 
 
-class RecordTable(DataTable):
+class RecordTable(KeptRendersTable):
     """A row-cursor DataTable of `TableRow`s.
 
     home and end go to the first and last row (DataTable's own home/end move
@@ -119,6 +120,7 @@ class RecordTable(DataTable):
         for row in fresh:
             self.add_row(*plain_cells(row.cells), key=row.key)
         self._table_rows.extend(fresh)
+        self.measure_now()
         return len(fresh)
 
     def highlighted_row(self) -> TableRow[Any] | None:
