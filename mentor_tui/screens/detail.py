@@ -39,6 +39,7 @@ from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
+_NOT_LOADED = object()  # reading the record after a save failed
 
 
 class DetailScreen(FormOpener, Screen[None], Generic[T]):
@@ -172,7 +173,18 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
         except Exception as exc:  # locked, read-only, gone
             deliver(self, self._not_saved, store_work.could_not_save(exc, "try again"), failed)
         else:
-            deliver(self, self._saved, result, saved)
+            deliver(self, self._saved, result, saved, self._load_after_save())
+
+    def _load_after_save(self) -> Any:
+        """The record as the edit left it, read in the same worker: the screen shows it in
+        the same frame as "Saved." (a second worker would cost another round and paint)."""
+        from mentor_tui.db import database
+
+        try:
+            with database.worker_connection():
+                return self.load()
+        except Exception:  # noqa: BLE001 - _saved reads it again in its own worker, which says why
+            return _NOT_LOADED
 
     def _still_saving(self) -> None:
         if self.saving:
@@ -185,12 +197,17 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
             self._wait_notice = None
         self.refresh_bindings()
 
-    def _saved(self, result: Any, saved: Callable[[Any], None] | None) -> None:
+    def _saved(self, result: Any, saved: Callable[[Any], None] | None, data: Any = None) -> None:
         self._done_saving()
         self.set_status("Saved.")
         if saved is not None:
             saved(result)
-        self.reload()
+        if self not in self.app.screen_stack:  # `saved` closed the screen (a delete)
+            return
+        if data is _NOT_LOADED:
+            self.reload()
+        else:
+            self._loaded(data)
 
     def _not_saved(self, message: str, failed: Callable[[str], None] | None) -> None:
         self._done_saving()
