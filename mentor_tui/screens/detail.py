@@ -118,8 +118,9 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
             return
         self.data = data
         self.render_record(data)
-        self.query_one("#detail-state").add_class("-hidden")
-        self.query_one("#detail-body").remove_class("-hidden")
+        # `display`, not the -hidden class: a class change restyles the whole body (every widget in it)
+        self.query_one("#detail-state").display = False
+        self.query_one("#detail-body").display = True
         if self._read_failed:  # it worked again: the message is out of date
             self._read_failed = False
             self.set_status("")
@@ -135,8 +136,8 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
     def _show_state(self, text: str) -> None:
         state = self.query_one("#detail-state", Static)
         state.update(Content(text))
-        state.remove_class("-hidden")
-        self.query_one("#detail-body").add_class("-hidden")
+        state.display = True
+        self.query_one("#detail-body").display = False
 
     def set_status(self, text: str) -> None:
         self.query_one("#detail-status", Static).update(Content(text))

@@ -21,7 +21,7 @@ from textual.widgets import Header, Static
 from mentor_tui import dates
 from mentor_tui.db.growth import Record
 from mentor_tui.db.person_view import ME, PersonView
-from mentor_tui.screens import growth_parts
+from mentor_tui.screens import growth_forms, growth_parts
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.section import clip
@@ -148,8 +148,6 @@ class PersonScreen(DetailScreen[PersonView]):
         self._open(event.row.record.kind, event.row.record)
 
     def _open(self, kind: str, record: Record | None = None) -> None:
-        from mentor_tui.screens import growth_forms
-
         if self.data is None:
             return
         who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me)
