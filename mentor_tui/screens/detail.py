@@ -31,12 +31,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mentor_tui.screens import store_work
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.title_bar import TitleBar
 
 T = TypeVar("T")
 _NOT_LOADED = object()  # reading the record after a save failed
@@ -66,7 +67,7 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
         self.key = key
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar(icon="◆")
         yield Static("Loading…", id="detail-state")
         with VerticalScroll(id="detail-body", classes="-hidden"):
             yield from self.compose_content()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mentor_tui import dates
 from mentor_tui.db.growth import Record
@@ -28,6 +28,7 @@ from mentor_tui.screens.section import clip
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
+from mentor_tui.widgets.title_bar import TitleBar
 
 KIND_WORDS = {"rating": "rating", "incident": "incident", "ownership": "ownership", "kudos": "kudos",
               "feedback": "feedback"}
@@ -68,7 +69,7 @@ class PersonScreen(DetailScreen[PersonView]):
         self.select_after_reload: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar(icon="◆")
         yield Static("Loading…", id="detail-state")
         with Vertical(id="detail-body", classes="-hidden"):
             with VerticalScroll(id="growth-summary"):
