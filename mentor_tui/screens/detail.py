@@ -199,12 +199,12 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
             self._wait_notice = None
         self.refresh_bindings()
 
-    def _saved(self, result: Any, saved: Callable[[Any], None] | None, data: Any = None) -> None:
+    def _saved(self, result: Any, saved: Callable[[Any], None] | None, data: Any = _NOT_LOADED) -> None:
         self._done_saving()
         self.set_status("Saved.")
         if saved is not None:
             saved(result)
-        if self not in self.app.screen_stack:  # `saved` closed the screen (a delete)
+        if not self.is_attached:  # `saved` closed the screen (a delete) and it is gone already
             return
         if data is _NOT_LOADED:
             self.reload()
