@@ -4,17 +4,23 @@ each (DESIGN.md has no .ics budget; most of it is the icalendar library writing 
 reading the text, about 0.9 s and 1.1 s here).
 
 Timed in process on the store functions the screens call in their workers (the month
-view reads the six weeks of its grid, the agenda its 60 days, the Dashboard the next three).
+view reads the six weeks of its grid, the agenda its 60 days, the Dashboard the next three),
+then under Pilot on a copy: the month view (tab), a month after and before (] [), and the
+new session's form (n), each the median of several, 100 ms each.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
+from app_driver import settle, wait_ready
 from common import Result, is_missing_code, median, not_built
+from screen_timing import database_copy, repeat_opening, result, timed
 
 SCREEN_S = 0.100
 FILE_S = 2.0
@@ -56,6 +62,33 @@ def run(db: Path) -> list[Result]:
             path.write_bytes(data)
             results.append(Result("calendar: .ics import dry run (all unchanged)",
                                   _timed(lambda: ical_import.import_files([path], dry_run=True)), FILE_S))
-        return results
     finally:
         database.close_database()
+    with tempfile.TemporaryDirectory() as folder, database_copy(db, Path(folder)) as copy:
+        results += asyncio.run(_screens(copy))
+    return results
+
+
+async def _screens(db: Path) -> list[Result]:
+    from mentor_tui.app import MentorApp
+
+    app = MentorApp(db_path=db)
+    results = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await app.run_action("go('calendar')")
+        await settle(app)
+        calendar = app.screen
+        for label, action, runs in (("the month view (tab)", "toggle_view", 1),
+                                    ("a month after (])", "change_month(1)", RUNS),
+                                    ("a month before ([)", "change_month(-1)", RUNS)):
+            walls, cpus = [], []
+            for _ in range(runs):
+                wall, cpu = await timed(app, partial(calendar.run_action, action))
+                walls.append(wall)
+                cpus.append(cpu)
+            results.append(result(f"calendar: {label}", walls, cpus))
+        walls, cpus = await repeat_opening(app, calendar, partial(calendar.run_action, "new_session"),
+                                           check=lambda: app.screen is not calendar)
+        results.append(result("calendar: the new session's form (n)", walls, cpus))
+    return results

@@ -3,8 +3,10 @@
 Timed in process under Pilot, as switching.py does: from pushing the plan
 screen (what enter on the Plans list does) until its load worker is done and
 the screen is painted; then from `space` on a goal (its status cycles) until
-the saved plan is read and painted again. The status changes run on a copy of
-the large database, so the benchmark leaves it as it was.
+the saved plan is read and painted again. Then, from the plan, what its keys
+open (100 ms each, a screen): a goal (enter), the goal form (e), a new goal's
+form (a) and the plan's form (E). The status changes run on a copy of the
+large database, so the benchmark leaves it as it was.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import asyncio
 import shutil
 import sqlite3
 import time
+from functools import partial
 from pathlib import Path
 
 from app_driver import settle, wait_ready
 from common import OUT, Result, is_missing_code, median, not_built
+from screen_timing import repeat_opening, result
 
 OPEN_BUDGET_S = 0.100
 TOGGLE_BUDGET_S = 0.050
@@ -35,7 +39,7 @@ def largest_plan(db: Path) -> tuple[str, int]:
         con.close()
 
 
-async def _measure(db: Path, uuid: str) -> tuple[list[float], list[float], list[float], list[float]]:
+async def _measure(db: Path, uuid: str, more: list[Result]) -> tuple[list[float], list[float], list[float], list[float]]:
     from mentor_tui.app import MentorApp
     from mentor_tui.screens.plan_view import PlanScreen
 
@@ -65,6 +69,16 @@ async def _measure(db: Path, uuid: str) -> tuple[list[float], list[float], list[
                 toggled_cpu.append(time.process_time() - cpu)
             screen.dismiss(None)
             await settle(app)
+        screen = PlanScreen(uuid)
+        await app.push_screen(screen)
+        await settle(app)
+        for label, action in (("open a goal of the largest plan (enter)", "open_goal"),
+                              ("plan: the goal form (e)", "edit_goal"),
+                              ("plan: a new goal's form (a)", "add_goal"),
+                              ("plan: the plan's form (E)", "edit_plan")):
+            walls, cpus = await repeat_opening(app, screen, partial(screen.run_action, action),
+                                               check=lambda: app.screen is not screen)
+            more.append(result(label, walls, cpus))
     return opened, toggled, opened_cpu, toggled_cpu
 
 
@@ -78,7 +92,8 @@ def run(db: Path) -> list[Result]:
     uuid, goals = largest_plan(db)
     shutil.copyfile(db, COPY)
     try:
-        opened, toggled, opened_cpu, toggled_cpu = asyncio.run(_measure(COPY, uuid))
+        more: list[Result] = []
+        opened, toggled, opened_cpu, toggled_cpu = asyncio.run(_measure(COPY, uuid, more))
     finally:
         COPY.unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
@@ -91,4 +106,5 @@ def run(db: Path) -> list[Result]:
         Result("goal status change (median)", median(toggled), TOGGLE_BUDGET_S,
                note=f"space in the plan view; worst {max(toggled) * 1000:.0f} ms of {len(toggled)}, "
                     f"CPU median {median(toggled_cpu) * 1000:.0f} ms"),
+        *more,
     ]

@@ -14,6 +14,9 @@ from textual import work
 from mentor_tui import dates
 from mentor_tui.db.checkin_view import CheckInView
 from mentor_tui.screens import store_work
+from mentor_tui.screens.checkin_form import open_checkin_form
+from mentor_tui.screens.checkin_parts import plural
+from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.store_work import deliver
 
 
@@ -26,16 +29,11 @@ class CheckInEdits:
         screen.reload()
 
     def action_edit_checkin(self) -> None:
-        from mentor_tui.screens.checkin_form import open_checkin_form
-
         data = self.current_checkin()
         if data is not None:
             open_checkin_form(self, data.mentorship.id, data.id)
 
     def action_delete_checkin(self) -> None:
-        from mentor_tui.screens.checkin_parts import plural
-        from mentor_tui.screens.confirm import YesNoDialog
-
         data = self.current_checkin()
         if data is None:
             return

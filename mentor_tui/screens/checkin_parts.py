@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
@@ -64,12 +65,19 @@ def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box
     return line
 
 
+@lru_cache(maxsize=256)
+def markdown(text: str) -> Markdown:
+    """`text` parsed as Markdown, once: a timeline drawn again (a reload, o for older
+    check-ins, back from a check-in) parses only what it has not shown before."""
+    return Markdown(text)
+
+
 def part(title: str, text: str) -> list[RenderableType]:
     """A titled Markdown part; an empty one says so."""
     heading = Text(title, style="bold")
     if not text.strip():
         return [heading, Text("  —", style="dim")]
-    return [heading, Markdown(text)]
+    return [heading, markdown(text)]
 
 
 def parts(progress: str, blockers: str, age: BlockerAge | None, next_steps: str) -> Group:

@@ -31,14 +31,16 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mentor_tui.screens import store_work
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.title_bar import TitleBar
 
 T = TypeVar("T")
+_NOT_LOADED = object()  # reading the record after a save failed
 
 
 class DetailScreen(FormOpener, Screen[None], Generic[T]):
@@ -65,7 +67,7 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
         self.key = key
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar(icon="◆")
         yield Static("Loading…", id="detail-state")
         with VerticalScroll(id="detail-body", classes="-hidden"):
             yield from self.compose_content()
@@ -117,8 +119,9 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
             return
         self.data = data
         self.render_record(data)
-        self.query_one("#detail-state").add_class("-hidden")
-        self.query_one("#detail-body").remove_class("-hidden")
+        # `display`, not the -hidden class: a class change restyles the whole body (every widget in it)
+        self.query_one("#detail-state").display = False
+        self.query_one("#detail-body").display = True
         if self._read_failed:  # it worked again: the message is out of date
             self._read_failed = False
             self.set_status("")
@@ -134,8 +137,8 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
     def _show_state(self, text: str) -> None:
         state = self.query_one("#detail-state", Static)
         state.update(Content(text))
-        state.remove_class("-hidden")
-        self.query_one("#detail-body").add_class("-hidden")
+        state.display = True
+        self.query_one("#detail-body").display = False
 
     def set_status(self, text: str) -> None:
         self.query_one("#detail-status", Static).update(Content(text))
@@ -172,7 +175,18 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
         except Exception as exc:  # locked, read-only, gone
             deliver(self, self._not_saved, store_work.could_not_save(exc, "try again"), failed)
         else:
-            deliver(self, self._saved, result, saved)
+            deliver(self, self._saved, result, saved, self._load_after_save())
+
+    def _load_after_save(self) -> Any:
+        """The record as the edit left it, read in the same worker: the screen shows it in
+        the same frame as "Saved." (a second worker would cost another round and paint)."""
+        from mentor_tui.db import database
+
+        try:
+            with database.worker_connection():
+                return self.load()
+        except Exception:  # noqa: BLE001 - _saved reads it again in its own worker, which says why
+            return _NOT_LOADED
 
     def _still_saving(self) -> None:
         if self.saving:
@@ -185,12 +199,17 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
             self._wait_notice = None
         self.refresh_bindings()
 
-    def _saved(self, result: Any, saved: Callable[[Any], None] | None) -> None:
+    def _saved(self, result: Any, saved: Callable[[Any], None] | None, data: Any = _NOT_LOADED) -> None:
         self._done_saving()
         self.set_status("Saved.")
         if saved is not None:
             saved(result)
-        self.reload()
+        if not self.is_attached:  # `saved` closed the screen (a delete) and it is gone already
+            return
+        if data is _NOT_LOADED:
+            self.reload()
+        else:
+            self._loaded(data)
 
     def _not_saved(self, message: str, failed: Callable[[str], None] | None) -> None:
         self._done_saving()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -53,6 +53,18 @@ class Field:
 
 
 _WIDGETS = {schema.CHOICE: "select", schema.INT: "int", schema.DATE: "date", schema.TEXT: "textarea"}
+FIELD_CLASSES = "form-field"
+
+W = TypeVar("W", Input, Select, TextArea)
+
+
+def compact(widget: W) -> W:
+    """`widget` drawn compact (no border), as `compact=True` would make it, but without
+    restyling it while it is built: that applies the whole stylesheet to it once more, and a
+    form has a dozen such widgets. (Its styles are worked out when it is mounted.)"""
+    widget.set_reactive(type(widget).compact, True)
+    widget.add_class("-textual-compact", update=False)
+    return widget
 
 
 def record_field(record_kind: str, name: str, label: str, *, key: str = "", **overrides: Any) -> Field:
@@ -130,7 +142,7 @@ class FormScreen(ModalScreen[FormResult | None]):
                     label += "  (PRIVATE: mentor only)"
                 yield Label(label, classes="field-label private" if f.private else "field-label")
                 yield self._widget_for(f)
-                yield Static("", id=f"error-{f.name}", classes="field-error -empty")
+                # a field's error line is mounted under it when it first has something to say
             yield from self.compose_after_fields()
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
@@ -146,17 +158,20 @@ class FormScreen(ModalScreen[FormResult | None]):
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"
         if f.kind == "textarea":
-            return TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False, compact=True, classes="form-field")
+            return compact(TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False,
+                                    classes=FIELD_CLASSES))
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
             options = [(Text(one_line(label)) if isinstance(label, str) else label, v) for label, v in f.options]
-            return Select(options, id=wid, value=value, allow_blank=not f.required, compact=True, classes="form-field")
+            return compact(Select(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
-            return Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", compact=True, classes="form-field")
+            return compact(Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))
         if f.kind == "int":
-            return Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder, type="integer", compact=True, classes="form-field")
-        return Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder, compact=True, classes="form-field")
+            return compact(Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
+                                 type="integer", classes=FIELD_CLASSES))
+        return compact(Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
+                             classes=FIELD_CLASSES))
 
     def _read(self, f: Field) -> tuple[Any, str | None]:
         widget = self.query_one(f"#field-{f.name}")
@@ -188,7 +203,14 @@ class FormScreen(ModalScreen[FormResult | None]):
         return raw, None
 
     def _show_error(self, name: str, message: str | None) -> None:
-        error = self.query_one(f"#error-{name}", Static)
+        found = self.query(f"#error-{name}")
+        if not found:
+            if not message:
+                return
+            error = Static("", id=f"error-{name}", classes="field-error")
+            self.query_one("#dialog").mount(error, after=f"#field-{name}")
+        else:
+            error = found.first(Static)
         error.update(Content(f"↳ {message}" if message else ""))
         error.set_class(not message, "-empty")
 

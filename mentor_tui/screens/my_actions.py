@@ -32,16 +32,21 @@ class MyActionItems(Vertical):
 
     @work(thread=True, exclusive=True, group="my-actions")
     def reload(self) -> None:
-        from mentor_tui.db import actions, database, people
-
         try:
-            with database.worker_connection():
-                me = people.me()
-                items = actions.mine(me.id) if me is not None else []
+            items = self._read()
         except Exception as exc:
             deliver(self, self._say, f"Could not read the database: {store_work.failure_reason(exc)}")
             return
         deliver(self, self._show, items)
+
+    @staticmethod
+    def _read() -> list[MyAction]:
+        """Runs in a worker: my open items."""
+        from mentor_tui.db import actions, database, people
+
+        with database.worker_connection():
+            me = people.me()
+            return actions.mine(me.id) if me is not None else []
 
     def _say(self, text: str | Text) -> None:
         self.query_one("#my-actions-title", Static).update(Text(text) if isinstance(text, str) else text)
@@ -89,14 +94,21 @@ class MyActionItems(Vertical):
         except Exception as exc:
             deliver(self, self._notify, f"Not ticked: {store_work.failure_reason(exc)}", "error")
             return
-        deliver(self, self._ticked, item)
+        try:  # the list as the tick left it, read in this worker: shown at once, without another round
+            items: list[MyAction] | None = self._read()
+        except Exception:  # noqa: BLE001 - _ticked reads it again in a worker of its own, which says why
+            items = None
+        deliver(self, self._ticked, item, items)
 
     def _notify(self, message: str, severity: str) -> None:
         self.app.notify(message, severity=severity)  # type: ignore[arg-type]
 
-    def _ticked(self, item: MyAction) -> None:
+    def _ticked(self, item: MyAction, items: list[MyAction] | None) -> None:
         self.app.notify(f"Done: {clip(item.line.text, 60)}")
-        self.reload()
+        if items is None:
+            self.reload()
+        else:
+            self._show(items)
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()  # the counts change too

@@ -16,18 +16,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mentor_tui import dates
 from mentor_tui.db.growth import Record
 from mentor_tui.db.person_view import ME, PersonView
-from mentor_tui.screens import growth_parts
+from mentor_tui.screens import growth_forms, growth_parts
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.section import clip
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
+from mentor_tui.widgets.title_bar import TitleBar
 
 KIND_WORDS = {"rating": "rating", "incident": "incident", "ownership": "ownership", "kudos": "kudos",
               "feedback": "feedback"}
@@ -68,7 +69,7 @@ class PersonScreen(DetailScreen[PersonView]):
         self.select_after_reload: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar(icon="◆")
         yield Static("Loading…", id="detail-state")
         with Vertical(id="detail-body", classes="-hidden"):
             with VerticalScroll(id="growth-summary"):
@@ -148,8 +149,6 @@ class PersonScreen(DetailScreen[PersonView]):
         self._open(event.row.record.kind, event.row.record)
 
     def _open(self, kind: str, record: Record | None = None) -> None:
-        from mentor_tui.screens import growth_forms
-
         if self.data is None:
             return
         who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me)

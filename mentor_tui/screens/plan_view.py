@@ -167,7 +167,7 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
         self.table.show_rows(rows, columns=columns)
         empty = self.query_one("#plan-empty", Static)
         empty.update("No goals yet. Press a to add the first one." if not rows else "")
-        empty.set_class(bool(rows), "-hidden")
+        empty.display = not rows
         self.refresh_bindings()
 
     def on_resize(self) -> None:

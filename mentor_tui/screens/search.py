@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentor_tui import dates
 from mentor_tui.db.search import DEFAULT_LIMIT, Hit, one_line_parts
 from mentor_tui.screens.store_work import deliver, failure_reason
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.title_bar import TitleBar
 
 HIT_STYLE = "bold reverse"
 PRIVATE_STYLE = "bold $text-error"
@@ -60,7 +61,7 @@ class SearchScreen(Screen[Hit | None]):
         self.searched = ""  # the text the hits shown are for
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield TitleBar(icon="◆")
         yield Input(self.initial_text, placeholder="Search all notes…", id="query", select_on_focus=False, compact=True)
         yield Static(Content(INTRO), id="search-status")
         yield OptionList(id="hits")

@@ -21,6 +21,7 @@ from mentor_tui.db.occurrences import SessionView
 from mentor_tui.screens import store_work
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.section import clip
+from mentor_tui.screens.session_forms import end_series_form, occurrence_form, series_form
 
 
 class SessionScreen(DetailScreen[SessionView]):
@@ -82,8 +83,6 @@ class SessionScreen(DetailScreen[SessionView]):
                       lambda _r: self.notify("This occurrence is cancelled (c again restores it)."))
 
     def action_edit_occurrence(self) -> None:
-        from mentor_tui.screens.session_forms import occurrence_form
-
         view = self.data
         if view is None:
             return
@@ -96,16 +95,12 @@ class SessionScreen(DetailScreen[SessionView]):
         self.open_form(occurrence_form(view), changed)
 
     def action_edit_series(self) -> None:
-        from mentor_tui.screens.session_forms import series_form
-
         view = self.data
         if view is not None:
             self.open_form_after(_roster, lambda roster: series_form(roster, view),
                                  lambda s: f"Series “{s.title}” saved.")
 
     def action_end_series(self) -> None:
-        from mentor_tui.screens.session_forms import end_series_form
-
         if self.data is not None:
             self.open_form(end_series_form(self.data), lambda s: f"Series “{s.title}” ends as asked.")
 

@@ -50,7 +50,8 @@ class TimelineScreen(CheckInEdits, MentorshipActions, DetailScreen[Timeline]):
         Binding("m", "edit_mentorship", "Edit mentorship"),
         Binding("x", "end_mentorship", "End mentorship"),
     ]
-    PAGE = 10  # check-ins rendered at first (each is Markdown: a long history would be slow to draw)
+    PAGE = 5  # check-ins rendered at first (each is Markdown, measured whole to lay it out: only about
+    # what a screen shows, so a long history opens fast; ↓ past the last one or o shows more)
 
     shown = PAGE
     focused_checkin: int | None = None  # the card to focus again after a reload

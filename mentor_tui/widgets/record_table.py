@@ -94,6 +94,10 @@ class RecordTable(KeptRendersTable):
         """
         current = self.highlighted_row()
         index = self.cursor_row
+        if self._update_in_place(rows, columns):
+            if select is not None and select in self._keys:
+                self.move_cursor(row=[row.key for row in self._table_rows].index(select))
+            return
         if columns is not None and [str(c.label) for c in self.ordered_columns] != list(columns):
             self.clear(columns=True)
             self.add_columns(*columns)
@@ -109,6 +113,26 @@ class RecordTable(KeptRendersTable):
         elif current is not None and current.key in self._keys:
             index = keys.index(current.key)
         self.move_cursor(row=max(0, min(index, len(keys) - 1)))
+
+    def _update_in_place(self, rows: Sequence[TableRow[Any]], columns: Sequence[str] | None) -> bool:
+        """The same records in the same order under the same columns (a reload after a
+        change of one of them): only the cells that changed are redrawn, not every row.
+        False when the table must be built again."""
+        shown = self._table_rows
+        if not shown or len(rows) != len(shown) or any(a.key != b.key for a, b in zip(shown, rows, strict=True)):
+            return False
+        ordered = self.ordered_columns
+        if columns is not None and [str(c.label) for c in ordered] != list(columns):
+            return False
+        if any(len(row.cells) != len(ordered) for row in rows):
+            return False
+        for old, new in zip(shown, rows, strict=True):
+            if old.cells != new.cells:
+                for column, before, after in zip(ordered, old.cells, new.cells, strict=True):
+                    if before != after:
+                        self.update_cell(new.key, column.key, plain_cells((after,))[0], update_width=True)
+        self._table_rows = list(rows)
+        return True
 
     def append_rows(self, rows: Iterable[TableRow[Any]]) -> int:
         """Add rows at the end; a row whose key is shown already is skipped. Returns how many were added."""

@@ -1,0 +1,85 @@
+"""The light widgets that keep screens fast: TitleBar (Header's look in one widget) and
+RecordTable redrawing only the cells that changed when the same rows come back."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from mentor_tui.widgets.record_table import RecordTable, TableRow
+from mentor_tui.widgets.title_bar import TitleBar
+
+
+class TitledScreen(Screen[None]):
+    TITLE = "mentor-tui"
+    SUB_TITLE = "2 Plans › Onboarding"
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(icon="◆")
+        yield RecordTable(id="table")
+
+
+class Harness(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(TitledScreen())
+
+
+def title_line(app: App) -> str:
+    return app.screen.query_one(TitleBar).render().plain
+
+
+async def test_the_title_bar_reads_as_a_header_and_follows_the_sub_title():
+    app = Harness()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        line = title_line(app)
+        assert len(line) == 80 and line.startswith(" ◆ ")
+        text = "mentor-tui — 2 Plans › Onboarding"
+        start = line.index(text)
+        assert start == 8 + (80 - 18 - len(text)) // 2  # centred between the icon and the blank right end
+        app.screen.sub_title = "2 Plans › Kubernetes track"
+        await pilot.pause()
+        assert "mentor-tui — 2 Plans › Kubernetes track" in title_line(app)
+        app.screen.sub_title = "x" * 200  # too long: cut with an ellipsis, never wrapped
+        await pilot.pause()
+        assert len(title_line(app)) == 80 and "…" in title_line(app)
+
+
+async def test_clicking_the_icon_opens_the_command_palette():
+    app = Harness()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+def rows(statuses: list[str]) -> list[TableRow]:
+    return [TableRow(str(n), n, (f"goal {n}", Text(status))) for n, status in enumerate(statuses)]
+
+
+async def test_the_same_rows_again_update_the_changed_cells_and_keep_the_cursor():
+    app = Harness()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        table.show_rows(rows(["todo", "todo", "todo"]), columns=["Goal", "Status"])
+        table.move_cursor(row=2)
+        await pilot.pause()
+        cleared, clear = [], table.clear
+        table.clear = lambda *args, **kwargs: (cleared.append(1), clear(*args, **kwargs))[1]
+        table.show_rows(rows(["todo", "todo", "done"]), columns=["Goal", "Status"])
+        await pilot.pause()
+        assert not cleared  # not built again: one cell changed
+        assert [str(c) for c in table.get_row_at(2)] == ["goal 2", "done"]
+        assert table.cursor_row == 2 and table.highlighted_row().key == "2"
+        assert [row.cells[1].plain for row in table.table_rows] == ["todo", "todo", "done"]
+        # other rows (a record gone, or new columns): the table is built again
+        table.show_rows(rows(["todo", "done"]), columns=["Goal", "Status"])
+        await pilot.pause()
+        assert table.row_count == 2 and table.cursor_row == 1 and cleared
+        table.show_rows(rows(["todo", "done"]), columns=["Goal", "State"])
+        await pilot.pause()
+        assert [str(c.label) for c in table.ordered_columns] == ["Goal", "State"]
