@@ -35,7 +35,6 @@ from mentor_tui.vocabulary import (
     SEVERITIES,
 )
 
-
 TEAM_LONGEST = 60  # a team's name: a heading in the Team section, a word in sentences
 
 
