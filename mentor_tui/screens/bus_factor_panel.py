@@ -21,10 +21,13 @@ def _order(bf: Any) -> tuple[int, int]:
     return (0 if bf.flagged else 1 if bf.silo else 2, bf.count)
 
 
-def _pair_line(best: Any) -> tuple[str, str]:
-    teams = f" · {best.teams_note}" if best.teams_note else ""
-    return (f"    pair: {best.holder.name} → {best.learner.name} (level {best.learner_level}){teams}"
-            "  · p: all suggestions\n", "$text-muted")
+def _pair_lines(best: Any) -> list[Any]:
+    """The best suggestion; its teams ("cross-team: platform → data-infra") on a line of their own."""
+    lines: list[Any] = [(f"    pair: {best.holder.name} → {best.learner.name} (level {best.learner_level})"
+                         "  · p: all suggestions\n", "$text-muted")]
+    if best.teams_note:
+        lines.append((f"          {best.teams_note}\n", "$success" if best.cross_team else "$text-muted"))
+    return lines
 
 
 def bus_factor_text(skills: Any, suggestions: list[Any]) -> Content:
@@ -38,23 +41,19 @@ def bus_factor_text(skills: Any, suggestions: list[Any]) -> Content:
         key = bf.competency.key.ljust(width)
         best = next((s for s in suggestions if s.competency.key == bf.competency.key), None)
         if bf.flagged:
-            parts += [(f"{FLAG} {key} {bf.count}  ", "bold $error"), (bf.label, "$error")]
-            if teams and bf.teams:
-                parts.append((f" ({bf.teams[0]})", "$error"))
-            parts.append("\n")
+            parts += [(f"{FLAG} {key} {bf.count}  ", "bold $error"), (bf.label, "$error"), "\n"]
             if not skills.has_ratings:
                 continue  # one note below says why, not eight
             if best is not None:
-                parts.append(_pair_line(best))
+                parts += _pair_lines(best)
             elif not bf.holders:
                 parts.append(("    nobody to pair from yet\n", "$text-muted"))
             else:
                 parts.append(("    nobody at level 2–3 to pair with yet\n", "$text-muted"))
         elif bf.silo:
-            parts += [(f"{SILO} {key} {bf.count}  ", "bold $warning"), (f"silo: {bf.silo_label}", "$warning"),
-                      (f" ({bf.label})\n", "$text-muted")]
+            parts += [(f"{SILO} {key} {bf.count}  ", "bold $warning"), (f"silo: {bf.silo_label}\n", "$warning")]
             if best is not None:
-                parts.append(_pair_line(best))
+                parts += _pair_lines(best)
             else:
                 parts.append((f"    nobody outside {bf.teams[0]} at level 2–3 to pair with yet\n", "$text-muted"))
         else:

@@ -101,7 +101,7 @@ class TeamScreen(TeamGroups, TeamPeople, TableSection[Any]):
         skills = self.skills
         rows = self.team_rows(skills, self.me_uuid)
         self.show_rows(rows, columns=[*PERSON_COLUMNS, *(c.key for c in skills.competencies)])
-        self.loaded = len(rows)
+        self.loaded = self.total  # every active person is read at once: no page to fetch on scroll
         self.refresh_bindings()
         self.call_after_refresh(self._scroll_hint)
         self.show_who()
