@@ -88,9 +88,12 @@ def _bus_factor(skills: TeamSkills) -> list[str]:
         f"Counted: active people at level {HOLDER_LEVEL} ({level_name(HOLDER_LEVEL)}) or above, rated within "
         f"the last {skills.months} months (since {skills.window_from.isoformat()}); per person the latest "
         "mentor rating counts, or else their latest self rating. A bus factor of 0 (nobody) or 1 (a single "
-        "point of knowledge) is flagged; two or more holders all in one team, a **silo**. Teams: how many "
-        "teams the holders are in."
+        "point of knowledge) is flagged."
     )
+    if not skills.uses_teams:
+        rows = [[md(bf.competency.name), str(bf.count), md(bf.label), _flag(bf)] for bf in skills.bus_factors]
+        return [rule, "", *table(["Competency", "Bus factor", "Who", "Flag"], rows)]
+    rule += " Two or more holders all in one team are a **silo**; Teams: how many teams the holders are in."
     rows = [
         [md(bf.competency.name), str(bf.count), str(len(bf.teams)), md(bf.label), _flag(bf)]
         for bf in skills.bus_factors
