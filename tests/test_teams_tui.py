@@ -108,6 +108,8 @@ async def test_t_shows_one_team_and_then_all_again(db_path):
 async def test_the_bus_factor_panel_and_pairing_name_the_silo_and_the_cross_team_pair(db_path):
     app = MentorApp(db_path=build(db_path))
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "⚑ kubernetes  silo: 2 holders, all in platform" in screen_text(app)  # the Dashboard, for a mentor
         await open_team(pilot)
         text = screen_text(app)
         assert "⚑ kubernetes" in text and "silo: 2 holders, all in platform" in text
