@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from mentor_tui import schema
-from mentor_tui.db import growth_summary, mentorships, pairing, people, people_merge, team_skills, teams
+from mentor_tui.db import (
+    growth_summary,
+    mentorships,
+    pairing,
+    people,
+    people_merge,
+    team_skills,
+    teams,
+)
 from mentor_tui.db import models as m
 
 from .conftest import FROZEN_TODAY as TODAY
