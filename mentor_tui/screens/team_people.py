@@ -40,7 +40,7 @@ class TeamPeople:
             who.update(Content(record.summary))
             return
         person = record.person
-        parts = [person.name, person.team or "no team", person.email or "no email"]
+        parts = [person.name, *([person.team] if person.team else []), person.email or "no email"]
         if self.show_uuids:
             parts.append(f"uuid {person.uuid}")
         who.update(Content(" · ".join(parts) + ("" if self.show_uuids else "   (u: uuid)")))
