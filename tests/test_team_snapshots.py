@@ -23,3 +23,22 @@ def test_what_if_dialog(snap_compare, demo_db):
 
 def test_pairing_screen(snap_compare, demo_db):
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6", "p"))
+
+
+def test_team_grouped_by_team(snap_compare, demo_db):
+    """The demo's three teams as headings; kubernetes is a silo of platform."""
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6", "g"))
+
+
+def test_team_filter_dialog(snap_compare, demo_db):
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6", "t"))
+
+
+def test_team_filtered_to_one_team_at_80_columns(snap_compare, demo_db):
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24),
+                        run_before=_then("6", "t", "down", "down", "enter"))
+
+
+def test_edit_person_form(snap_compare, demo_db):
+    """e on the first row (Amara Okafor): her name, role, email and team."""
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(120, 40), run_before=_then("6", "e"))

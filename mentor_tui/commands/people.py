@@ -1,4 +1,5 @@
-"""`mentor-tui people`: list people (with uuids and emails), merge two records of one human."""
+"""`mentor-tui people`: list people (with teams, uuids and emails), add one, set someone's team,
+list the teams, merge two records of one human."""
 
 from __future__ import annotations
 
@@ -6,11 +7,25 @@ import argparse
 import sys
 
 from mentor_tui.commands.common import add_db_options
+from mentor_tui.vocabulary import ROLES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    sub.add_parser("list", help="every person: name, role, email, uuid and the uuids they were also known by")
+    listing = sub.add_parser(
+        "list", help="every person: name, role, team, email, uuid and the uuids they were also known by")
+    listing.add_argument("--team", metavar="TEAM", help='only the people of this team ("" = people with no team)')
+    add = sub.add_parser("add", help="add a person", description="Add a person (names are unique, in any case).")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", choices=ROLES, default="mentee", help="mentee (default), mentor or lead")
+    add.add_argument("--email", metavar="EMAIL", default="")
+    add.add_argument("--team", metavar="TEAM", default="", help='the team they work in, e.g. "platform"')
+    set_team = sub.add_parser(
+        "set-team", help='put a person in a team ("" = no team)',
+        description="Put a person in a team: free text, e.g. platform or payments-sre; \"\" takes them out of any.")
+    set_team.add_argument("person", metavar="PERSON", help="a name or uuid")
+    set_team.add_argument("team", metavar="TEAM", help='the team ("" = no team)')
+    sub.add_parser("teams", help="the teams in use, with how many active people each has")
     merge = sub.add_parser(
         "merge",
         help="merge OTHER into KEEP: every record of OTHER moves to KEEP, OTHER's uuid stays as an alias",
@@ -24,24 +39,71 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mentor_tui.commands.common import open_existing_store
+    from mentor_tui.commands.common import open_existing_store, open_store
     from mentor_tui.db import database
 
-    open_existing_store(args)
+    # adding someone may start a database (as an import does); the rest need one
+    open_store(args) if args.action == "add" else open_existing_store(args)
     try:
-        return _list() if args.action == "list" else _merge(args)
+        action = {"list": _list, "add": _add, "set-team": _set_team, "teams": _teams, "merge": _merge}[args.action]
+        return action(args)
     finally:
         database.close_database()
 
 
-def _list() -> int:
+def _say(text: str) -> None:
+    from mentor_tui.text_safety import escape_controls
+
+    print(escape_controls(text))
+
+
+def _list(args: argparse.Namespace) -> int:
     from mentor_tui.db import people
 
+    team = None if args.team is None else args.team.strip()
     for person in people.roster(include_archived=True, limit=1_000_000):
+        if team is not None and person.team != team:
+            continue
         aliases = people.aliases_of(person.id)
         extra = f"  also {', '.join(aliases)}" if aliases else ""
         flags = " (me)" if person.is_me else " (archived)" if person.archived else ""
-        print(f"{person.name}{flags}\t{person.role}\t{person.email or '-'}\t{person.uuid}{extra}")
+        _say(f"{person.name}{flags}\t{person.role}\t{person.team or '-'}\t{person.email or '-'}\t{person.uuid}{extra}")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from mentor_tui.commands.common import InputError
+    from mentor_tui.db import people
+
+    try:
+        person = people.add_person(args.name, args.role, args.email.strip() or None, args.team)
+    except ValueError as exc:
+        raise InputError(f"not added: {exc}") from None
+    team = f", team {person.team}" if person.team else ""
+    _say(f"added {person.name} ({person.role}{team}) {person.uuid}")
+    return 0
+
+
+def _set_team(args: argparse.Namespace) -> int:
+    from mentor_tui.commands.common import InputError
+    from mentor_tui.db import people, teams
+
+    try:
+        person = teams.set_team(people.find(args.person).id, args.team)
+    except (people.PersonNotFound, ValueError) as exc:
+        raise InputError(f"team not set: {exc}") from None
+    _say(f"{person.name} is now in {person.team}" if person.team else f"{person.name} is now in no team")
+    return 0
+
+
+def _teams(_args: argparse.Namespace) -> int:
+    from mentor_tui.db import teams
+
+    counts = teams.team_counts()
+    if not any(c.team for c in counts):
+        print("nobody has a team yet: mentor-tui people set-team PERSON TEAM")
+    for c in counts:
+        _say(f"{c.label}\t{c.people} {'person' if c.people == 1 else 'people'}")
     return 0
 
 

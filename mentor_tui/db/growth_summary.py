@@ -2,13 +2,13 @@
 
 Everyone who has a "me" sees their own summary (skills changed this quarter,
 on-call ladder step, open ownership, recent kudos); a mentor or a lead also sees
-the competencies whose bus factor is 0 or 1 (see `team_skills`).
+the competencies whose bus factor is 0 or 1 and the silos (see `team_skills`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import JOIN
 
@@ -47,6 +47,7 @@ class GrowthSummary:
     sees_team: bool  # a mentor or a lead
     flagged: list[BusFactor]  # only when sees_team
     team_rated: bool  # anyone has a rating (else "nobody" everywhere says little)
+    silos: list[BusFactor] = field(default_factory=list)  # held by 2+ people, all of one team (sees_team)
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -94,6 +95,7 @@ def growth_summary(today: dt.date, months: int = DEFAULT_MONTHS) -> GrowthSummar
         sees_team=sees_team,
         flagged=skills.flagged if skills else [],
         team_rated=bool(skills and skills.has_ratings),
+        silos=skills.silos if skills else [],
     )
 
 

@@ -60,7 +60,12 @@ def find(name_or_uuid: str) -> Person:
 
 
 def _refuse_taken(name: str) -> None:
-    taken = _named(name, limit=1)
+    refuse_taken(name)
+
+
+def refuse_taken(name: str, but: int | None = None) -> None:
+    """Raise ValueError when someone (other than person `but`) already has this name."""
+    taken = [p for p in _named(name, limit=2) if p.id != but]
     if taken:
         raise ValueError(f"{taken[0].name} is already here; add an initial to tell two people apart")
 
@@ -84,12 +89,15 @@ def roster(include_archived: bool = False, limit: int = 500, offset: int = 0) ->
     return list(query.limit(limit).offset(offset))
 
 
-def add_person(name: str, role: str, email: str | None = None) -> Person:
+def add_person(name: str, role: str, email: str | None = None, team: str | None = None) -> Person:
     """A new person; a name already taken is refused, since people are picked by name."""
+    from mentor_tui.db.teams import clean_team
+
     name = name.strip()
     schema.check("people", {"name": name, "role": role, "email": email or None})
+    team = clean_team(team)
     _refuse_taken(name)
-    return Person.create(name=name, role=role, email=email or None)
+    return Person.create(name=name, role=role, email=email or None, team=team)
 
 
 def by_id(person_id: int) -> Person:

@@ -155,6 +155,8 @@ def merge(keep: Person, other: Person) -> MergePlan:
             changes["is_me"] = True
         if not keep.email and other.email:
             changes["email"] = other.email
+        if not keep.team and other.team:
+            changes["team"] = other.team
         Person.delete().where(Person.id == other.id).execute()
         if changes:
             Person.update(**changes).where(Person.id == keep.id).execute()

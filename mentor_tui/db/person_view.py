@@ -40,6 +40,7 @@ class PersonView:
     mentorships: tuple[MentorshipLine, ...]  # active first, then by start, newest first
     plans: tuple[PlanRow, ...]  # active first, then by start, newest first
     growth: Growth
+    team: str = ""
 
 
 ME = ":me:"  # the key that names whoever "me" is in this database
@@ -53,6 +54,7 @@ def person_view(uuid: str) -> PersonView | None:
     return PersonView(
         person.id, person.uuid, person.name, person.role, person.email, person.is_me, person.archived,
         _mentorships(person), _plans(person), growth_of(person.id, with_anonymous_feedback=person.is_me),
+        team=person.team or "",
     )
 
 

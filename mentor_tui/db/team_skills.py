@@ -11,7 +11,10 @@ share, documented in the README):
   12 by default): a rating older than that is *stale* and does not count;
 - a person **holds** a competency when the rating that counts is at level 4
   (proficient) or above. A competency's **bus factor** is how many people hold it;
-  0 is "nobody", 1 is a single point of knowledge. Both are *flagged*.
+  0 is "nobody", 1 is a single point of knowledge. Both are *flagged*;
+- a competency held by two or more people who are all in one team is a **silo**
+  ("kubernetes: 3 holders, all in platform"); a holder with no team set keeps it
+  from being called one (their team is unknown).
 
 The matrix cell of a person shows the rating that counts; when every rating of
 theirs in that competency is stale, it shows the one that would count (mentor
@@ -99,6 +102,26 @@ class BusFactor:
         """"nobody", "single point of knowledge: NAME", or who holds it."""
         return describe(self.names)
 
+    @property
+    def silo_label(self) -> str:
+        """"3 holders, all in platform" for a silo; "" otherwise."""
+        return f"{self.count} holders, all in {self.teams[0]}" if self.silo else ""
+
+    @property
+    def silo_sentence(self) -> str:
+        """"kubernetes: 3 holders, all in platform" for a silo; "" otherwise."""
+        return f"{self.competency.key}: {self.silo_label}" if self.silo else ""
+
+    @property
+    def teams_label(self) -> str:
+        """How many teams hold it: "2 teams", "1 team, 1 holder with no team", "no team" (held, teams unknown)."""
+        words = f"{len(self.teams)} team{'s' if len(self.teams) != 1 else ''}" if self.teams else ""
+        teamless = sum(1 for p in self.holders if not p.team)
+        if teamless:
+            rest = f"{teamless} holder{'s' if teamless != 1 else ''} with no team"
+            words = f"{words}, {rest}" if words else rest
+        return words
+
 
 def describe(names: tuple[str, ...] | list[str]) -> str:
     if not names:
@@ -120,6 +143,16 @@ class TeamSkills:
     @property
     def flagged(self) -> list[BusFactor]:
         return [bf for bf in self.bus_factors if bf.flagged]
+
+    @property
+    def silos(self) -> list[BusFactor]:
+        """Competencies held by two or more people, all of one team."""
+        return [bf for bf in self.bus_factors if bf.silo]
+
+    @property
+    def uses_teams(self) -> bool:
+        """Someone shown has a team (else team words would only be noise)."""
+        return any(row.person.team for row in self.rows)
 
     @property
     def has_ratings(self) -> bool:

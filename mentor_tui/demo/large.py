@@ -23,6 +23,7 @@ from mentor_tui.demo.pools import (
     FIRST_NAMES,
     GOAL_TOPICS,
     LAB_STEPS,
+    LARGE_TEAMS,
     LAST_NAMES,
     NEXT_STEPS,
     PRIVATE,
@@ -141,7 +142,8 @@ class _Large:
         for role in roles:
             name = next(name_iter, None) or f"Person {rows.next_id[m.Person]}"
             email = name.lower().replace(" ", ".").replace("'", "") + "@example.com"
-            ident = rows.add(m.Person, name=name, role=role, email=email, is_me=False, archived=rng.random() < 0.04)
+            ident = rows.add(m.Person, name=name, role=role, email=email, is_me=False, archived=rng.random() < 0.04,
+                             team=LARGE_TEAMS[len(new_people) % len(LARGE_TEAMS)])
             new_people.append(ident)
             (mentors if role == "mentor" else new_mentees).append(ident)
 

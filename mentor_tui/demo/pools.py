@@ -65,3 +65,5 @@ ACTIONS = ("Open a draft PR for {svc}", "Book a pairing session", "Read the {svc
            "Update the {svc} runbook", "Ask for a review from the {svc} owners", "Rate skills before next time")
 SESSION_TOPICS = ("Kubernetes upgrades", "Terraform testing", "Argo CD rollouts", "Vault policies",
                   "Tempo and tracing", "Cost dashboards", "Chaos experiments", "Runbook automation")
+# the teams of the large demo's people, in turn (no draw from the generator: the same seed, the same rows)
+LARGE_TEAMS = ("platform", "payments-sre", "data-infra", "observability")

@@ -133,7 +133,8 @@ class _Builder:
 
     def _person(self, p: Record) -> Record:
         uuid = self.person[p["name"]] = self.uuid()
-        return _record(uuid=uuid, name=p["name"], role=p["role"], email=p.get("email"), aliases=p.get("aliases"))
+        return _record(uuid=uuid, name=p["name"], role=p["role"], email=p.get("email"), team=p.get("team"),
+                       aliases=p.get("aliases"))
 
     def _mentorship(self, m: Record, uuid: str) -> Record:
         return _record(

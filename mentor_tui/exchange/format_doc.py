@@ -42,6 +42,8 @@ def _allowed(f: schema.Field) -> str:
         return "lower-case letters, digits, `.`, `-`, `_`; at most 100"
     if f.nonblank:
         return "not blank"
+    if f.longest is not None:
+        return f"at most {f.longest} characters"
     return ""
 
 

@@ -62,7 +62,7 @@ def _people(team: TeamOverview) -> list[str]:
     lines: list[str] = []
     for role, people in team.people.items():
         lines += [f"### {md(ROLE_TITLES.get(role, role))} ({len(people)})", ""]
-        lines += [f"- {md(p.name)}{' (me)' if p.is_me else ''}" for p in people]
+        lines += [f"- {md(p.name)}{' (me)' if p.is_me else ''}{f' · {md(p.team)}' if p.team else ''}" for p in people]
         lines.append("")
     return lines[:-1]
 
@@ -95,29 +95,40 @@ def _bus_factor(skills: TeamSkills) -> list[str]:
         "mentor rating counts, or else their latest self rating. A bus factor of 0 (nobody) or 1 (a single "
         "point of knowledge) is flagged."
     )
+    if not skills.uses_teams:
+        rows = [[md(bf.competency.name), str(bf.count), md(bf.label), _flag(bf)] for bf in skills.bus_factors]
+        return [rule, "", *table(["Competency", "Bus factor", "Who", "Flag"], rows)]
+    rule += " Two or more holders all in one team are a **silo**; Teams: how many teams the holders are in."
     rows = [
-        [md(bf.competency.name), str(bf.count), md(bf.label), "**flagged**" if bf.flagged else ""]
+        [md(bf.competency.name), str(bf.count), str(len(bf.teams)), md(bf.label), _flag(bf)]
         for bf in skills.bus_factors
     ]
-    return [rule, "", *table(["Competency", "Bus factor", "Who", "Flag"], rows)]
+    return [rule, "", *table(["Competency", "Bus factor", "Teams", "Who", "Flag"], rows)]
+
+
+def _flag(bf) -> str:
+    if bf.flagged:
+        return "**flagged**"
+    return f"**silo**: {md(bf.silo_label)}" if bf.silo else ""
 
 
 def _pairing(team: TeamOverview) -> list[str]:
-    flagged = team.skills.flagged
+    flagged = [*team.skills.flagged, *team.skills.silos]
     if not flagged:
-        return ["Nothing to pair on: every competency has at least two holders."]
+        return ["Nothing to pair on: every competency has at least two holders, and no silo."]
     lines = []
     for bf in flagged:
         found = [s for s in team.pairing if s.competency.key == bf.competency.key]
-        head = f"- **{md(bf.competency.name)}** ({md(bf.label)}): "
+        head = f"- **{md(bf.competency.name)}** ({md('silo: ' + bf.silo_label if bf.silo else bf.label)}): "
         if not bf.holders:
             lines.append(head + "nobody to pair from; rate someone, or find a holder outside the team.")
         elif not found:
-            lines.append(head + "nobody at level 2 or 3 to pair with.")
+            lines.append(head + ("nobody outside the team" if bf.silo else "nobody") + " at level 2 or 3 to pair with.")
         else:
             lines.append(head.rstrip(": ") + ":")
             for s in found:
-                note = " (already a mentorship)" if s.has_mentorship else ""
+                note = f" ({md(s.teams_note)})" if s.teams_note else ""
+                note += " (already a mentorship)" if s.has_mentorship else ""
                 lines.append(f"  - {md(s.holder.name)} with {md(s.learner.name)}, "
                              f"level {s.learner_level} {level_name(s.learner_level)}{note}")
     return lines

@@ -167,6 +167,8 @@ class _ReadPlan:
 
 
 def _fast(f: schema.Field) -> int:
+    if f.longest is not None:
+        return _FULL
     if f.any_string:
         return _ANY_STR
     if f.type in (schema.LINE, schema.TEXT):

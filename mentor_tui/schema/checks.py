@@ -99,6 +99,8 @@ def value_problem(f: Field, value: Any) -> str | None:
             problem = control_problem(value)  # longer texts are stripped of them instead
             if problem is not None:
                 return problem
+        if f.longest is not None and len(value) > f.longest:
+            return f"expected at most {f.longest} characters, got {len(value)}"
         if t == SLUG and (len(value) > SLUG_MAX or not SLUG_PATTERN.match(value)):
             return f"expected {expected(f)}"
         if t == ZONE and not _is_zone(value):

@@ -35,6 +35,8 @@ from mentor_tui.vocabulary import (
     SEVERITIES,
 )
 
+TEAM_LONGEST = 60  # a team's name: a heading in the Team section, a word in sentences
+
 
 def _f(name: str, type_: str, **kw: Any) -> Field:
     return Field(name, type_, **kw)
@@ -60,7 +62,7 @@ _kind(Kind(
         _f("name", LINE, required=True, nonblank=True),
         _f("role", CHOICE, required=True, choices=ROLES),
         _f("email", LINE),
-        _f("team", LINE, empty="", doc='the team they work in, e.g. "platform"; a skill held within one team only is a silo'),
+        _f("team", LINE, empty="", longest=TEAM_LONGEST, doc='the team they work in, e.g. "platform"; a skill held within one team only is a silo'),
         _f("aliases", ALIASES, doc="other uuids this person was known by (after a merge); a file naming one means this person"),
         UPDATED_AT,
     ),

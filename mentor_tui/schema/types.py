@@ -42,6 +42,7 @@ class Field:
     self_word: str | None = None  # a word the file may write instead of a reference (rated_by = "self")
     private: bool = False  # written and read only when the file includes private notes
     empty: Any = None  # what an absent optional value is stored as: None, or "" for texts
+    longest: int | None = None  # a line of at most this many characters (None: no limit)
     doc: str = ""  # what it means, for docs/exchange-format.md
 
     @property
@@ -51,7 +52,7 @@ class Field:
     @functools.cached_property
     def any_string(self) -> bool:
         """Any string is valid (readers skip the full check for those)."""
-        return self.type in (LINE, TEXT) and not self.nonblank
+        return self.type in (LINE, TEXT) and not self.nonblank and self.longest is None
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -50,6 +51,7 @@ class Field:
     check: Callable[[Any], str | None] | None = None  # extra check: a message, or None
     empty: Any = None  # the value of a field left empty ("" for texts the store keeps as "")
     verbatim: bool = False  # a text area's text is kept exactly as typed (not trimmed)
+    suggestions: Sequence[str] = ()  # a text field completes from these (→ takes the completion)
 
 
 _WIDGETS = {schema.CHOICE: "select", schema.INT: "int", schema.DATE: "date", schema.TEXT: "textarea"}
@@ -170,8 +172,9 @@ class FormScreen(ModalScreen[FormResult | None]):
         if f.kind == "int":
             return compact(Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
                                  type="integer", classes=FIELD_CLASSES))
+        suggester = SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
         return compact(Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
-                             classes=FIELD_CLASSES))
+                             classes=FIELD_CLASSES, suggester=suggester))
 
     def _read(self, f: Field) -> tuple[Any, str | None]:
         widget = self.query_one(f"#field-{f.name}")

@@ -1,8 +1,10 @@
-"""`p` on Team: pairing suggestions for the flagged competencies, `c` makes one a mentorship.
+"""`p` on Team: pairing suggestions for the flagged competencies and the silos, `c` makes one a mentorship.
 
 A suggestion pairs a holder (level 4+) of a competency whose bus factor is 0 or 1
-with someone at level 2–3 in it; pairs without a mentorship come first
-(`db/pairing.py`). `c` (or enter) creates the mentorship at once: the holder
+with someone at level 2–3 in it, and a holder of a silo (every holder in one
+team) with someone at level 2–3 outside that team; pairs without a mentorship
+come first, then cross-team pairs, which say so ("cross-team: platform →
+payments-sre") (`db/pairing.py`). `c` (or enter) creates the mentorship at once: the holder
 mentors the learner, from today, a check-in every 14 days, its focus the
 competency; the mentorship shows on both people and in Check-ins.
 """
@@ -25,7 +27,7 @@ from mentor_tui.screens.store_work import deliver, failure_reason, run_edit
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow
 
-COLUMNS = ["Competency", "Mentor (holder)", "Mentee (learner)", "Level", "Mentorship"]
+COLUMNS = ["Competency", "Why", "Mentor (holder)", "Mentee (learner)", "Level", "Teams", "Mentorship"]
 
 
 class PairingScreen(Screen[None]):
@@ -82,31 +84,36 @@ class PairingScreen(Screen[None]):
 
     def _show(self, skills, suggestions) -> None:
         flagged = skills.flagged
+        silos = skills.silos
         table = self.query_one(RecordTable)
         rows = [
-            TableRow(s.key, s, (s.competency.key, s.holder.name, s.learner.name,
-                                f"{s.learner_level} {level_name(s.learner_level)}",
-                                "exists" if s.has_mentorship else "—"))
+            TableRow(s.key, s, (s.competency.key, "silo" if s.silo else "single point", s.holder.name,
+                                s.learner.name, f"{s.learner_level} {level_name(s.learner_level)}",
+                                s.teams_note or "—", "exists" if s.has_mentorship else "—"))
             for s in suggestions
         ]
         table.show_rows(rows)
         table.display = bool(rows)
-        if not flagged:
-            intro = "Nothing to pair on: every competency has two or more holders (level 4+, rated recently)."
+        if not flagged and not silos:
+            intro = ("Nothing to pair on: every competency has two or more holders (level 4+, rated recently), "
+                     "and none is held within one team only.")
         elif not rows:
-            intro = "No pairs to suggest yet for the flagged competencies (below)."
+            intro = "No pairs to suggest yet for the flagged competencies and silos (below)."
         else:
-            intro = ("Competencies only one person holds (level 4+), and who could learn them from that person "
-                     "(level 2–3). Pairs without a mentorship come first. c creates the mentorship: "
-                     "the holder mentors.")
+            intro = ("Competencies only one person holds (level 4+), or only one team (a silo), and who could learn "
+                     "them (level 2–3; for a silo, from another team). Pairs without a mentorship come first, then "
+                     "cross-team pairs. c creates the mentorship: the holder mentors.")
         self.query_one("#pairing-intro", Static).update(Content(intro))
-        gaps = [bf for bf in flagged if not any(s.competency.key == bf.competency.key for s in suggestions)]
-        lines = [f"⚠ {bf.competency.key}: {bf.label}: " + (
-            "nobody to pair from (rate someone, or find a holder outside the team)" if not bf.holders
-            else "nobody at level 2–3 to pair with yet") for bf in gaps]
+        gaps = [bf for bf in [*flagged, *silos]
+                if not any(s.competency.key == bf.competency.key for s in suggestions)]
+        lines = [f"⚑ {bf.silo_sentence}: nobody outside {bf.teams[0]} at level 2–3 to pair with yet" if bf.silo
+                 else f"⚠ {bf.competency.key}: {bf.label}: " + (
+                     "nobody to pair from (rate someone, or find a holder outside the team)" if not bf.holders
+                     else "nobody at level 2–3 to pair with yet") for bf in gaps]
         self.query_one("#pairing-gaps", Static).update(Content("\n".join(lines)))
         self.set_status(f"{len(rows)} suggestion{'s' if len(rows) != 1 else ''} · "
-                        f"{len(flagged)} flagged competenc{'ies' if len(flagged) != 1 else 'y'}")
+                        f"{len(flagged)} flagged competenc{'ies' if len(flagged) != 1 else 'y'} · "
+                        f"{len(silos)} silo{'s' if len(silos) != 1 else ''}")
         self.refresh_bindings()
         if rows:
             table.focus()

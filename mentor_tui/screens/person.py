@@ -54,6 +54,7 @@ class PersonScreen(DetailScreen[PersonView]):
         Binding("k", "give_kudos", "Kudos"),
         Binding("f", "give_feedback", "Program feedback"),
         Binding("d", "delete_record", "Delete"),
+        Binding("e", "edit_person", "Edit person"),
     ]
     AUTO_FOCUS = "#growth-records"  # enter and d act on its rows; tab moves to the view above, which scrolls
     DEFAULT_CSS = """
@@ -116,7 +117,7 @@ class PersonScreen(DetailScreen[PersonView]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_record", "delete_record"):
             return self.data is not None and self.records.highlighted_row() is not None
-        if action in ("rate_skill", "log_incident", "add_ownership", "give_kudos", "give_feedback"):
+        if action in ("rate_skill", "log_incident", "add_ownership", "give_kudos", "give_feedback", "edit_person"):
             return self.data is not None
         return super().check_action(action, parameters)
 
@@ -136,6 +137,23 @@ class PersonScreen(DetailScreen[PersonView]):
 
     def action_give_feedback(self) -> None:
         self._open("feedback")
+
+    def action_edit_person(self) -> None:
+        """Name, role, email and team of this person (screens/person_form.py)."""
+        from mentor_tui.screens.person_form import edit_person_form, person_choices
+
+        if self.data is None:
+            return
+        uuid = self.data.uuid
+
+        def build(data: tuple[Any, list[str]]):
+            person, team_names = data
+            if person is None:
+                self.notify("This person is not here anymore.", severity="warning")
+                return None
+            return edit_person_form(person, team_names)
+
+        self.open_form_after(lambda: person_choices(uuid), build, lambda person: f"{person.name} is saved.")
 
     # Opening, editing, deleting the record under the cursor ----------------------
 
@@ -223,6 +241,7 @@ def _head(p: PersonView) -> Content:
     return Content.assemble(
         (one_line(p.name), "bold"), marks, "\n",
         ("Role   ", "dim"), p.role, "\n",
+        ("Team   ", "dim"), one_line(p.team or "no team"), "\n",
         ("Email  ", "dim"), one_line(p.email or "—"),
     )
 

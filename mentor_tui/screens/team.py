@@ -17,16 +17,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock, config, dates
+from mentor_tui.screens.bus_factor_panel import bus_factor_text
 from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.team_groups import TeamGroups, is_person_row
 from mentor_tui.screens.team_people import TeamPeople
-from mentor_tui.widgets.skill_matrix import PERSON_COLUMNS, SkillMatrix, legend, matrix_rows
-
-FLAG = "⚠"
-OK = "✓"
+from mentor_tui.widgets.skill_matrix import PERSON_COLUMNS, SkillMatrix, legend
 
 
-class TeamScreen(TeamPeople, TableSection[Any]):
+class TeamScreen(TeamGroups, TeamPeople, TableSection[Any]):
     """One row per active person; its record is the db SkillRow (person, cells)."""
 
     SUB_TITLE = "6 Team"
@@ -46,17 +45,23 @@ class TeamScreen(TeamPeople, TableSection[Any]):
         Binding("P", "program", "Program health"),
         Binding("M", "merge_person", "Merge duplicate"),
         Binding("u", "toggle_uuids", "Show uuid"),
+        Binding("e", "edit_person", "Edit person"),
+        Binding("t", "pick_team", "Team filter"),
+        Binding("g", "toggle_grouping", "Group by team"),
     ]
     HELP_NOTES = [
         ("Level counted", "per person and skill: the latest mentor rating, else the latest self rating"),
         ("Bus factor", "active people at level 4+ whose counted rating is within the window"),
         ("Window", "bus_factor_months in settings.toml (default 12)"),
         ("Flagged", "bus factor 0 (nobody) or 1 (a single point of knowledge)"),
+        ("Silo", "two or more holders, all of one team (people with no team never make one)"),
+        ("Teams", "t shows one team's people, g groups the rows by team; bus factors count everyone"),
         ("Cells", "digit, block and colour; ~ = only older ratings (shown, not counted)"),
         ("← →", "scroll the skill columns (the person column stays)"),
     ]
 
     skills: Any = None  # the TeamSkills shown, for what-if (no second read)
+    me_uuid: str | None = None
 
     def compose_body(self) -> ComposeResult:
         yield SkillMatrix(id="table", zebra_stripes=True)
@@ -86,12 +91,18 @@ class TeamScreen(TeamPeople, TableSection[Any]):
         return len(skills.rows), skills, suggestions, feedback, me.uuid if me else None
 
     def show(self, data) -> None:
-        self.total, skills, suggestions, feedback, me_uuid = data
+        self.total, skills, suggestions, feedback, self.me_uuid = data
         self.skills = skills
-        self.show_rows(matrix_rows(skills, me_uuid), columns=[*PERSON_COLUMNS, *(c.key for c in skills.competencies)])
-        self.loaded = len(skills.rows)
         self.query_one("#bus-factor", Static).update(bus_factor_text(skills, suggestions))
         self.query_one("#feedback", Static).update(feedback_text(feedback))
+        self.show_skills()
+
+    def show_skills(self) -> None:
+        """The matrix rows of `skills`, as the team filter and the grouping ask."""
+        skills = self.skills
+        rows = self.team_rows(skills, self.me_uuid)
+        self.show_rows(rows, columns=[*PERSON_COLUMNS, *(c.key for c in skills.competencies)])
+        self.loaded = self.total  # every active person is read at once: no page to fetch on scroll
         self.refresh_bindings()
         self.call_after_refresh(self._scroll_hint)
         self.show_who()
@@ -106,14 +117,14 @@ class TeamScreen(TeamPeople, TableSection[Any]):
             parts.append((f"← → more skills: {where}   ", "bold reverse"))
         parts.append(legend())
         self.query_one("#matrix-legend", Static).update(Text.assemble(*parts))
-        count = self.total
-        self.set_status(f"{count} {'person' if count == 1 else 'people'} · bus factor window: "
+        self.set_status(f"{self.team_status(self.total)} · bus factor window: "
                         f"{self.skills.months} months (since {dates.show(self.skills.window_from)})")
 
     def open_record(self, record) -> None:
         from mentor_tui.screens.person import PersonScreen
 
-        self.app.push_screen(PersonScreen(record.person.uuid))
+        if is_person_row(record):
+            self.app.push_screen(PersonScreen(record.person.uuid))
 
     def action_what_if(self) -> None:
         from mentor_tui.screens.what_if import WhatIfDialog
@@ -122,7 +133,7 @@ class TeamScreen(TeamPeople, TableSection[Any]):
             self.notify("Nobody here yet: press n to add someone.", severity="warning")
             return
         row = self.table.highlighted_row()
-        self.app.push_screen(WhatIfDialog(self.skills, row.key if row else None))
+        self.app.push_screen(WhatIfDialog(self.skills, row.key if row and is_person_row(row.record) else None))
 
     def action_pairing(self) -> None:
         from mentor_tui.screens.pairing import PairingScreen
@@ -135,21 +146,31 @@ class TeamScreen(TeamPeople, TableSection[Any]):
         self.app.push_screen(ProgramScreen())
 
     def action_new_person(self) -> None:
-        from mentor_tui.db import people
+        from mentor_tui.screens.person_form import new_person_form, person_choices
 
-        def save(values):
-            return people.add_person(values["name"], values["role"], values["email"])
+        self.open_form_after(person_choices, lambda data: new_person_form(data[1]),
+                             lambda person: f"{person.name} added.", select=lambda person: person.uuid)
 
-        form = FormScreen(
-            "Add person",
-            [
-                record_field("people", "name", "Name"),
-                record_field("people", "role", "Role", default="mentee"),
-                record_field("people", "email", "Email"),
-            ],
-            save,
-        )
-        self.open_form(form, lambda person: f"{person.name} added.", select=lambda person: person.uuid)
+    def action_edit_person(self) -> None:
+        """Edit the name, role, email and team of the person under the cursor."""
+        from mentor_tui.screens.person_form import edit_person_form, person_choices
+
+        record = self.highlighted()
+        if not is_person_row(record):
+            self.notify("Move to a person to edit them." if record is not None else "Nobody here yet: press n.",
+                        severity="warning")
+            return
+
+        def build(data):
+            person, team_names = data
+            if person is None:
+                self.notify("That person is not here anymore.", severity="warning")
+                self.reload()
+                return None
+            return edit_person_form(person, team_names)
+
+        self.open_form_after(lambda: person_choices(record.person.uuid), build,
+                             lambda person: f"{person.name} is saved.", select=lambda person: person.uuid)
 
     def action_new_mentorship(self) -> None:
         self.open_form_after(_mentorship_choices, self._mentorship_form, lambda m: f"{m.mentor.name} now mentors {m.mentee.name}.")
@@ -189,34 +210,6 @@ def _mentorship_choices():
     from mentor_tui.db import people
 
     return people.roster(), people.me()
-
-
-def bus_factor_text(skills, suggestions) -> Content:
-    """Flagged competencies first, each with its best pairing suggestion. Names and competency
-    keys are user text: assembled, never read as markup."""
-    parts: list[Any] = [("Bus factor", "bold"), f"  level 4+, rated in the last {skills.months} months\n"]
-    ordered = sorted(skills.bus_factors, key=lambda bf: (not bf.flagged, bf.count))
-    width = max((len(bf.competency.key) for bf in ordered), default=0)
-    for bf in ordered:
-        key = bf.competency.key.ljust(width)
-        if bf.flagged:
-            parts += [(f"{FLAG} {key} {bf.count}  ", "bold $error"), (bf.label, "$error"), "\n"]
-            best = next((s for s in suggestions if s.competency.key == bf.competency.key), None)
-            if not skills.has_ratings:
-                continue  # one note below says why, not eight
-            if best is not None:
-                parts.append((f"    pair: {best.holder.name} → {best.learner.name} (level {best.learner_level})"
-                              "  · p: all suggestions\n", "$text-muted"))
-            elif not bf.holders:
-                parts.append(("    nobody to pair from yet\n",
-                              "$text-muted"))
-            else:
-                parts.append(("    nobody at level 2–3 to pair with yet\n", "$text-muted"))
-        else:
-            parts += [f"{OK} {key} {bf.count}  ", (bf.label, "$text-muted"), "\n"]
-    if not skills.has_ratings:
-        parts.append(("\nNobody is rated yet: open a person (enter) to rate their skills.", "$text-muted"))
-    return Content.assemble(*parts)
 
 
 def feedback_text(summary) -> Content:

@@ -36,8 +36,11 @@ class TeamPeople:
         if record is None:
             who.update("")
             return
+        if getattr(record, "person", None) is None:  # a team heading (grouped by team)
+            who.update(Content(record.summary))
+            return
         person = record.person
-        parts = [person.name, person.email or "no email"]
+        parts = [person.name, *([person.team] if person.team else []), person.email or "no email"]
         if self.show_uuids:
             parts.append(f"uuid {person.uuid}")
         who.update(Content(" · ".join(parts) + ("" if self.show_uuids else "   (u: uuid)")))
@@ -46,8 +49,8 @@ class TeamPeople:
         """Merge another record of the same human into the person under the cursor."""
         me: Any = self
         record = me.highlighted()
-        if record is None:
-            me.notify("No person here to merge into.", severity="warning")
+        if getattr(record, "person", None) is None:
+            me.notify("No person here to merge into: move to a person.", severity="warning")
             return
         self.merge_choices(record.person.uuid)
 

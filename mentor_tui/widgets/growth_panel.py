@@ -61,12 +61,15 @@ def growth_text(s: Any) -> Content:
         parts += ["  Kudos      ", ("none in the last 90 days", "$text-muted"), "\n"]
     if s.sees_team:
         parts.append(("\nTeam's flagged skills", "bold"))
-        parts.append(("  bus factor 0 or 1 · 6 then w, p for what-if and pairing\n", "$text-muted"))
+        parts.append(("  bus factor 0 or 1, or silos (held in one team) · 6 then w, p for what-if and pairing\n",
+                      "$text-muted"))
         if not s.team_rated:
             parts.append(("  Nobody is rated yet, so every skill has nobody: rate people from Team (6).\n", "$text-muted"))
-        elif not s.flagged:
+        elif not s.flagged and not s.silos:
             parts.append(("  None: every skill has two or more holders.\n", "$success"))
         else:
             for bf in s.flagged:
                 parts += ["  ⚠ ", (bf.competency.key, "bold $error"), f"  {bf.label}\n"]
+            for bf in s.silos:  # held, but within one team only
+                parts += ["  ⚑ ", (bf.competency.key, "bold $warning"), f"  silo: {bf.silo_label}\n"]
     return Content.assemble(*parts)
