@@ -47,7 +47,7 @@ async def test_p_on_team_opens_the_program_view_t_switches_esc_goes_back(demo_db
         rows = table_rows(screen)
         assert len(rows) == 12 and rows[0][0] == "2026-11*" and rows[-1][0] == "2025-12"
         # Period, single points, silos, check-ins, actions, sessions, attending, incidents, ladder, kudos, feedback
-        assert rows[0] == ["2026-11*", "1", "0", "7 / 10", "6", "9", "3.6", "2", "1", "5", "3.0"]
+        assert rows[0] == ["2026-11*", "1", "1", "7 / 10", "6", "9", "3.6", "2", "1", "5", "3.0"]
         assert rows[-1][1] == "8"
         roles = table_rows(screen, "#program-incidents")
         assert roles[0] == ["2026-11*", "0", "0", "1", "0", "1", "0", "1"]  # a primary, a scribe; one new step
