@@ -73,7 +73,7 @@ def test_silos_closed_and_opened():
 def test_no_change_no_sentence_and_a_new_competency_counts_from_nobody():
     assert sentences([bf(K8S, ANA, BO)], [bf(K8S, BO, ANA)]) == []
     assert sentences([], [bf(K8S, ANA, CY)]) == [
-        (True, "Kubernetes is no longer a single point of knowledge: held by Ana and Cy (nobody before).")]
+        (True, "Kubernetes now has 2 holders: Ana and Cy (nobody before).")]
 
 
 def test_what_changed_since_a_day_from_the_rating_history(store):

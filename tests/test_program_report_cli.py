@@ -62,7 +62,7 @@ def test_report_team_since_opens_with_what_changed_then_a_table_per_month(db_pat
     found = sections(text)
     title, changed = found[0]
     assert title == "What changed since 2026-06-01"
-    assert "on 2026-05-31 and on 2026-08-31: single points of knowledge 7 → 7, silos 1 → 0." in changed
+    assert "on 2026-05-31 and on 2026-08-31: held by one person or nobody 7 → 7, silos 1 → 0." in changed
     improved, worse = changed.split("### Got worse")
     assert ("- Kubernetes is no longer a single point of knowledge: held by Lucas Moreau and Sofia Almeida "
             "(only Sofia Almeida before).") in improved

@@ -40,6 +40,8 @@ def _was(bf: BusFactor) -> str:
 def _holders_change(before: BusFactor, after: BusFactor) -> list[Change]:
     comp, name = after.competency, after.competency.name
     b, a = before.count, after.count
+    if b == 0 and a > 1:
+        return [Change(comp, True, f"{name} now has {a} holders: {_names(after.names)} (nobody before).")]
     if b <= 1 < a:
         return [Change(comp, True, f"{name} is no longer a single point of knowledge: held by "
                                    f"{_names(after.names)} ({_was(before)}).")]

@@ -55,7 +55,7 @@ def incidents_text(p: PeriodHealth) -> str:
 
 
 FIGURES: tuple[Figure, ...] = (
-    Figure("single_points", "Single points of knowledge", "Single points",
+    Figure("single_points", "Held by one or nobody", "0-1 holders",
            lambda p: p.single_points, lambda p: str(p.single_points), lower_is_better=True),
     Figure("silos", "Silos (held in one team)", "Silos", lambda p: p.silos, lambda p: str(p.silos),
            lower_is_better=True),

@@ -36,7 +36,7 @@ def what_changed_lines(health: ProgramHealth) -> list[str]:
     silos_now = sum(1 for bf in last if bf.silo)
     lines = [
         f"Who holds each competency (level {HOLDER_LEVEL}+, rated within {health.months} months before the day) "
-        f"on {health.baseline_day.isoformat()} and on {health.until.isoformat()}: single points of knowledge "
+        f"on {health.baseline_day.isoformat()} and on {health.until.isoformat()}: held by one person or nobody "
         f"{health.single_points_before} → {spok_now}, silos {health.silos_before} → {silos_now}.",
         "",
     ]

@@ -222,7 +222,7 @@ def changes_text(health: Any) -> Content:
     silos_now = health.periods[-1].silos
     parts: list[Any] = [
         (f"What changed since {health.since.isoformat()}", "bold"),
-        (f"  single points of knowledge {health.single_points_before} → {spok_now}, "
+        (f"  held by one person or nobody {health.single_points_before} → {spok_now}, "
          f"silos {health.silos_before} → {silos_now}\n", "$text-muted"),
     ]
     if not health.changes:
