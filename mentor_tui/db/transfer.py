@@ -165,6 +165,8 @@ class Writer:
         self._occurrence_table = SqlTable(models.SessionOccurrence)
         self._rows: dict[type[BaseModel], dict[str, dict[str, Any]]] = {m: {} for m in FIELDS}
         self._absent: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
+        # uuids this import added to a table that was empty, whose rows it let go (`forget`)
+        self._forgotten: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
         self._competencies: dict[str, dict[str, Any]] | None = None
         self._connection: Any = database().connection()
         # defaults of the columns an import may leave out: local-only ones, and private notes
@@ -202,17 +204,26 @@ class Writer:
     # -- lookups
 
     def _was_empty(self, model: type[BaseModel]) -> bool:
-        """Whether the table had no rows when this import began (then nothing is looked up:
-        every row this import needs is one it adds, and those are in the cache)."""
+        """Whether the table had no rows when this import began (then only the rows it added
+        and let go are looked up: every other row it needs is one it adds, in the cache)."""
         return self._empty[model]
+
+    def _may_be_stored(self, model: type[BaseModel], uuid: str) -> bool:
+        if self._empty[model]:
+            return uuid in self._forgotten[model]
+        return uuid not in self._absent[model]
 
     def load(self, model: type[BaseModel], uuids: Iterable[str]) -> None:
         """Fetch the rows with these uuids (in batches) so upserts need no query each."""
-        if self._was_empty(model):
-            return
         cache = self._rows[model]
         absent = self._absent[model]
-        wanted = sorted({u for u in uuids if u not in cache and u not in absent})
+        if self._was_empty(model):
+            forgotten = self._forgotten[model]
+            if not forgotten:
+                return
+            wanted = sorted({u for u in uuids if u in forgotten and u not in cache})
+        else:
+            wanted = sorted({u for u in uuids if u not in cache and u not in absent})
         if not wanted:
             return
         fields = FIELDS[model]
@@ -261,7 +272,7 @@ class Writer:
         uuid = values["uuid"]
         rows = self._rows[model]
         row = rows.get(uuid)
-        if row is None and uuid not in self._absent[model] and not self._was_empty(model):
+        if row is None and self._may_be_stored(model, uuid):
             self.load(model, (uuid,))
             row = rows.get(uuid)
         counts = self.counts[kind]
@@ -434,6 +445,19 @@ class Writer:
         if text is None:
             text = self._stamp_texts[moment] = to_change_text(moment)
         return text
+
+    def forget(self, keep: Iterable[str]) -> None:
+        """Let go of the rows cached for every kind but `keep` (written first): a big import's
+        memory stays flat. A later record of one of them is looked up in the database."""
+        self.flush()
+        kept = {MODELS[name] for name in keep if name in MODELS}
+        for model, rows in self._rows.items():
+            if model in kept:
+                continue
+            if rows and self._empty[model]:
+                self._forgotten[model].update(rows)
+            rows.clear()
+            self._absent[model].clear()
 
     # -- batches
 

@@ -33,7 +33,8 @@ from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
-from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, quote
+from mentor_tui.exchange.file_reader import parse_file
+from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, quote
 
 Progress = Callable[[int, int], None]
 # How a failure while writing begins (every file was valid; the transaction rolled back).
@@ -44,6 +45,7 @@ WRITE_FAILED = "import failed, nothing was changed"
 _REF_KINDS = tuple(schema.REFERABLE)
 _FIRST_PASS = tuple(name for name in schema.TOP_KINDS if name in schema.REFERABLE.values())
 _SECOND_PASS = tuple(name for name in schema.TOP_KINDS if name not in _FIRST_PASS)
+_REFERRED = frozenset(schema.REFERABLE.values())
 
 
 @dataclass
@@ -392,11 +394,14 @@ def import_parsed(
             for kind in _FIRST_PASS:
                 for f in files:
                     _use_file(writer, f, taken[id(f)])
-                    writer.write(kind, f.records[kind])
+                    for batch in f.batches(kind):
+                        writer.write(kind, batch)
             for done, f in enumerate(files, start=1):
                 _use_file(writer, f, taken[id(f)])
                 for kind in _SECOND_PASS:
-                    writer.write(kind, f.records[kind])
+                    for batch in f.batches(kind):
+                        writer.write(kind, batch)
+                        writer.forget(_REFERRED)  # their rows are in the database now: memory stays flat
                 if progress is not None:
                     progress(done, total)
             person_match.record_aliases(matches.aliases)
@@ -424,8 +429,8 @@ def import_parsed(
 
 def carries_private(f: ParsedFile) -> bool:
     """Whether a file brings any private note with text."""
-    return f.includes_private and any(
-        (c.get("private_notes") or "").strip() for c in f.records["checkins"]
+    return f.includes_private and (
+        f.private_texts or any((c.get("private_notes") or "").strip() for c in f.records["checkins"])
     )
 
 

@@ -90,6 +90,11 @@ def key_path(base: str, key: str) -> str:
 def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
     """The parsed TOML of `path`, or an ExchangeError naming the file."""
     name = display if display is not None else str(path)
+    return parse_text(read_text(path, name), name)
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file's text once the guards before parsing pass (size, NUL, UTF-8, dotted keys)."""
     bad = f"{name}: not a valid mentor-tui file"
     try:
         info = os.stat(path)
@@ -119,13 +124,18 @@ def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
         text = text[1:]
     if _has_long_dotted_key(text):
         raise ExchangeError(f"{bad}: a dotted key has {MAX_DOTTED_PARTS} or more parts")
+    return text
+
+
+def parse_text(text: str, name: str) -> dict[str, Any]:
+    """The parsed TOML of a file's text (or a piece of it), or an ExchangeError naming the file."""
+    bad = f"{name}: not a valid mentor-tui file"
     try:
-        doc = rtoml.loads(text)
+        return rtoml.loads(text)  # type: ignore[no-any-return]
     except MemoryError:
         raise ExchangeError(f"{bad}: too large to read") from None
     except (ValueError, UnicodeError, OverflowError, RecursionError) as exc:  # rtoml.TomlParsingError is a ValueError
         raise ExchangeError(f"{bad}: {_parse_error(str(exc))}") from None
-    return doc
 
 
 def _has_long_dotted_key(text: str) -> bool:
