@@ -35,6 +35,19 @@ class _Packer:
     def __init__(self) -> None:
         self.packed: dict[str, list[bytes]] = {}
         self.private_texts = False
+        self.references: list[Reference] = []
+        self._named: set[tuple[str, str]] = set()
+
+    def take_references(self, ctx: FileContext) -> None:
+        """Keep each referred-to record once, where the file first names it: the import checks
+        that every one exists and names the first missing one, the same with or without repeats."""
+        named = self._named
+        for ref in ctx.references:
+            key = (ref.kind, ref.value)
+            if key not in named:
+                named.add(key)
+                self.references.append(ref)
+        ctx.references.clear()
 
     def __call__(self, kind: str, records: list[dict[str, Any]]) -> bool:
         if kind in UNPACKED:
@@ -77,27 +90,17 @@ def _read_pieces(text: str, points: list[int], display: str, path: Path) -> Pars
         doc = parse_text(text[start:end], display)
         read_arrays(ctx, doc, records, True, pack=packer, piece=True)
         del doc
+        packer.take_references(ctx)
     return _finished(ctx, header, records, packer, path, head["version"])
 
 
 def _finished(
     ctx: FileContext, header: dict[str, Any], records: Records, packer: _Packer, path: Path, version: int
 ) -> ParsedFile:
+    packer.take_references(ctx)
     parsed = finish(ctx, header, records, path, version)
-    parsed.references = _first_of_each(parsed.references)
+    parsed.references = packer.references
     parsed.packed = packer.packed
     parsed.private_texts = packer.private_texts
     return parsed
 
-
-def _first_of_each(references: list[Reference]) -> list[Reference]:
-    """Each referred-to record once, where the file first names it: the import checks that
-    every one exists and names the first missing one, which is the same with or without repeats."""
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for ref in references:
-        key = (ref.kind, ref.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(ref)
-    return out

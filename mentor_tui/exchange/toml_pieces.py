@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 # Files this big or bigger are read in pieces; a piece is about this big.
 PIECES_MIN_CHARS = 4 * 1024 * 1024
-PIECE_CHARS = 1024 * 1024
+PIECE_CHARS = 512 * 1024
 
 _QUOTES = re.compile("\"\"\"|'''")
 
