@@ -53,15 +53,24 @@ def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tup
     return summary.lines(), dump_db(target)
 
 
+def _all_records(f) -> dict[str, list]:
+    return {kind: [r for batch in f.batches(kind) for r in batch] for kind in f.records}
+
+
 def test_parallel_reading_gives_the_same_import(files, tmp_path, monkeypatch):
     plain = _import(files, tmp_path / "plain.sqlite3", False, monkeypatch)
     fast = _import(files, tmp_path / "fast.sqlite3", True, monkeypatch)
     assert fast == plain
     monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0)
+    here: list[Path] = []
+    real_parse = toml_import.parse_file
+    monkeypatch.setattr(toml_import, "parse_file", lambda p: here.append(p) or real_parse(p))
     parallel = read_files(files)
+    monkeypatch.setattr(toml_import, "parse_file", real_parse)
+    assert len(here) < len(files)  # the workers' files came back from them, not read again here
     monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 1 << 60)
     sequential = read_files(files)
-    assert [f.records for f in parallel] == [f.records for f in sequential]
+    assert [_all_records(f) for f in parallel] == [_all_records(f) for f in sequential]
     assert [f.references for f in parallel] == [f.references for f in sequential]
     assert [f.display for f in parallel] == [str(p) for p in files]
 
