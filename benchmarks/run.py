@@ -35,6 +35,7 @@ BENCHMARKS = {
     "labs": "lab_toggle",
     "checkins": "checkins_bench",
     "calendar": "calendar_bench",
+    "import_memory": "import_memory",
 }
 
 

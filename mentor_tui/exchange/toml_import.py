@@ -32,8 +32,8 @@ from mentor_tui.db.database import scrub_wal as transfer_scrub
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
-from mentor_tui.exchange.spec import KIND_LABELS, KINDS
 from mentor_tui.exchange.file_reader import parse_file
+from mentor_tui.exchange.spec import KIND_LABELS, KINDS
 from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, quote
 
 Progress = Callable[[int, int], None]

@@ -28,7 +28,7 @@ _QUOTES = re.compile("\"\"\"|'''")
 
 def _strings(text: str) -> list[tuple[int, int]]:
     """Where the multi-line strings are ([start, end) of each), in one pass over the text."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     find = text.find
     while True:
