@@ -222,10 +222,11 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
                 fast == _ANY_STR
                 or (fast == _NONBLANK and v and not v.isspace())
                 or (fast == _CHOICE and v in f.choices)
-            ) and (_control(v) is None or f.type == schema.TEXT):
-                if "\r" in v:
-                    v = v.replace("\r\n", "\n")  # one line ending in the store
-                if f.type == schema.TEXT:
+            ) and (v.isprintable() or f.type == schema.TEXT or _control(v) is None):
+                # (printable: no control character at all, the common case, without a regex)
+                if f.type == schema.TEXT and not v.isprintable():
+                    if "\r" in v:
+                        v = v.replace("\r\n", "\n")  # one line ending in the store
                     v = strip_controls(v)  # never a terminal escape in a note
                 rec[name] = f.empty if v == "" and not f.required else v
                 continue
