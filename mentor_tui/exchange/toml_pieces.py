@@ -23,20 +23,23 @@ from collections.abc import Iterable
 PIECES_MIN_CHARS = 4 * 1024 * 1024
 PIECE_CHARS = 512 * 1024
 
-_QUOTES = re.compile("\"\"\"|'''")
+# A file with more multi-line string quotes than one per this many characters is read whole:
+# finding the strings takes a step in Python for each.
+_CHARS_PER_STRING = 64
 
 
 def _strings(text: str) -> list[tuple[int, int]]:
     """Where the multi-line strings are ([start, end) of each), in one pass over the text."""
     spans: list[tuple[int, int]] = []
-    pos = 0
     find = text.find
-    while True:
-        found = _QUOTES.search(text, pos)
-        if found is None:
-            return spans
-        start, quote = found.start(), found.group()
-        close = find(quote, found.end())
+    pos = 0
+    basic, literal = find('"""'), find("'''")  # the next opening of each kind (-1: none)
+    while basic != -1 or literal != -1:
+        if literal == -1 or (basic != -1 and basic < literal):
+            start, quote = basic, '"""'
+        else:
+            start, quote = literal, "'''"
+        close = find(quote, start + 3)
         if quote == '"""':
             while close != -1 and _escaped(text, close):  # \""" is an escaped quote, then two
                 close = find(quote, close + 1)
@@ -48,6 +51,11 @@ def _strings(text: str) -> list[tuple[int, int]]:
             end += 1
         spans.append((start, end))
         pos = end
+        if basic != -1 and basic < pos:
+            basic = find('"""', pos)
+        if literal != -1 and literal < pos:
+            literal = find("'''", pos)
+    return spans
 
 
 def _escaped(text: str, at: int) -> bool:
@@ -64,14 +72,17 @@ def cut_points(text: str, keys: Iterable[str]) -> list[int]:
     """
     if len(text) < PIECES_MIN_CHARS:
         return []
+    if (text.count('"""') + text.count("'''")) * _CHARS_PER_STRING > len(text):
+        return []  # not a written file (one has a note every few lines at most): read it whole
     names = "|".join(re.escape(k) for k in keys)
-    header = re.compile(rf"^\[\[(?:{names})\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+    # after a line break (a literal start: the regex engine skips ahead fast)
+    header = re.compile(rf"\n\[\[(?:{names})\]\][ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)")
     spans = _strings(text)
     points = []
     i = 0
     last = -PIECE_CHARS
     for found in header.finditer(text):
-        at = found.start()
+        at = found.start() + 1
         while i < len(spans) and spans[i][1] <= at:
             i += 1
         if i < len(spans) and spans[i][0] < at:
