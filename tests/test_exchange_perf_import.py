@@ -118,3 +118,17 @@ def test_a_record_added_then_changed_by_a_later_file(files, tmp_path, monkeypatc
     people = next(line for line in lines if line.strip().lower().startswith("people:"))
     assert " 1 updated" in people and lines[0].startswith("Imported 2 files: ")
     assert any("Renamed Person" in row for row in dump)
+
+
+def test_letting_go_of_written_rows_changes_nothing(files, tmp_path, monkeypatch):
+    """The writer forgets the rows it wrote (memory); a record repeated in a later file is then
+    looked up in the database: the same counts and the same rows as when it remembers them all."""
+    from mentor_tui.db import transfer
+
+    forgetting = _import(files, tmp_path / "forgets.sqlite3", False, monkeypatch)
+    calls: list[int] = []
+    monkeypatch.setattr(transfer.Writer, "forget", lambda self, keep: calls.append(1))
+    remembering = _import(files, tmp_path / "remembers.sqlite3", False, monkeypatch)
+    assert calls  # forget was asked for, and did nothing this time
+    assert forgetting == remembering
+    assert "unchanged" in forgetting[0][0] and " 0 unchanged" not in forgetting[0][0]  # records did repeat
