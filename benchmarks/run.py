@@ -27,6 +27,7 @@ BENCHMARKS = {
     "memory": "memory",
     "switching": "switching",
     "exchange": "exchange_bench",
+    "import_1000": "import_1000_bench",
     "refusal": "refusal_bench",
     "reports": "reports_bench",
     "growth": "growth_bench",
