@@ -272,17 +272,21 @@ class Writer:
         uuid = values["uuid"]
         rows = self._rows[model]
         row = rows.get(uuid)
-        if row is None and self._may_be_stored(model, uuid):
-            self.load(model, (uuid,))
-            row = rows.get(uuid)
-        counts = self.counts[kind]
+        if row is None:
+            # _may_be_stored, inlined (hot)
+            if uuid in self._forgotten[model] if self._empty[model] else uuid not in self._absent[model]:
+                self.load(model, (uuid,))
+                row = rows.get(uuid)
         table = self._tables[model]
         if row is None:
             # peewee's defaults live in Python, not in the schema: give the ones not in `values`
             extra = self._extra_defaults[model]
             missing = [k for k in extra if k not in values] if extra else None
             full = {**{k: extra[k] for k in missing}, **values} if missing else values
-            new_id = self._next_id(table)
+            if table.last_id is None:
+                new_id = self._next_id(table)
+            else:
+                new_id = table.last_id = table.last_id + 1
             fields = tuple(full)
             pending = table.pending.get(fields)
             if pending is None:
@@ -290,9 +294,11 @@ class Writer:
             pending.append((new_id, *full.values()))
             values["id"] = new_id  # the cached row: what a later record of this uuid is compared with
             rows[uuid] = values
-            self._absent[model].discard(uuid)
-            counts.added += 1
+            if not self._empty[model]:
+                self._absent[model].discard(uuid)
+            self.counts[kind].added += 1
             return new_id
+        counts = self.counts[kind]
         changes = None
         for k, v in values.items():
             old = row.get(k)
@@ -392,32 +398,41 @@ class Writer:
     def _record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
         """Upsert one record and, after it, its children (hot: ~300,000 calls for 100 files)."""
         values: dict[str, Any] = {}
+        people = self._rows[Person]
         for name, op in plan.steps:
-            v: Any = rec.get(name) if op == PRIVATE else rec[name]
             if op == PLAIN:
+                v = rec[name]
                 kind_of_v = type(v)
-                if kind_of_v is DATE:
+                # the common types first: most values are text, numbers or missing
+                if kind_of_v is str or v is None or kind_of_v is int:
+                    pass
+                elif kind_of_v is DATE:
                     v = v.isoformat()
                 elif kind_of_v is bool:
                     v = int(v)
-                elif v is not None and kind_of_v is not str and kind_of_v is not int:
+                else:
                     v = stored_value(v)
             elif op == STAMP:
-                v = self._stamp_of(rec)
+                moment = rec.get("updated_at")
+                v = self.stamp if moment is None else self._stamp_texts.get(moment) or self._stamp_of(rec)
             elif op == PERSON:
-                v = self.id_of(Person, v)
+                v = rec[name]
+                if v is not None:
+                    row = people.get(self._person_uuid.get(v, v))
+                    v = row["id"] if row is not None else self.id_of(Person, v)
             elif op == COMPETENCY:
-                v = self.competency_id(v)
+                v = self.competency_id(rec[name])
             elif op == PRIVATE:
                 # Private notes come only from a file that includes them (and only when
                 # the user takes them); a record without the key leaves the notes here
                 # alone, an empty value in a newer record clears them.
                 if not self.private or name not in rec:
                     continue
+                v = rec[name]
             elif op == MOMENTS:
-                v = moments_to_text(v)
+                v = moments_to_text(rec[name])
             else:
-                v = self.id_of(REF_MODELS[op], v)
+                v = self.id_of(REF_MODELS[op], rec[name])
             values[name] = v
         if plan.name == "people":
             values["uuid"] = self._person_uuid.get(values["uuid"], values["uuid"])
