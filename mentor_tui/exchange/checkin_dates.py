@@ -19,11 +19,11 @@ def check_checkin_dates(files: Sequence[ParsedFile]) -> None:
     for f in files:
         for m in f.records.get("mentorships", ()):
             starts[m["uuid"]] = m["started_on"]
-    # (file, index, mentorship, date) of every check-in: the records themselves may be packed
+    # (file, index, mentorship, date) of every check-in (kept apart from the packed records)
     held = [
-        (f, index, c["mentorship"], c["held_on"])
+        (f, index, mentorship, held_on)
         for f in files
-        for index, c in enumerate(c for batch in f.batches("checkins") for c in batch)
+        for index, (mentorship, held_on) in enumerate(f.checkin_dates())
     ]
     wanted = {mentorship for _f, _i, mentorship, _d in held} - starts.keys()
     if wanted:

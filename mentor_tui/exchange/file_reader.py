@@ -35,6 +35,7 @@ class _Packer:
     def __init__(self) -> None:
         self.packed: dict[str, list[bytes]] = {}
         self.private_texts = False
+        self.checkin_dates: list[tuple[str, Any]] = []
         self.references: list[Reference] = []
         self._named: set[tuple[str, str]] = set()
 
@@ -52,8 +53,10 @@ class _Packer:
     def __call__(self, kind: str, records: list[dict[str, Any]]) -> bool:
         if kind in UNPACKED:
             return False
-        if kind == "checkins" and not self.private_texts:
-            self.private_texts = any((c.get("private_notes") or "").strip() for c in records)
+        if kind == "checkins":
+            self.checkin_dates.extend((c["mentorship"], c["held_on"]) for c in records)
+            if not self.private_texts:
+                self.private_texts = any((c.get("private_notes") or "").strip() for c in records)
         self.packed.setdefault(kind, []).append(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
         return True
 
@@ -102,5 +105,6 @@ def _finished(
     parsed.references = packer.references
     parsed.packed = packer.packed
     parsed.private_texts = packer.private_texts
+    parsed.packed_checkin_dates = packer.checkin_dates
     return parsed
 

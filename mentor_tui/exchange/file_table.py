@@ -58,6 +58,14 @@ class ParsedFile:
     # a fraction of the memory so until they are written (see `batches`).
     packed: dict[str, list[bytes]] = field(default_factory=dict)
     private_texts: bool = False  # whether a private note with text is in the file (when packed)
+    # (mentorship uuid, held_on) of each packed check-in, in file order: the date check
+    # (checkin_dates) then needs no unpickling of the check-ins, only their write does
+    packed_checkin_dates: list[tuple[str, dt.date]] = field(default_factory=list)
+
+    def checkin_dates(self) -> list[tuple[str, dt.date]]:
+        """(mentorship uuid, held_on) of every check-in of the file, in file order."""
+        here = [(c["mentorship"], c["held_on"]) for c in self.records.get("checkins", ())]
+        return here + self.packed_checkin_dates
 
     def batches(self, kind: str) -> Iterator[list[dict[str, Any]]]:
         """The records of one top-level kind, a list at a time, in file order."""
