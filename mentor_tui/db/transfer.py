@@ -168,6 +168,7 @@ class Writer:
         # uuids this import added to a table that was empty, whose rows it let go (`forget`)
         self._forgotten: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
         self._competencies: dict[str, dict[str, Any]] | None = None
+        self._private_columns = {model: tuple(k for k in fields if k in PRIVATE_FIELDS) for model, fields in FIELDS.items()}
         self._connection: Any = database().connection()
         # defaults of the columns an import may leave out: local-only ones, and private notes
         self._extra_defaults = {
@@ -272,11 +273,10 @@ class Writer:
         uuid = values["uuid"]
         rows = self._rows[model]
         row = rows.get(uuid)
-        if row is None:
-            # _may_be_stored, inlined (hot)
-            if uuid in self._forgotten[model] if self._empty[model] else uuid not in self._absent[model]:
-                self.load(model, (uuid,))
-                row = rows.get(uuid)
+        # (_may_be_stored, inlined: hot)
+        if row is None and (uuid in self._forgotten[model] if self._empty[model] else uuid not in self._absent[model]):
+            self.load(model, (uuid,))
+            row = rows.get(uuid)
         table = self._tables[model]
         if row is None:
             # peewee's defaults live in Python, not in the schema: give the ones not in `values`
@@ -299,6 +299,14 @@ class Writer:
             self.counts[kind].added += 1
             return new_id
         counts = self.counts[kind]
+        row_id = values["id"] = row["id"]
+        for k in self._private_columns[model]:  # notes a file leaves out are left alone
+            if k not in values and k in row:
+                values[k] = row[k]
+        if values == row:  # the same record in another file (common): one comparison in C
+            counts.unchanged += 1
+            return int(row_id)
+        del values["id"]
         changes = None
         for k, v in values.items():
             old = row.get(k)
