@@ -407,6 +407,7 @@ class Writer:
         """Upsert one record and, after it, its children (hot: ~300,000 calls for 100 files)."""
         values: dict[str, Any] = {}
         people = self._rows[Person]
+        v: Any
         for name, op in plan.steps:
             if op == PLAIN:
                 v = rec[name]
