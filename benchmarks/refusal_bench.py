@@ -118,13 +118,13 @@ def run(db: Path) -> list[Result]:
     if big_status != 1:
         accepted.append(f"{BIG.name} (exit {big_status})")
     hostile_rows = []
-    for name, unit in HOSTILE.items():
-        file = _hostile_file(name, unit)
+    for hostile, unit in HOSTILE.items():
+        file = _hostile_file(hostile, unit)
         seconds, status = _command(TARGET, file)
         file.unlink()
         if status != 1:
             accepted.append(f"{file.name} (exit {status})")
-        hostile_rows.append((name, seconds, status))
+        hostile_rows.append((hostile, seconds, status))
 
     changed = _digest(TARGET) != before
     for suffix in ("", "-wal", "-shm"):  # a copy of the large database: do not keep it
@@ -140,9 +140,9 @@ def run(db: Path) -> list[Result]:
         Result("refuse a file over the size cap, command line", big_seconds, COMMAND_BUDGET_S,
                note="refused before parsing", status_override=broken),
         *(
-            Result(f"refuse a hostile 10 MiB file: {name}", seconds, HOSTILE_BUDGET_S,
+            Result(f"refuse a hostile 10 MiB file: {hostile}", seconds, HOSTILE_BUDGET_S,
                    note="command line, interpreter start-up included",
                    status_override="FAIL" if status != 1 else None)
-            for name, seconds, status in hostile_rows
+            for hostile, seconds, status in hostile_rows
         ),
     ]

@@ -42,6 +42,7 @@ BENCHMARKS = {
     "switching": "switching",
     "paging": "paging_bench",
     "exchange": "exchange_bench",
+    "import_1000": "import_1000_bench",
     "refusal": "refusal_bench",
     "reports": "reports_bench",
     "growth": "growth_bench",
@@ -51,6 +52,7 @@ BENCHMARKS = {
     "checkins": "checkins_bench",
     "calendar": "calendar_bench",
     "program": "program_bench",
+    "import_memory": "import_memory",
 }
 
 

@@ -53,15 +53,24 @@ def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tup
     return summary.lines(), dump_db(target)
 
 
+def _all_records(f) -> dict[str, list]:
+    return {kind: [r for batch in f.batches(kind) for r in batch] for kind in f.records}
+
+
 def test_parallel_reading_gives_the_same_import(files, tmp_path, monkeypatch):
     plain = _import(files, tmp_path / "plain.sqlite3", False, monkeypatch)
     fast = _import(files, tmp_path / "fast.sqlite3", True, monkeypatch)
     assert fast == plain
     monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0)
+    here: list[Path] = []
+    real_parse = toml_import.parse_file
+    monkeypatch.setattr(toml_import, "parse_file", lambda p: here.append(p) or real_parse(p))
     parallel = read_files(files)
+    monkeypatch.setattr(toml_import, "parse_file", real_parse)
+    assert len(here) < len(files)  # the workers' files came back from them, not read again here
     monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 1 << 60)
     sequential = read_files(files)
-    assert [f.records for f in parallel] == [f.records for f in sequential]
+    assert [_all_records(f) for f in parallel] == [_all_records(f) for f in sequential]
     assert [f.references for f in parallel] == [f.references for f in sequential]
     assert [f.display for f in parallel] == [str(p) for p in files]
 
@@ -109,3 +118,17 @@ def test_a_record_added_then_changed_by_a_later_file(files, tmp_path, monkeypatc
     people = next(line for line in lines if line.strip().lower().startswith("people:"))
     assert " 1 updated" in people and lines[0].startswith("Imported 2 files: ")
     assert any("Renamed Person" in row for row in dump)
+
+
+def test_letting_go_of_written_rows_changes_nothing(files, tmp_path, monkeypatch):
+    """The writer forgets the rows it wrote (memory); a record repeated in a later file is then
+    looked up in the database: the same counts and the same rows as when it remembers them all."""
+    from mentor_tui.db import transfer
+
+    forgetting = _import(files, tmp_path / "forgets.sqlite3", False, monkeypatch)
+    calls: list[int] = []
+    monkeypatch.setattr(transfer.Writer, "forget", lambda self, keep: calls.append(1))
+    remembering = _import(files, tmp_path / "remembers.sqlite3", False, monkeypatch)
+    assert calls  # forget was asked for, and did nothing this time
+    assert forgetting == remembering
+    assert "unchanged" in forgetting[0][0] and " 0 unchanged" not in forgetting[0][0]  # records did repeat

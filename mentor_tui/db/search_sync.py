@@ -9,8 +9,10 @@ writes a hundred thousand searchable rows, so writers of many rows wrap their
 transaction in `bulk_writes()`:
 
 - inside the transaction, the `search_*` triggers are set aside, and
-  connection-local temporary triggers only note which rows changed (a plain
-  table insert per row);
+  connection-local temporary triggers only note which rows were updated or
+  deleted (a plain table insert per row); a row added has an id above the
+  highest its table had at the start (SQLite's rule for a new rowid, and the
+  importer's), so added rows need no note at all;
 - at the end, those rows are indexed with one statement per kind, and the
   triggers are put back exactly as they were (their SQL is read from the
   schema). All inside the same transaction: a failed import rolls back its
@@ -76,10 +78,14 @@ def bulk_writes() -> Iterator[None]:
         _sql(f'DROP TRIGGER "{name}"')
     _sql(f"CREATE TEMP TABLE IF NOT EXISTS {_DIRTY[5:]} (key INTEGER PRIMARY KEY, fresh INTEGER NOT NULL)")
     _sql(f"DELETE FROM {_DIRTY}")
+    highest = {
+        table: _sql(f'SELECT coalesce(max("id"), 0) FROM main."{table}"').fetchone()[0]
+        for table in {source.table for source in SOURCES}
+    }
     noted = _note_changes()
     try:
         yield
-        _index_noted()
+        _index_noted(highest)
     finally:  # on an error the caller's rollback puts the search triggers back
         for name in noted:
             _sql(f'DROP TRIGGER IF EXISTS temp."{name}"')
@@ -88,12 +94,12 @@ def bulk_writes() -> Iterator[None]:
 
 
 def _note_changes() -> list[str]:
-    """Temporary triggers that note the key of each row written (fresh: not in the index yet)."""
+    """Temporary triggers that note the key of each row updated or deleted."""
     names = []
     for source in SOURCES:
         key = f"* {CODES} + {source.code}"
         watched = ", ".join(f'"{c}"' for c in source.watched)
-        for event, row, fresh in (("INSERT", "NEW", 1), (f"UPDATE OF {watched}", "OLD", 0), ("DELETE", "OLD", 0)):
+        for event, row, fresh in ((f"UPDATE OF {watched}", "OLD", 0), ("DELETE", "OLD", 0)):
             name = f"search_dirty_{source.code}_{event.split()[0].lower()}"
             _sql(
                 f'CREATE TEMP TRIGGER "{name}" AFTER {event} ON main."{source.table}" BEGIN '
@@ -103,14 +109,17 @@ def _note_changes() -> list[str]:
     return names
 
 
-def _index_noted() -> None:
-    """The noted rows, indexed: old entries out, current text in, one statement per kind."""
+def _index_noted(highest: dict[str, int]) -> None:
+    """The noted rows and the rows added, indexed: old entries out, current text in,
+    one statement per kind."""
     _sql(f'DELETE FROM "search_index" WHERE rowid IN (SELECT key FROM {_DIRTY} WHERE NOT fresh)')
     for source in SOURCES:
         condition = "" if source.has_text is None else f" AND ({source.has_text})"
         _sql(
             f'INSERT INTO "search_index" ("rowid", "title", "body") '
             f'SELECT "id" * {CODES} + {source.code}, {source.title}, {source.body} FROM "{source.table}" '
-            f"WHERE \"id\" IN (SELECT key / {CODES} FROM {_DIRTY} WHERE key % {CODES} = {source.code}){condition}"
+            f'WHERE ("id" > ? OR "id" IN (SELECT key / {CODES} FROM {_DIRTY} WHERE key % {CODES} = {source.code}))'
+            f"{condition}",
+            (highest[source.table],),
         )
     _sql(f"DELETE FROM {_DIRTY}")

@@ -165,7 +165,10 @@ class Writer:
         self._occurrence_table = SqlTable(models.SessionOccurrence)
         self._rows: dict[type[BaseModel], dict[str, dict[str, Any]]] = {m: {} for m in FIELDS}
         self._absent: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
+        # uuids this import added to a table that was empty, whose rows it let go (`forget`)
+        self._forgotten: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
         self._competencies: dict[str, dict[str, Any]] | None = None
+        self._private_columns = {model: tuple(k for k in fields if k in PRIVATE_FIELDS) for model, fields in FIELDS.items()}
         self._connection: Any = database().connection()
         # defaults of the columns an import may leave out: local-only ones, and private notes
         self._extra_defaults = {
@@ -202,17 +205,26 @@ class Writer:
     # -- lookups
 
     def _was_empty(self, model: type[BaseModel]) -> bool:
-        """Whether the table had no rows when this import began (then nothing is looked up:
-        every row this import needs is one it adds, and those are in the cache)."""
+        """Whether the table had no rows when this import began (then only the rows it added
+        and let go are looked up: every other row it needs is one it adds, in the cache)."""
         return self._empty[model]
+
+    def _may_be_stored(self, model: type[BaseModel], uuid: str) -> bool:
+        if self._empty[model]:
+            return uuid in self._forgotten[model]
+        return uuid not in self._absent[model]
 
     def load(self, model: type[BaseModel], uuids: Iterable[str]) -> None:
         """Fetch the rows with these uuids (in batches) so upserts need no query each."""
-        if self._was_empty(model):
-            return
         cache = self._rows[model]
         absent = self._absent[model]
-        wanted = sorted({u for u in uuids if u not in cache and u not in absent})
+        if self._was_empty(model):
+            forgotten = self._forgotten[model]
+            if not forgotten:
+                return
+            wanted = sorted({u for u in uuids if u in forgotten and u not in cache})
+        else:
+            wanted = sorted({u for u in uuids if u not in cache and u not in absent})
         if not wanted:
             return
         fields = FIELDS[model]
@@ -261,17 +273,20 @@ class Writer:
         uuid = values["uuid"]
         rows = self._rows[model]
         row = rows.get(uuid)
-        if row is None and uuid not in self._absent[model] and not self._was_empty(model):
+        # (_may_be_stored, inlined: hot)
+        if row is None and (uuid in self._forgotten[model] if self._empty[model] else uuid not in self._absent[model]):
             self.load(model, (uuid,))
             row = rows.get(uuid)
-        counts = self.counts[kind]
         table = self._tables[model]
         if row is None:
             # peewee's defaults live in Python, not in the schema: give the ones not in `values`
             extra = self._extra_defaults[model]
             missing = [k for k in extra if k not in values] if extra else None
             full = {**{k: extra[k] for k in missing}, **values} if missing else values
-            new_id = self._next_id(table)
+            if table.last_id is None:
+                new_id = self._next_id(table)
+            else:
+                new_id = table.last_id = table.last_id + 1
             fields = tuple(full)
             pending = table.pending.get(fields)
             if pending is None:
@@ -279,9 +294,19 @@ class Writer:
             pending.append((new_id, *full.values()))
             values["id"] = new_id  # the cached row: what a later record of this uuid is compared with
             rows[uuid] = values
-            self._absent[model].discard(uuid)
-            counts.added += 1
+            if not self._empty[model]:
+                self._absent[model].discard(uuid)
+            self.counts[kind].added += 1
             return new_id
+        counts = self.counts[kind]
+        row_id = values["id"] = row["id"]
+        for k in self._private_columns[model]:  # notes a file leaves out are left alone
+            if k not in values and k in row:
+                values[k] = row[k]
+        if values == row:  # the same record in another file (common): one comparison in C
+            counts.unchanged += 1
+            return int(row_id)
+        del values["id"]
         changes = None
         for k, v in values.items():
             old = row.get(k)
@@ -381,32 +406,42 @@ class Writer:
     def _record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
         """Upsert one record and, after it, its children (hot: ~300,000 calls for 100 files)."""
         values: dict[str, Any] = {}
+        people = self._rows[Person]
+        v: Any
         for name, op in plan.steps:
-            v: Any = rec.get(name) if op == PRIVATE else rec[name]
             if op == PLAIN:
+                v = rec[name]
                 kind_of_v = type(v)
-                if kind_of_v is DATE:
+                # the common types first: most values are text, numbers or missing
+                if kind_of_v is str or v is None or kind_of_v is int:
+                    pass
+                elif kind_of_v is DATE:
                     v = v.isoformat()
                 elif kind_of_v is bool:
                     v = int(v)
-                elif v is not None and kind_of_v is not str and kind_of_v is not int:
+                else:
                     v = stored_value(v)
             elif op == STAMP:
-                v = self._stamp_of(rec)
+                moment = rec.get("updated_at")
+                v = self.stamp if moment is None else self._stamp_texts.get(moment) or self._stamp_of(rec)
             elif op == PERSON:
-                v = self.id_of(Person, v)
+                v = rec[name]
+                if v is not None:
+                    row = people.get(self._person_uuid.get(v, v))
+                    v = row["id"] if row is not None else self.id_of(Person, v)
             elif op == COMPETENCY:
-                v = self.competency_id(v)
+                v = self.competency_id(rec[name])
             elif op == PRIVATE:
                 # Private notes come only from a file that includes them (and only when
                 # the user takes them); a record without the key leaves the notes here
                 # alone, an empty value in a newer record clears them.
                 if not self.private or name not in rec:
                     continue
+                v = rec[name]
             elif op == MOMENTS:
-                v = moments_to_text(v)
+                v = moments_to_text(rec[name])
             else:
-                v = self.id_of(REF_MODELS[op], v)
+                v = self.id_of(REF_MODELS[op], rec[name])
             values[name] = v
         if plan.name == "people":
             values["uuid"] = self._person_uuid.get(values["uuid"], values["uuid"])
@@ -434,6 +469,19 @@ class Writer:
         if text is None:
             text = self._stamp_texts[moment] = to_change_text(moment)
         return text
+
+    def forget(self, keep: Iterable[str]) -> None:
+        """Let go of the rows cached for every kind but `keep` (written first): a big import's
+        memory stays flat. A later record of one of them is looked up in the database."""
+        self.flush()
+        kept = {MODELS[name] for name in keep if name in MODELS}
+        for model, rows in self._rows.items():
+            if model in kept:
+                continue
+            if rows and self._empty[model]:
+                self._forgotten[model].update(rows)
+            rows.clear()
+            self._absent[model].clear()
 
     # -- batches
 

@@ -19,14 +19,19 @@ def check_checkin_dates(files: Sequence[ParsedFile]) -> None:
     for f in files:
         for m in f.records.get("mentorships", ()):
             starts[m["uuid"]] = m["started_on"]
-    wanted = {c["mentorship"] for f in files for c in f.records.get("checkins", ())} - starts.keys()
+    # (file, index, mentorship, date) of every check-in (kept apart from the packed records)
+    held = [
+        (f, index, mentorship, held_on)
+        for f in files
+        for index, (mentorship, held_on) in enumerate(f.checkin_dates())
+    ]
+    wanted = {mentorship for _f, _i, mentorship, _d in held} - starts.keys()
     if wanted:
         starts.update(mentorships.starts_of(wanted))
-    for f in files:
-        for index, c in enumerate(f.records.get("checkins", ())):
-            started = starts.get(c["mentorship"])
-            if started is not None and c["held_on"] < started:
-                raise ExchangeError(
-                    f"{f.display}: checkins[{index}].held_on: the check-in ({c['held_on'].isoformat()}) is dated "
-                    f"before its mentorship started ({started.isoformat()})"
-                )
+    for f, index, mentorship, held_on in held:
+        started = starts.get(mentorship)
+        if started is not None and held_on < started:
+            raise ExchangeError(
+                f"{f.display}: checkins[{index}].held_on: the check-in ({held_on.isoformat()}) is dated "
+                f"before its mentorship started ({started.isoformat()})"
+            )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
@@ -52,6 +54,25 @@ class ParsedFile:
     version: int = 1
     exported_at: dt.datetime | None = None  # the updated_at of records without one
     exported_by: str | None = None  # the uuid of the exporting database's "me"
+    # Kinds kept apart, pickled (a list of records per blob): a file's checked records take
+    # a fraction of the memory so until they are written (see `batches`).
+    packed: dict[str, list[bytes]] = field(default_factory=dict)
+    private_texts: bool = False  # whether a private note with text is in the file (when packed)
+    # (mentorship uuid, held_on) of each packed check-in, in file order: the date check
+    # (checkin_dates) then needs no unpickling of the check-ins, only their write does
+    packed_checkin_dates: list[tuple[str, dt.date]] = field(default_factory=list)
+
+    def checkin_dates(self) -> list[tuple[str, dt.date]]:
+        """(mentorship uuid, held_on) of every check-in of the file, in file order."""
+        here = [(c["mentorship"], c["held_on"]) for c in self.records.get("checkins", ())]
+        return here + self.packed_checkin_dates
+
+    def batches(self, kind: str) -> Iterator[list[dict[str, Any]]]:
+        """The records of one top-level kind, a list at a time, in file order."""
+        if self.records.get(kind):
+            yield self.records[kind]
+        for blob in self.packed.get(kind, ()):
+            yield pickle.loads(blob)  # noqa: S301 - our own pickle, made by this program
 
 
 class FileContext:
@@ -128,12 +149,13 @@ class Table:
             self.fail(key, f"{problem}, got {show(value)}")
         return value
 
-    def tables(self, key: str) -> list[tuple[str, Any]]:
-        """(path, table) of an array of tables; absent means none."""
+    def tables(self, key: str, first: int = 0) -> list[tuple[str, Any]]:
+        """(path, table) of an array of tables; absent means none. `first`: the index of its
+        first table in the whole file (a file read in pieces)."""
         value = self.data.get(key)
         if value is None:
             return []
         if not isinstance(value, list):
             self.expect(key, f"an array of tables ([[{key}]])", value)
         base = self.at(key)
-        return [(f"{base}[{i}]", item) for i, item in enumerate(value)]
+        return [(f"{base}[{i}]", item) for i, item in enumerate(value, start=first)]

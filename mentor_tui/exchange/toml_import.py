@@ -10,6 +10,10 @@ matched by uuid; a row is only written when a value differs, so importing a
 file twice writes nothing the second time. The same record may appear in
 several files (a mentor in each mentee's export): the file listed last wins.
 A store must be open (`mentor_tui.db.database.open_database`).
+
+Memory stays near the size of the files: a big file is parsed in pieces and the
+records nothing refers to stay pickled until written (`file_reader`); the
+writer lets go of the rows it wrote (`transfer.Writer.forget`).
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from mentor_tui.db.database import scrub_wal as transfer_scrub
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
+from mentor_tui.exchange.file_reader import parse_file
 from mentor_tui.exchange.spec import KIND_LABELS, KINDS
-from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, parse_file, quote
+from mentor_tui.exchange.validate import BUILTIN_KEYS, ParsedFile, quote
 
 Progress = Callable[[int, int], None]
 # How a failure while writing begins (every file was valid; the transaction rolled back).
@@ -44,6 +49,7 @@ WRITE_FAILED = "import failed, nothing was changed"
 _REF_KINDS = tuple(schema.REFERABLE)
 _FIRST_PASS = tuple(name for name in schema.TOP_KINDS if name in schema.REFERABLE.values())
 _SECOND_PASS = tuple(name for name in schema.TOP_KINDS if name not in _FIRST_PASS)
+_REFERRED = frozenset(schema.REFERABLE.values())
 
 
 @dataclass
@@ -146,9 +152,9 @@ def _paths(paths: Iterable[Path | str]) -> list[Path]:
 # a spare core, a worker process reads part of the files while this one reads the rest.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 _MAX_WORKERS = 3
-# This process reads a first share of the files; a worker's files cost it more
-# (sending the result back) and cost this process something to receive.
-_WORKER_WEIGHT = 0.6
+# This process reads a first share of the files; a worker's files cost it a little more
+# (sending the result back: its records are already packed, so receiving them is cheap).
+_WORKER_WEIGHT = 0.9
 
 _gc_lock = threading.Lock()
 _gc_depth = 0
@@ -225,8 +231,7 @@ def _worker_count(paths: Sequence[Path]) -> tuple[int, list[int]]:
             sizes.append(0)  # parse_file says what is wrong, in order
     if sum(sizes) < PARALLEL_MIN_BYTES:
         return 0, sizes
-    # as many workers as cores: this process also spends much of its time receiving results
-    # (unpickling), so on 2 cores 2 workers beat 1 (100 person files: 2.4 s -> 2.1 s)
+    # as many workers as cores: with this process, all three end at about the same time
     return min(cpus, _MAX_WORKERS, len(paths) - 1), sizes
 
 
@@ -392,11 +397,14 @@ def import_parsed(
             for kind in _FIRST_PASS:
                 for f in files:
                     _use_file(writer, f, taken[id(f)])
-                    writer.write(kind, f.records[kind])
+                    for batch in f.batches(kind):
+                        writer.write(kind, batch)
             for done, f in enumerate(files, start=1):
                 _use_file(writer, f, taken[id(f)])
                 for kind in _SECOND_PASS:
-                    writer.write(kind, f.records[kind])
+                    for batch in f.batches(kind):
+                        writer.write(kind, batch)
+                        writer.forget(_REFERRED)  # their rows are in the database now: memory stays flat
                 if progress is not None:
                     progress(done, total)
             person_match.record_aliases(matches.aliases)
@@ -424,8 +432,8 @@ def import_parsed(
 
 def carries_private(f: ParsedFile) -> bool:
     """Whether a file brings any private note with text."""
-    return f.includes_private and any(
-        (c.get("private_notes") or "").strip() for c in f.records["checkins"]
+    return f.includes_private and (
+        f.private_texts or any((c.get("private_notes") or "").strip() for c in f.records["checkins"])
     )
 
 

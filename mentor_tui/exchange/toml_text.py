@@ -27,6 +27,9 @@ MAX_DOTTED_PARTS = 64
 # line (inline tables hold keys too) and stops at MAX_DOTTED_PARTS parts: linear time.
 _PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 _LONG_DOTTED_KEY = re.compile(rf"{_PART}(?:[ \t]*\.[ \t]*{_PART}){{{MAX_DOTTED_PARTS - 1}}}")
+_NOT_DOTS = bytes(b for b in range(256) if b not in b".\n")
+_DOT_RUN = re.compile(rb"\.{%d}" % (MAX_DOTTED_PARTS - 1))
+_BLOCK_CHARS = 1 << 20
 
 
 # ---------------------------------------------------------------- showing values in messages
@@ -90,6 +93,11 @@ def key_path(base: str, key: str) -> str:
 def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
     """The parsed TOML of `path`, or an ExchangeError naming the file."""
     name = display if display is not None else str(path)
+    return parse_text(read_text(path, name), name)
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file's text once the guards before parsing pass (size, NUL, UTF-8, dotted keys)."""
     bad = f"{name}: not a valid mentor-tui file"
     try:
         info = os.stat(path)
@@ -114,18 +122,24 @@ def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"{bad}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    dotted = _dotted_lines(data)
     del data  # the text alone while parsing: a big file is held once, not twice
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _has_long_dotted_key(text):
+    if dotted and _has_long_dotted_key(text):
         raise ExchangeError(f"{bad}: a dotted key has {MAX_DOTTED_PARTS} or more parts")
+    return text
+
+
+def parse_text(text: str, name: str) -> dict[str, Any]:
+    """The parsed TOML of a file's text (or a piece of it), or an ExchangeError naming the file."""
+    bad = f"{name}: not a valid mentor-tui file"
     try:
-        doc = rtoml.loads(text)
+        return rtoml.loads(text)  # type: ignore[no-any-return]
     except MemoryError:
         raise ExchangeError(f"{bad}: too large to read") from None
     except (ValueError, UnicodeError, OverflowError, RecursionError) as exc:  # rtoml.TomlParsingError is a ValueError
         raise ExchangeError(f"{bad}: {_parse_error(str(exc))}") from None
-    return doc
 
 
 def _has_long_dotted_key(text: str) -> bool:
@@ -133,11 +147,25 @@ def _has_long_dotted_key(text: str) -> bool:
 
     Only a line with that many dots can hold one, so the pattern runs on those
     lines alone (a note may hold such a line too: refusing it is the safe side).
+    The text is looked through a block of lines at a time: no copy of all of it.
     """
     least = MAX_DOTTED_PARTS - 1
-    if text.count(".") < least:
-        return False
-    return any(line.count(".") >= least and _LONG_DOTTED_KEY.search(line) for line in text.split("\n"))
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos + _BLOCK_CHARS)
+        end = len(text) if end == -1 else end
+        if text.count(".", pos, end) >= least:
+            for line in text[pos:end].split("\n"):
+                if line.count(".") >= least and _LONG_DOTTED_KEY.search(line):
+                    return True
+        pos = end + 1
+    return False
+
+
+def _dotted_lines(data: bytes) -> bool:
+    """Whether any line has MAX_DOTTED_PARTS - 1 dots or more: fast, on the file's bytes
+    (the dots and line breaks alone, where such a line is a run of dots)."""
+    return data.count(b".") >= MAX_DOTTED_PARTS - 1 and _DOT_RUN.search(data.translate(None, _NOT_DOTS)) is not None
 
 
 def _parse_error(text: str) -> str:

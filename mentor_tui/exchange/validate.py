@@ -32,7 +32,7 @@ from mentor_tui.vocabulary import BUILTIN_KEYS
 
 _control = CONTROL.search
 
-__all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "parse_file", "quote", "show", "validate_document"]
+__all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "quote", "show", "validate_document"]
 
 # recurrence.problem is pure and costly (dateutil), and the same session travels in many files
 _rule_problem = functools.lru_cache(maxsize=4096)(recurrence.problem)
@@ -152,6 +152,7 @@ _READERS: dict[str, Callable[[Table, schema.Field, dict[str, Any]], Any]] = {
 _ANY_STR, _NONBLANK, _CHOICE, _DATE_OK, _INT_OK, _BOOL_OK, _FULL, _MOMENT_OK = range(8)
 _DATE = dt.date
 _MOMENT = dt.datetime
+_UTC = dt.UTC
 _MISSING = object()
 Reader = Callable[[Table, schema.Field, dict[str, Any]], Any]
 
@@ -223,20 +224,24 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
                 fast == _ANY_STR
                 or (fast == _NONBLANK and v and not v.isspace())
                 or (fast == _CHOICE and v in f.choices)
-            ) and (_control(v) is None or f.type == schema.TEXT):
-                if "\r" in v:
-                    v = v.replace("\r\n", "\n")  # one line ending in the store
-                if f.type == schema.TEXT:
+            ) and (v.isprintable() or f.type == schema.TEXT or _control(v) is None):
+                # (printable: no control character at all, the common case, without a regex)
+                if f.type == schema.TEXT and not v.isprintable():
+                    if "\r" in v:
+                        v = v.replace("\r\n", "\n")  # one line ending in the store
                     v = strip_controls(v)  # never a terminal escape in a note
                 rec[name] = f.empty if v == "" and not f.required else v
                 continue
         elif (
             (kind_of_v is _DATE and fast == _DATE_OK and _FIRST <= v.year <= _LAST)
-            or (kind_of_v is _MOMENT and fast == _MOMENT_OK and v.tzinfo is not None and _FIRST <= v.year <= _LAST)
             or (kind_of_v is bool and fast == _BOOL_OK)
             or (kind_of_v is int and fast == _INT_OK and f.low <= v <= f.high)  # type: ignore[operator]
         ):
             rec[name] = v
+            continue
+        elif kind_of_v is _MOMENT and fast == _MOMENT_OK and v.tzinfo is not None and _FIRST <= v.year <= _LAST:
+            # in UTC: the parser's own tzinfo cannot be pickled (a worker's result) and a moment is stored in UTC
+            rec[name] = v.astimezone(_UTC)
             continue
         elif v is _MISSING and not f.required:
             rec[name] = f.empty
@@ -315,7 +320,8 @@ _HEADER_FIELDS = (
     schema.Field("scope", schema.CHOICE, choices=SCOPES),
     schema.Field("includes_private", schema.BOOL),
 )
-TOP_KEYS = HEADER_KEYS + tuple(schema.KINDS[k].key for k in schema.TOP_KINDS)
+_ARRAY_KEYS = tuple(schema.KINDS[k].key for k in schema.TOP_KINDS)
+TOP_KEYS = HEADER_KEYS + _ARRAY_KEYS
 
 
 _PLANS = {name: _read_plan(schema.KINDS[name]) for name in schema.TOP_KINDS}
@@ -328,6 +334,14 @@ def validate_document(
 
     A plan template (scope "template") is read only as one (`template=True`, exchange/templates.py).
     `consume`: the document is not used afterwards, and is emptied as it is read."""
+    ctx, header = begin(doc, display, template)
+    records: dict[str, list[dict[str, Any]]] = {name: [] for name in schema.TOP_KINDS}
+    read_arrays(ctx, doc, records, consume)
+    return finish(ctx, header, records, path if path is not None else Path(display), doc["version"])
+
+
+def begin(doc: Any, display: str, template: bool = False) -> tuple[FileContext, dict[str, Any]]:
+    """The checked header of a document (format, version, exported_at, ...) and a context to read its records in."""
     ctx = FileContext(display)
     _header(ctx, doc)
     if doc.get("scope") == "template" and not template:
@@ -336,29 +350,37 @@ def validate_document(
     top = Table(ctx, "", doc, TOP_KEYS)
     header = {f.name: top.value(f) for f in _HEADER_FIELDS}
     ctx.includes_private = bool(header["includes_private"])
-    records: dict[str, list[dict[str, Any]]] = {}
+    return ctx, header
+
+
+def read_arrays(
+    ctx: FileContext, doc: dict[str, Any], records: dict[str, list[dict[str, Any]]], consume: bool,
+    pack: Callable[[str, list[dict[str, Any]]], bool] | None = None, piece: bool = False,
+) -> None:
+    """Read the top-level arrays of a document (or of one piece of a file: `ctx.counts` says
+    where its arrays start) into `records`; `pack(kind, records)` may keep a kind's records apart."""
+    top = Table(ctx, "", doc, _ARRAY_KEYS if piece else TOP_KEYS)  # a piece has no header
     for name in schema.TOP_KINDS:
         plan = _PLANS[name]
-        records[name] = _records(ctx, plan, doc, top.tables(plan.kind.key), consume)
+        found = _records(ctx, plan, doc, top.tables(plan.kind.key, ctx.counts[name]), consume)
+        if found and (pack is None or not pack(name, found)):
+            records[name].extend(found)
+
+
+def finish(
+    ctx: FileContext, header: dict[str, Any], records: dict[str, list[dict[str, Any]]], path: Path, version: int
+) -> ParsedFile:
     defined = {ref: set(ctx.seen[kind]) for ref, kind in schema.REFERABLE.items()}
     return ParsedFile(
-        path=path if path is not None else Path(display),
-        display=display,
+        path=path,
+        display=ctx.display,
         includes_private=ctx.includes_private,
         scope=header["scope"],
         records=records,
         references=ctx.references,
         defined=defined,
         counts=dict(ctx.counts),
-        version=doc["version"],
+        version=version,
         exported_at=header["exported_at"],
         exported_by=header["exported_by"],
     )
-
-
-def parse_file(path: Path | str) -> ParsedFile:
-    """Read and validate one file (no database access)."""
-    display = str(path)
-    path = Path(path)
-    doc = load_toml(path, display)
-    return validate_document(doc, display, path, consume=True)
