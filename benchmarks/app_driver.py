@@ -15,10 +15,19 @@ async def wait_workers(app) -> None:
 
 
 async def refreshed(app) -> None:
-    """Until the app has refreshed (painted) the screen once more."""
-    done = asyncio.get_running_loop().create_future()
-    app.call_after_refresh(lambda: done.done() or done.set_result(None))
-    await done
+    """Until the app has refreshed (painted) the screen once more.
+
+    A paint callback asked of one screen never comes when another screen is pushed
+    before it paints (a key's worker may push one), so the wait follows the top screen."""
+    while True:
+        screen = app.screen
+        done = asyncio.get_running_loop().create_future()
+        app.call_after_refresh(lambda done=done: done.done() or done.set_result(None))
+        screen.refresh()  # a screen with nothing left to paint would never call back
+        while not done.done() and app.screen is screen:
+            await asyncio.sleep(0.001)
+        if done.done():
+            return
 
 
 async def settle(app) -> None:
