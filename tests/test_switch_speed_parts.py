@@ -101,8 +101,8 @@ def test_the_first_occurrences_are_those_of_the_whole_span(demo_db):
     assert occurrences.next_few(FROZEN_NOW) == [e for e in upcoming][:3]
 
 
-async def test_a_section_built_before_a_theme_change_shows_the_new_theme(demo_db):
-    app = MentorApp(db_path=demo_db)
+async def test_a_section_built_before_a_theme_change_shows_the_new_theme(demo_db, tmp_path):
+    app = MentorApp(db_path=demo_db, settings_file=tmp_path / "settings.toml")  # the theme is saved there
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("2")
