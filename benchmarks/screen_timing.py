@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app_driver import settle
-from common import Result, median
+from common import Result, median, repeats
 
 SCREEN_S = 0.100  # DESIGN.md: opening any screen
-RUNS = 5
+RUNS = repeats(5, 1)
 
 
 async def timed(app, action: Callable[[], Awaitable[object]]) -> tuple[float, float]:
