@@ -148,7 +148,11 @@ def _descendants(pid: int) -> set[int]:
 
 
 _SLOW_IMPORT = """
-import sys, time
+import signal, sys, time
+# As from a terminal: a suite started in the background (nohup, `&`) passes SIGHUP and SIGINT
+# on as ignored, and the import would then never see them.
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from mentor_tui.exchange import toml_import
 toml_import.PARALLEL_MIN_BYTES = 0
 real = toml_import.parse_file
