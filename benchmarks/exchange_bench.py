@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import generate_large
 from common import OUT, Result, is_missing_code, median, not_built
@@ -95,11 +96,26 @@ def bench_export(db: Path) -> Result:
     return Result(name, median(times), EXPORT_BUDGET_S, note=f"{person}, {size_kb:.0f} KiB, median of 3")
 
 
+def timed_import(files: list[Path], target: Path) -> tuple[float, Any]:
+    """Import `files` into a new, empty store at `target`: (seconds, the import's summary)."""
+    from mentor_tui.db import database
+    from mentor_tui.exchange.toml_import import import_files
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    database.open_database(target)
+    try:
+        started = time.perf_counter()
+        summary = import_files(files)
+        return time.perf_counter() - started, summary
+    finally:
+        database.close_database()
+
+
 def bench_import(db: Path) -> list[Result]:
     name = f"import {FILES} person files"
     try:
-        from mentor_tui.db import database
-        from mentor_tui.exchange.toml_import import import_files, read_files
+        from mentor_tui.exchange.toml_import import read_files
     except ImportError as exc:
         if is_missing_code(exc):
             return [not_built(name, str(exc), IMPORT_BUDGET_S)]
@@ -109,15 +125,7 @@ def bench_import(db: Path) -> list[Result]:
     started = time.perf_counter()
     read_files(files)
     parsing = time.perf_counter() - started
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{TARGET}{suffix}").unlink(missing_ok=True)
-    database.open_database(TARGET)
-    try:
-        started = time.perf_counter()
-        summary = import_files(files)
-        elapsed = time.perf_counter() - started
-    finally:
-        database.close_database()
+    elapsed, summary = timed_import(files, TARGET)
     added = getattr(summary, "added", None)
     note = f"{len(files)} files, {total_kb / 1024:.1f} MiB into an empty store"
     if added is not None:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 import uuid as uuids
 from pathlib import Path
 
 from common import OUT, Result, is_missing_code, not_built
-from exchange_bench import person_files
+from exchange_bench import person_files, timed_import
 
 IMPORT_1000_BUDGET_S = 30.0
 PERSONS_1000 = OUT / "persons-1000"
@@ -50,23 +49,14 @@ def thousand_files(db: Path) -> list[Path]:
 def bench_import_1000(db: Path) -> Result:
     name = "import 1,000 person files"
     try:
-        from mentor_tui.db import database
-        from mentor_tui.exchange.toml_import import import_files
+        from mentor_tui.exchange.toml_import import import_files  # noqa: F401 - is it built yet?
     except ImportError as exc:
         if is_missing_code(exc):
             return not_built(name, str(exc), IMPORT_1000_BUDGET_S)
         raise
     files = thousand_files(db)
     size_mb = sum(f.stat().st_size for f in files) / 1024 / 1024
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{TARGET}{suffix}").unlink(missing_ok=True)
-    database.open_database(TARGET)
-    try:
-        started = time.perf_counter()
-        summary = import_files(files)
-        elapsed = time.perf_counter() - started
-    finally:
-        database.close_database()
+    elapsed, summary = timed_import(files, TARGET)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{TARGET}{suffix}").unlink(missing_ok=True)
     note = (f"{len(files)} files, {size_mb:.0f} MiB (the 100-file set and 9 copies with other uuids"
