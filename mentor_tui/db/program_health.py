@@ -89,6 +89,14 @@ class ProgramHealth:
         return sum(1 for bf in self.before if bf.silo)
 
     @property
+    def single_points_now(self) -> int:
+        return self.periods[-1].single_points if self.periods else 0
+
+    @property
+    def silos_now(self) -> int:
+        return self.periods[-1].silos if self.periods else 0
+
+    @property
     def sessions_counted(self) -> bool:
         return all(p.sessions is not None for p in self.periods)
 

@@ -31,13 +31,11 @@ def _sentence(change: Change) -> str:
 
 
 def what_changed_lines(health: ProgramHealth) -> list[str]:
-    last = health.periods[-1].bus_factors if health.periods else ()
-    spok_now = sum(1 for bf in last if bf.flagged)
-    silos_now = sum(1 for bf in last if bf.silo)
     lines = [
         f"Who holds each competency (level {HOLDER_LEVEL}+, rated within {health.months} months before the day) "
         f"on {health.baseline_day.isoformat()} and on {health.until.isoformat()}: held by one person or nobody "
-        f"{health.single_points_before} → {spok_now}, silos {health.silos_before} → {silos_now}.",
+        f"{health.single_points_before} → {health.single_points_now}, "
+        f"silos {health.silos_before} → {health.silos_now}.",
         "",
     ]
     if not health.changes:

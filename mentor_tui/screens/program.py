@@ -218,12 +218,10 @@ def bus_factor_rows(health: Any) -> list[TrendRow]:
 
 def changes_text(health: Any) -> Content:
     """The what-changed sentences (user names inside: assembled, never read as markup)."""
-    spok_now = health.periods[-1].single_points
-    silos_now = health.periods[-1].silos
     parts: list[Any] = [
         (f"What changed since {health.since.isoformat()}", "bold"),
-        (f"  held by one person or nobody {health.single_points_before} → {spok_now}, "
-         f"silos {health.silos_before} → {silos_now}\n", "$text-muted"),
+        (f"  held by one person or nobody {health.single_points_before} → {health.single_points_now}, "
+         f"silos {health.silos_before} → {health.silos_now}\n", "$text-muted"),
     ]
     if not health.changes:
         parts.append(("No change in who holds what.", "$text-muted"))
