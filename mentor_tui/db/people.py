@@ -22,7 +22,7 @@ def set_me(name: str, role: str, email: str | None = None) -> Person:
     schema.check("people", {"name": name, "role": role, "email": email or None})
     db = Person._meta.database
     with db.atomic("IMMEDIATE"):
-        _refuse_taken(name)
+        refuse_taken(name)
         Person.update(is_me=False).where(Person.is_me).execute()
         return Person.create(name=name, role=role, email=email or None, is_me=True)
 
@@ -59,10 +59,6 @@ def find(name_or_uuid: str) -> Person:
     raise PersonNotFound(f"no person called {name_or_uuid!r}")
 
 
-def _refuse_taken(name: str) -> None:
-    refuse_taken(name)
-
-
 def refuse_taken(name: str, but: int | None = None) -> None:
     """Raise ValueError when someone (other than person `but`) already has this name."""
     taken = [p for p in _named(name, limit=2) if p.id != but]
@@ -96,7 +92,7 @@ def add_person(name: str, role: str, email: str | None = None, team: str | None 
     name = name.strip()
     schema.check("people", {"name": name, "role": role, "email": email or None})
     team = clean_team(team)
-    _refuse_taken(name)
+    refuse_taken(name)
     return Person.create(name=name, role=role, email=email or None, team=team)
 
 

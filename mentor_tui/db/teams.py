@@ -36,7 +36,7 @@ class TeamCount:
 def team_names() -> list[str]:
     """Every team someone (archived people too) is in, sorted case-insensitively: what the form completes from."""
     query: Any = Person.select(Person.team).where(Person.team != "").distinct().tuples()
-    return sorted((team for (team,) in query), key=lambda t: (schema.fold(t), t))
+    return sorted((team for (team,) in query), key=team_order)
 
 
 def team_counts() -> list[TeamCount]:
@@ -44,7 +44,12 @@ def team_counts() -> list[TeamCount]:
     query: Any = (Person.select(Person.team, fn.COUNT(Person.id)).where(~Person.archived)
                   .group_by(Person.team).tuples())
     counts = [TeamCount(team, n) for team, n in query]
-    return sorted(counts, key=lambda c: (c.team == "", schema.fold(c.team), c.team))
+    return sorted(counts, key=lambda c: team_order(c.team))
+
+
+def team_order(team: str) -> tuple[bool, str, str]:
+    """Teams sorted by name, case aside; no team ("") last."""
+    return (team == "", schema.fold(team), team)
 
 
 def clean_team(team: str | None) -> str:
@@ -92,7 +97,7 @@ def group_by_team(records: Iterable[R]) -> list[tuple[str, list[R]]]:
     groups: dict[str, list[R]] = {}
     for record in records:
         groups.setdefault(team_of(record), []).append(record)
-    return sorted(groups.items(), key=lambda item: (item[0] == "", schema.fold(item[0]), item[0]))
+    return sorted(groups.items(), key=lambda item: team_order(item[0]))
 
 
 def in_team(records: Sequence[R], team: str | None) -> list[R]:
