@@ -1,7 +1,7 @@
 """The bus factors as of several days, from one read of the rating history.
 
 The same rule as `team_skills.team_skills(as_of, months)` (which rating counts, the
-window, level 4+, active people only; its `_pick` is shared, not copied), answered for many days at once: the ratings
+window, level 4+, active people only; its `pick_cell` is shared, not copied), answered for many days at once: the ratings
 are read once, oldest first, and swept day by day, so a year of months costs one
 query instead of twelve.
 """
@@ -15,7 +15,7 @@ from peewee import Case
 
 from mentor_tui.db.models import Competency, Person, SkillRating
 from mentor_tui.db.reports.common import CompetencyRef, PersonRef, as_date, each_row, person_ref, pk
-from mentor_tui.db.team_skills import BusFactor, SkillRow, _pick, bus_factors_of, months_before
+from mentor_tui.db.team_skills import BusFactor, SkillRow, bus_factors_of, months_before, pick_cell
 
 Latest = dict[tuple[int, str], list[tuple[int, dt.date] | None]]  # (person, key) -> [self, mentor]
 
@@ -43,7 +43,7 @@ def _rows(people: list[tuple[int, PersonRef]], comps: list[CompetencyRef], lates
         cells = {}
         for comp in comps:
             found = latest.get((person_id, comp.key))
-            cell = _pick(found[0], found[1], window_from) if found else None
+            cell = pick_cell(found[0], found[1], window_from) if found else None
             if cell is not None:
                 cells[comp.key] = cell
         rows.append(SkillRow(ref, person_id, cells))

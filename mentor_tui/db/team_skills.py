@@ -211,8 +211,9 @@ def _latest_by_kind(as_of: dt.date) -> Select:
     )
 
 
-def _pick(self_rating: tuple[int, dt.date] | None, mentor: tuple[int, dt.date] | None,
-          window_from: dt.date) -> SkillCell | None:
+def pick_cell(self_rating: tuple[int, dt.date] | None, mentor: tuple[int, dt.date] | None,
+              window_from: dt.date) -> SkillCell | None:
+    """The cell that counts from a person's latest self and mentor rating (the module's rule)."""
     if mentor is not None and mentor[1] >= window_from:
         return SkillCell(mentor[0], mentor[1], True, False)
     if self_rating is not None and self_rating[1] >= window_from:
@@ -241,7 +242,7 @@ def team_skills(as_of: dt.date | None = None, months: int = DEFAULT_MONTHS) -> T
         cells = {}
         for comp in comps:
             found = latest.get((person.get_id(), comp.key))
-            cell = _pick(found[0], found[1], window_from) if found else None
+            cell = pick_cell(found[0], found[1], window_from) if found else None
             if cell is not None:
                 cells[comp.key] = cell
         rows.append(SkillRow(person_ref(person), person.get_id(), cells))
