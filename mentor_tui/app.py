@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from mentor_tui import config
+from mentor_tui import collector, config
 from mentor_tui.text_safety import escape_controls
 from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
@@ -79,6 +79,7 @@ class MentorApp(App[None]):
 
     def __init__(self, db_path: Path | str, settings_file: Path | None = None) -> None:
         super().__init__()
+        collector.tune()
         self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self.db_path = Path(db_path)
         self.settings_file = settings_file
@@ -126,6 +127,9 @@ class MentorApp(App[None]):
         except Exception:  # noqa: BLE001 - closed meanwhile: the next start takes it
             pass
 
+    def on_unmount(self) -> None:
+        collector.release()
+
     def _store_failed(self, message: str) -> None:
         from mentor_tui.screens.start import StartScreen
 
@@ -166,6 +170,7 @@ class MentorApp(App[None]):
         """One module at a time, so a key pressed meanwhile waits for one import at most."""
         if not self._to_warm:
             self.warmed_up = True
+            collector.keep_built()  # start-up's objects live as long as the app
             return
         importlib.import_module(self._to_warm.pop(0))
         self.set_timer(WARM_UP_STEP, self._warm_next)

@@ -25,6 +25,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from mentor_tui import collector
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
@@ -88,6 +89,8 @@ class SectionScreen(FormOpener, Screen):
     def _show(self, data: Any) -> None:
         if self._shown is not None and data == self._shown:
             return  # a revisit with nothing changed: keep the rendered table as it is
+        if self._shown is None:  # the first visit built what this section keeps while the app runs
+            self.call_after_refresh(collector.keep_built)
         self._shown = data
         empty = self.is_empty(data)
         self.query_one("#empty").set_class(not empty, "-hidden")

@@ -13,10 +13,10 @@ setting the same variables again keeps it.
 
 from __future__ import annotations
 
-from textual.css.stylesheet import Stylesheet
+from mentor_tui.widgets.matched_rules import MatchedRulesMemo
 
 
-class ParsedOnceStylesheet(Stylesheet):
+class ParsedOnceStylesheet(MatchedRulesMemo):
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
         self._same_as = dict(variables or {})

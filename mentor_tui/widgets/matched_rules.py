@@ -1,0 +1,154 @@
+"""Remembering which CSS rules a widget in a given place gets, across screens and visits.
+
+Textual styles each widget by matching it against every rule of the stylesheet
+(about 360 here: most come with Textual's own widgets), when the widget is
+mounted, shown, focused or changes class. It remembers a result only within
+one pass over a group of widgets. Opening a form styled its ~50 widgets about
+130 times at ~0.3 ms each: a third of the opening. The result depends only on
+what selectors can test along the widget's path from the app: each node's
+type, id, classes and pseudo-classes (focus, hover, dark, first-child…). So
+the result is remembered under exactly that (restricted to the ids, classes
+and pseudo-classes some rule names), and the next widget in the same place in
+the same state (the same form's field next time, or another form's) gets it
+without the matching. A new stylesheet (another theme, a screen's own CSS)
+starts afresh.
+
+This leans on Textual 8.2's `Stylesheet.apply` (pinned in pyproject.toml): what
+it reads of a node, and the flags it sets on it, are mirrored here;
+tests/test_matched_rules.py checks every widget of the app's screens gets the
+same styles as Textual's own stylesheet gives it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.css.model import CombinatorType, SelectorType
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+_MOST_KEPT = 20_000  # distinct places remembered before starting over
+
+
+_ANCESTORS = object()  # where a group's memo of ancestor paths is kept in Textual's group cache
+
+
+class _RuleFacts:
+    """What the rules of one stylesheet can test: the names worth keying a place on."""
+
+    def __init__(self, rules: list) -> None:
+        self.rules = rules
+        ids: set[str] = set()
+        classes: set[str] = set()
+        types: set[str] = set()
+        pseudo: set[str] = set()
+        above: set[str] = set()  # pseudo-classes tested on an ancestor ("Screen:dark Input")
+        for rule in rules:
+            for selector_set in rule.selector_set:
+                selectors = selector_set.selectors
+                last = len(selectors) - 1  # the styled node's own compound selector starts here
+                while last > 0 and selectors[last].combinator == CombinatorType.SAME:
+                    last -= 1
+                for index, selector in enumerate(selectors):
+                    kind = selector.type
+                    if kind == SelectorType.ID:
+                        ids.add(selector.name)
+                    elif kind == SelectorType.CLASS:
+                        classes.add(selector.name)
+                    elif kind == SelectorType.TYPE:
+                        types.add(selector.name)
+                    pseudo.update(selector.pseudo_classes)
+                    if index < last:
+                        above.update(selector.pseudo_classes)
+        self.ids = frozenset(ids)
+        self.classes = frozenset(classes)
+        self.types = frozenset(types)
+        self.pseudo = tuple(sorted(pseudo))
+        self.above = tuple(sorted(above))
+        self._type_keys: dict[type, frozenset[str]] = {}
+
+    def _seen(self, node: DOMNode, pseudo: tuple[str, ...]) -> tuple:
+        """What a selector can test of one node."""
+        cls = type(node)
+        type_key = self._type_keys.get(cls)
+        if type_key is None:
+            type_key = self._type_keys[cls] = cls._css_type_names & self.types
+        node_id = node.id
+        return (
+            type_key,
+            node_id if node_id in self.ids else None,
+            node.classes & self.classes,
+            tuple(node.has_pseudo_class(name) for name in pseudo),
+        )
+
+    def _above(self, node: DOMNode | None, memo: dict[int, tuple]) -> tuple:
+        """What selectors can test of `node` and its ancestors, as ancestors of the styled node."""
+        if node is None:
+            return ()
+        seen = memo.get(id(node))
+        if seen is None:
+            seen = memo[id(node)] = (*self._above(node._parent, memo), self._seen(node, self.above))
+        return seen
+
+    def place(self, node: DOMNode, memo: dict[int, tuple]) -> tuple:
+        """What a selector can see along the path from the app down to `node`."""
+        return (*self._above(node._parent, memo), self._seen(node, self.pseudo))
+
+
+class MatchedRulesMemo(Stylesheet):
+    """A Stylesheet whose `apply` remembers the rules matched in each place."""
+
+    _facts: _RuleFacts | None = None
+    _kept: dict[tuple, tuple[bool, Any]]
+
+    def apply(self, node: DOMNode, *, animate: bool = False, cache: dict[Any, Any] | None = None) -> None:
+        rules = self.rules
+        facts = self._facts
+        if facts is None or facts.rules is not rules:
+            facts = self._facts = _RuleFacts(rules)
+            self._kept = {}
+        # Within one group (Textual passes the same cache for a screen's widgets) the ancestors
+        # do not change: their part of each path is worked out once.
+        memo = {} if cache is None else cache.setdefault(_ANCESTORS, {})
+        place = facts.place(node, memo)
+        kept = self._kept.get(place)
+        if kept is not None:
+            hover, node_rules = kept
+            # the flags Textual's apply sets before matching (read when hovering and restyling)
+            node._has_hover_style = hover
+            node._has_focus_within = False
+            node._has_order_style = False
+            node._has_odd_or_even = False
+            self.replace_rules(node, node_rules, animate=animate)
+            self._components(node, memo)
+            return
+        matched: dict[tuple, Any] = {}
+        Stylesheet.apply(self, node, animate=animate, cache=matched)
+        # Textual put the result in `matched` unless the rules test siblings or focus-within
+        # (or nothing matched): those are matched each time, as Textual does.
+        if len(matched) == 1:
+            if len(self._kept) >= _MOST_KEPT:
+                self._kept = {}
+            self._kept[place] = (node._has_hover_style, next(iter(matched.values())))
+
+    def _process_component_classes(self, node: DOMNode) -> None:
+        self._components(node, {})
+
+    def _components(self, node: DOMNode, memo: dict[int, tuple]) -> None:
+        """Textual 8.2's _process_component_classes, with the node's path worked out once."""
+        component_classes = node._get_component_classes()
+        if not component_classes:
+            return
+        refresh_node = False
+        old_component_styles = node._component_styles.copy()
+        node._component_styles.clear()
+        cache = {_ANCESTORS: memo}
+        for component in sorted(component_classes):
+            virtual_node = DOMNode(classes=component)
+            virtual_node._attach(node)
+            self.apply(virtual_node, animate=False, cache=cache)
+            if not refresh_node and old_component_styles.get(component) != virtual_node.styles:
+                refresh_node = True  # the styles changed: the node is drawn again
+            node._component_styles[component] = virtual_node.styles
+        if refresh_node:
+            node.refresh()
