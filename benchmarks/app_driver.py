@@ -18,23 +18,32 @@ async def refreshed(app) -> None:
     """Until the app has refreshed (painted) the screen once more.
 
     A paint callback asked of one screen never comes when another screen is pushed
-    before it paints (a key's worker may push one), so the wait follows the top screen."""
+    before it paints (a key's worker may push one), so the wait follows the top screen.
+    While paints are held back (Textual's `batch_update`/`delay_update`, e.g. for 50 ms
+    after a mode switch) the callback comes without a paint: the wait goes on until the
+    hold is over and the screen has painted. (`_batch_count` is Textual's count of holds:
+    no public call tells.)"""
     while True:
         screen = app.screen
         done = asyncio.get_running_loop().create_future()
-        app.call_after_refresh(lambda done=done: done.done() or done.set_result(None))
-        screen.refresh()  # a screen with nothing left to paint would never call back
+        app.call_after_refresh(lambda done=done: done.done() or done.set_result(app._batch_count == 0))
+        screen.check_idle()  # the callback comes once the screen is idle with nothing left to paint
         while not done.done() and app.screen is screen:
             await asyncio.sleep(0.001)
-        if done.done():
+        if done.done() and done.result():
             return
+        while app._batch_count:
+            await asyncio.sleep(0.001)
 
 
 async def settle(app) -> None:
-    """Until the work a key started is done and on screen (two rounds: a worker may start another)."""
-    for _ in range(2):
+    """Until the work a key started is done and on screen (again while a worker's result
+    started another worker)."""
+    while True:
         await wait_workers(app)
         await refreshed(app)
+        if all(worker.is_finished for worker in app.workers):
+            return
 
 
 async def wait_ready(pilot, timeout: float = 20.0) -> None:

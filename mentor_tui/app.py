@@ -233,7 +233,20 @@ class MentorApp(App[None]):
 
     async def action_go(self, section: str) -> None:
         if section in SECTIONS and self.current_mode != section:
-            await self.switch_mode(section)
+            # Nothing is painted until the section's screen is mounted (a first visit builds it
+            # now), then it is painted at once: not Textual's fixed 50 ms pause of every switch.
+            with self.batch_update():
+                self._switching = True
+                try:
+                    await self.switch_mode(section)
+                finally:
+                    self._switching = False
+
+    _switching = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        if not self._switching:  # a section switch holds its paints itself (action_go)
+            super().delay_update(delay)
 
     def action_help(self) -> None:
         from mentor_tui.screens.help import HelpScreen
