@@ -37,8 +37,8 @@ async def assert_same_as_textual(app) -> None:
     assert ours == textuals_styles(app)
 
 
-async def test_every_widget_gets_the_styles_textual_gives_it(demo_db):
-    app = MentorApp(db_path=demo_db)
+async def test_every_widget_gets_the_styles_textual_gives_it(demo_db, tmp_path):
+    app = MentorApp(db_path=demo_db, settings_file=tmp_path / "settings.toml")  # the theme is saved there
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await assert_same_as_textual(app)

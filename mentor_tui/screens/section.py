@@ -24,6 +24,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static
+from textual.worker import Worker
 
 from mentor_tui import collector
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
@@ -60,11 +61,24 @@ class SectionScreen(FormOpener, Screen):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
-    def on_screen_resume(self) -> None:
+    _loading = False  # a load is under way: what it shows will be read after it started
+
+    def on_mount(self) -> None:
+        # A first visit reads its data while the screen is being built and painted, not after.
         self.reload()
 
+    def on_screen_resume(self) -> None:
+        # (A first visit is resumed twice by Textual, right after the mount: one load serves all.)
+        if not self._loading:
+            self.reload()
+
+    def reload(self) -> Worker[None]:
+        """Read the data again (in a worker) and show it; a load under way is replaced."""
+        self._loading = True
+        return self._load()
+
     @work(thread=True, exclusive=True, group="section-load")
-    def reload(self) -> None:
+    def _load(self) -> None:
         from mentor_tui.db import database
 
         try:
@@ -76,6 +90,7 @@ class SectionScreen(FormOpener, Screen):
         deliver(self, self._show, data)
 
     def _failed(self, exc: Exception) -> None:
+        self._loading = False
         self.set_status(f"Could not read the database: {failure_reason(exc)}")
         self.notify(f"Could not read the database: {failure_reason(exc)}", severity="error", timeout=8)
 
@@ -87,6 +102,7 @@ class SectionScreen(FormOpener, Screen):
         return self._shown is not None
 
     def _show(self, data: Any) -> None:
+        self._loading = False
         if self._shown is not None and data == self._shown:
             return  # a revisit with nothing changed: keep the rendered table as it is
         if self._shown is None:  # the first visit built what this section keeps while the app runs
