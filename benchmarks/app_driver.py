@@ -42,18 +42,22 @@ async def settle(app) -> None:
     while True:
         await wait_workers(app)
         await refreshed(app)
+        # What ran after that paint (a focus given once the screen was painted) is painted too;
+        # with nothing left to paint this returns at once.
+        await refreshed(app)
         if all(worker.is_finished for worker in app.workers):
             return
 
 
 async def wait_ready(pilot, timeout: float = 20.0) -> None:
-    """Until the store is open, start-up's workers are done and the app has imported the other
+    """Until the store is open, start-up's workers are done, the app has imported the other
     screens' code (MentorApp.warmed_up: it does so, a module at a time, once the Dashboard is
-    filled; a key pressed before that waits for the module it needs)."""
+    filled; a key pressed before that waits for the module it needs) and has built the
+    sections' screens ahead (MentorApp.sections_built: a second after the last key)."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not getattr(app, "store_ready", True) or not getattr(app, "warmed_up", True):
+    while not all(getattr(app, flag, True) for flag in ("store_ready", "warmed_up", "sections_built")):
         if loop.time() > deadline:
             raise RuntimeError("the app was not ready within 20 s")
         await pilot.pause(0.02)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 import threading
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -36,19 +38,6 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
 SECTIONS_GROUP = Binding.Group("Sections", compact=True)
 
 
-def _section_factory(target: str):
-    def build() -> Screen:
-        module_name, class_name = target.split(":")
-        screen = getattr(importlib.import_module(module_name), class_name)()
-        # A new screen is styled as it mounts, with the stylesheet as it is now: Textual would
-        # otherwise re-apply the CSS of every screen built so far, twice, before showing it
-        # (15-30 ms of a first visit). A theme changed later still refreshes it (the count moves on).
-        screen._css_update_count = screen.app._css_update_count
-        return screen
-
-    return build
-
-
 # Seconds after the first screen before the day's backup is taken: the first frames and
 # the first section's loading come first.
 DAILY_BACKUP_AFTER = 3.0
@@ -56,6 +45,7 @@ DAILY_BACKUP_AFTER = 3.0
 # workers are done), and between two imports.
 WARM_UP_AFTER = 0.1
 WARM_UP_STEP = 0.01
+BUILD_AHEAD_AFTER = 1.0  # seconds without a key before the sections' screens are built ahead
 FIRST_FRAME_WAIT = 1.0  # seconds the opened store waits for the start screen's first frame, at most
 
 
@@ -63,7 +53,6 @@ class MentorApp(App[None]):
     TITLE = "mentor-tui"
     CSS_PATH = ["app.tcss", "screens/sections.tcss", "screens/detail.tcss", "screens/dialogs.tcss",
                 "screens/checkins.tcss"]
-    MODES = {name: _section_factory(target) for name, (_, _, target) in SECTIONS.items()}
     BINDINGS = [
         # One footer entry for all six ("123456 Sections"): the header names the one shown.
         *(Binding(key, f"go('{name}')", label, group=SECTIONS_GROUP) for name, (key, label, _) in SECTIONS.items()),
@@ -78,6 +67,10 @@ class MentorApp(App[None]):
     ]
 
     def __init__(self, db_path: Path | str, settings_file: Path | None = None) -> None:
+        from mentor_tui.screens.section_modes import SectionModes
+
+        self.sections = SectionModes(self, {name: target for name, (_, _, target) in SECTIONS.items()})
+        self.MODES = self.sections.factories()  # App.__init__ copies them
         super().__init__()
         collector.tune()
         self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
@@ -171,9 +164,36 @@ class MentorApp(App[None]):
         if not self._to_warm:
             self.warmed_up = True
             collector.keep_built()  # start-up's objects live as long as the app
+            self.set_timer(BUILD_AHEAD_AFTER, self._build_next_section)
             return
         importlib.import_module(self._to_warm.pop(0))
         self.set_timer(WARM_UP_STEP, self._warm_next)
+
+    sections_built = False  # every section's screen built, shown or ahead (the benchmarks wait for it)
+    _last_key = 0.0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()
+        await super().on_event(event)
+
+    def _build_next_section(self) -> None:
+        """Build one section's screen ahead, once nothing else runs and no key came for a moment."""
+        name = self.sections.next_to_build()
+        if not self.screen_stack:
+            return  # closing
+        if name is None:
+            self.sections_built = True
+            return
+        idle = time.monotonic() - self._last_key >= BUILD_AHEAD_AFTER
+        building = self._building
+        if building is not None and (not building.is_mounted or building.loading):
+            pass  # the one before is still being built, or reading its data
+        elif idle and all(worker.is_finished for worker in self.workers) and not isinstance(self.screen, ModalScreen):
+            self._building = self.sections.build_ahead(name)
+        self.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next_section)
+
+    _building: Any = None  # the section screen being built ahead
 
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""

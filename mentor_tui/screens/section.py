@@ -63,6 +63,11 @@ class SectionScreen(FormOpener, Screen):
 
     _loading = False  # a load is under way: what it shows will be read after it started
 
+    @property
+    def loading(self) -> bool:
+        """A load is under way."""
+        return self._loading
+
     def on_mount(self) -> None:
         # A first visit reads its data while the screen is being built and painted, not after.
         self.reload()

@@ -99,21 +99,21 @@ class MatchedRulesMemo(Stylesheet):
     """A Stylesheet whose `apply` remembers the rules matched in each place."""
 
     _facts: _RuleFacts | None = None
-    _kept: dict[tuple, tuple[bool, Any]]
+    _kept: dict[tuple, tuple[bool, Any, frozenset[str]]]  # place -> (hover flag, rules, the node's names)
 
     def apply(self, node: DOMNode, *, animate: bool = False, cache: dict[Any, Any] | None = None) -> None:
         rules = self.rules
         facts = self._facts
         if facts is None or facts.rules is not rules:
+            self._kept = self._still_true(facts, rules)
             facts = self._facts = _RuleFacts(rules)
-            self._kept = {}
         # Within one group (Textual passes the same cache for a screen's widgets) the ancestors
         # do not change: their part of each path is worked out once.
         memo = {} if cache is None else cache.setdefault(_ANCESTORS, {})
         place = facts.place(node, memo)
         kept = self._kept.get(place)
         if kept is not None:
-            hover, node_rules = kept
+            hover, node_rules, _names = kept
             # the flags Textual's apply sets before matching (read when hovering and restyling)
             node._has_hover_style = hover
             node._has_focus_within = False
@@ -129,7 +129,24 @@ class MatchedRulesMemo(Stylesheet):
         if len(matched) == 1:
             if len(self._kept) >= _MOST_KEPT:
                 self._kept = {}
-            self._kept[place] = (node._has_hover_style, next(iter(matched.values())))
+            self._kept[place] = (node._has_hover_style, next(iter(matched.values())), frozenset(node._selector_names))
+
+    def _still_true(self, before: _RuleFacts | None, rules: list) -> dict[tuple, Any]:
+        """What is remembered that the new `rules` do not change.
+
+        A widget type seen for the first time brings its own CSS: rules are added, the
+        others kept as they were (parsed once: the same objects). A rule can only match a
+        node that has one of the names its selector ends with, so what was remembered for
+        nodes without any of the added rules' names still holds; anything else (a new
+        theme parses every rule again) starts afresh."""
+        if before is None:
+            return {}
+        old = {id(rule) for rule in before.rules}
+        added = [rule for rule in rules if id(rule) not in old]
+        if len(rules) - len(added) != len(before.rules):
+            return {}  # rules went away or were parsed again
+        names = set().union(*(rule.selector_names for rule in added))
+        return {place: kept for place, kept in self._kept.items() if kept[2].isdisjoint(names)}
 
     def _process_component_classes(self, node: DOMNode) -> None:
         self._components(node, {})

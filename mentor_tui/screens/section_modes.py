@@ -1,0 +1,61 @@
+"""The six sections as Textual modes, each screen built on first use, or ahead while the app is idle.
+
+Building a section's screen (its code imported, its widgets composed and styled, its
+first page read) took 100-150 ms of a first visit on a large database, against 50-70 ms
+for a revisit. So once start-up is done and nobody has pressed a key for a moment, the
+app builds each section's screen in the background, one at a time (MentorApp's warm-up
+calls `build_ahead`); the mode then takes that screen on its first visit, which reads its
+data again as every visit does, and is as quick as a revisit. A key pressed first simply
+builds the screen then, as before.
+
+Textual has no public call that starts a screen without showing it; `App._register` is
+what `push_screen` and `switch_mode` use to start one (Textual is pinned in
+pyproject.toml; tests/test_section_modes.py fails if that stops working).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+
+class SectionModes:
+    """The screens of the sections (mode name -> "module:Class"), built when asked or ahead."""
+
+    def __init__(self, app: Any, targets: dict[str, str]) -> None:
+        self.app = app
+        self.targets = targets
+        self.ahead: dict[str, Screen] = {}  # built in the background, not shown yet
+        self.taken: set[str] = set()  # modes whose screen the app has asked for
+
+    def factories(self) -> dict[str, Callable[[], Screen]]:
+        """What `App.MODES` maps each mode to."""
+        return {name: (lambda name=name: self.screen_for(name)) for name in self.targets}
+
+    def screen_for(self, name: str) -> Screen:
+        self.taken.add(name)
+        # (one still being built is taken as it is: push_screen too shows a screen before it is composed)
+        screen = self.ahead.pop(name, None)
+        return screen if screen is not None else self._new(name)
+
+    def _new(self, name: str) -> Screen:
+        module_name, class_name = self.targets[name].split(":")
+        screen = getattr(importlib.import_module(module_name), class_name)()
+        # A new screen is styled as it mounts, with the stylesheet as it is now: Textual would
+        # otherwise re-apply the CSS of every screen built so far, twice, before showing it
+        # (15-30 ms of a first visit). A theme changed later still refreshes it (the count moves on).
+        screen._css_update_count = self.app._css_update_count
+        return screen
+
+    def next_to_build(self) -> str | None:
+        """A section neither shown yet nor built ahead."""
+        return next((name for name in self.targets if name not in self.taken and name not in self.ahead), None)
+
+    def build_ahead(self, name: str) -> Screen:
+        """Start `name`'s screen in the background: composed, styled and loading its data, not shown."""
+        screen = self.ahead[name] = self._new(name)
+        self.app._register(self.app, screen)
+        return screen

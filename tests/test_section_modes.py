@@ -1,0 +1,58 @@
+"""Sections built ahead (screens/section_modes.py): once the app is idle it builds each
+section's screen in the background; the first visit takes that screen, reads its data
+again, and a section visited before that is built when its key is pressed, as always."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mentor_tui.app import SECTIONS, MentorApp
+from tests.pilot_helpers import screen_text, settle, wait_until
+
+
+async def test_the_sections_are_built_ahead_while_the_dashboard_is_shown(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections built ahead")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "DashboardScreen"  # nothing was shown meanwhile
+        ahead = dict(app.sections.ahead)
+        assert sorted(ahead) == sorted(name for name in SECTIONS if name != "dashboard")
+        assert all(screen.is_mounted and screen.data_shown for screen in ahead.values())
+
+        labs = ahead["labs"]
+        await pilot.press("3")
+        await settle(pilot)
+        assert app.screen is labs  # the screen built ahead, not a new one
+        assert labs.table.row_count > 0
+        assert "labs" not in app.sections.ahead
+
+
+async def test_a_first_visit_of_a_section_built_ahead_reads_its_data_again(demo_db):
+    from mentor_tui.db import database, people, plans
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections built ahead")
+        await settle(pilot)
+        assert "Written after the build" not in screen_text(app)
+        with database.worker_connection():  # as another program would, after the screen was built
+            plans.create_plan(people.me(), "Written after the build", "skill", dt.date(2026, 11, 1))
+        await pilot.press("2")
+        await settle(pilot)
+        assert "Written after the build" in screen_text(app)
+
+
+async def test_a_section_visited_first_is_built_then_and_not_again(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.warmed_up, timeout=20, what="the warm-up")
+        await pilot.press("2")  # before the sections are built ahead: built now
+        await settle(pilot)
+        plans_screen = app.screen
+        assert type(plans_screen).__name__ == "PlansScreen"
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections built ahead")
+        assert "plans" not in app.sections.ahead
+        await pilot.press("1", "2")
+        await settle(pilot)
+        assert app.screen is plans_screen
