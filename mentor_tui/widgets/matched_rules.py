@@ -119,7 +119,8 @@ class MatchedRulesMemo(Stylesheet):
             node._has_focus_within = False
             node._has_order_style = False
             node._has_odd_or_even = False
-            self.replace_rules(node, node_rules, animate=animate)
+            if node.styles.base._rules != node_rules:  # styled again as it was (a focus moved elsewhere): no change
+                self.replace_rules(node, node_rules, animate=animate)
             self._components(node, memo)
             return
         matched: dict[tuple, Any] = {}
