@@ -182,16 +182,24 @@ class MentorApp(App[None]):
         name = self.sections.next_to_build()
         if not self.screen_stack:
             return  # closing
-        if name is None:
-            self.sections_built = True
-            return
         idle = time.monotonic() - self._last_key >= BUILD_AHEAD_AFTER
         building = self._building
-        if building is not None and (not building.is_mounted or building.loading):
+        if building is not None and (not building.is_mounted or getattr(building, "loading", False)):
             pass  # the one before is still being built, or reading its data
+        elif name is None and self._form_built:
+            self.sections_built = True
+            if building is not None and building.is_attached:
+                building.remove()  # the form built ahead: its work is done
+            return
         elif idle and all(worker.is_finished for worker in self.workers) and not isinstance(self.screen, ModalScreen):
-            self._building = self.sections.build_ahead(name)
+            if name is not None:
+                self._building = self.sections.build_ahead(name)
+            else:
+                self._building = self.sections.build_form_ahead()
+                self._form_built = True
         self.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next_section)
+
+    _form_built = False
 
     _building: Any = None  # the section screen being built ahead
 
