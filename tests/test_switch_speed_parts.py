@@ -115,3 +115,27 @@ async def test_a_section_built_before_a_theme_change_shows_the_new_theme(demo_db
         await pilot.press("2")
         await settle(pilot)
         assert app.screen.query_one("#table").styles.background != before
+
+
+def line_text(table: RecordTable, y: int) -> str:
+    strip = table.render_lines(Region(0, y, table.size.width, 1))[0]
+    return "".join(segment.text for segment in strip).rstrip()
+
+
+async def test_a_row_shown_again_with_a_changed_cell_is_drawn_with_it_and_the_others_as_they_were():
+    app = TableApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        table = app.query_one(RecordTable)
+        before = [line_text(table, y) for y in range(1, 8)]
+        rows = [TableRow(str(i), i, (f"row {i}", "done" if i == 3 else "kind")) for i in range(20)]
+        table.show_rows(rows)
+        await settle(pilot)
+        after = [line_text(table, y) for y in range(1, 8)]
+        assert after[3].split() == ["row", "3", "done"]
+        assert after[:3] == before[:3] and after[4:] == before[4:]
+
+        rows[5] = TableRow("5", 5, ("row 5", "a kind wider than the column was"))
+        table.show_rows(rows)
+        await settle(pilot)
+        assert "a kind wider than the column was" in line_text(table, 6)  # the column grew for it

@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.kept_renders import KeptRendersTable
@@ -126,13 +127,38 @@ class RecordTable(KeptRendersTable):
             return False
         if any(len(row.cells) != len(ordered) for row in rows):
             return False
+        changed: set[str] = set()
         for old, new in zip(shown, rows, strict=True):
             if old.cells != new.cells:
                 for column, before, after in zip(ordered, old.cells, new.cells, strict=True):
                     if before != after:
-                        self.update_cell(new.key, column.key, plain_cells((after,))[0], update_width=True)
+                        self._set_cell(new.key, column, plain_cells((after,))[0])
+                changed.add(new.key)
+        if changed:
+            self._redraw_rows(changed)
         self._table_rows = list(rows)
         return True
+
+    def _set_cell(self, key: str, column: Any, value: Any) -> None:
+        """A cell's new value. DataTable's update_cell has every cell of the table drawn again (its
+        render caches are keyed by a count of updates); a value that fits its column only needs
+        its own row drawn again (`_redraw_rows`). One that widens the column takes that way."""
+        if isinstance(value, Text) and value.cell_len <= column.content_width:
+            self._data[RowKey(key)][column.key] = value
+        else:
+            self.update_cell(key, column.key, value, update_width=True)
+
+    def _redraw_rows(self, keys: set[str]) -> None:
+        """Forget what was drawn of these rows (DataTable's render caches), keep every other row's."""
+        rows = {RowKey(key) for key in keys}
+        indexes = {self._row_locations.get(row) for row in rows}
+        for cache in (self._cell_render_cache, self._row_render_cache):
+            for cache_key in [cache_key for cache_key in cache.keys() if cache_key[0] in rows]:  # noqa: SIM118 (an LRUCache)
+                cache.discard(cache_key)
+        for cache_key in [key for key in self._row_renderable_cache.keys() if key[1] in indexes]:  # noqa: SIM118
+            self._row_renderable_cache.discard(cache_key)
+        self._line_cache.clear()  # lines are put together again from the rows' kept renders
+        self.refresh()
 
     def append_rows(self, rows: Iterable[TableRow[Any]]) -> int:
         """Add rows at the end; a row whose key is shown already is skipped. Returns how many were added."""
