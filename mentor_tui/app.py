@@ -7,13 +7,10 @@ first frame; until then keys that need it are disabled.
 
 from __future__ import annotations
 
-import importlib
 import threading
-import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -41,11 +38,6 @@ SECTIONS_GROUP = Binding.Group("Sections", compact=True)
 # Seconds after the first screen before the day's backup is taken: the first frames and
 # the first section's loading come first.
 DAILY_BACKUP_AFTER = 3.0
-# Seconds after the Dashboard is asked for before the other screens' code is imported (once start-up's
-# workers are done), and between two imports.
-WARM_UP_AFTER = 0.1
-WARM_UP_STEP = 0.01
-BUILD_AHEAD_AFTER = 1.0  # seconds without a key before the sections' screens are built ahead
 FIRST_FRAME_WAIT = 1.0  # seconds the opened store waits for the start screen's first frame, at most
 
 
@@ -68,8 +60,10 @@ class MentorApp(App[None]):
 
     def __init__(self, db_path: Path | str, settings_file: Path | None = None) -> None:
         from mentor_tui.screens.section_modes import SectionModes
+        from mentor_tui.screens.warm_up import WarmUp
 
         self.sections = SectionModes(self, {name: target for name, (_, _, target) in SECTIONS.items()})
+        self.warm = WarmUp(self, self.sections)
         self.MODES = self.sections.factories()  # App.__init__ copies them
         super().__init__()
         collector.tune()
@@ -138,70 +132,25 @@ class MentorApp(App[None]):
             self.ask_who_is_me(roster)
         # Once the Dashboard is up and its workers are done, import the other sections' code
         # (then the detail screens') while the user reads it, so a first visit does not wait for imports.
-        self.set_timer(WARM_UP_AFTER, self._warm_up)
+        self.warm.start()
         self.set_timer(DAILY_BACKUP_AFTER, self.take_daily_backup)
 
-    # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
-    _DETAIL_SCREENS = (
-        "mentor_tui.screens.plan_view", "mentor_tui.screens.goal_view", "mentor_tui.screens.lab",
-        "mentor_tui.screens.timeline", "mentor_tui.screens.checkin_view", "mentor_tui.screens.session_view",
-        "mentor_tui.screens.person", "mentor_tui.screens.search",
-    )
-    warmed_up = False  # every module of _warm_up imported (the benchmarks wait for it)
     _start_shown: threading.Event
-    _to_warm: list[str]
 
-    def _warm_up(self) -> None:
-        if any(not worker.is_finished for worker in self.workers):
-            self.set_timer(WARM_UP_AFTER, self._warm_up)  # start-up (the Dashboard's data) first
-            return
-        self._to_warm = [target.split(":")[0] for _, _, target in SECTIONS.values()]
-        self._to_warm += ["mentor_tui.widgets.record_table", *self._DETAIL_SCREENS]
-        self._warm_next()
+    @property
+    def warmed_up(self) -> bool:
+        """The other screens' code is imported (the benchmarks wait for it)."""
+        return self.warm.imported
 
-    def _warm_next(self) -> None:
-        """One module at a time, so a key pressed meanwhile waits for one import at most."""
-        if not self._to_warm:
-            self.warmed_up = True
-            collector.keep_built()  # start-up's objects live as long as the app
-            self.set_timer(BUILD_AHEAD_AFTER, self._build_next_section)
-            return
-        importlib.import_module(self._to_warm.pop(0))
-        self.set_timer(WARM_UP_STEP, self._warm_next)
-
-    sections_built = False  # every section's screen built, shown or ahead (the benchmarks wait for it)
-    _last_key = 0.0
+    @property
+    def sections_built(self) -> bool:
+        """The sections' screens are built, shown or ahead (the benchmarks wait for it)."""
+        return self.warm.built
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self._last_key = time.monotonic()
+            self.warm.key_pressed()  # the warm-up builds nothing while keys come
         await super().on_event(event)
-
-    def _build_next_section(self) -> None:
-        """Build one section's screen ahead, once nothing else runs and no key came for a moment."""
-        name = self.sections.next_to_build()
-        if not self.screen_stack:
-            return  # closing
-        idle = time.monotonic() - self._last_key >= BUILD_AHEAD_AFTER
-        building = self._building
-        if building is not None and (not building.is_mounted or getattr(building, "loading", False)):
-            pass  # the one before is still being built, or reading its data
-        elif name is None and self._form_built:
-            self.sections_built = True
-            if building is not None and building.is_attached:
-                building.remove()  # the form built ahead: its work is done
-            return
-        elif idle and all(worker.is_finished for worker in self.workers) and not isinstance(self.screen, ModalScreen):
-            if name is not None:
-                self._building = self.sections.build_ahead(name)
-            else:
-                self._building = self.sections.build_form_ahead()
-                self._form_built = True
-        self.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next_section)
-
-    _form_built = False
-
-    _building: Any = None  # the section screen being built ahead
 
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""

@@ -1,0 +1,92 @@
+"""What the app does ahead while the user reads the Dashboard: its warm-up.
+
+Once start-up's workers are done, the other screens' code is imported, a module at a
+time (a key pressed meanwhile waits for one import at most), so a first visit or a
+first Enter does not wait for imports. Then, after a second without a key, each
+section's screen is built in the background, one at a time, each once the one before
+has read its data, and last a form with a field of each kind (screens/section_modes.py
+says why). Nothing is built while a dialog or form is open or a worker runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from typing import Any
+
+from textual.screen import ModalScreen
+
+from mentor_tui import collector
+from mentor_tui.screens.section_modes import SectionModes
+
+WARM_UP_AFTER = 0.1  # seconds after the Dashboard is asked for before the first import (and between tries)
+WARM_UP_STEP = 0.01  # seconds between two steps
+BUILD_AHEAD_AFTER = 1.0  # seconds without a key before the sections' screens are built ahead
+
+# What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
+DETAIL_SCREENS = (
+    "mentor_tui.screens.plan_view", "mentor_tui.screens.goal_view", "mentor_tui.screens.lab",
+    "mentor_tui.screens.timeline", "mentor_tui.screens.checkin_view", "mentor_tui.screens.session_view",
+    "mentor_tui.screens.person", "mentor_tui.screens.search",
+)
+
+
+class WarmUp:
+    imported = False  # every module imported (the benchmarks wait for it)
+    built = False  # every section's screen built, shown or ahead, and the form (the benchmarks wait for it)
+
+    def __init__(self, app: Any, sections: SectionModes) -> None:
+        self.app = app
+        self.sections = sections
+        self.last_key = 0.0
+        self._to_import = [target.split(":")[0] for target in sections.targets.values()]
+        self._to_import += ["mentor_tui.widgets.record_table", *DETAIL_SCREENS]
+        self._building: Any = None  # the screen being built ahead
+        self._form_built = False
+
+    def start(self) -> None:
+        self.app.set_timer(WARM_UP_AFTER, self._imports)
+
+    def key_pressed(self) -> None:
+        self.last_key = time.monotonic()
+
+    def _busy(self) -> bool:
+        return any(not worker.is_finished for worker in self.app.workers)
+
+    def _imports(self) -> None:
+        if self._busy():
+            self.app.set_timer(WARM_UP_AFTER, self._imports)  # start-up (the Dashboard's data) first
+            return
+        self._import_next()
+
+    def _import_next(self) -> None:
+        if not self._to_import:
+            self.imported = True
+            collector.keep_built()  # start-up's objects live as long as the app
+            self.app.set_timer(BUILD_AHEAD_AFTER, self._build_next)
+            return
+        importlib.import_module(self._to_import.pop(0))
+        self.app.set_timer(WARM_UP_STEP, self._import_next)
+
+    def _build_next(self) -> None:
+        """Build one screen ahead, once nothing else runs and no key came for a moment."""
+        app = self.app
+        if not app.screen_stack:
+            return  # closing
+        name = self.sections.next_to_build()
+        idle = time.monotonic() - self.last_key >= BUILD_AHEAD_AFTER
+        building = self._building
+        if building is not None and (not building.is_mounted or getattr(building, "loading", False)):
+            pass  # the one before is still being built, or reading its data
+        elif name is None and self._form_built:
+            self.built = True
+            if building is not None and building.is_attached:
+                building.remove()  # the form built ahead: its work is done
+            return
+        elif idle and not self._busy() and not isinstance(app.screen, ModalScreen):
+            if name is not None:
+                self._building = self.sections.build_ahead(name)
+            else:
+                self._building = self.sections.build_form_ahead()
+                self._form_built = True
+        app.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next)
