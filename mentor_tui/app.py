@@ -1,6 +1,7 @@
 """The App: six sections (modes), global keys, the command palette, first start.
 
-Sections are Textual modes, each a screen built on first use, so only the
+Sections are Textual modes (screens/section_modes.py), each a screen built on
+first use or ahead while the app is idle (screens/warm_up.py), so only the
 Dashboard is imported at start. The database opens in a worker thread after the
 first frame; until then keys that need it are disabled.
 """
