@@ -37,7 +37,9 @@ class KeptRendersTable(DataTable):
         # DataTable takes every resize for a change of its cells (a new key for all of them), and a
         # table gets one as its screen is laid out, after its first render: every visible cell
         # was rendered again on the next visit. Only a new width can change a cell.
-        if event.size.width == self._resized_to_width:
+        # The first resize too: a table built ahead of its screen's first visit is drawn at its
+        # width before that event arrives (cells are drawn at their column's width, not the table's).
+        if self._resized_to_width in (None, event.size.width):
             event.prevent_default()  # DataTable's own handler does nothing else
         self._resized_to_width = event.size.width
 
