@@ -59,7 +59,22 @@ class SectionScreen(FormOpener, Screen):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    _resume_queued = False
+
     def on_screen_resume(self) -> None:
+        # Textual posts ScreenResume twice on a mode's first switch (from _init_mode and from
+        # switch_mode): both are queued already, so a callback queued now runs once, after them.
+        if not self._resume_queued:
+            self._resume_queued = True
+            self.call_later(self._resume)
+
+    def _resume(self) -> None:
+        self._resume_queued = False
+        self.resumed()
+
+    def resumed(self) -> None:
+        """The screen came into view: read again. Subclasses override this, not on_screen_resume
+        (Textual calls that handler of every class in the MRO: an override would read twice)."""
         self.reload()
 
     @work(thread=True, exclusive=True, group="section-load")
