@@ -109,7 +109,10 @@ class MentorApp(App[None]):
         except Exception as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
-        # The Dashboard's code and data are read here, while the start screen is painted, so that
+        # The start screen's first frame comes first: the work below would take turns with it.
+        # (Waiting here, not on the UI thread, keeps this worker running until the Dashboard is asked for.)
+        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
+        # The Dashboard's code and data are read here, while the UI thread has nothing to do, so that
         # the Dashboard shows them in its first layout (no second worker, no second layout).
         try:
             from mentor_tui.screens.dashboard import read_at_start
@@ -118,8 +121,6 @@ class MentorApp(App[None]):
                 self._start_data = read_at_start(self.settings)
         except Exception:  # noqa: BLE001 - the Dashboard reads again in its own worker, which says why
             self._start_data = None
-        # (Waiting here, not on the UI thread, keeps this worker running until the Dashboard is asked for.)
-        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
         self.call_from_thread(self._store_opened, has_me, roster)
 
     @work(thread=True, exclusive=True, group="daily-backup")
