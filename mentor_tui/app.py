@@ -99,6 +99,10 @@ class MentorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
+        # The start screen's first frame comes first: the work below would take turns with it on
+        # the GIL. (Waiting here, not on the UI thread, keeps this worker running until the
+        # Dashboard is asked for.)
+        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
         from mentor_tui.db import database, people
 
         try:
@@ -109,9 +113,6 @@ class MentorApp(App[None]):
         except Exception as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
-        # The start screen's first frame comes first: the work below would take turns with it.
-        # (Waiting here, not on the UI thread, keeps this worker running until the Dashboard is asked for.)
-        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
         # The Dashboard's code and data are read here, while the UI thread has nothing to do, so that
         # the Dashboard shows them in its first layout (no second worker, no second layout).
         try:
