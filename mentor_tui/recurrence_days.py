@@ -60,7 +60,8 @@ def _shape(rule: str, first: dt.datetime, zone_name: str | None) -> Shape | None
     return days, local.replace(microsecond=0, tzinfo=None, fold=0).time(), tz
 
 
-def may_occur(rule: str, first: dt.datetime, zone_name: str | None, after: dt.datetime, before: dt.datetime) -> bool:
+def may_occur(rule: str, first: dt.datetime, zone_name: str | None,
+              after: dt.datetime, before: dt.datetime) -> bool:
     """False only when `rule` (repeating `first` in `zone_name`) has no occurrence in [after, before)."""
     shape = _shape(rule, first, zone_name)
     if shape is None:

@@ -118,7 +118,8 @@ def window(start: dt.datetime, end: dt.datetime, with_cancelled: bool = False) -
 LOOKS = (7, 31, 62, 366, 3653)
 
 
-def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool, looks: tuple[int, ...] = LOOKS) -> list[Entry]:
+def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool,
+           looks: tuple[int, ...] = LOOKS) -> list[Entry]:
     """The first `limit` occurrences in [now, now + days): the soonest `limit` of a shorter look
     are those of the whole span (anything outside it comes later)."""
     found: list[Entry] = []
