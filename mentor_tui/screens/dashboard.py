@@ -109,15 +109,21 @@ class DashboardScreen(SectionScreen):
         if self._shown is None:  # the first load has not come yet: it reads everything
             self.reload()
             return
+        old = self._shown[0]
         self._shown = (summary, *self._shown[1:])  # a later reload compares with what is on screen
-        self._show_summary(summary)
+        self._show_summary(summary, old)
 
-    def _show_summary(self, summary) -> None:
-        who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
-        self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
-        self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
-        self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
-        self.query_one("#card-actions", StatCard).update(f"Open actions\n[b]{summary.open_actions}[/b]")
+    def _show_summary(self, summary, old=None) -> None:
+        """The summary's parts, those that differ from `old` (shown before) only: each update lays out again."""
+        if old is None or (summary.me_name, summary.me_role) != (old.me_name, old.me_role):
+            who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
+            self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
+        for card, label, count in (("people", "People", "people"), ("plans", "Active plans", "active_plans"),
+                                   ("actions", "Open actions", "open_actions")):
+            if old is None or getattr(summary, count) != getattr(old, count):
+                self.query_one(f"#card-{card}", StatCard).update(f"{label}\n[b]{getattr(summary, count)}[/b]")
+        if old is not None and summary.checkins_due == old.checkins_due:
+            return
         if summary.checkins_due:
             lines = [
                 f"  {d.mentee}: due {dates.show(d.due_on)}"
