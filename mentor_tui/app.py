@@ -88,6 +88,10 @@ class MentorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
+        # The start screen's first frame comes first: the work below would take turns with it on
+        # the GIL. (Waiting here, not on the UI thread, keeps this worker running until the
+        # Dashboard is asked for.)
+        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
         from mentor_tui.db import database, people
 
         try:
@@ -98,10 +102,15 @@ class MentorApp(App[None]):
         except Exception as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
-        # The store often opens before the first frame: the start screen is painted first, and the
-        # Dashboard (its import and layout) after it, so the first frame does not wait for them.
-        # (Waiting here, not on the UI thread, keeps this worker running until the Dashboard is asked for.)
-        self._start_shown.wait(timeout=FIRST_FRAME_WAIT)
+        # The Dashboard's code and data are read here, while the UI thread has nothing to do, so that
+        # the Dashboard shows them in its first layout (no second worker, no second layout).
+        try:
+            from mentor_tui.screens.dashboard import read_at_start
+
+            with database.worker_connection():
+                self._start_data = read_at_start(self.settings)
+        except Exception:  # noqa: BLE001 - the Dashboard reads again in its own worker, which says why
+            self._start_data = None
         self.call_from_thread(self._store_opened, has_me, roster)
 
     @work(thread=True, exclusive=True, group="daily-backup")
@@ -117,6 +126,13 @@ class MentorApp(App[None]):
 
     def on_unmount(self) -> None:
         collector.release()
+
+    _start_data: tuple | None = None
+
+    def take_start_data(self) -> tuple | None:
+        """What open_store read for the Dashboard, once (its first showing); None after."""
+        data, self._start_data = self._start_data, None
+        return data
 
     def _store_failed(self, message: str) -> None:
         from mentor_tui.screens.start import StartScreen

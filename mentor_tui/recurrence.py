@@ -23,6 +23,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import rrule as du
 
+from mentor_tui import recurrence_days
+
 UTC = dt.UTC
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 HORIZON = dt.timedelta(days=3653)
@@ -347,6 +349,10 @@ def occurrences(
     if starts_at.tzinfo is None or after.tzinfo is None or before.tzinfo is None:
         raise ValueError("occurrences need timezone-aware moments")
     after, before = after.astimezone(UTC), min(before.astimezone(UTC), _LAST)
+    # cheap: a series whose weekdays or time of day are elsewhere (a short window of a busy calendar)
+    outside = not after <= starts_at < before
+    if rule and outside and not recurrence_days.may_occur(rule, starts_at, zone_name, after, before):
+        return
     cancelled = frozenset(moment.astimezone(UTC) for moment in exdates)
     checked = _outcome(rule, starts_at.astimezone(UTC), zone_name or None) if rule and rule.strip() else None
     if not isinstance(checked, _Rule):

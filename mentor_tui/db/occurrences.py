@@ -118,11 +118,12 @@ def window(start: dt.datetime, end: dt.datetime, with_cancelled: bool = False) -
 LOOKS = (7, 31, 62, 366, 3653)
 
 
-def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool) -> list[Entry]:
+def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool,
+           looks: tuple[int, ...] = LOOKS) -> list[Entry]:
     """The first `limit` occurrences in [now, now + days): the soonest `limit` of a shorter look
     are those of the whole span (anything outside it comes later)."""
     found: list[Entry] = []
-    for look in (*(d for d in LOOKS if d < days), days):
+    for look in (*(d for d in looks if d < days), days):
         found = window(now, now + dt.timedelta(days=look), with_cancelled=with_cancelled)
         if len(found) >= limit:
             break
@@ -162,8 +163,8 @@ def on_day(day: dt.date, tz: dt.tzinfo | None = None) -> list[Entry]:
 
 def next_few(now: dt.datetime, count: int = 3) -> list[Entry]:
     """The next `count` occurrences from `now`, cancelled ones left out (a wider look only
-    when the next weeks hold fewer)."""
-    return _first(now, LOOKS[-1], count, with_cancelled=False)
+    when the next day, then the next weeks, hold fewer)."""
+    return _first(now, LOOKS[-1], count, with_cancelled=False, looks=(1, *LOOKS))
 
 
 # ---------------------------------------------------------------- one session, one occurrence

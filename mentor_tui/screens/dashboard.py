@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
@@ -19,6 +21,25 @@ from mentor_tui.widgets.growth_panel import GrowthPanel
 
 class StatCard(Static):
     """One count on the Dashboard (styled in sections.tcss)."""
+
+
+def read_panels(settings: dict) -> tuple:
+    """Runs in a worker, on its connection: what `show` shows (the app also reads it at start-up)."""
+    from mentor_tui.db import dashboard, due_goals, growth_summary, sessions
+
+    return (
+        dashboard.summary(clock.today()),
+        sessions.count(),
+        due_goals.plans_due(clock.today()),
+        StaleLabsPanel.fetch(config.stale_cutoff(settings, clock.today())),
+        fetch_next(clock.now()),
+        growth_summary.growth_summary(clock.today(), config.bus_factor_months(settings)),
+    )
+
+
+def read_at_start(settings: dict) -> tuple:
+    """Runs in the app's store-opening worker: the panels and my action items, for the first layout."""
+    return read_panels(settings), MyActionItems.read()
 
 
 class DashboardScreen(SectionScreen):
@@ -46,8 +67,21 @@ class DashboardScreen(SectionScreen):
             id="hints",
         )
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def load_first(self) -> None:
+        first = self.app.take_start_data() if hasattr(self.app, "take_start_data") else None
+        if first is not None:  # read by the app while the store opened: shown in the first layout
+            # (after the resumes queued behind this mount: the screen gives its focus first, so the
+            # action items' table, filled later, does not scroll the Dashboard down to itself)
+            self.call_later(self._show_start, *first)
+            return
+        self.resumed()
+
+    def _show_start(self, data: Any, my_items: Any) -> None:
+        self._show(data)
+        self.query_one(MyActionItems).show_items(my_items)
+
+    def resumed(self) -> None:
+        super().resumed()
         for panel in self.query(MyActionItems):  # none when the app is closing during start-up
             panel.reload()
 
@@ -60,29 +94,45 @@ class DashboardScreen(SectionScreen):
         return True
 
     def fetch(self):
-        from mentor_tui.db import dashboard, due_goals, growth_summary, sessions
-
-        return (
-            dashboard.summary(clock.today()),
-            sessions.count(),
-            due_goals.plans_due(clock.today()),
-            StaleLabsPanel.fetch(config.stale_cutoff(self.app.settings, clock.today())),
-            fetch_next(clock.now()),
-            growth_summary.growth_summary(clock.today(), config.bus_factor_months(self.app.settings)),
-        )
+        return read_panels(self.app.settings)
 
     def show(self, data) -> None:
         summary, session_count, plans_due, stale, next_sessions, growth = data
         self.query_one("#growth", GrowthPanel).show_summary(growth)
         self.query_one("#due-plans", DuePlansPanel).show_plans(plans_due)
         self.query_one("#stale-labs", StaleLabsPanel).show(stale, config.stale_after_days(self.app.settings))
-        who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
-        self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
-        self.query_one("#card-people", StatCard).update(f"People\n[b]{summary.people}[/b]")
-        self.query_one("#card-plans", StatCard).update(f"Active plans\n[b]{summary.active_plans}[/b]")
-        self.query_one("#card-actions", StatCard).update(f"Open actions\n[b]{summary.open_actions}[/b]")
         self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
         self.query_one(NextSessionsPanel).show(next_sessions)
+        self._show_summary(summary)
+        self.set_status("")
+
+    # A tick of my action item changes the counts only: read and shown without the other panels.
+    @staticmethod
+    def read_counts():
+        """Runs in the tick's worker, on its connection."""
+        from mentor_tui.db import dashboard
+
+        return dashboard.summary(clock.today())
+
+    def show_counts(self, summary) -> None:
+        if self._shown is None:  # the first load has not come yet: it reads everything
+            self.reload()
+            return
+        old = self._shown[0]
+        self._shown = (summary, *self._shown[1:])  # a later reload compares with what is on screen
+        self._show_summary(summary, old)
+
+    def _show_summary(self, summary, old=None) -> None:
+        """The summary's parts, those that differ from `old` (shown before) only: each update lays out again."""
+        if old is None or (summary.me_name, summary.me_role) != (old.me_name, old.me_role):
+            who = f"{summary.me_name} ({summary.me_role})" if summary.me_name else "not set yet"
+            self.query_one("#welcome", Static).update(Content(f"Hello, {who}."))
+        for card, label, count in (("people", "People", "people"), ("plans", "Active plans", "active_plans"),
+                                   ("actions", "Open actions", "open_actions")):
+            if old is None or getattr(summary, count) != getattr(old, count):
+                self.query_one(f"#card-{card}", StatCard).update(f"{label}\n[b]{getattr(summary, count)}[/b]")
+        if old is not None and summary.checkins_due == old.checkins_due:
+            return
         if summary.checkins_due:
             lines = [
                 f"  {d.mentee}: due {dates.show(d.due_on)}"
@@ -93,7 +143,6 @@ class DashboardScreen(SectionScreen):
         else:
             body = "  Nothing due. Press 4 to see check-ins."
         self.query_one("#due", Static).update(Content.from_markup("[b]Check-ins due[/b]\n$body", body=body))
-        self.set_status("")
 
     def action_my_growth(self) -> None:
         from mentor_tui.screens.person import my_growth

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
+from mentor_tui.screens.progress_bar import progress_bar
 
 if TYPE_CHECKING:  # the Dashboard is the first screen: nothing more is imported for it at start
     from mentor_tui.db.due_goals import PlanDue
@@ -25,7 +26,6 @@ class DuePlansPanel(Static):
 
     def show_plans(self, plans: list[PlanDue]) -> None:
         self._plans = plans
-        from mentor_tui.screens.plans import progress_bar
         from mentor_tui.screens.section import clip
 
         parts: list[Any] = [("Plans and what is due", "bold")]

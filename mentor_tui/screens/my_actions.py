@@ -6,6 +6,8 @@ whenever it comes into view); the Dashboard binds space to `tick()`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -33,14 +35,14 @@ class MyActionItems(Vertical):
     @work(thread=True, exclusive=True, group="my-actions")
     def reload(self) -> None:
         try:
-            items = self._read()
+            items = self.read()
         except Exception as exc:
             deliver(self, self._say, f"Could not read the database: {store_work.failure_reason(exc)}")
             return
-        deliver(self, self._show, items)
+        deliver(self, self.show_items, items)
 
     @staticmethod
-    def _read() -> list[MyAction]:
+    def read() -> list[MyAction]:
         """Runs in a worker: my open items."""
         from mentor_tui.db import actions, database, people
 
@@ -51,7 +53,7 @@ class MyActionItems(Vertical):
     def _say(self, text: str | Text) -> None:
         self.query_one("#my-actions-title", Static).update(Text(text) if isinstance(text, str) else text)
 
-    def _show(self, items: list[MyAction]) -> None:
+    def show_items(self, items: list[MyAction]) -> None:
         today = clock.today()
         table = self.query_one(RecordTable)
         rows = []
@@ -94,21 +96,32 @@ class MyActionItems(Vertical):
         except Exception as exc:
             deliver(self, self._notify, f"Not ticked: {store_work.failure_reason(exc)}", "error")
             return
-        try:  # the list as the tick left it, read in this worker: shown at once, without another round
-            items: list[MyAction] | None = self._read()
-        except Exception:  # noqa: BLE001 - _ticked reads it again in a worker of its own, which says why
-            items = None
-        deliver(self, self._ticked, item, items)
+        # The list (and the screen's counts) as the tick left them, read in this worker: shown at
+        # once, without another round.
+        from mentor_tui.db import database
+
+        read_counts = getattr(self.screen, "read_counts", None)
+        try:
+            with database.worker_connection():
+                items: list[MyAction] | None = self.read()
+                counts = None if read_counts is None else read_counts()
+        except Exception:  # noqa: BLE001 - _ticked reads again in workers of their own, which say why
+            items = counts = None
+        deliver(self, self._ticked, item, items, counts)
 
     def _notify(self, message: str, severity: str) -> None:
         self.app.notify(message, severity=severity)  # type: ignore[arg-type]
 
-    def _ticked(self, item: MyAction, items: list[MyAction] | None) -> None:
+    def _ticked(self, item: MyAction, items: list[MyAction] | None, counts: Any) -> None:
         self.app.notify(f"Done: {clip(item.line.text, 60)}")
         if items is None:
             self.reload()
         else:
-            self._show(items)
+            self.show_items(items)
+        show_counts = getattr(self.screen, "show_counts", None)
+        if counts is not None and show_counts is not None:
+            show_counts(counts)
+            return
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()  # the counts change too

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from mentor_tui import clock, dates
 from mentor_tui.db.plans import PlanFilter, PlanRow
 from mentor_tui.screens.form import Field, FormScreen, record_field
+from mentor_tui.screens.progress_bar import progress_bar as progress_bar  # re-exported
 from mentor_tui.screens.section import TableSection, clip
 
 EVERYONE = "-everyone"  # the person picker's "everyone" choice
@@ -264,8 +265,3 @@ def _new_plan_choices():
 
     templates, problems = load_templates()
     return templates, problems, people.roster(), people.me()
-
-
-def progress_bar(percent: int, width: int = 10) -> str:
-    filled = round(width * percent / 100)
-    return "█" * filled + "░" * (width - filled)

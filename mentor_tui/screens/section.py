@@ -62,6 +62,8 @@ class SectionScreen(FormOpener, Screen):
         yield from ()
 
     _loading = False  # a load is under way: what it shows will be read after it started
+    _fresh = False  # mounted as it came into view: the resumes of that first visit read nothing more
+    _resume_queued = False
 
     @property
     def loading(self) -> bool:
@@ -70,12 +72,32 @@ class SectionScreen(FormOpener, Screen):
 
     def on_mount(self) -> None:
         # A first visit reads its data while the screen is being built and painted, not after.
+        # (A screen built ahead, not shown, reads again when it first comes into view.)
+        self._fresh = self.is_current
+        self.load_first()
+
+    def load_first(self) -> None:
+        """The first data, as the screen is mounted: read in a worker (the Dashboard may have it)."""
         self.reload()
 
     def on_screen_resume(self) -> None:
-        # (A first visit is resumed twice by Textual, right after the mount: one load serves all.)
-        if not self._loading:
-            self.reload()
+        # Textual posts ScreenResume twice on a mode's first switch (from _init_mode and from
+        # switch_mode): both are queued already, so a callback queued now runs once, after them.
+        if not self._resume_queued:
+            self._resume_queued = True
+            self.call_later(self._resume)
+
+    def _resume(self) -> None:
+        self._resume_queued = False
+        if self._fresh:
+            self._fresh = False  # the load of the mount serves this visit
+            return
+        self.resumed()
+
+    def resumed(self) -> None:
+        """The screen came into view again: read again. Subclasses override this, not on_screen_resume
+        (Textual calls that handler of every class in the MRO: an override would read twice)."""
+        self.reload()
 
     def reload(self) -> Worker[None]:
         """Read the data again (in a worker) and show it; a load under way is replaced."""
