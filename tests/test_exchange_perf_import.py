@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mentor_tui.db import database
-from mentor_tui.exchange import toml_import
+from mentor_tui.exchange import parallel_read
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, dumps
 from mentor_tui.exchange.toml_import import import_files, read_files
@@ -41,7 +41,7 @@ def files(tmp_path) -> list[Path]:
 
 
 def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tuple[list[str], list[str]]:
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
     database.open_database(target)
     try:
         steps: list[tuple[int, int]] = []
@@ -49,7 +49,10 @@ def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tup
     finally:
         database.close_database()
     n = len(files)
-    assert steps == [(i, 2 * n) for i in range(1, n + 1)] + [(n + i, 2 * n) for i in range(n + 1)]
+    if parallel:  # written while read (import_stream): a step as each file is read, one as it is written
+        assert steps == [(i, 2 * n) for i in range(1, 2 * n + 1)]
+    else:
+        assert steps == [(i, 2 * n) for i in range(1, n + 1)] + [(n + i, 2 * n) for i in range(n + 1)]
     return summary.lines(), dump_db(target)
 
 
@@ -61,14 +64,14 @@ def test_parallel_reading_gives_the_same_import(files, tmp_path, monkeypatch):
     plain = _import(files, tmp_path / "plain.sqlite3", False, monkeypatch)
     fast = _import(files, tmp_path / "fast.sqlite3", True, monkeypatch)
     assert fast == plain
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
     here: list[Path] = []
-    real_parse = toml_import.parse_file
-    monkeypatch.setattr(toml_import, "parse_file", lambda p: here.append(p) or real_parse(p))
+    real_parse = parallel_read.parse_file
+    monkeypatch.setattr(parallel_read, "parse_file", lambda p: here.append(p) or real_parse(p))
     parallel = read_files(files)
-    monkeypatch.setattr(toml_import, "parse_file", real_parse)
+    monkeypatch.setattr(parallel_read, "parse_file", real_parse)
     assert len(here) < len(files)  # the workers' files came back from them, not read again here
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 1 << 60)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 1 << 60)
     sequential = read_files(files)
     assert [_all_records(f) for f in parallel] == [_all_records(f) for f in sequential]
     assert [f.references for f in parallel] == [f.references for f in sequential]
@@ -91,7 +94,7 @@ def test_first_bad_file_in_order_is_reported(files, tmp_path, monkeypatch, paral
     bad_late.write_text(bad_late.read_text(encoding="utf-8") + "\nbogus = 1\n", encoding="utf-8")
     bad_early = files[-2]
     bad_early.write_text('format = "mentor-tui"\nversion = 1\n[[people]]\nuuid = "x"\n', encoding="utf-8")
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
     with pytest.raises(ExchangeError) as caught:
         read_files(files)
     assert str(caught.value) == f"{bad_early}: people[0].name: required key is missing"

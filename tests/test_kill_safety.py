@@ -153,13 +153,13 @@ import signal, sys, time
 # on as ignored, and the import would then never see them.
 signal.signal(signal.SIGHUP, signal.SIG_DFL)
 signal.signal(signal.SIGINT, signal.default_int_handler)
-from mentor_tui.exchange import toml_import
-toml_import.PARALLEL_MIN_BYTES = 0
-real = toml_import.parse_file
-def slow(path):
-    time.sleep(60)  # this process reads its share slowly: the workers are up meanwhile
-    return real(path)
-toml_import.parse_file = slow
+from mentor_tui.exchange import import_passes, parallel_read
+parallel_read.PARALLEL_MIN_BYTES = 0
+real = import_passes.match_people
+def slow(files):
+    time.sleep(60)  # this process writes slowly: the workers are up meanwhile
+    return real(files)
+import_passes.match_people = slow
 from mentor_tui.cli import main
 sys.exit(main(sys.argv[1:]))
 """

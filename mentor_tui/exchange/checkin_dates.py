@@ -12,11 +12,13 @@ from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.file_table import ParsedFile
 
 
-def check_checkin_dates(files: Sequence[ParsedFile]) -> None:
+def check_checkin_dates(files: Sequence[ParsedFile], mentorship_files: Sequence[ParsedFile] | None = None) -> None:
+    """The check-ins of `files`; the mentorships' starts come from `mentorship_files` (default:
+    `files`, the whole batch) or the database."""
     from mentor_tui.db import mentorships
 
     starts: dict[str, dt.date] = {}
-    for f in files:
+    for f in files if mentorship_files is None else mentorship_files:
         for m in f.records.get("mentorships", ()):
             starts[m["uuid"]] = m["started_on"]
     # (file, index, mentorship, date) of every check-in (kept apart from the packed records)

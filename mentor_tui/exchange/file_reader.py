@@ -31,7 +31,7 @@ _ARRAY_KEYS = tuple(schema.KINDS[name].key for name in schema.TOP_KINDS)
 Records = dict[str, list[dict[str, Any]]]
 
 
-class _Packer:
+class Packer:
     def __init__(self) -> None:
         self.packed: dict[str, list[bytes]] = {}
         self.private_texts = False
@@ -75,10 +75,10 @@ def parse_file(path: Path | str) -> ParsedFile:
     doc = parse_text(text, display)
     del text
     ctx, header = begin(doc, display)
-    packer = _Packer()
+    packer = Packer()
     records: Records = {name: [] for name in schema.TOP_KINDS}
     read_arrays(ctx, doc, records, True, pack=packer)
-    return _finished(ctx, header, records, packer, path, doc["version"])
+    return finish_packed(ctx, header, records, packer, path, doc["version"])
 
 
 def _read_pieces(text: str, points: list[int], display: str, path: Path) -> ParsedFile:
@@ -87,18 +87,18 @@ def _read_pieces(text: str, points: list[int], display: str, path: Path) -> Pars
     if any(key in head for key in _ARRAY_KEYS):
         raise ExchangeError("records before the first cut")  # never in a written file: read it whole
     ctx, header = begin(head, display)
-    packer = _Packer()
+    packer = Packer()
     records: Records = {name: [] for name in schema.TOP_KINDS}
     for start, end in spans[1:]:
         doc = parse_text(text[start:end], display)
         read_arrays(ctx, doc, records, True, pack=packer, piece=True)
         del doc
         packer.take_references(ctx)
-    return _finished(ctx, header, records, packer, path, head["version"])
+    return finish_packed(ctx, header, records, packer, path, head["version"])
 
 
-def _finished(
-    ctx: FileContext, header: dict[str, Any], records: Records, packer: _Packer, path: Path, version: int
+def finish_packed(
+    ctx: FileContext, header: dict[str, Any], records: Records, packer: Packer, path: Path, version: int
 ) -> ParsedFile:
     packer.take_references(ctx)
     parsed = finish(ctx, header, records, path, version)
