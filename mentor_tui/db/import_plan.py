@@ -51,10 +51,18 @@ class KindPlan:
 
     name: str
     model: type[BaseModel]
+    # Plain fields kept as they are (text, numbers, choices), or dates (ISO text once not None):
+    # one dict comprehension for these, the writer's steps for the others.
+    copied: tuple[str, ...]
+    dated: tuple[str, ...]
     steps: tuple[tuple[str, str], ...]  # (field, op): an op above, or a referable kind
     parent_field: str | None
     positioned: bool
     children: tuple[tuple[KindPlan | None, str], ...]  # None: occurrences, written apart
+
+
+# Field types whose checked values are already in stored form (text, numbers).
+_KEPT_TYPES = (schema.LINE, schema.TEXT, schema.CHOICE, schema.INT, schema.ZONE, schema.RULE)
 
 
 def _op(f: schema.Field) -> str:
@@ -72,8 +80,11 @@ def _plan(kind: schema.Kind) -> KindPlan:
         (None if schema.KINDS[c].identity == "starts_at" else _plan(schema.KINDS[c]), schema.KINDS[c].key)
         for c in kind.children
     )
-    steps = tuple((f.name, _op(f)) for f in kind.fields if f.type not in _NOT_COLUMNS)
-    return KindPlan(kind.name, MODELS[kind.name], steps, kind.parent_field, kind.positioned, children)
+    fields = [f for f in kind.fields if f.type not in _NOT_COLUMNS]
+    copied = tuple(f.name for f in fields if _op(f) == PLAIN and f.type in _KEPT_TYPES + (schema.DATE,))
+    dated = tuple(f.name for f in fields if _op(f) == PLAIN and f.type == schema.DATE)
+    steps = tuple((f.name, _op(f)) for f in fields if f.name not in copied)
+    return KindPlan(kind.name, MODELS[kind.name], copied, dated, steps, kind.parent_field, kind.positioned, children)
 
 
 PLANS = {k.name: _plan(k) for k in UPSERTED if k.parent is None}

@@ -136,9 +136,13 @@ class Writer(UpsertCache):
 
     def _record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
         """Upsert one record and, after it, its children (hot: ~300,000 calls for 100 files)."""
-        values: dict[str, Any] = {}
-        people = self._rows[Person]
+        values: dict[str, Any] = {name: rec[name] for name in plan.copied}
         v: Any
+        for name in plan.dated:
+            v = values[name]
+            if v is not None:
+                values[name] = v.isoformat() if type(v) is DATE else stored_value(v)
+        people = self._rows[Person]
         for name, op in plan.steps:
             if op == PLAIN:
                 v = rec[name]

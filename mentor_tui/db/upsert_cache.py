@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mentor_tui.db import models
+from mentor_tui.db import models, stamp_sync
 from mentor_tui.db.gather import chunks
 from mentor_tui.db.import_plan import FIELDS, MODELS, PRIVATE_FIELDS
 from mentor_tui.db.models import BaseModel, Person, moments_from_text, moments_to_text
@@ -84,6 +84,7 @@ class UpsertCache:
         """Run the inserts still pending, parents before children."""
         for table in self._tables.values():
             if table.pending:
+                stamp_sync.set_aside()
                 batches, table.pending = table.pending, {}
                 for fields, rows in batches.items():
                     self._connection.executemany(table.insert_with_id_sql(fields), rows)

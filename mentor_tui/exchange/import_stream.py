@@ -45,6 +45,8 @@ Progress = Callable[[int, int], None]
 # many more as fit in this many bytes of files (what waits to be written is held in memory).
 AHEAD_FILES = 4
 AHEAD_BYTES = 24 * 1024 * 1024
+# The writing (this process) is the longest part: on a busy core it goes first.
+WORKER_NICE = 5
 
 
 class _Changed(Exception):
@@ -109,16 +111,18 @@ def import_streaming(
     workers, sizes = parallel_read.worker_count(paths)
     if not workers:
         return None
-    pool = parallel_read.start_pool(workers)
+    pool = parallel_read.start_pool(workers, WORKER_NICE)
     if pool is None:
         return None
     try:
         try:
-            firsts = [pool.submit(read_referred, p) for p in paths]
+            # this process reads the first parts of a first share of the files while the workers start
+            here = _first_share(sizes, workers)
+            firsts = [pool.submit(read_referred, p) for p in paths[here:]]
         except Exception:  # noqa: BLE001 - no worker process here after all
             pool.shutdown(wait=False, cancel_futures=True)
             return None
-        summary = _import(pool, paths, sizes, firsts, progress, waiting, dry_run, take_private)
+        summary = _import(pool, paths, sizes, here, firsts, progress, waiting, dry_run, take_private)
     except _Changed:
         summary = None
     except BaseException:
@@ -138,10 +142,21 @@ def import_streaming(
     )
 
 
+def _first_share(sizes: Sequence[int], workers: int) -> int:
+    """How many of the first files this process reads the first part of (a share by size)."""
+    share = sum(sizes) / (1 + workers)
+    here, taken = 0, 0
+    while here < len(sizes) - 1 and taken < share:
+        taken += sizes[here]
+        here += 1
+    return here
+
+
 def _import(
     pool: ProcessPoolExecutor,
     paths: Sequence[Path],
     sizes: Sequence[int],
+    here: int,
     first_reads: list[Future[FirstRead]],
     progress: Progress | None,
     waiting: Callable[[str], None] | None,
@@ -150,6 +165,11 @@ def _import(
 ) -> ImportSummary:
     """Raises _Changed when the plain way must be taken."""
     reads = _FullReads(pool, paths, sizes)
+    for path in paths[:here]:
+        try:
+            reads.firsts.append(read_referred(path))
+        except ExchangeError:
+            raise _Changed from None
     for future in first_reads:
         try:
             reads.firsts.append(future.result())

@@ -10,6 +10,7 @@ The import that writes while the workers read is `import_stream`.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -70,8 +71,11 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _worker_init(caller: int) -> None:
+def _worker_init(caller: int, nice: int = 0) -> None:
     gc.disable()  # the worker only reads files and sends them back
+    if nice:
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     # Never hold the caller's output open: a script reading it would wait for us.
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
@@ -101,13 +105,17 @@ def _die_with(caller: int) -> None:
 
 
 
-def start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """A pool of reading processes, or None where none can start (e.g. stdio replaced by the TUI)."""
+def start_pool(workers: int, nice: int = 0) -> ProcessPoolExecutor | None:
+    """A pool of reading processes, or None where none can start (e.g. stdio replaced by the TUI).
+
+    `nice`: how much less the workers get of a busy core than this process (which writes)."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:  # (only until the server is up) imported once, not in each worker
+        context.set_forkserver_preload(["mentor_tui.exchange.referred_pass"])
     try:
         return ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(), nice)
         )
     except Exception:  # noqa: BLE001 - no worker process here
         return None
