@@ -135,3 +135,36 @@ def test_letting_go_of_written_rows_changes_nothing(files, tmp_path, monkeypatch
     assert calls  # forget was asked for, and did nothing this time
     assert forgetting == remembering
     assert "unchanged" in forgetting[0][0] and " 0 unchanged" not in forgetting[0][0]  # records did repeat
+
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+
+@pytest.mark.parametrize(("bad", "named"), [
+    (("checkin_before_start.toml", "dangling_reference.toml"), 1),  # a missing reference first
+    (("dangling_reference.toml", "bad_date.toml"), 1),  # a file that cannot be read first
+    (("bad_date.toml", "dangling_reference.toml"), 0),
+    (("dangling_competency.toml",), 0),
+])
+def test_written_while_read_the_same_error_and_nothing_written(files, tmp_path, monkeypatch, bad, named):
+    """The import that writes while the workers read (import_stream) writes the good files before
+    it meets a bad one: all of it rolls back, and the error is the one the plain import gives."""
+    target = tmp_path / "t.sqlite3"
+    database.open_database(target)
+    import_files(files[:1])
+    database.close_database()
+    before = dump_db(target)
+    order = [*files[1:], *(BROKEN / name for name in bad)]
+    messages = []
+    for parallel in (False, True):
+        monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+        database.open_database(target)
+        try:
+            with pytest.raises(ExchangeError) as caught:
+                import_files(order)
+        finally:
+            database.close_database()
+        messages.append(str(caught.value))
+        assert dump_db(target) == before
+    assert messages[0] == messages[1]
+    assert messages[0].startswith(f"{BROKEN / bad[named]}: ")

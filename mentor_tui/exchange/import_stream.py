@@ -72,7 +72,9 @@ class _FullReads:
         ):
             first = self.firsts[self._next]
             if first.sections:
-                self._asked.append(self._pool.submit(read_rest, self._paths[self._next], first.sections, first.crc))
+                self._asked.append(self._pool.submit(
+                    read_rest, self._paths[self._next], first.head, first.sections, first.crc
+                ))
             else:
                 self._asked.append(None)  # the first read has it all
             self._bytes += self._sizes[self._next]
@@ -93,7 +95,7 @@ class _FullReads:
             except ExchangeError as exc:
                 raise ExchangeError(str(exc)) from None
             except Exception:  # noqa: BLE001 - a worker that died, or cannot send its result
-                rest, whole = read_rest(self._paths[index], first.sections, first.crc)  # the same, here
+                rest, whole = read_rest(self._paths[index], first.head, first.sections, first.crc)  # the same, here
         self.ask_ahead()
         return combine(first, rest, whole), whole
 

@@ -1,7 +1,7 @@
 """Reading a file in two parts, for an import that writes while it reads (`import_stream`).
 
     first = read_referred(Path("ana.toml"))          # people, competencies, mentorships, sessions
-    rest, whole = read_rest(path, first.sections, first.crc)   # every other kind
+    rest, whole = read_rest(path, first.head, first.sections, first.crc)   # every other kind
     parsed = combine(first, rest, whole)             # what parse_file(path) gives
 
 The first part is the head of the file and its runs of `[[people]]`,
@@ -39,6 +39,7 @@ _KEY_ORDER = {key: i for i, key in enumerate(_ARRAY_KEYS)}
 class FirstRead:
     parsed: ParsedFile  # the referred-to kinds; every kind when `sections` is None
     sections: Sections | None  # where the other kinds are in the file (None: read whole)
+    head: int = 0  # where the head (format, version, ...) ends: the first run
     crc: int = 0  # of the text read, so the rest is read from the same text
 
 
@@ -54,30 +55,31 @@ def read_referred(path: Path | str) -> FirstRead:
     runs = toml_pieces.sections(text, _ARRAY_KEYS)
     if runs is not None:
         try:
-            parsed = _read_runs(text, [r for r in runs if r[0] in _REFERRED_KEYS], display, path, False)
-            return FirstRead(parsed, [r for r in runs if r[0] not in _REFERRED_KEYS], _crc(text))
+            head = runs[0][1]
+            parsed = _read_runs(text, head, [r for r in runs if r[0] in _REFERRED_KEYS], display, path, False)
+            return FirstRead(parsed, [r for r in runs if r[0] not in _REFERRED_KEYS], head, _crc(text))
         except ExchangeError:
             pass  # the whole file, read at once, says what is wrong
     del text
     return FirstRead(parse_file(path), None)
 
 
-def read_rest(path: Path | str, sections: Sections, crc: int) -> tuple[ParsedFile, bool]:
+def read_rest(path: Path | str, head: int, sections: Sections, crc: int) -> tuple[ParsedFile, bool]:
     """(the records of the other kinds, False), or (the whole file's read, True)."""
     display = str(path)
     path = Path(path)
     text = read_text(path, display)
     if _crc(text) == crc:
         try:
-            return _read_runs(text, sections, display, path, True), False
+            return _read_runs(text, head, sections, display, path, True), False
         except ExchangeError:
             pass
     del text
     return parse_file(path), True
 
 
-def _read_runs(text: str, runs: Sections, display: str, path: Path, rest: bool) -> ParsedFile:
-    head = parse_text(text[: min((r[1] for r in runs), default=len(text))], display)
+def _read_runs(text: str, head_end: int, runs: Sections, display: str, path: Path, rest: bool) -> ParsedFile:
+    head = parse_text(text[:head_end], display)
     if any(key in head for key in _ARRAY_KEYS):
         raise ExchangeError("records before the first run")  # never in a written file: read it whole
     ctx, header = begin(head, display)
