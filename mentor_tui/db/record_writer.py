@@ -195,6 +195,39 @@ class Writer(UpsertCache):
                 for child_rec in rec[key]:
                     self._record(child, child_rec, row_id)
 
+    def _stored_record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
+        """`_record` for a record already in stored form (`stored_form`): only references and
+        private notes are left to do (hot: most of an import's records come this way)."""
+        values: dict[str, Any] = {name: rec[name] for name in plan.kept}
+        if plan.stamp is not None and values[plan.stamp] is None:
+            values[plan.stamp] = self.stamp
+        people = self._rows[Person]
+        v: Any
+        for name, op in plan.ref_steps:
+            if op == PERSON:
+                v = rec[name]
+                if v is not None:
+                    row = people.get(self._person_uuid.get(v, v))
+                    v = row["id"] if row is not None else self.id_of(Person, v)
+            elif op == COMPETENCY:
+                v = self.competency_id(rec[name])
+            elif op == PRIVATE:  # as in _record
+                if not self.private or name not in rec:
+                    continue
+                v = rec[name]
+            else:
+                v = self.id_of(REF_MODELS[op], rec[name])
+            values[name] = v
+        if plan.parent_field:
+            values[plan.parent_field] = parent_id
+        if plan.positioned:
+            values["position"] = rec["position"]
+        row_id = self._upsert(plan.model, plan.name, values)
+        for child, key in plan.children:
+            if child is not None:
+                for child_rec in rec[key]:
+                    self._stored_record(child, child_rec, row_id)
+
     def _stamp_of(self, rec: Row) -> str | None:
         moment = rec.get("updated_at")
         if moment is None:
@@ -205,8 +238,9 @@ class Writer(UpsertCache):
             text = self._stamp_texts[moment] = to_change_text(moment)
         return text
 
-    def write(self, kind: str, records: list[Row]) -> None:
-        """Upsert the top-level records of one kind (as named in the file)."""
+    def write(self, kind: str, records: list[Row], stored: bool = False) -> None:
+        """Upsert the top-level records of one kind (as named in the file); `stored`: records in
+        stored form (`stored_form`: a reader did that part)."""
         try:
             if kind == "competencies":
                 for rec in records:
@@ -214,8 +248,9 @@ class Writer(UpsertCache):
                 return
             self._preload(schema.KINDS[kind], records)
             plan = PLANS[kind]
+            record = self._stored_record if stored else self._record
             for rec in records:
-                self._record(plan, rec)
+                record(plan, rec)
             self.flush()
         except sqlite3.Error as exc:
             raise TransferError(str(exc)) from None

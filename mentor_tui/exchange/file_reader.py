@@ -3,7 +3,8 @@
     parsed = parse_file(Path("team.toml"))   # checked; no database access
 
 The records of the kinds nothing refers to (plans, check-ins, skills, ...)
-are kept pickled until they are written (`ParsedFile.batches`): checked
+are kept pickled, in stored form (`db.stored_form`), until they are written
+(`ParsedFile.stored_batches`): checked
 records take about ten times the memory of their text as Python objects, and a
 fraction of it pickled. A big file is parsed in pieces (`toml_pieces`), so
 the whole file is never a parsed document at once. What is read is exactly
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mentor_tui import schema
+from mentor_tui.db.stored_form import stored_form
 from mentor_tui.exchange import toml_pieces
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference
@@ -57,6 +59,7 @@ class Packer:
             self.checkin_dates.extend((c["mentorship"], c["held_on"]) for c in records)
             if not self.private_texts:
                 self.private_texts = any((c.get("private_notes") or "").strip() for c in records)
+        stored_form(kind, records)  # the writer's share that a reader (a worker) can do
         self.packed.setdefault(kind, []).append(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
         return True
 

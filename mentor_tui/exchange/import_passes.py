@@ -94,16 +94,16 @@ def write_referred(writer: transfer.Writer, files: Sequence[ParsedFile], taken: 
     for kind in FIRST_PASS:
         for f, take in zip(files, taken, strict=True):
             use_file(writer, f, take)
-            for batch in f.batches(kind):
-                writer.write(kind, batch)
+            for batch, stored in f.stored_batches(kind):
+                writer.write(kind, batch, stored)
 
 
 def write_rest(writer: transfer.Writer, f: ParsedFile, take: bool) -> None:
     """One file's other kinds; the writer then lets go of their rows (memory stays flat)."""
     use_file(writer, f, take)
     for kind in SECOND_PASS:
-        for batch in f.batches(kind):
-            writer.write(kind, batch)
+        for batch, stored in f.stored_batches(kind):
+            writer.write(kind, batch, stored)
             writer.forget(REFERRED)
 
 
