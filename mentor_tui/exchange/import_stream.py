@@ -221,11 +221,13 @@ def _import(
                         refused_dates = exc
                 if refused is None and refused_dates is None:
                     import_passes.write_rest(writer, f, take)
+                f.packed = {}  # written: a file read whole at first is kept for its people only
                 del f
                 if progress is not None:
                     progress(2 * index + 2, 2 * n)
-            if refused is not None or refused_dates is not None:
-                raise refused or refused_dates  # type: ignore[misc]
+            problem = refused if refused is not None else refused_dates
+            if problem is not None:
+                raise problem
             summary.private_files = private_files
             import_passes.summarize(summary, writer, matches, firsts)
             if dry_run:
