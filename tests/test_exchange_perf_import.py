@@ -168,3 +168,30 @@ def test_written_while_read_the_same_error_and_nothing_written(files, tmp_path, 
         assert dump_db(target) == before
     assert messages[0] == messages[1]
     assert messages[0].startswith(f"{BROKEN / bad[named]}: ")
+
+
+def test_records_in_stored_form_write_the_same_rows(files, tmp_path, monkeypatch):
+    """The packed records are put in stored form by the reader (db/stored_form) and written by the
+    writer's stored path; the same file checked as one document keeps them as checked values (the
+    writer's other path): both give the same database."""
+    from mentor_tui.exchange.toml_import import import_parsed
+    from mentor_tui.exchange.toml_text import load_toml
+    from mentor_tui.exchange.validate import validate_document
+
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 1 << 60)
+    dumps_ = []
+    for stored in (False, True):
+        target = tmp_path / f"stored-{stored}.sqlite3"
+        database.open_database(target)
+        try:
+            if stored:
+                parsed = read_files(files[:1])
+                assert parsed[0].packed  # in stored form, packed
+            else:
+                parsed = [validate_document(load_toml(files[0]), str(files[0]), files[0])]
+                assert not parsed[0].packed
+            import_parsed(parsed)
+        finally:
+            database.close_database()
+        dumps_.append(dump_db(target))
+    assert dumps_[0] == dumps_[1]
