@@ -118,13 +118,11 @@ def import_streaming(
         return None
     try:
         try:
-            # this process reads the first parts of a first share of the files while the workers start
-            here = _first_share(sizes, workers)
-            firsts = [pool.submit(read_referred, p) for p in paths[here:]]
+            firsts = [pool.submit(read_referred, p) for p in paths]
         except Exception:  # noqa: BLE001 - no worker process here after all
             pool.shutdown(wait=False, cancel_futures=True)
             return None
-        summary = _import(pool, paths, sizes, here, firsts, progress, waiting, dry_run, take_private)
+        summary = _import(pool, paths, sizes, firsts, progress, waiting, dry_run, take_private)
     except _Changed:
         summary = None
     except BaseException:
@@ -144,13 +142,16 @@ def import_streaming(
     )
 
 
-def _first_share(sizes: Sequence[int], workers: int) -> int:
-    """How many of the first files this process reads the first part of (a share by size)."""
-    share = sum(sizes) / (1 + workers)
-    here, taken = 0, 0
-    while here < len(sizes) - 1 and taken < share:
-        taken += sizes[here]
-        here += 1
+def _first_reads(paths: Sequence[Path], futures: list[Future[FirstRead]]) -> dict[int, FirstRead]:
+    """This process reads the first parts no worker has begun (from the last file back, while
+    the workers take them from the first on): it has nothing else to do until all are in."""
+    here: dict[int, FirstRead] = {}
+    for index in range(len(paths) - 1, -1, -1):
+        if futures[index].cancel():
+            try:
+                here[index] = read_referred(paths[index])
+            except ExchangeError:
+                raise _Changed from None
     return here
 
 
@@ -158,7 +159,6 @@ def _import(
     pool: ProcessPoolExecutor,
     paths: Sequence[Path],
     sizes: Sequence[int],
-    here: int,
     first_reads: list[Future[FirstRead]],
     progress: Progress | None,
     waiting: Callable[[str], None] | None,
@@ -167,16 +167,15 @@ def _import(
 ) -> ImportSummary:
     """Raises _Changed when the plain way must be taken."""
     reads = _FullReads(pool, paths, sizes)
-    for path in paths[:here]:
-        try:
-            reads.firsts.append(read_referred(path))
-        except ExchangeError:
-            raise _Changed from None
-    for future in first_reads:
-        try:
-            reads.firsts.append(future.result())
-        except Exception:  # noqa: BLE001 - a bad file (or a worker that died): the plain way says which
-            raise _Changed from None
+    here = _first_reads(paths, first_reads)
+    for index, future in enumerate(first_reads):
+        if index in here:
+            reads.firsts.append(here.pop(index))
+        else:
+            try:
+                reads.firsts.append(future.result())
+            except Exception:  # noqa: BLE001 - a bad file (or a worker that died): the plain way says which
+                raise _Changed from None
         reads.ask_ahead()
     firsts = [first.parsed for first in reads.firsts]
     n = len(paths)
