@@ -8,6 +8,7 @@ of the many runs costs milliseconds to start, not an interpreter's start-up.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import random
@@ -65,7 +66,8 @@ def _timed(target, *args) -> float:
 def _kill_after(child: multiprocessing.Process, seconds: float) -> None:
     child.join(seconds)
     if child.is_alive():
-        os.kill(child.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it may end between the look and the kill
+            os.kill(child.pid, signal.SIGKILL)
     child.join(10)
 
 
