@@ -202,3 +202,28 @@ def test_import_of_a_folder_without_exports_is_an_error(team_db, tmp_path):
     result = cli(db, "import", str(empty))
     assert result.returncode == 1
     assert result.stderr.strip() == f"mentor-tui: {empty}: no .toml files in this folder"
+
+
+def test_a_big_batch_is_written_while_read_with_the_same_outcome(team_db, tmp_path, capsys, monkeypatch):
+    """`mentor-tui import` of a batch big enough for worker processes opens the store first and
+    writes while they read (import_stream): the same summary, and a bad file still changes nothing."""
+    from mentor_tui.exchange import parallel_read
+    from tests.exchange_fixtures import dump_db
+
+    db, _team = team_db
+    files = [tmp_path / "ana.toml", tmp_path / "bo.toml"]
+    assert main(["--db", str(db), "export", "--person", "Ana Ruiz", "-o", str(files[0])]) == 0
+    assert main(["--db", str(db), "export", "--person", "Bo Chen", "-o", str(files[1])]) == 0
+    capsys.readouterr()
+    outputs = []
+    for parallel in (False, True):
+        monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+        assert main(["--db", str(tmp_path / f"lead-{parallel}.sqlite3"), "import", *map(str, files)]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and outputs[0].startswith("Imported 2 files: ")
+    before = dump_db(tmp_path / "lead-True.sqlite3")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = "mentor-tui"\nversion = 2\n[[people]]\nuuid = "x"\n', encoding="utf-8")
+    assert main(["--db", str(tmp_path / "lead-True.sqlite3"), "import", *map(str, files), str(bad)]) == 1
+    assert "people[0].name: required key is missing" in capsys.readouterr().err
+    assert dump_db(tmp_path / "lead-True.sqlite3") == before

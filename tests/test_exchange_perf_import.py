@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mentor_tui.db import database
-from mentor_tui.exchange import toml_import
+from mentor_tui.exchange import parallel_read
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, dumps
 from mentor_tui.exchange.toml_import import import_files, read_files
@@ -41,7 +41,7 @@ def files(tmp_path) -> list[Path]:
 
 
 def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tuple[list[str], list[str]]:
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
     database.open_database(target)
     try:
         steps: list[tuple[int, int]] = []
@@ -49,7 +49,10 @@ def _import(files: list[Path], target: Path, parallel: bool, monkeypatch) -> tup
     finally:
         database.close_database()
     n = len(files)
-    assert steps == [(i, 2 * n) for i in range(1, n + 1)] + [(n + i, 2 * n) for i in range(n + 1)]
+    if parallel:  # written while read (import_stream): a step as each file is read, one as it is written
+        assert steps == [(i, 2 * n) for i in range(1, 2 * n + 1)]
+    else:
+        assert steps == [(i, 2 * n) for i in range(1, n + 1)] + [(n + i, 2 * n) for i in range(n + 1)]
     return summary.lines(), dump_db(target)
 
 
@@ -61,14 +64,14 @@ def test_parallel_reading_gives_the_same_import(files, tmp_path, monkeypatch):
     plain = _import(files, tmp_path / "plain.sqlite3", False, monkeypatch)
     fast = _import(files, tmp_path / "fast.sqlite3", True, monkeypatch)
     assert fast == plain
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
     here: list[Path] = []
-    real_parse = toml_import.parse_file
-    monkeypatch.setattr(toml_import, "parse_file", lambda p: here.append(p) or real_parse(p))
+    real_parse = parallel_read.parse_file
+    monkeypatch.setattr(parallel_read, "parse_file", lambda p: here.append(p) or real_parse(p))
     parallel = read_files(files)
-    monkeypatch.setattr(toml_import, "parse_file", real_parse)
+    monkeypatch.setattr(parallel_read, "parse_file", real_parse)
     assert len(here) < len(files)  # the workers' files came back from them, not read again here
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 1 << 60)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 1 << 60)
     sequential = read_files(files)
     assert [_all_records(f) for f in parallel] == [_all_records(f) for f in sequential]
     assert [f.references for f in parallel] == [f.references for f in sequential]
@@ -91,7 +94,7 @@ def test_first_bad_file_in_order_is_reported(files, tmp_path, monkeypatch, paral
     bad_late.write_text(bad_late.read_text(encoding="utf-8") + "\nbogus = 1\n", encoding="utf-8")
     bad_early = files[-2]
     bad_early.write_text('format = "mentor-tui"\nversion = 1\n[[people]]\nuuid = "x"\n', encoding="utf-8")
-    monkeypatch.setattr(toml_import, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
     with pytest.raises(ExchangeError) as caught:
         read_files(files)
     assert str(caught.value) == f"{bad_early}: people[0].name: required key is missing"
@@ -132,3 +135,63 @@ def test_letting_go_of_written_rows_changes_nothing(files, tmp_path, monkeypatch
     assert calls  # forget was asked for, and did nothing this time
     assert forgetting == remembering
     assert "unchanged" in forgetting[0][0] and " 0 unchanged" not in forgetting[0][0]  # records did repeat
+
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+
+@pytest.mark.parametrize(("bad", "named"), [
+    (("checkin_before_start.toml", "dangling_reference.toml"), 1),  # a missing reference first
+    (("dangling_reference.toml", "bad_date.toml"), 1),  # a file that cannot be read first
+    (("bad_date.toml", "dangling_reference.toml"), 0),
+    (("dangling_competency.toml",), 0),
+])
+def test_written_while_read_the_same_error_and_nothing_written(files, tmp_path, monkeypatch, bad, named):
+    """The import that writes while the workers read (import_stream) writes the good files before
+    it meets a bad one: all of it rolls back, and the error is the one the plain import gives."""
+    target = tmp_path / "t.sqlite3"
+    database.open_database(target)
+    import_files(files[:1])
+    database.close_database()
+    before = dump_db(target)
+    order = [*files[1:], *(BROKEN / name for name in bad)]
+    messages = []
+    for parallel in (False, True):
+        monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 60)
+        database.open_database(target)
+        try:
+            with pytest.raises(ExchangeError) as caught:
+                import_files(order)
+        finally:
+            database.close_database()
+        messages.append(str(caught.value))
+        assert dump_db(target) == before
+    assert messages[0] == messages[1]
+    assert messages[0].startswith(f"{BROKEN / bad[named]}: ")
+
+
+def test_records_in_stored_form_write_the_same_rows(files, tmp_path, monkeypatch):
+    """The packed records are put in stored form by the reader (db/stored_form) and written by the
+    writer's stored path; the same file checked as one document keeps them as checked values (the
+    writer's other path): both give the same database."""
+    from mentor_tui.exchange.toml_import import import_parsed
+    from mentor_tui.exchange.toml_text import load_toml
+    from mentor_tui.exchange.validate import validate_document
+
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 1 << 60)
+    dumps_ = []
+    for stored in (False, True):
+        target = tmp_path / f"stored-{stored}.sqlite3"
+        database.open_database(target)
+        try:
+            if stored:
+                parsed = read_files(files[:1])
+                assert parsed[0].packed  # in stored form, packed
+            else:
+                parsed = [validate_document(load_toml(files[0]), str(files[0]), files[0])]
+                assert not parsed[0].packed
+            import_parsed(parsed)
+        finally:
+            database.close_database()
+        dumps_.append(dump_db(target))
+    assert dumps_[0] == dumps_[1]

@@ -8,6 +8,7 @@ of the many runs costs milliseconds to start, not an interpreter's start-up.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import random
@@ -65,7 +66,8 @@ def _timed(target, *args) -> float:
 def _kill_after(child: multiprocessing.Process, seconds: float) -> None:
     child.join(seconds)
     if child.is_alive():
-        os.kill(child.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it may end between the look and the kill
+            os.kill(child.pid, signal.SIGKILL)
     child.join(10)
 
 
@@ -153,13 +155,13 @@ import signal, sys, time
 # on as ignored, and the import would then never see them.
 signal.signal(signal.SIGHUP, signal.SIG_DFL)
 signal.signal(signal.SIGINT, signal.default_int_handler)
-from mentor_tui.exchange import toml_import
-toml_import.PARALLEL_MIN_BYTES = 0
-real = toml_import.parse_file
-def slow(path):
-    time.sleep(60)  # this process reads its share slowly: the workers are up meanwhile
-    return real(path)
-toml_import.parse_file = slow
+from mentor_tui.exchange import import_passes, parallel_read
+parallel_read.PARALLEL_MIN_BYTES = 0
+real = import_passes.match_people
+def slow(files):
+    time.sleep(60)  # this process writes slowly: the workers are up meanwhile
+    return real(files)
+import_passes.match_people = slow
 from mentor_tui.cli import main
 sys.exit(main(sys.argv[1:]))
 """

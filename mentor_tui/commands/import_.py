@@ -27,37 +27,62 @@ def run(args: argparse.Namespace) -> int:
     from mentor_tui.commands.common import InputError, open_store
     from mentor_tui.db import database
     from mentor_tui.exchange.errors import ExchangeError
-    from mentor_tui.exchange.toml_import import collect_paths, gc_paused, import_parsed, read_files
+    from mentor_tui.exchange.parallel_read import worker_count
+    from mentor_tui.exchange.toml_import import (
+        collect_paths,
+        gc_paused,
+        import_files,
+        import_parsed,
+        read_files,
+    )
 
     try:
         paths = collect_paths(args.files)
     except ExchangeError as exc:
         raise InputError(str(exc)) from None
     show_progress = len(paths) > 1 and sys.stderr.isatty()
+    take_private = (lambda _f: False) if args.without_private else None
 
     def shown(done: int) -> None:
         path = paths[done - 1]
         print(f"\rreading {done}/{len(paths)} {str(path)[-50:]:<50}", end="", file=sys.stderr)
 
+    def steps(done: int, total: int) -> None:
+        print(f"\rimporting {len(paths)} files: {done * 100 // total:3d}%", end="", file=sys.stderr)
+
+    def clear_progress() -> None:  # so an error starts a line of its own
+        if show_progress:
+            print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+
+    def waiting(message: str) -> None:
+        print(message, file=sys.stderr)
+
     try:
         with gc_paused():
-            # Read and check every file before the store is even opened: a bad file
-            # leaves the database untouched.
-            try:
-                files = read_files(paths, shown if show_progress else None)
-            finally:
-                if show_progress:  # clear the progress line, so an error starts a line of its own
-                    print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
-            open_store(args)
-            try:
-                summary = import_parsed(
-                    files,
-                    waiting=lambda message: print(message, file=sys.stderr),
-                    dry_run=args.dry_run,
-                    take_private=(lambda _f: False) if args.without_private else None,
-                )
-            finally:
-                database.close_database()
+            if worker_count(paths)[0]:
+                # A big batch is written while it is read (import_stream): the store opens first,
+                # and a bad file rolls back everything written before it was found.
+                open_store(args)
+                try:
+                    summary = import_files(
+                        paths, steps if show_progress else None, waiting,
+                        dry_run=args.dry_run, take_private=take_private,
+                    )
+                finally:
+                    clear_progress()
+                    database.close_database()
+            else:
+                # Read and check every file before the store is even opened: a bad file
+                # leaves the database untouched.
+                try:
+                    files = read_files(paths, shown if show_progress else None)
+                finally:
+                    clear_progress()
+                open_store(args)
+                try:
+                    summary = import_parsed(files, waiting=waiting, dry_run=args.dry_run, take_private=take_private)
+                finally:
+                    database.close_database()
     except ExchangeError as exc:
         raise InputError(str(exc)) from None
     for line in summary.lines():

@@ -51,10 +51,24 @@ class KindPlan:
 
     name: str
     model: type[BaseModel]
+    # Plain fields kept as they are (text, numbers, choices), or dates (ISO text once not None):
+    # one dict comprehension for these, the writer's steps for the others.
+    copied: tuple[str, ...]
+    dated: tuple[str, ...]
     steps: tuple[tuple[str, str], ...]  # (field, op): an op above, or a referable kind
+    # For a record the reader already put in stored form (`stored_form`): the fields taken as
+    # they are, the stamp's field, and the steps left (references, private notes).
+    kept: tuple[str, ...]
+    stamp: str | None
+    ref_steps: tuple[tuple[str, str], ...]
+    converted: tuple[tuple[str, str], ...]  # (field, op, or "date") what the reader converts
     parent_field: str | None
     positioned: bool
     children: tuple[tuple[KindPlan | None, str], ...]  # None: occurrences, written apart
+
+
+# Field types whose checked values are already in stored form (text, numbers).
+_KEPT_TYPES = (schema.LINE, schema.TEXT, schema.CHOICE, schema.INT, schema.ZONE, schema.RULE)
 
 
 def _op(f: schema.Field) -> str:
@@ -72,8 +86,20 @@ def _plan(kind: schema.Kind) -> KindPlan:
         (None if schema.KINDS[c].identity == "starts_at" else _plan(schema.KINDS[c]), schema.KINDS[c].key)
         for c in kind.children
     )
-    steps = tuple((f.name, _op(f)) for f in kind.fields if f.type not in _NOT_COLUMNS)
-    return KindPlan(kind.name, MODELS[kind.name], steps, kind.parent_field, kind.positioned, children)
+    fields = [f for f in kind.fields if f.type not in _NOT_COLUMNS]
+    copied = tuple(f.name for f in fields if _op(f) == PLAIN and f.type in _KEPT_TYPES + (schema.DATE,))
+    dated = tuple(f.name for f in fields if _op(f) == PLAIN and f.type == schema.DATE)
+    steps = tuple((f.name, _op(f)) for f in fields if f.name not in copied)
+    converted = tuple((name, "date") for name in dated) + tuple(
+        (name, op) for name, op in steps if op in (PLAIN, MOMENTS, STAMP)
+    )
+    ref_steps = tuple((name, op) for name, op in steps if op not in (PLAIN, MOMENTS, STAMP))
+    kept = tuple(f.name for f in fields if f.name not in dict(ref_steps))
+    stamp = next((name for name, op in steps if op == STAMP), None)
+    return KindPlan(
+        kind.name, MODELS[kind.name], copied, dated, steps, kept, stamp, ref_steps, converted,
+        kind.parent_field, kind.positioned, children,
+    )
 
 
 PLANS = {k.name: _plan(k) for k in UPSERTED if k.parent is None}

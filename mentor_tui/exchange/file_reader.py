@@ -3,7 +3,8 @@
     parsed = parse_file(Path("team.toml"))   # checked; no database access
 
 The records of the kinds nothing refers to (plans, check-ins, skills, ...)
-are kept pickled until they are written (`ParsedFile.batches`): checked
+are kept pickled, in stored form (`db.stored_form`), until they are written
+(`ParsedFile.stored_batches`): checked
 records take about ten times the memory of their text as Python objects, and a
 fraction of it pickled. A big file is parsed in pieces (`toml_pieces`), so
 the whole file is never a parsed document at once. What is read is exactly
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mentor_tui import schema
+from mentor_tui.db.stored_form import stored_form
 from mentor_tui.exchange import toml_pieces
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference
@@ -31,7 +33,7 @@ _ARRAY_KEYS = tuple(schema.KINDS[name].key for name in schema.TOP_KINDS)
 Records = dict[str, list[dict[str, Any]]]
 
 
-class _Packer:
+class Packer:
     def __init__(self) -> None:
         self.packed: dict[str, list[bytes]] = {}
         self.private_texts = False
@@ -57,6 +59,7 @@ class _Packer:
             self.checkin_dates.extend((c["mentorship"], c["held_on"]) for c in records)
             if not self.private_texts:
                 self.private_texts = any((c.get("private_notes") or "").strip() for c in records)
+        stored_form(kind, records)  # the writer's share that a reader (a worker) can do
         self.packed.setdefault(kind, []).append(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
         return True
 
@@ -75,10 +78,10 @@ def parse_file(path: Path | str) -> ParsedFile:
     doc = parse_text(text, display)
     del text
     ctx, header = begin(doc, display)
-    packer = _Packer()
+    packer = Packer()
     records: Records = {name: [] for name in schema.TOP_KINDS}
     read_arrays(ctx, doc, records, True, pack=packer)
-    return _finished(ctx, header, records, packer, path, doc["version"])
+    return finish_packed(ctx, header, records, packer, path, doc["version"])
 
 
 def _read_pieces(text: str, points: list[int], display: str, path: Path) -> ParsedFile:
@@ -87,18 +90,18 @@ def _read_pieces(text: str, points: list[int], display: str, path: Path) -> Pars
     if any(key in head for key in _ARRAY_KEYS):
         raise ExchangeError("records before the first cut")  # never in a written file: read it whole
     ctx, header = begin(head, display)
-    packer = _Packer()
+    packer = Packer()
     records: Records = {name: [] for name in schema.TOP_KINDS}
     for start, end in spans[1:]:
         doc = parse_text(text[start:end], display)
         read_arrays(ctx, doc, records, True, pack=packer, piece=True)
         del doc
         packer.take_references(ctx)
-    return _finished(ctx, header, records, packer, path, head["version"])
+    return finish_packed(ctx, header, records, packer, path, head["version"])
 
 
-def _finished(
-    ctx: FileContext, header: dict[str, Any], records: Records, packer: _Packer, path: Path, version: int
+def finish_packed(
+    ctx: FileContext, header: dict[str, Any], records: Records, packer: Packer, path: Path, version: int
 ) -> ParsedFile:
     packer.take_references(ctx)
     parsed = finish(ctx, header, records, path, version)

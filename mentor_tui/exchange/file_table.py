@@ -68,11 +68,17 @@ class ParsedFile:
         return here + self.packed_checkin_dates
 
     def batches(self, kind: str) -> Iterator[list[dict[str, Any]]]:
-        """The records of one top-level kind, a list at a time, in file order."""
+        """The records of one top-level kind, a list at a time, in file order (those kept
+        packed are in stored form: see `stored_batches`)."""
+        for batch, _stored in self.stored_batches(kind):
+            yield batch
+
+    def stored_batches(self, kind: str) -> Iterator[tuple[list[dict[str, Any]], bool]]:
+        """(records, whether they are in stored form: `db.stored_form`) of one top-level kind."""
         if self.records.get(kind):
-            yield self.records[kind]
+            yield self.records[kind], False
         for blob in self.packed.get(kind, ()):
-            yield pickle.loads(blob)  # noqa: S301 - our own pickle, made by this program
+            yield pickle.loads(blob), True  # noqa: S301 - our own pickle, made by this program
 
 
 class FileContext:

@@ -93,6 +93,36 @@ def cut_points(text: str, keys: Iterable[str]) -> list[int]:
     return points
 
 
+def sections(text: str, keys: Iterable[str], max_chars: int = PIECE_CHARS) -> list[tuple[str, int, int]] | None:
+    """(key, start, end) of each run of `[[key]]` tables of one top-level key, outside strings,
+    a run cut again where it grows past `max_chars`; the head (before the first) is not among
+    them. None when the file is not cut this way: no such line, or too many multi-line strings
+    (see cut_points)."""
+    if (text.count('"""') + text.count("'''")) * _CHARS_PER_STRING > len(text):
+        return None
+    names = "|".join(re.escape(k) for k in keys)
+    header = re.compile(rf"\n\[\[({names})\]\][ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)")
+    spans = _strings(text)
+    runs: list[tuple[str, int, int]] = []
+    i = 0
+    key, start = "", -1
+    for found in header.finditer(text):
+        at = found.start() + 1
+        while i < len(spans) and spans[i][1] <= at:
+            i += 1
+        if i < len(spans) and spans[i][0] < at:
+            continue  # inside a multi-line string
+        if found.group(1) == key and at - start < max_chars:
+            continue
+        if start >= 0:
+            runs.append((key, start, at))
+        key, start = found.group(1), at
+    if start < 0:
+        return None
+    runs.append((key, start, len(text)))
+    return runs
+
+
 def pieces(text: str, points: list[int]) -> list[tuple[int, int]]:
     """[start, end) of the head (before the first cut) and of each piece."""
     bounds = [0, *points, len(text)]
