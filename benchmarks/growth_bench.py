@@ -34,7 +34,8 @@ async def _measure(db: Path, more: list[Result]) -> list[tuple[str, float]]:
             started = time.perf_counter()
             await app.screen.run_action("my_growth")
             await settle(app)
-            timings.append((f"my growth (Dashboard m){' first' if round_ == 0 else ''}", time.perf_counter() - started))
+            which = " first" if round_ == 0 else f", visit {round_ + 1}"
+            timings.append((f"my growth (Dashboard m){which}", time.perf_counter() - started))
             app.pop_screen()
             await settle(app)
         await app.run_action("go('team')")
