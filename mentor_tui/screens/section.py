@@ -66,8 +66,8 @@ class SectionScreen(FormOpener, Screen):
     _resume_queued = False
 
     @property
-    def loading(self) -> bool:
-        """A load is under way."""
+    def reading(self) -> bool:
+        """A load is under way. (Not `loading`: that is Textual's, a widget's loading indicator.)"""
         return self._loading
 
     def on_mount(self) -> None:

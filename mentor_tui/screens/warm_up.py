@@ -21,7 +21,7 @@ from mentor_tui.screens.section_modes import SectionModes
 
 WARM_UP_AFTER = 0.1  # seconds after the Dashboard is asked for before the first import (and between tries)
 WARM_UP_STEP = 0.01  # seconds between two steps
-BUILD_AHEAD_AFTER = 1.0  # seconds without a key before the sections' screens are built ahead
+BUILD_AHEAD_AFTER = 0.5  # seconds without a key before the sections' screens are built ahead
 
 # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
 DETAIL_SCREENS = (
@@ -76,7 +76,7 @@ class WarmUp:
         name = self.sections.next_to_build()
         idle = time.monotonic() - self.last_key >= BUILD_AHEAD_AFTER
         building = self._building
-        if building is not None and (not building.is_mounted or getattr(building, "loading", False)):
+        if building is not None and (not building.is_mounted or getattr(building, "reading", False)):
             pass  # the one before is still being built, or reading its data
         elif name is None and self._form_built:
             self.built = True
