@@ -53,7 +53,7 @@ async def wait_ready(pilot, timeout: float = 90.0) -> None:
     """Until the store is open, start-up's workers are done, the app has imported the other
     screens' code (MentorApp.warmed_up: it does so, a module at a time, once the Dashboard is
     filled; a key pressed before that waits for the module it needs) and has built the
-    sections' screens ahead (MentorApp.sections_built: a second after the last key)."""
+    sections' screens ahead (MentorApp.sections_built: half a second after the last key)."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

@@ -7,10 +7,10 @@ timing: they poll for idleness in ~20 ms steps and would add 40-60 ms of
 harness time to every switch (measured: a key bound to nothing "took" 64 ms).
 Both first visits and revisits are measured once the app is ready
 (app_driver.wait_ready): the store open, the Dashboard filled, the other
-screens' code imported and, after a second without a key, the sections'
+screens' code imported and, after half a second without a key, the sections'
 screens built ahead (screens/warm_up.py): a first visit then shows a screen
 already composed and styled, renders its rows and reads its data again. A
-key pressed within the first second or so builds the screen then: those
+key pressed before that builds the screen then: those
 first visits are measured too, in a second app, right after its Dashboard is
 filled (informational rows: what a user who presses a section key at once
 gets; the module it needs may not be imported yet either).

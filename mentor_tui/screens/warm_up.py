@@ -2,7 +2,7 @@
 
 Once start-up's workers are done, the other screens' code is imported, a module at a
 time (a key pressed meanwhile waits for one import at most), so a first visit or a
-first Enter does not wait for imports. Then, after a second without a key, each
+first Enter does not wait for imports. Then, after half a second without a key, each
 section's screen is built in the background, one at a time, each once the one before
 has read its data, and last a form with a field of each kind (screens/section_modes.py
 says why). Nothing is built while a dialog or form is open or a worker runs.
