@@ -129,6 +129,7 @@ class CalendarScreen(TableSection[Entry]):
         return False
 
     def show(self, data: CalendarData) -> None:
+        self._show_view("agenda" if data.agenda is not None else "month")
         if data.agenda is not None:
             self.total = self.loaded = len(data.agenda)  # one page, read whole: nothing more to load
             self.show_rows([self.table_row(e) for e in data.agenda])
@@ -201,13 +202,15 @@ class CalendarScreen(TableSection[Entry]):
     # Switching and opening -----------------------------------------------------------
 
     def action_toggle_view(self) -> None:
+        # The other view is shown once its data is read (show): not drawn empty first, then again.
         self.view = "month" if self.view == "agenda" else "agenda"
-        self.query_one("#agenda").set_class(self.view != "agenda", "-hidden")
-        self.query_one("#month").set_class(self.view != "month", "-hidden")
-        self.query_one("#grid" if self.view == "month" else "#table").focus()
-        self._say()
-        self.refresh_bindings()
         self.reload()
+
+    def _show_view(self, view: str) -> None:
+        if self.query_one("#month").has_class("-hidden") == (view == "month"):
+            self.query_one("#agenda").set_class(view != "agenda", "-hidden")
+            self.query_one("#month").set_class(view != "month", "-hidden")
+            self.query_one("#grid" if view == "month" else "#table").focus()
 
     def action_toggle_past(self) -> None:
         self.past = not self.past
