@@ -17,7 +17,7 @@ the real result and the real message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # Files this big or bigger are read in pieces; a piece is about this big.
 PIECES_MIN_CHARS = 4 * 1024 * 1024
@@ -77,16 +77,9 @@ def cut_points(text: str, keys: Iterable[str]) -> list[int]:
     names = "|".join(re.escape(k) for k in keys)
     # after a line break (a literal start: the regex engine skips ahead fast)
     header = re.compile(rf"\n\[\[(?:{names})\]\][ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)")
-    spans = _strings(text)
     points = []
-    i = 0
     last = -PIECE_CHARS
-    for found in header.finditer(text):
-        at = found.start() + 1
-        while i < len(spans) and spans[i][1] <= at:
-            i += 1
-        if i < len(spans) and spans[i][0] < at:
-            continue  # inside a multi-line string
+    for _found, at in _headers(header, text):
         if at - last >= PIECE_CHARS:
             points.append(at)
             last = at
@@ -102,16 +95,9 @@ def sections(text: str, keys: Iterable[str], max_chars: int = PIECE_CHARS) -> li
         return None
     names = "|".join(re.escape(k) for k in keys)
     header = re.compile(rf"\n\[\[({names})\]\][ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)")
-    spans = _strings(text)
     runs: list[tuple[str, int, int]] = []
-    i = 0
     key, start = "", -1
-    for found in header.finditer(text):
-        at = found.start() + 1
-        while i < len(spans) and spans[i][1] <= at:
-            i += 1
-        if i < len(spans) and spans[i][0] < at:
-            continue  # inside a multi-line string
+    for found, at in _headers(header, text):
         if found.group(1) == key and at - start < max_chars:
             continue
         if start >= 0:
@@ -121,6 +107,20 @@ def sections(text: str, keys: Iterable[str], max_chars: int = PIECE_CHARS) -> li
         return None
     runs.append((key, start, len(text)))
     return runs
+
+
+def _headers(header: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each match of `header` (a line break, then a table header) outside multi-line strings,
+    with the offset where its line starts."""
+    spans = _strings(text)
+    i = 0
+    for found in header.finditer(text):
+        at = found.start() + 1
+        while i < len(spans) and spans[i][1] <= at:
+            i += 1
+        if i < len(spans) and spans[i][0] < at:
+            continue  # inside a multi-line string
+        yield found, at
 
 
 def pieces(text: str, points: list[int]) -> list[tuple[int, int]]:
