@@ -56,3 +56,20 @@ async def test_a_section_visited_first_is_built_then_and_not_again(demo_db):
         await pilot.press("1", "2")
         await settle(pilot)
         assert app.screen is plans_screen
+
+
+async def test_a_section_built_ahead_and_shown_after_a_theme_change_has_the_new_theme(demo_db, tmp_path):
+    from tests.test_matched_rules import styles_of, textuals_styles
+
+    app = MentorApp(db_path=demo_db, settings_file=tmp_path / "settings.toml")  # the theme is saved there
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections built ahead")
+        labs = app.sections.ahead["labs"]
+        dark = labs.query_one("#table").styles.background
+        app.theme = "textual-light"
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert app.screen is labs
+        assert labs.query_one("#table").styles.background != dark
+        assert styles_of(app) == textuals_styles(app)
