@@ -29,10 +29,24 @@ BUDGET_S = 0.100
 ORDER = "234561"
 
 
-async def _measure(db: Path) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    from mentor_tui.app import SECTIONS, MentorApp
+def _labels() -> dict[str, tuple[str, str]]:
+    from mentor_tui.app import SECTIONS
 
-    by_key = {key: (name, label) for name, (key, label, _target) in SECTIONS.items()}
+    return {key: (name, f"{key} {label}") for name, (key, label, _target) in SECTIONS.items()}
+
+
+async def _switch(app, name: str) -> float:
+    """Seconds from the section key's action until its work is done and painted."""
+    started = time.perf_counter()
+    await app.run_action(f"go({name!r})")
+    await settle(app)
+    return time.perf_counter() - started
+
+
+async def _measure(db: Path) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    from mentor_tui.app import MentorApp
+
+    by_key = _labels()
     first: list[tuple[str, float]] = []
     again: list[tuple[str, float]] = []
     app = MentorApp(db_path=db)
@@ -41,19 +55,15 @@ async def _measure(db: Path) -> tuple[list[tuple[str, float]], list[tuple[str, f
         for rounds in range(3):
             for key in ORDER:
                 name, label = by_key[key]
-                started = time.perf_counter()
-                await app.run_action(f"go({name!r})")
-                await settle(app)
-                elapsed = time.perf_counter() - started
-                (first if rounds == 0 else again).append((f"{key} {label}", elapsed))
+                (first if rounds == 0 else again).append((label, await _switch(app, name)))
     return first, again
 
 
 async def _measure_at_once(db: Path) -> list[tuple[str, float]]:
     """First visits pressed right after start-up, before the warm-up has built anything."""
-    from mentor_tui.app import SECTIONS, MentorApp
+    from mentor_tui.app import MentorApp
 
-    by_key = {key: (name, label) for name, (key, label, _target) in SECTIONS.items()}
+    by_key = _labels()
     first: list[tuple[str, float]] = []
     app = MentorApp(db_path=db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -62,10 +72,7 @@ async def _measure_at_once(db: Path) -> list[tuple[str, float]]:
         await settle(app)
         for key in ORDER[:-1]:
             name, label = by_key[key]
-            started = time.perf_counter()
-            await app.run_action(f"go({name!r})")
-            await settle(app)
-            first.append((f"{key} {label}", time.perf_counter() - started))
+            first.append((label, await _switch(app, name)))
     return first
 
 

@@ -25,8 +25,8 @@ YOUNG_EVERY = 10_000  # new objects between two collections of the youngest gene
 
 def tune() -> None:
     """Collect the youngest generation less often (once, when the app is made)."""
-    _, middle, oldest = gc.get_threshold()
-    gc.set_threshold(max(YOUNG_EVERY, gc.get_threshold()[0]), middle, oldest)
+    young, middle, oldest = gc.get_threshold()
+    gc.set_threshold(max(YOUNG_EVERY, young), middle, oldest)
 
 
 def keep_built() -> None:

@@ -119,7 +119,8 @@ class SectionScreen(FormOpener, Screen):
     def _failed(self, exc: Exception) -> None:
         self._loading = False
         self.set_status(f"Could not read the database: {failure_reason(exc)}")
-        self.notify(f"Could not read the database: {failure_reason(exc)}", severity="error", timeout=8)
+        if self.is_current:  # a screen built ahead, not shown, reads again (and says so) when it is
+            self.notify(f"Could not read the database: {failure_reason(exc)}", severity="error", timeout=8)
 
     _shown: Any = None
 

@@ -46,11 +46,18 @@ class SectionModes:
 
     def _new(self, name: str) -> Screen:
         module_name, class_name = self.targets[name].split(":")
-        screen = getattr(importlib.import_module(module_name), class_name)()
+        return self._styled_now(getattr(importlib.import_module(module_name), class_name)())
+
+    def _styled_now(self, screen: Screen) -> Screen:
         # A new screen is styled as it mounts, with the stylesheet as it is now: Textual would
         # otherwise re-apply the CSS of every screen built so far, twice, before showing it
         # (15-30 ms of a first visit). A theme changed later still refreshes it (the count moves on).
         screen._css_update_count = self.app._css_update_count
+        return screen
+
+    def _start(self, screen: Screen) -> Screen:
+        """Compose, mount and style `screen` in the background (what push_screen does, without showing it)."""
+        self.app._register(self.app, screen)
         return screen
 
     def next_to_build(self) -> str | None:
@@ -59,8 +66,7 @@ class SectionModes:
 
     def build_ahead(self, name: str) -> Screen:
         """Start `name`'s screen in the background: composed, styled and loading its data, not shown."""
-        screen = self.ahead[name] = self._new(name)
-        self.app._register(self.app, screen)
+        screen = self.ahead[name] = self._start(self._new(name))
         return screen
 
     def build_form_ahead(self) -> Screen:
@@ -69,7 +75,4 @@ class SectionModes:
 
         kinds = [("text", ()), ("select", [("one", 1), ("two", 2)]), ("date", ()), ("int", ()), ("textarea", ())]
         fields = [Field(kind, kind, kind, options=options) for kind, options in kinds]
-        form = FormScreen("", fields, lambda values: None)
-        form._css_update_count = self.app._css_update_count
-        self.app._register(self.app, form)
-        return form
+        return self._start(self._styled_now(FormScreen("", fields, lambda values: None)))
