@@ -41,7 +41,7 @@ def _give_me_items(db: Path) -> None:
 async def _measure(db: Path) -> list[Result]:
     from mentor_tui.app import MentorApp
     from mentor_tui.screens.checkin_view import CheckInScreen
-    from mentor_tui.screens.timeline import TimelineScreen
+    from mentor_tui.screens.timeline import CheckInCard, TimelineScreen
 
     mentorship = query_one(db, LONGEST)[0]
     checkin = query_one(db, "SELECT max(id) FROM check_in WHERE mentorship_id = ? AND held_on = "
@@ -74,10 +74,12 @@ async def _measure(db: Path) -> list[Result]:
             await settle(app)
         # What the keys (enter, enter, e) run, as the other rows do: Pilot's press adds two idle
         # waits of 20 ms or more after each key, which a user does not wait for.
-        for label, action in (("open a timeline (first, from the list)", "open_row"),
-                              ("open a check-in (first)", "open_checkin"), ("open its edit form (first)", "edit_checkin")):
+        card_focused = lambda: isinstance(app.screen.focused, CheckInCard)  # noqa: E731
+        for label, action, until in (("open a timeline (first, from the list)", "open_row", card_focused),
+                                     ("open a check-in (first)", "open_checkin", None),
+                                     ("open its edit form (first)", "edit_checkin", None)):
             before = app.screen
-            wall, cpu = await timed(app, lambda action=action: app.screen.run_action(action))
+            wall, cpu = await timed(app, lambda action=action: app.screen.run_action(action), until)
             if app.screen is before:
                 raise RuntimeError(f"{action} opened nothing on {type(before).__name__}")
             results.append(result(f"check-ins: {label}", [wall], [cpu]))
