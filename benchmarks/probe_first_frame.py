@@ -16,6 +16,8 @@ from __future__ import annotations
 import sys
 import time
 
+import mentor_tui  # noqa: F401 - sets the frame rate (TEXTUAL_FPS) for both apps: the comparison is of the apps
+
 first_frame: list[float] = []
 SETTLED = "--settled" in sys.argv
 POLL_S = 0.005
