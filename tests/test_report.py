@@ -11,8 +11,10 @@ import pytest
 
 from mentor_tui import clock
 from mentor_tui.db import models as m
-from mentor_tui.db import reports, team_skills
+from mentor_tui.db import team_skills
 from mentor_tui.db.database import close_database, open_database
+from mentor_tui.db.reports.brag import person_period
+from mentor_tui.db.reports.skills import skill_changes, skills_matrix
 from mentor_tui.db.reports.team import team_overview
 from mentor_tui.exchange import markdown_report
 from mentor_tui.exchange.markdown_report import EMPTY, md
@@ -40,7 +42,7 @@ def sections(text: str) -> dict[str, str]:
 
 
 def brag(person: m.Person, since: str = "2025-11-26", until: str = "2026-11-26") -> str:
-    period = reports.person_period(person, fx.d(since), fx.d(until))
+    period = person_period(person, fx.d(since), fx.d(until))
     return markdown_report.person_report(period, generated_on=fx.TODAY)
 
 
@@ -169,12 +171,12 @@ def test_private_notes_never_appear_in_any_report(team: fx.Team) -> None:
 
 
 def test_skill_change_starts_from_the_level_held_when_the_period_began(team: fx.Team) -> None:
-    changes = {c.competency_key: c for c in reports.skill_changes(team.alice, fx.d("2026-03-01"), fx.TODAY)}
+    changes = {c.competency_key: c for c in skill_changes(team.alice, fx.d("2026-03-01"), fx.TODAY)}
     k8s = changes["kubernetes"]
     assert (k8s.from_level, k8s.to_level, k8s.ratings_in_period) == (2, 4, 2)
     assert (k8s.from_name, k8s.to_name) == ("learning", "proficient")
     # As of mid-April only the 3 exists in the period.
-    earlier = {c.competency_key: c for c in reports.skill_changes(team.alice, fx.d("2026-03-01"), fx.d("2026-04-30"))}
+    earlier = {c.competency_key: c for c in skill_changes(team.alice, fx.d("2026-03-01"), fx.d("2026-04-30"))}
     assert (earlier["kubernetes"].from_level, earlier["kubernetes"].to_level) == (2, 3)
 
 
@@ -287,7 +289,7 @@ def test_matrix_and_bus_factor_cost_a_few_queries_on_a_large_team(tmp_path: Path
         statements: list[str] = []
         m.database_proxy.connection().set_trace_callback(statements.append)
         try:
-            matrix = reports.skills_matrix(fx.TODAY)
+            matrix = skills_matrix(fx.TODAY)
         finally:
             m.database_proxy.connection().set_trace_callback(None)
         assert 0 < len(statements) <= 4, statements  # people, competencies, keys, the window query: not per rating

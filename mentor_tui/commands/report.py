@@ -118,7 +118,8 @@ def _team(since: dt.date | None, as_of: dt.date, grain: str) -> str:
 def _person(who: str | None, since: dt.date, until: dt.date) -> str:
     from mentor_tui import clock
     from mentor_tui.commands.common import InputError
-    from mentor_tui.db import people, reports
+    from mentor_tui.db import people
+    from mentor_tui.db.reports.brag import person_period
     from mentor_tui.exchange import markdown_report
 
     if who is None:
@@ -132,5 +133,5 @@ def _person(who: str | None, since: dt.date, until: dt.date) -> str:
             person = people.find(who)
         except people.PersonNotFound as exc:
             raise InputError(str(exc)) from None
-    period = reports.person_period(person, since, until)
+    period = person_period(person, since, until)
     return markdown_report.person_report(period, generated_on=clock.today())

@@ -12,13 +12,10 @@ import datetime as dt
 import re
 
 from mentor_tui import APP_NAME
-from mentor_tui.db.reports import (
-    LabDone,
-    PersonPeriod,
-    PlanProgress,
-    SkillChange,
-    level_name,
-)
+from mentor_tui.db.reports.brag import LabDone, PersonPeriod
+from mentor_tui.db.reports.common import level_name
+from mentor_tui.db.reports.progress import PlanProgress
+from mentor_tui.db.reports.skills import SkillChange
 
 EMPTY = "None in this period."
 

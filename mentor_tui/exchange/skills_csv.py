@@ -1,7 +1,7 @@
 """The skills matrix as CSV (RFC 4180, via the stdlib `csv` module).
 
 Columns: `person,uuid,role`, then one column per competency key, in the order of
-`reports.competencies()`: the built-in competencies in their documented order
+`reports.common.competencies()`: the built-in competencies in their documented order
 (kubernetes, iac, cicd, cloud, observability, security, incident-response,
 leadership), then user-made ones sorted by key. Rows: active (non-archived)
 people sorted by name. A cell holds the person's latest level (0-5) in that
@@ -17,8 +17,7 @@ import csv
 import datetime as dt
 import io
 
-from mentor_tui.db import reports
-from mentor_tui.db.reports import SkillsMatrix
+from mentor_tui.db.reports.skills import SkillsMatrix, skills_matrix
 
 FIXED_COLUMNS = ("person", "uuid", "role")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -47,4 +46,4 @@ def render(matrix: SkillsMatrix) -> str:
 
 def skills_csv(as_of: dt.date | None = None) -> str:
     """The current skills matrix (latest ratings on or before `as_of`, default today) as CSV text."""
-    return render(reports.skills_matrix(as_of))
+    return render(skills_matrix(as_of))
