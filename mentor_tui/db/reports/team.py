@@ -1,8 +1,7 @@
 """Everything the team report shows, as of one day: people, plans, skills and their risks,
 check-in health, the on-call ladder, kudos and program feedback.
 
-Not re-exported by `mentor_tui.db.reports` (it builds on `db.team_skills`, which
-itself uses `reports.common`): import it as `mentor_tui.db.reports.team`.
+It builds on `db.team_skills`, which itself uses `reports.common`.
 """
 
 from __future__ import annotations
