@@ -163,8 +163,8 @@ def on_day(day: dt.date, tz: dt.tzinfo | None = None) -> list[Entry]:
 
 def next_few(now: dt.datetime, count: int = 3) -> list[Entry]:
     """The next `count` occurrences from `now`, cancelled ones left out (a wider look only
-    when the next day, then the next weeks, hold fewer)."""
-    return _first(now, LOOKS[-1], count, with_cancelled=False, looks=(1, *LOOKS))
+    when the next day, then the next three (a weekend), then the next weeks, hold fewer)."""
+    return _first(now, LOOKS[-1], count, with_cancelled=False, looks=(1, 3, *LOOKS))
 
 
 # ---------------------------------------------------------------- one session, one occurrence
