@@ -33,6 +33,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from mentor_tui import dates, schema
 from mentor_tui.screens import store_work
 from mentor_tui.text_safety import one_line
+from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
 
 
@@ -165,7 +166,7 @@ class FormScreen(ModalScreen[FormResult | None]):
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
             options = [(Text(one_line(label)) if isinstance(label, str) else label, v) for label, v in f.options]
-            return compact(Select(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
+            return compact(FormSelect(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
             return compact(Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))
