@@ -3,15 +3,14 @@ behaves as Textual's Select does."""
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Select
 
 from mentor_tui.widgets.form_select import FormSelect
+
+from .pilot_helpers import screen_cells
 
 OPTIONS = [
     (Text("Jonas Becker (mentor)"), 1),
@@ -40,23 +39,6 @@ class OneSelect(App):
         self.changes.append(event.value)
 
 
-def cells(svg: str) -> dict[tuple[int, int], tuple[str, str]]:
-    """Each cell of an exported screenshot: (row, column) -> (background, "character colour"); the
-    same cells may be grouped into other runs of text or rectangles without looking different."""
-    colours = dict(re.findall(r"\.(terminal-[\d-]*r\d+) \{ ([^}]*) \}", svg))
-    grid: dict[tuple[int, int], list[str]] = {}
-    for fill, x, y, width in re.findall(r'<rect fill="(#\w+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', svg):
-        row, first = round((float(y) - 1.5) / 24.4), round(float(x) / 12.2)
-        for column in range(first, first + round(float(width) / 12.2)):
-            grid[(row, column)] = [fill, ""]
-    for name, x, y, text in re.findall(r'<text class="([\w-]+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
-        row, first = round((float(y) - 20) / 24.4), round(float(x) / 12.2)
-        for offset, char in enumerate(html.unescape(text)):
-            if char.strip():
-                grid.setdefault((row, first + offset), ["", ""])[1] = char + colours[name]
-    return {cell: (fill, char) for cell, (fill, char) in grid.items()}
-
-
 async def screenshot(kind: type[Select], keys: tuple[str, ...], **start) -> dict:
     app = OneSelect(kind, **start)
     async with app.run_test(size=(80, 16)) as pilot:
@@ -64,7 +46,7 @@ async def screenshot(kind: type[Select], keys: tuple[str, ...], **start) -> dict
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        return cells(app.export_screenshot(title="select"))
+        return screen_cells(app.export_screenshot(title="select"))
 
 
 @pytest.mark.parametrize(("keys", "start"), [

@@ -87,6 +87,7 @@ class Items:
 
 
 class CheckInForm(FormScreen):
+    TEXT_AREA_ROWS = 5  # checkins.tcss
     BINDINGS = [
         Binding("ctrl+n", "add_action", "Add action item"),
         Binding("ctrl+t", "steps_to_actions", "Next steps → action items"),
@@ -130,6 +131,11 @@ class CheckInForm(FormScreen):
                 yield ActionRow(self.owners, item)
         yield Static(Content("ctrl+n adds an item · ctrl+t makes the next-steps lines items · "
                              "clearing an item's text deletes it"), classes="items-hint")
+
+    def rows_after_fields(self) -> int:
+        # two titles (a blank line and a line each), the carried items (or "none open"), the items, the hint
+        carried = len(self.context.open_items) or 1
+        return 2 + carried + 2 + len(self.context.checkin.actions if self.context.checkin else ()) + 1
 
     def _raw_values(self) -> list[Any]:
         values = super()._raw_values()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -31,7 +31,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates, schema
-from mentor_tui.screens import store_work
+from mentor_tui.screens import form_room, store_work
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
@@ -104,6 +104,7 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     # The first field, not the scrolling dialog around it, has the focus first.
     AUTO_FOCUS = ".form-field"
+    TEXT_AREA_ROWS = 3  # a text area's least height (dialogs.tcss), to tell whether the form will scroll
     saving = False  # a save is running in its worker
     _wait_notice: Timer | None = None  # says "waiting for another mentor-tui" if the save takes long
     BINDINGS = [
@@ -135,7 +136,7 @@ class FormScreen(ModalScreen[FormResult | None]):
         self.cancellable = cancellable
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with VerticalScroll(id="dialog", classes=form_room.SCROLLS if self._surely_scrolls(self.app.size.height) else ""):
             yield Static(Content(self.form_title), id="form-title")
             if self.intro:
                 yield Static(self.intro, id="form-intro")
@@ -157,6 +158,18 @@ class FormScreen(ModalScreen[FormResult | None]):
     def compose_after_fields(self) -> ComposeResult:
         """Widgets a subclass adds under the fields (a check-in's action items)."""
         yield from ()
+
+    def rows_after_fields(self) -> int:
+        """The fewest rows `compose_after_fields` takes (see form_room)."""
+        return 0
+
+    def _surely_scrolls(self, height: int) -> bool:
+        rows = form_room.least_rows((f.kind for f in self.fields), bool(self.intro), self.TEXT_AREA_ROWS,
+                                    self.rows_after_fields())
+        return form_room.surely_scrolls(rows, height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#dialog").set_class(self._surely_scrolls(event.size.height), form_room.SCROLLS)
 
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"
