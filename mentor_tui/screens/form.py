@@ -106,6 +106,7 @@ class FormScreen(ModalScreen[FormResult | None]):
     AUTO_FOCUS = ".form-field"
     TEXT_AREA_ROWS = 3  # a text area's least height (dialogs.tcss), to tell whether the form will scroll
     saving = False  # a save is running in its worker
+    shown_once = False
     _wait_notice: Timer | None = None  # says "waiting for another mentor-tui" if the save takes long
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
@@ -167,6 +168,13 @@ class FormScreen(ModalScreen[FormResult | None]):
         rows = form_room.least_rows((f.kind for f in self.fields), bool(self.intro), self.TEXT_AREA_ROWS,
                                     self.rows_after_fields())
         return form_room.surely_scrolls(rows, height)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Shown the first time: its widgets were styled as they were mounted, a moment ago, so not
+        # all again (~5 ms of an opening). Shown again (a dialog over it closed), they are.
+        if not self.shown_once:
+            self.shown_once = True
+            event.refresh_styles = False
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#dialog").set_class(self._surely_scrolls(event.size.height), form_room.SCROLLS)
