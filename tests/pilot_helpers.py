@@ -61,3 +61,23 @@ def then(*keys: str):
             await settle(pilot)
 
     return run_before
+
+
+def screen_cells(svg: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """Each cell of an exported screenshot: (row, column) -> (background, "character colour"); the
+    same cells may be grouped into other runs of text or rectangles without looking different."""
+    import html
+    import re
+
+    colours = dict(re.findall(r"\.(terminal-[\d-]*r\d+) \{ ([^}]*) \}", svg))
+    grid: dict[tuple[int, int], list[str]] = {}
+    for fill, x, y, width in re.findall(r'<rect fill="(#\w+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', svg):
+        row, first = round((float(y) - 1.5) / 24.4), round(float(x) / 12.2)
+        for column in range(first, first + round(float(width) / 12.2)):
+            grid[(row, column)] = [fill, ""]
+    for name, x, y, text in re.findall(r'<text class="([\w-]+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        row, first = round((float(y) - 20) / 24.4), round(float(x) / 12.2)
+        for offset, char in enumerate(html.unescape(text)):
+            if char.strip():
+                grid.setdefault((row, first + offset), ["", ""])[1] = char + colours[name]
+    return {cell: (fill, char) for cell, (fill, char) in grid.items()}

@@ -73,3 +73,45 @@ async def test_a_section_built_ahead_and_shown_after_a_theme_change_has_the_new_
         assert app.screen is labs
         assert labs.query_one("#table").styles.background != dark
         assert styles_of(app) == textuals_styles(app)
+
+
+async def first_check_in_edit_form(db, monkeypatch) -> int:
+    """How many widgets the first check-in edit form of a session matched against the stylesheet's
+    rules, once the app has built its screens and forms ahead."""
+    from textual.css.stylesheet import Stylesheet
+
+    from mentor_tui.screens.checkin_form import CheckInForm
+    from mentor_tui.screens.form import FormScreen
+
+    matched = []
+    textual_apply = Stylesheet.apply
+
+    def counting(self, node, **kwargs):
+        matched.append(node)
+        return textual_apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections and forms built ahead")
+        await settle(pilot)
+        assert not list(app.query(FormScreen))  # the forms built ahead are thrown away
+        await pilot.press("4", "enter", "enter")
+        await settle(pilot)
+        matched.clear()
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CheckInForm) and form.context.checkin is not None
+        assert len(list(form.query("*"))) > 30
+        return len(matched)
+
+
+async def test_the_first_check_in_form_finds_its_styles_worked_out_by_the_one_built_ahead(demo_db, monkeypatch):
+    from mentor_tui.screens import forms_ahead
+
+    ahead = await first_check_in_edit_form(demo_db, monkeypatch)
+    monkeypatch.setattr(forms_ahead, "FORMS", tuple(f for f in forms_ahead.FORMS if f is not forms_ahead.checkin_form))
+    monkeypatch.setattr("mentor_tui.screens.warm_up.FORMS", forms_ahead.FORMS)
+    not_ahead = await first_check_in_edit_form(demo_db, monkeypatch)
+    assert ahead < not_ahead / 3  # most of its widgets styled as remembered, not matched afresh

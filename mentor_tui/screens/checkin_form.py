@@ -27,6 +27,7 @@ from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
 from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.form import FormScreen, record_field
+from mentor_tui.widgets.form_select import FormSelect
 
 
 def open_checkin_form(screen: Any, mentorship_id: int, checkin_id: int | None = None) -> None:
@@ -62,7 +63,7 @@ class ActionRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Input(self.start_text, placeholder="what is to be done", classes="action-text", compact=True)
         value = self.start_owner if self.start_owner in {v for _, v in self.owners} else Select.NULL
-        yield Select([(Text(n), v) for n, v in self.owners], value=value, prompt="owner",
+        yield FormSelect([(Text(n), v) for n, v in self.owners], value=value, prompt="owner",
                      compact=True, classes="action-owner")
         yield Input(self.start_due, placeholder="due YYYY-MM-DD", classes="action-due", compact=True)
         if self.item is not None:
@@ -86,6 +87,7 @@ class Items:
 
 
 class CheckInForm(FormScreen):
+    TEXT_AREA_ROWS = 5  # checkins.tcss
     BINDINGS = [
         Binding("ctrl+n", "add_action", "Add action item"),
         Binding("ctrl+t", "steps_to_actions", "Next steps → action items"),
@@ -129,6 +131,11 @@ class CheckInForm(FormScreen):
                 yield ActionRow(self.owners, item)
         yield Static(Content("ctrl+n adds an item · ctrl+t makes the next-steps lines items · "
                              "clearing an item's text deletes it"), classes="items-hint")
+
+    def rows_after_fields(self) -> int:
+        # two titles (a blank line and a line each), the carried items (or "none open"), the items, the hint
+        carried = len(self.context.open_items) or 1
+        return 2 + carried + 2 + len(self.context.checkin.actions if self.context.checkin else ()) + 1
 
     def _raw_values(self) -> list[Any]:
         values = super()._raw_values()

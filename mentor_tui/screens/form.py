@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -31,8 +31,9 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates, schema
-from mentor_tui.screens import store_work
+from mentor_tui.screens import form_room, store_work
 from mentor_tui.text_safety import one_line
+from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
 
 
@@ -103,7 +104,9 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     # The first field, not the scrolling dialog around it, has the focus first.
     AUTO_FOCUS = ".form-field"
+    TEXT_AREA_ROWS = 3  # a text area's least height (dialogs.tcss), to tell whether the form will scroll
     saving = False  # a save is running in its worker
+    shown_once = False
     _wait_notice: Timer | None = None  # says "waiting for another mentor-tui" if the save takes long
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
@@ -134,7 +137,7 @@ class FormScreen(ModalScreen[FormResult | None]):
         self.cancellable = cancellable
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with VerticalScroll(id="dialog", classes=form_room.SCROLLS if self._surely_scrolls(self.app.size.height) else ""):
             yield Static(Content(self.form_title), id="form-title")
             if self.intro:
                 yield Static(self.intro, id="form-intro")
@@ -157,6 +160,25 @@ class FormScreen(ModalScreen[FormResult | None]):
         """Widgets a subclass adds under the fields (a check-in's action items)."""
         yield from ()
 
+    def rows_after_fields(self) -> int:
+        """The fewest rows `compose_after_fields` takes (see form_room)."""
+        return 0
+
+    def _surely_scrolls(self, height: int) -> bool:
+        rows = form_room.least_rows((f.kind for f in self.fields), bool(self.intro), self.TEXT_AREA_ROWS,
+                                    self.rows_after_fields())
+        return form_room.surely_scrolls(rows, height)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Shown the first time: its widgets were styled as they were mounted, a moment ago, so not
+        # all again (~5 ms of an opening). Shown again (a dialog over it closed), they are.
+        if not self.shown_once:
+            self.shown_once = True
+            event.refresh_styles = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#dialog").set_class(self._surely_scrolls(event.size.height), form_room.SCROLLS)
+
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"
         if f.kind == "textarea":
@@ -165,7 +187,7 @@ class FormScreen(ModalScreen[FormResult | None]):
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
             options = [(Text(one_line(label)) if isinstance(label, str) else label, v) for label, v in f.options]
-            return compact(Select(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
+            return compact(FormSelect(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
             return compact(Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))

@@ -6,10 +6,8 @@ for a revisit. So once start-up is done and nobody has pressed a key for a momen
 app builds each section's screen in the background, one at a time (MentorApp's warm-up
 calls `build_ahead`); the mode then takes that screen on its first visit, which reads its
 data again as every visit does, and is as quick as a revisit. A key pressed first simply
-builds the screen then, as before. Last it builds, and throws away, a form with a field of
-each kind (`build_form_ahead`): the first form a user opens would otherwise be the one that
-parses the CSS of inputs, selects and text areas and styles their parts for the first time
-(~40 ms more than any later form).
+builds the screen then, as before. Last it builds, and throws away, a few forms
+(`build_form_ahead`, screens/forms_ahead.py says why).
 
 Textual has no public call that starts a screen without showing it; `App._register` is
 what `push_screen` and `switch_mode` use to start one (Textual is pinned in
@@ -69,10 +67,6 @@ class SectionModes:
         screen = self.ahead[name] = self._start(self._new(name))
         return screen
 
-    def build_form_ahead(self) -> Screen:
-        """Start, in the background, a form with a field of each kind (it is never shown)."""
-        from mentor_tui.screens.form import Field, FormScreen
-
-        kinds = [("text", ()), ("select", [("one", 1), ("two", 2)]), ("date", ()), ("int", ()), ("textarea", ())]
-        fields = [Field(kind, kind, kind, options=options) for kind, options in kinds]
-        return self._start(self._styled_now(FormScreen("", fields, lambda values: None)))
+    def build_form_ahead(self, make: Callable[[], Screen]) -> Screen:
+        """Start, in the background, a throwaway form made by `make` (screens/forms_ahead.py; never shown)."""
+        return self._start(self._styled_now(make()))

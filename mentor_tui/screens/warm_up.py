@@ -4,7 +4,7 @@ Once start-up's workers are done, the other screens' code is imported, a module 
 time (a key pressed meanwhile waits for one import at most), so a first visit or a
 first Enter does not wait for imports. Then, after half a second without a key, each
 section's screen is built in the background, one at a time, each once the one before
-has read its data, and last a form with a field of each kind (screens/section_modes.py
+has read its data, and last a few throwaway forms, one at a time (screens/forms_ahead.py
 says why). Nothing is built while a dialog or form is open or a worker runs.
 """
 
@@ -17,6 +17,7 @@ from typing import Any
 from textual.screen import ModalScreen
 
 from mentor_tui import collector
+from mentor_tui.screens.forms_ahead import FORMS
 from mentor_tui.screens.section_modes import SectionModes
 
 WARM_UP_AFTER = 0.1  # seconds after the Dashboard is asked for before the first import (and between tries)
@@ -33,7 +34,7 @@ DETAIL_SCREENS = (
 
 class WarmUp:
     imported = False  # every module imported (the benchmarks wait for it)
-    built = False  # every section's screen built, shown or ahead, and the form (the benchmarks wait for it)
+    built = False  # every section's screen built, shown or ahead, and the forms (the benchmarks wait for it)
 
     def __init__(self, app: Any, sections: SectionModes) -> None:
         self.app = app
@@ -42,7 +43,7 @@ class WarmUp:
         self._to_import = [target.split(":")[0] for target in sections.targets.values()]
         self._to_import += ["mentor_tui.widgets.record_table", *DETAIL_SCREENS]
         self._building: Any = None  # the screen being built ahead
-        self._form_built = False
+        self._forms = list(FORMS)  # the throwaway forms not built yet
 
     def start(self) -> None:
         self.app.set_timer(WARM_UP_AFTER, self._imports)
@@ -68,6 +69,10 @@ class WarmUp:
         importlib.import_module(self._to_import.pop(0))
         self.app.set_timer(WARM_UP_STEP, self._import_next)
 
+    def _throw_away(self, screen: Any) -> None:
+        if isinstance(screen, ModalScreen) and screen.is_attached:
+            screen.remove()  # a form built ahead: its work is done
+
     def _build_next(self) -> None:
         """Build one screen ahead, once nothing else runs and no key came for a moment."""
         app = self.app
@@ -78,15 +83,14 @@ class WarmUp:
         building = self._building
         if building is not None and (not building.is_mounted or getattr(building, "reading", False)):
             pass  # the one before is still being built, or reading its data
-        elif name is None and self._form_built:
+        elif name is None and not self._forms:
             self.built = True
-            if building is not None and building.is_attached:
-                building.remove()  # the form built ahead: its work is done
+            self._throw_away(building)
             return
         elif idle and not self._busy() and not isinstance(app.screen, ModalScreen):
             if name is not None:
                 self._building = self.sections.build_ahead(name)
             else:
-                self._building = self.sections.build_form_ahead()
-                self._form_built = True
+                self._throw_away(building)
+                self._building = self.sections.build_form_ahead(self._forms.pop(0))
         app.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next)
