@@ -9,8 +9,9 @@ start) are written apart; every other kind goes through `UpsertCache`.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from mentor_tui import schema
@@ -52,6 +53,8 @@ class Writer(UpsertCache):
         self._competency_table = SqlTable(models.Competency)
         self._occurrence_table = SqlTable(models.SessionOccurrence)
         self._competencies: dict[str, dict[str, Any]] | None = None
+        # per kind: its kept fields' values of a record, as a tuple (one C call: hot)
+        self._kept_values = {name: _getter(plan.kept) for name, plan in _all_plans(PLANS.values())}
 
     def competency_id(self, key: str | None) -> int | None:
         if key is None:
@@ -198,7 +201,7 @@ class Writer(UpsertCache):
     def _stored_record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
         """`_record` for a record already in stored form (`stored_form`): only references and
         private notes are left to do (hot: most of an import's records come this way)."""
-        values: dict[str, Any] = {name: rec[name] for name in plan.kept}
+        values: dict[str, Any] = dict(zip(plan.kept, self._kept_values[plan.name](rec), strict=True))
         if plan.stamp is not None and values[plan.stamp] is None:
             values[plan.stamp] = self.stamp
         people = self._rows[Person]
@@ -264,3 +267,16 @@ class Writer(UpsertCache):
             child = schema.KINDS[child_name]
             self._preload(child, [c for r in records for c in r[child.key]])
 
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:
+    if len(names) == 1:
+        name = names[0]
+        return lambda rec: (rec[name],)
+    return operator.itemgetter(*names) if names else lambda rec: ()
+
+
+def _all_plans(plans: Iterable[KindPlan]) -> Iterator[tuple[str, KindPlan]]:
+    for plan in plans:
+        yield plan.name, plan
+        yield from _all_plans(child for child, _key in plan.children if child is not None)

@@ -121,7 +121,7 @@ class UpsertCache:
             forgotten = self._forgotten[model]
             if not forgotten:
                 return
-            wanted = sorted({u for u in uuids if u in forgotten and u not in cache})
+            wanted = sorted(u for u in forgotten.keys() & set(uuids) if u not in cache)
         else:
             wanted = sorted({u for u in uuids if u not in cache and u not in absent})
         if not wanted:
@@ -132,9 +132,10 @@ class UpsertCache:
             key, keys = "id", sorted(self._forgotten[model][u] for u in wanted)
         else:
             key, keys = "uuid", wanted
+        with_id = ("id", *fields)
         for batch in chunks(keys):
             for row in self._sql(table.select_sql(fields, key, len(batch)), batch):
-                cache[row[1]] = {"id": row[0], **dict(zip(fields, row[1:], strict=True))}
+                cache[row[1]] = dict(zip(with_id, row, strict=True))
         absent.update(u for u in wanted if u not in cache)
 
     def id_of(self, model: type[BaseModel], uuid: str | None) -> int | None:
