@@ -128,10 +128,10 @@ class UpsertCache:
             return
         fields = FIELDS[model]
         table = self._tables[model]
+        keys: list[Any] = wanted
+        key = "uuid"
         if self._was_empty(model):
             key, keys = "id", sorted(self._forgotten[model][u] for u in wanted)
-        else:
-            key, keys = "uuid", wanted
         with_id = ("id", *fields)
         for batch in chunks(keys):
             for row in self._sql(table.select_sql(fields, key, len(batch)), batch):
