@@ -8,6 +8,7 @@ newer one (`newer`). `record_writer.Writer` turns records into these upserts.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from mentor_tui.db.models import BaseModel, Person, moments_from_text, moments_t
 from mentor_tui.db.sql_table import SqlTable
 
 Row = dict[str, Any]
+_ID = operator.itemgetter("id")
 
 
 class TransferError(Exception):
@@ -236,7 +238,7 @@ class UpsertCache:
             if model in kept:
                 continue
             if rows and self._empty[model]:
-                self._forgotten[model].update((uuid, row["id"]) for uuid, row in rows.items())
+                self._forgotten[model].update(zip(rows.keys(), map(_ID, rows.values()), strict=True))
             rows.clear()
             self._absent[model].clear()
 
