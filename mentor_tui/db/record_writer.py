@@ -35,6 +35,8 @@ from mentor_tui.db.models import Person, moments_to_text, stored_value, to_chang
 from mentor_tui.db.sql_table import SqlTable
 from mentor_tui.db.upsert_cache import KindCounts, Row, TransferError, UpsertCache
 
+_UUID = operator.itemgetter("uuid")
+
 
 class Writer(UpsertCache):
     """Upserts validated records (plain dicts, references as uuids / keys).
@@ -270,7 +272,7 @@ class Writer(UpsertCache):
         """One batched SELECT per model for every uuid the records (and their children) carry."""
         if kind.identity != "uuid":
             return
-        self.load(MODELS[kind.name], (r["uuid"] for r in records))
+        self.load(MODELS[kind.name], map(_UUID, records))
         for child_name in kind.children:
             child = schema.KINDS[child_name]
             self._preload(child, [c for r in records for c in r[child.key]])
