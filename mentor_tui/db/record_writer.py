@@ -9,8 +9,9 @@ start) are written apart; every other kind goes through `UpsertCache`.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from mentor_tui import schema
@@ -34,6 +35,8 @@ from mentor_tui.db.models import Person, moments_to_text, stored_value, to_chang
 from mentor_tui.db.sql_table import SqlTable
 from mentor_tui.db.upsert_cache import KindCounts, Row, TransferError, UpsertCache
 
+_UUID = operator.itemgetter("uuid")
+
 
 class Writer(UpsertCache):
     """Upserts validated records (plain dicts, references as uuids / keys).
@@ -52,6 +55,8 @@ class Writer(UpsertCache):
         self._competency_table = SqlTable(models.Competency)
         self._occurrence_table = SqlTable(models.SessionOccurrence)
         self._competencies: dict[str, dict[str, Any]] | None = None
+        # per kind: its kept fields' values of a record, as a tuple (one C call: hot)
+        self._kept_values = {name: _getter(plan.kept) for name, plan in _all_plans(PLANS.values())}
 
     def competency_id(self, key: str | None) -> int | None:
         if key is None:
@@ -195,38 +200,44 @@ class Writer(UpsertCache):
                 for child_rec in rec[key]:
                     self._record(child, child_rec, row_id)
 
-    def _stored_record(self, plan: KindPlan, rec: Row, parent_id: int | None = None) -> None:
-        """`_record` for a record already in stored form (`stored_form`): only references and
-        private notes are left to do (hot: most of an import's records come this way)."""
-        values: dict[str, Any] = {name: rec[name] for name in plan.kept}
-        if plan.stamp is not None and values[plan.stamp] is None:
-            values[plan.stamp] = self.stamp
+    def _stored_records(self, plan: KindPlan, records: list[Row], parent_id: int | None = None) -> None:
+        """`_record` for records already in stored form (`stored_form`), each followed by its
+        children: only references and private notes are left to do (hot: most of an import's
+        records come this way, so what is the same for all of them is looked up once)."""
+        kept, kept_values = plan.kept, self._kept_values[plan.name]
+        stamp_field, ref_steps, parent_field = plan.stamp, plan.ref_steps, plan.parent_field
+        positioned, model, name_of_kind = plan.positioned, plan.model, plan.name
+        children = [(child, key) for child, key in plan.children if child is not None]
         people = self._rows[Person]
+        person_uuid = self._person_uuid
+        upsert = self._upsert
         v: Any
-        for name, op in plan.ref_steps:
-            if op == PERSON:
-                v = rec[name]
-                if v is not None:
-                    row = people.get(self._person_uuid.get(v, v))
-                    v = row["id"] if row is not None else self.id_of(Person, v)
-            elif op == COMPETENCY:
-                v = self.competency_id(rec[name])
-            elif op == PRIVATE:  # as in _record
-                if not self.private or name not in rec:
-                    continue
-                v = rec[name]
-            else:
-                v = self.id_of(REF_MODELS[op], rec[name])
-            values[name] = v
-        if plan.parent_field:
-            values[plan.parent_field] = parent_id
-        if plan.positioned:
-            values["position"] = rec["position"]
-        row_id = self._upsert(plan.model, plan.name, values)
-        for child, key in plan.children:
-            if child is not None:
-                for child_rec in rec[key]:
-                    self._stored_record(child, child_rec, row_id)
+        for rec in records:
+            values: dict[str, Any] = dict(zip(kept, kept_values(rec), strict=True))
+            if stamp_field is not None and values[stamp_field] is None:
+                values[stamp_field] = self.stamp
+            for name, op in ref_steps:
+                if op == PERSON:
+                    v = rec[name]
+                    if v is not None:
+                        row = people.get(person_uuid.get(v, v))
+                        v = row["id"] if row is not None else self.id_of(Person, v)
+                elif op == COMPETENCY:
+                    v = self.competency_id(rec[name])
+                elif op == PRIVATE:  # as in _record
+                    if not self.private or name not in rec:
+                        continue
+                    v = rec[name]
+                else:
+                    v = self.id_of(REF_MODELS[op], rec[name])
+                values[name] = v
+            if parent_field:
+                values[parent_field] = parent_id
+            if positioned:
+                values["position"] = rec["position"]
+            row_id = upsert(model, name_of_kind, values)
+            for child, key in children:
+                self._stored_records(child, rec[key], row_id)
 
     def _stamp_of(self, rec: Row) -> str | None:
         moment = rec.get("updated_at")
@@ -248,9 +259,11 @@ class Writer(UpsertCache):
                 return
             self._preload(schema.KINDS[kind], records)
             plan = PLANS[kind]
-            record = self._stored_record if stored else self._record
-            for rec in records:
-                record(plan, rec)
+            if stored:
+                self._stored_records(plan, records)
+            else:
+                for rec in records:
+                    self._record(plan, rec)
             self.flush()
         except sqlite3.Error as exc:
             raise TransferError(str(exc)) from None
@@ -259,8 +272,21 @@ class Writer(UpsertCache):
         """One batched SELECT per model for every uuid the records (and their children) carry."""
         if kind.identity != "uuid":
             return
-        self.load(MODELS[kind.name], (r["uuid"] for r in records))
+        self.load(MODELS[kind.name], map(_UUID, records))
         for child_name in kind.children:
             child = schema.KINDS[child_name]
             self._preload(child, [c for r in records for c in r[child.key]])
 
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:
+    if len(names) == 1:
+        name = names[0]
+        return lambda rec: (rec[name],)
+    return operator.itemgetter(*names) if names else lambda rec: ()
+
+
+def _all_plans(plans: Iterable[KindPlan]) -> Iterator[tuple[str, KindPlan]]:
+    for plan in plans:
+        yield plan.name, plan
+        yield from _all_plans(child for child, _key in plan.children if child is not None)

@@ -18,7 +18,7 @@ from typing import Any
 from peewee import Database, DatabaseError
 
 from mentor_tui import schema
-from mentor_tui.db import models, search_sync, stamp_sync
+from mentor_tui.db import index_sync, models, search_sync, stamp_sync
 from mentor_tui.db.gather import Gathered, chunks, gather, plan_id_by_uuid
 from mentor_tui.db.models import BaseModel, Person, to_change_text
 from mentor_tui.db.record_writer import Writer
@@ -53,12 +53,14 @@ IMPORT_CACHE_KIB = 65536
 def write_transaction() -> Iterator[None]:
     """The one transaction an import runs in: reads that decide writes need IMMEDIATE.
     The search index takes the rows written all at once at the end (search_sync), and so
-    do the stamps of rows added without one (stamp_sync)."""
+    do the stamps of rows added without one (stamp_sync) and the indexes of the tables
+    filled from empty (index_sync)."""
     db = database()
     old = db.execute_sql("PRAGMA cache_size").fetchone()[0]
     db.execute_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
-        with db.atomic("IMMEDIATE"), search_sync.bulk_writes(), stamp_sync.bulk_inserts():
+        with db.atomic("IMMEDIATE"), search_sync.bulk_writes(), stamp_sync.bulk_inserts(), \
+                index_sync.bulk_indexes():
             yield
     finally:
         db.execute_sql(f"PRAGMA cache_size = {int(old)}")

@@ -8,17 +8,19 @@ newer one (`newer`). `record_writer.Writer` turns records into these upserts.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mentor_tui.db import models, stamp_sync
+from mentor_tui.db import index_sync, models, stamp_sync
 from mentor_tui.db.gather import chunks
 from mentor_tui.db.import_plan import FIELDS, MODELS, PRIVATE_FIELDS
 from mentor_tui.db.models import BaseModel, Person, moments_from_text, moments_to_text
 from mentor_tui.db.sql_table import SqlTable
 
 Row = dict[str, Any]
+_ID = operator.itemgetter("id")
 
 
 class TransferError(Exception):
@@ -61,8 +63,9 @@ class UpsertCache:
         self._tables = {model: SqlTable(model) for model in FIELDS}
         self._rows: dict[type[BaseModel], dict[str, dict[str, Any]]] = {m: {} for m in FIELDS}
         self._absent: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
-        # uuids this import added to a table that was empty, whose rows it let go (`forget`)
-        self._forgotten: dict[type[BaseModel], set[str]] = {m: set() for m in FIELDS}
+        # uuid -> id of the rows this import added to a table that was empty and let go (`forget`):
+        # such a table's indexes are set aside (`index_sync`), its rows are looked up by id
+        self._forgotten: dict[type[BaseModel], dict[str, int]] = {m: {} for m in FIELDS}
         self._private_columns = {model: tuple(k for k in fields if k in PRIVATE_FIELDS) for model, fields in FIELDS.items()}
         self._connection: Any = Person._meta.database.connection()  # type: ignore[attr-defined]
         # defaults of the columns an import may leave out: local-only ones, and private notes
@@ -82,10 +85,12 @@ class UpsertCache:
 
     def flush(self) -> None:
         """Run the inserts still pending, parents before children."""
-        for table in self._tables.values():
+        for model, table in self._tables.items():
             if table.pending:
                 stamp_sync.set_aside()
                 batches, table.pending = table.pending, {}
+                if self._empty[model]:
+                    index_sync.set_aside(table.name)
                 for fields, rows in batches.items():
                     self._connection.executemany(table.insert_with_id_sql(fields), rows)
 
@@ -118,16 +123,21 @@ class UpsertCache:
             forgotten = self._forgotten[model]
             if not forgotten:
                 return
-            wanted = sorted({u for u in uuids if u in forgotten and u not in cache})
+            wanted = sorted(u for u in forgotten.keys() & set(uuids) if u not in cache)
         else:
             wanted = sorted({u for u in uuids if u not in cache and u not in absent})
         if not wanted:
             return
         fields = FIELDS[model]
         table = self._tables[model]
-        for batch in chunks(wanted):
-            for row in self._sql(table.select_sql(fields, "uuid", len(batch)), batch):
-                cache[row[1]] = {"id": row[0], **dict(zip(fields, row[1:], strict=True))}
+        keys: list[Any] = wanted
+        key = "uuid"
+        if self._was_empty(model):
+            key, keys = "id", sorted(self._forgotten[model][u] for u in wanted)
+        with_id = ("id", *fields)
+        for batch in chunks(keys):
+            for row in self._sql(table.select_sql(fields, key, len(batch)), batch):
+                cache[row[1]] = dict(zip(with_id, row, strict=True))
         absent.update(u for u in wanted if u not in cache)
 
     def id_of(self, model: type[BaseModel], uuid: str | None) -> int | None:
@@ -228,7 +238,7 @@ class UpsertCache:
             if model in kept:
                 continue
             if rows and self._empty[model]:
-                self._forgotten[model].update(rows)
+                self._forgotten[model].update(zip(rows.keys(), map(_ID, rows.values()), strict=True))
             rows.clear()
             self._absent[model].clear()
 

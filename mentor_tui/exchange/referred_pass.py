@@ -17,7 +17,6 @@ the whole read with the first part it wrote (`same_referred`).
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from mentor_tui.exchange import toml_pieces
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.file_reader import UNPACKED, Packer, Records, finish_packed, parse_file
 from mentor_tui.exchange.file_table import ParsedFile, Reference
-from mentor_tui.exchange.toml_text import parse_text, read_text
+from mentor_tui.exchange.toml_text import parse_text, read_same_text, read_text_crc
 from mentor_tui.exchange.validate import begin, finish, read_arrays
 
 Sections = list[tuple[str, int, int]]
@@ -40,24 +39,20 @@ class FirstRead:
     parsed: ParsedFile  # the referred-to kinds; every kind when `sections` is None
     sections: Sections | None  # where the other kinds are in the file (None: read whole)
     head: int = 0  # where the head (format, version, ...) ends: the first run
-    crc: int = 0  # of the text read, so the rest is read from the same text
-
-
-def _crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    crc: int = 0  # of the file's bytes, so the rest is read from the same text
 
 
 def read_referred(path: Path | str) -> FirstRead:
     """The file's records of the referred-to kinds, checked (a file not cut this way: all of it)."""
     display = str(path)
     path = Path(path)
-    text = read_text(path, display)
+    text, crc = read_text_crc(path, display)
     runs = toml_pieces.sections(text, _ARRAY_KEYS)
     if runs is not None:
         try:
             head = runs[0][1]
             parsed = _read_runs(text, head, [r for r in runs if r[0] in _REFERRED_KEYS], display, path, False)
-            return FirstRead(parsed, [r for r in runs if r[0] not in _REFERRED_KEYS], head, _crc(text))
+            return FirstRead(parsed, [r for r in runs if r[0] not in _REFERRED_KEYS], head, crc)
         except ExchangeError:
             pass  # the whole file, read at once, says what is wrong
     del text
@@ -68,8 +63,8 @@ def read_rest(path: Path | str, head: int, sections: Sections, crc: int) -> tupl
     """(the records of the other kinds, False), or (the whole file's read, True)."""
     display = str(path)
     path = Path(path)
-    text = read_text(path, display)
-    if _crc(text) == crc:
+    text = read_same_text(path, display, crc)  # None: the file changed since the first read
+    if text is not None:
         try:
             return _read_runs(text, head, sections, display, path, True), False
         except ExchangeError:

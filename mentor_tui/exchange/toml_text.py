@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 import stat
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,26 @@ def load_toml(path: Path, display: str | None = None) -> dict[str, Any]:
 
 def read_text(path: Path, name: str) -> str:
     """The file's text once the guards before parsing pass (size, NUL, UTF-8, dotted keys)."""
+    return _read(path, name, False)[0]
+
+
+def read_text_crc(path: Path, name: str) -> tuple[str, int]:
+    """`read_text`, and the CRC-32 of the file's bytes (for `read_same_text`)."""
+    return _read(path, name, True)
+
+
+def read_same_text(path: Path, name: str, crc: int) -> str | None:
+    """The file's text again if its bytes still have this CRC-32 (`read_text_crc`): the text
+    that passed the guards then, so they are not run again. None when the file changed."""
+    data = _read_bytes(path, name)
+    if zlib.crc32(data) != crc:
+        return None
+    text = data.decode("utf-8")
+    del data
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
     bad = f"{name}: not a valid mentor-tui file"
     try:
         info = os.stat(path)
@@ -116,6 +137,13 @@ def read_text(path: Path, name: str) -> str:
         raise ExchangeError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES:
         raise ExchangeError(f"{bad}: it is larger than {MAX_FILE_WORDS}")
+    return data
+
+
+def _read(path: Path, name: str, want_crc: bool) -> tuple[str, int]:
+    bad = f"{name}: not a valid mentor-tui file"
+    data = _read_bytes(path, name)
+    crc = zlib.crc32(data) if want_crc else 0
     if b"\x00" in data:
         raise ExchangeError(f"{bad}: it is binary, not TOML text (NUL byte at offset {data.index(0)})")
     try:
@@ -128,7 +156,7 @@ def read_text(path: Path, name: str) -> str:
         text = text[1:]
     if dotted and _has_long_dotted_key(text):
         raise ExchangeError(f"{bad}: a dotted key has {MAX_DOTTED_PARTS} or more parts")
-    return text
+    return text, crc
 
 
 def parse_text(text: str, name: str) -> dict[str, Any]:
