@@ -5,6 +5,10 @@ again, and a section visited before that is built when its key is pressed, as al
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+
+from textual.geometry import Size
 
 from mentor_tui.app import SECTIONS, MentorApp
 from tests.pilot_helpers import screen_text, settle, wait_until
@@ -73,6 +77,52 @@ async def test_a_section_built_ahead_and_shown_after_a_theme_change_has_the_new_
         assert app.screen is labs
         assert labs.query_one("#table").styles.background != dark
         assert styles_of(app) == textuals_styles(app)
+
+
+def painted_text(app) -> str:
+    """The text of what the app has painted (its screenshot without the SVG's markup)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))
+
+
+async def shown_first(db, key: str, ahead: bool, size: tuple[int, int] = (120, 40)) -> tuple[str, object]:
+    """What a section's first visit paints, its screen built (and drawn) ahead or not."""
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        flag = "sections_built" if ahead else "warmed_up"
+        await wait_until(pilot, lambda: getattr(app, flag), timeout=20, what=flag)
+        await settle(pilot)
+        if size != (120, 40):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        return painted_text(app), app.screen.size
+
+
+async def test_a_section_built_ahead_is_laid_out_and_drawn_before_it_is_shown(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections built ahead")
+        await settle(pilot)
+        for name, screen in app.sections.ahead.items():
+            assert screen.size == app.size, name
+            table = screen.query_one("#table")
+            assert table.size.width > 0 and table.size.height > 0, name
+
+
+async def test_a_section_drawn_ahead_paints_on_its_first_visit_what_one_built_then_paints(demo_db):
+    for key in "26":  # Plans, Team
+        ahead, size = await shown_first(demo_db, key, ahead=True)
+        built_then, _ = await shown_first(demo_db, key, ahead=False)
+        assert size == Size(120, 40)
+        assert ahead == built_then
+
+
+async def test_a_section_drawn_ahead_and_shown_after_a_resize_fits_the_new_size(demo_db):
+    ahead, size = await shown_first(demo_db, "6", ahead=True, size=(90, 30))
+    built_then, _ = await shown_first(demo_db, "6", ahead=False, size=(90, 30))
+    assert size == Size(90, 30)
+    assert ahead == built_then
 
 
 async def first_check_in_edit_form(db, monkeypatch) -> int:

@@ -5,13 +5,17 @@ first page read) took 100-150 ms of a first visit on a large database, against 5
 for a revisit. So once start-up is done and nobody has pressed a key for a moment, the
 app builds each section's screen in the background, one at a time (MentorApp's warm-up
 calls `build_ahead`); the mode then takes that screen on its first visit, which reads its
-data again as every visit does, and is as quick as a revisit. A key pressed first simply
-builds the screen then, as before. Last it builds, and throws away, a few forms
+data again as every visit does. Once its data is shown it is also laid out at the
+terminal's size and drawn off screen (`draw_ahead`): a first showing used to lay out and
+draw every widget anew (Team: ~50 ms of a ~140 ms first visit), and is now as quick as a
+revisit. A key pressed first simply builds the screen then, as before. Last it builds, and throws away, a few forms
 (`build_form_ahead`, screens/forms_ahead.py says why).
 
 Textual has no public call that starts a screen without showing it; `App._register` is
-what `push_screen` and `switch_mode` use to start one (Textual is pinned in
-pyproject.toml; tests/test_section_modes.py fails if that stops working).
+what `push_screen` and `switch_mode` use to start one. Nor one that lays out a screen not
+shown: `Screen._refresh_layout` is what a resize uses, and it paints only the screen shown
+(Textual is pinned in pyproject.toml; tests/test_section_modes.py fails if either stops
+working, and checks that a screen drawn ahead paints what one built when shown paints).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class SectionModes:
         self.targets = targets
         self.ahead: dict[str, Screen] = {}  # built in the background, not shown yet
         self.taken: set[str] = set()  # modes whose screen the app has asked for
+        self.drawn: set[int] = set()  # (ids of) screens built ahead and drawn off screen
 
     def factories(self) -> dict[str, Callable[[], Screen]]:
         """What `App.MODES` maps each mode to."""
@@ -70,3 +75,14 @@ class SectionModes:
     def build_form_ahead(self, make: Callable[[], Screen]) -> Screen:
         """Start, in the background, a throwaway form made by `make` (screens/forms_ahead.py; never shown)."""
         return self._start(self._styled_now(make()))
+
+    def draw_ahead(self, screen: Screen) -> bool:
+        """Lay `screen` (built ahead, its data shown) out at the app's size and draw it off screen,
+        once: False when there is nothing (more) to do."""
+        if screen not in self.ahead.values() or id(screen) in self.drawn:
+            return False
+        self.drawn.add(id(screen))
+        screen._refresh_layout(self.app.size)  # not the screen shown: lays out, paints nothing
+        screen._compositor.render_full_update()  # each widget keeps the lines it drew
+        return True
+

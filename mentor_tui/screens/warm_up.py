@@ -4,7 +4,7 @@ Once start-up's workers are done, the other screens' code is imported, a module 
 time (a key pressed meanwhile waits for one import at most), so a first visit or a
 first Enter does not wait for imports. Then, after half a second without a key, each
 section's screen is built in the background, one at a time, each once the one before
-has read its data, and last a few throwaway forms, one at a time (screens/forms_ahead.py
+has read its data and been laid out and drawn off screen, and last a few throwaway forms, one at a time (screens/forms_ahead.py
 says why). Nothing is built while a dialog or form is open or a worker runs.
 """
 
@@ -83,6 +83,8 @@ class WarmUp:
         building = self._building
         if building is not None and (not building.is_mounted or getattr(building, "reading", False)):
             pass  # the one before is still being built, or reading its data
+        elif building is not None and self.sections.draw_ahead(building):
+            pass  # the one before, read, is laid out and drawn (off screen) first
         elif name is None and not self._forms:
             self.built = True
             self._throw_away(building)
