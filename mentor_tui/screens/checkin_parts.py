@@ -17,6 +17,7 @@ from rich.text import Text
 from mentor_tui import dates
 from mentor_tui.db.actions import ActionLine
 from mentor_tui.db.blockers import BlockerAge
+from mentor_tui.widgets.drawn_once import DrawnOnce
 
 PRIVATE_TITLE = "private — never exported unless you ask"
 
@@ -66,10 +67,10 @@ def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box
 
 
 @lru_cache(maxsize=256)
-def markdown(text: str) -> Markdown:
-    """`text` parsed as Markdown, once: a timeline drawn again (a reload, o for older
-    check-ins, back from a check-in) parses only what it has not shown before."""
-    return Markdown(text)
+def markdown(text: str) -> DrawnOnce:
+    """`text` parsed as Markdown and drawn (per width) once: a timeline drawn again (a reload,
+    o for older check-ins, back from a check-in) parses and draws only what it has not shown before."""
+    return DrawnOnce(Markdown(text))
 
 
 def part(title: str, text: str) -> list[RenderableType]:

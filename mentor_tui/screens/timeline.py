@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widgets import Static
 
 from mentor_tui import clock, dates
@@ -36,6 +37,14 @@ class CheckInCard(Static, can_focus=True):
     def __init__(self, entry: CheckInView) -> None:
         super().__init__(_card(entry), classes="checkin-card")
         self.entry = entry
+        self._heights: dict[int, int] = {}  # width -> lines: a card never changes (a reload makes new ones)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Textual measures a card again on each of the layout passes a first showing takes
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().get_content_height(container, viewport, width)
+        return height
 
 
 class TimelineScreen(CheckInEdits, MentorshipActions, DetailScreen[Timeline]):
@@ -92,7 +101,7 @@ class TimelineScreen(CheckInEdits, MentorshipActions, DetailScreen[Timeline]):
         if new:
             keep = next((c for c in new if c.entry.id == self.focused_checkin), None)
             if keep is None:  # the newest, with the mentorship's head above it in view
-                self.call_after_refresh(new[0].focus, scroll_visible=False)
+                self.call_later(new[0].focus, scroll_visible=False)
             else:
                 self.call_after_refresh(keep.focus)
         self.refresh_bindings()
