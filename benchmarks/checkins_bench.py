@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app_driver import settle, wait_ready
 from common import Result, not_built, repeats
-from screen_timing import database_copy, query_one, repeat_opening, result, timed
+from screen_timing import database_copy, query_all, query_one, repeat_opening, result, timed
 
 BUDGET_S = 0.100
 TICKS = repeats(3, 1)
@@ -67,11 +67,14 @@ async def _measure(db: Path) -> list[Result]:
 
         await app.run_action("go('checkins')")
         await settle(app)
-        table = app.screen.table  # the cursor on the longest mentorship: its timeline has check-ins to open
-        keys = [row.key for row in table.table_rows]
-        if str(mentorship) in keys:
-            table.move_cursor(row=keys.index(str(mentorship)))
-            await settle(app)
+        # the cursor on the listed mentorship with the most check-ins ("me"'s: the longest of all may
+        # be another mentor's), so its timeline has check-ins to open
+        table = app.screen.table
+        keys = [str(row.key) for row in table.table_rows]
+        counts = dict(query_all(db, "SELECT mentorship_id, count(*) FROM check_in GROUP BY mentorship_id"))
+        listed = max(range(len(keys)), key=lambda row: counts.get(int(keys[row]), 0))
+        table.move_cursor(row=listed)
+        await settle(app)
         # What the keys (enter, enter, e) run, as the other rows do: Pilot's press adds two idle
         # waits of 20 ms or more after each key, which a user does not wait for.
         card_focused = lambda: isinstance(app.screen.focused, CheckInCard)  # noqa: E731

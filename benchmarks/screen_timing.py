@@ -85,8 +85,12 @@ def database_copy(db: Path, folder: Path) -> Iterator[Path]:
 
 
 def query_one(db: Path, sql: str, *args: object) -> tuple:
+    return query_all(db, sql, *args)[0]
+
+
+def query_all(db: Path, sql: str, *args: object) -> list[tuple]:
     con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return con.execute(sql, args).fetchone()
+        return con.execute(sql, args).fetchall()
     finally:
         con.close()
