@@ -17,6 +17,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from mentor_tui import collector, config
 from mentor_tui.text_safety import escape_controls
@@ -165,9 +166,15 @@ class MentorApp(App[None]):
         return self.warm.built
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self.warm.key_pressed()  # the warm-up builds nothing while keys come
+        if isinstance(event, events.Key | events.MouseDown):
+            if isinstance(event, events.Key):
+                self.warm.key_pressed()  # the warm-up builds nothing while keys come
+            if self._tidy is not None:
+                self._tidy.stop()
+            self._tidy = self.set_timer(collector.TIDY_AFTER, collector.tidy)  # once input stops
         await super().on_event(event)
+
+    _tidy: Timer | None = None
 
     def ask_who_is_me(self, roster: list) -> None:
         """The first-start form; `roster` (read in open_store's worker) are the people already here."""

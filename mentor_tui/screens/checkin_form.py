@@ -28,6 +28,7 @@ from mentor_tui.screens.checkin_parts import action_line
 from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.form import FormScreen, record_field
 from mentor_tui.widgets.form_select import FormSelect
+from mentor_tui.widgets.plain_input import PlainInput
 
 
 def open_checkin_form(screen: Any, mentorship_id: int, checkin_id: int | None = None) -> None:
@@ -61,11 +62,11 @@ class ActionRow(Horizontal):
         self.start_due = item.due_on.isoformat() if item and item.due_on else ""
 
     def compose(self) -> ComposeResult:
-        yield Input(self.start_text, placeholder="what is to be done", classes="action-text", compact=True)
+        yield PlainInput(self.start_text, placeholder="what is to be done", classes="action-text", compact=True)
         value = self.start_owner if self.start_owner in {v for _, v in self.owners} else Select.NULL
         yield FormSelect([(Text(n), v) for n, v in self.owners], value=value, prompt="owner",
                      compact=True, classes="action-owner")
-        yield Input(self.start_due, placeholder="due YYYY-MM-DD", classes="action-due", compact=True)
+        yield PlainInput(self.start_due, placeholder="due YYYY-MM-DD", classes="action-due", compact=True)
         if self.item is not None:
             yield Checkbox("done", value=self.item.done_on is not None, compact=True, classes="action-done")
         else:

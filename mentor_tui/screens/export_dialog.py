@@ -24,6 +24,7 @@ from mentor_tui.exchange.output_files import export_file_name, output_problem
 from mentor_tui.exchange.spec import KIND_LABELS
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.plain_input import PlainInput
 
 EVERYONE = "__team__"
 
@@ -72,7 +73,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
                 yield Static("Include private pairing notes (off: they stay on this machine)")
             yield Static("Preparing the preview…", id="preview")
             yield Label("Write to")
-            yield Input(id="path", compact=True)
+            yield PlainInput(id="path", compact=True)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield Button("Cancel (esc)", id="cancel")

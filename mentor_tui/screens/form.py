@@ -35,6 +35,7 @@ from mentor_tui.screens import form_room, store_work
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.plain_input import PlainInput
 
 
 @dataclass
@@ -190,12 +191,12 @@ class FormScreen(ModalScreen[FormResult | None]):
             return compact(FormSelect(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
-            return compact(Input(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))
+            return compact(PlainInput(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))
         if f.kind == "int":
-            return compact(Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
+            return compact(PlainInput("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
                                  type="integer", classes=FIELD_CLASSES))
         suggester = SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
-        return compact(Input("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
+        return compact(PlainInput("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
                              classes=FIELD_CLASSES, suggester=suggester))
 
     def _read(self, f: Field) -> tuple[Any, str | None]:

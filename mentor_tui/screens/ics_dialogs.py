@@ -23,6 +23,7 @@ from mentor_tui import clock
 from mentor_tui.screens import store_work
 from mentor_tui.screens.export_dialog import default_folder
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.plain_input import PlainInput
 
 
 def _paths(text: str) -> list[Path]:
@@ -58,7 +59,7 @@ class IcsExportDialog(ModalScreen[Path | None]):
             yield Static("Preparing the preview…", id="preview")
             yield Label("Write to")
             default = default_folder() / f"mentor-sessions-{clock.today().isoformat()}.ics"
-            yield Input(str(default), id="path", compact=True)
+            yield PlainInput(str(default), id="path", compact=True)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield Button("Cancel (esc)", id="cancel")
@@ -156,7 +157,7 @@ class IcsImportDialog(ModalScreen[bool]):
                 "(same UID) is updated, not duplicated; occurrence notes and attendance here are kept. "
                 "The first ctrl+s shows what would change; the second imports it, all or nothing.", id="intro")
             yield Label("Files (several: separated by spaces, \"quote paths\" with spaces)")
-            yield Input(placeholder="~/Downloads/calendar.ics", id="paths", compact=True)
+            yield PlainInput(placeholder="~/Downloads/calendar.ics", id="paths", compact=True)
             yield Static("", id="result")
             with Horizontal(id="buttons"):
                 yield Button("Close (esc)", id="close")

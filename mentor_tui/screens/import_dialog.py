@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static, Switch
 
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.plain_input import PlainInput
 
 
 def expand(text: str) -> list[Path]:
@@ -90,7 +91,7 @@ class ImportDialog(ModalScreen[bool]):
                 id="intro",
             )
             yield Label("Files or a folder (several: separated by spaces, \"quote paths\" with spaces)")
-            yield Input(placeholder="~/exports/  or  ana.toml bo.toml", id="paths", compact=True)
+            yield PlainInput(placeholder="~/exports/  or  ana.toml bo.toml", id="paths", compact=True)
             yield ProgressBar(id="progress", show_eta=False, classes="-idle")
             yield Static("", id="result")
             with Horizontal(id="private-row", classes="-idle"):

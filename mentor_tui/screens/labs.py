@@ -22,6 +22,7 @@ from mentor_tui.screens.lab import STALE, LabScreen, stale_cutoff
 from mentor_tui.screens.pick import PickScreen
 from mentor_tui.screens.section import TableSection, clip
 from mentor_tui.screens.store_work import could_not_save, deliver, run_edit
+from mentor_tui.widgets.plain_input import PlainInput
 from mentor_tui.widgets.record_table import RecordTable
 
 
@@ -57,7 +58,7 @@ class LabsScreen(TableSection[LabRow]):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="lab-filters")
-        yield Input(id="lab-search", placeholder="Search labs, goals, plans, people… (enter: to the list, esc: clear)",
+        yield PlainInput(id="lab-search", placeholder="Search labs, goals, plans, people… (enter: to the list, esc: clear)",
                     compact=True, classes="-hidden")
         yield RecordTable(id="table", zebra_stripes=True)
 

@@ -26,6 +26,7 @@ from mentor_tui import dates
 from mentor_tui.db.search import DEFAULT_LIMIT, Hit, one_line_parts
 from mentor_tui.screens.store_work import deliver, failure_reason
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.plain_input import PlainInput
 from mentor_tui.widgets.title_bar import TitleBar
 
 HIT_STYLE = "bold reverse"
@@ -62,7 +63,7 @@ class SearchScreen(Screen[Hit | None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(icon="◆")
-        yield Input(self.initial_text, placeholder="Search all notes…", id="query", select_on_focus=False, compact=True)
+        yield PlainInput(self.initial_text, placeholder="Search all notes…", id="query", select_on_focus=False, compact=True)
         yield Static(Content(INTRO), id="search-status")
         yield OptionList(id="hits")
         yield KeyBar()
