@@ -53,8 +53,9 @@ async def test_every_widget_gets_the_styles_textual_gives_it(demo_db, tmp_path):
         await assert_same_as_textual(app)
 
 
-async def test_a_form_opened_again_is_styled_without_matching(demo_db, monkeypatch):
-    matched = []
+def matched_nodes(monkeypatch) -> list:
+    """From now on, every node the stylesheet matches against its rules, in order."""
+    matched: list = []
     textual_apply = Stylesheet.apply
 
     def counting(self, node, **kwargs):
@@ -62,6 +63,11 @@ async def test_a_form_opened_again_is_styled_without_matching(demo_db, monkeypat
         return textual_apply(self, node, **kwargs)
 
     monkeypatch.setattr(Stylesheet, "apply", counting)
+    return matched
+
+
+async def test_a_form_opened_again_is_styled_without_matching(demo_db, monkeypatch):
+    matched = matched_nodes(monkeypatch)
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -128,19 +128,11 @@ async def test_a_section_drawn_ahead_and_shown_after_a_resize_fits_the_new_size(
 async def first_check_in_edit_form(db, monkeypatch) -> int:
     """How many widgets the first check-in edit form of a session matched against the stylesheet's
     rules, once the app has built its screens and forms ahead."""
-    from textual.css.stylesheet import Stylesheet
-
     from mentor_tui.screens.checkin_form import CheckInForm
     from mentor_tui.screens.form import FormScreen
+    from tests.test_matched_rules import matched_nodes
 
-    matched = []
-    textual_apply = Stylesheet.apply
-
-    def counting(self, node, **kwargs):
-        matched.append(node)
-        return textual_apply(self, node, **kwargs)
-
-    monkeypatch.setattr(Stylesheet, "apply", counting)
+    matched = matched_nodes(monkeypatch)
     app = MentorApp(db_path=db)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections and forms built ahead")

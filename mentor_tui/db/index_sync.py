@@ -18,15 +18,10 @@ pattern as `stamp_sync` and `search_sync`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager
 
-from mentor_tui.db.models import Person
-
-
-def _sql(statement: str, params: tuple[Any, ...] = ()) -> Any:
-    return Person._meta.database.execute_sql(statement, params)  # type: ignore[attr-defined]
+from mentor_tui.db.set_aside import outermost_block
+from mentor_tui.db.set_aside import sql as _sql
 
 
 class _Bulk:
@@ -38,19 +33,13 @@ class _Bulk:
 _open: list[_Bulk] = []  # the bulk_indexes block the import runs in (one at a time)
 
 
-@contextmanager
-def bulk_indexes() -> Iterator[None]:
+def bulk_indexes() -> AbstractContextManager[None]:
     """Inside a write transaction (rolled back on an error): the indexes `set_aside()` drops
     are created again at the block's end."""
-    if _open:  # already inside bulk_indexes
-        yield
-        return
-    bulk = _Bulk()
-    _open.append(bulk)
-    try:
-        yield  # on an error the caller's rollback puts the indexes back
-    finally:
-        _open.remove(bulk)
+    return outermost_block(_open, _Bulk, _put_back)
+
+
+def _put_back(bulk: _Bulk) -> None:
     for _name, sql_text in bulk.indexes:
         _sql(sql_text)
 

@@ -15,17 +15,15 @@ the trigger swap together. The same pattern as the search index's `search_sync`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager
 
-from mentor_tui.db.models import Person
+from mentor_tui.db.set_aside import outermost_block
+from mentor_tui.db.set_aside import sql as _sql
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # as the triggers write it
 
 
-def _sql(statement: str, params: tuple[Any, ...] = ()) -> Any:
-    return Person._meta.database.execute_sql(statement, params)  # type: ignore[attr-defined]
+
 
 
 class _Bulk:
@@ -37,19 +35,13 @@ class _Bulk:
 _open: list[_Bulk] = []  # the bulk_inserts block the import runs in (one at a time)
 
 
-@contextmanager
-def bulk_inserts() -> Iterator[None]:
+def bulk_inserts() -> AbstractContextManager[None]:
     """Inside a write transaction (rolled back on an error): once `set_aside()` is called, the
     rows the block adds without an `updated_at` get the time at its end."""
-    if _open:  # already inside bulk_inserts
-        yield
-        return
-    bulk = _Bulk()
-    _open.append(bulk)
-    try:
-        yield  # on an error the caller's rollback puts the triggers back
-    finally:
-        _open.remove(bulk)
+    return outermost_block(_open, _Bulk, _put_back)
+
+
+def _put_back(bulk: _Bulk) -> None:
     for table, last in bulk.highest.items():
         _sql(f'UPDATE "{table}" SET "updated_at" = {NOW} WHERE "id" > ? AND "updated_at" IS NULL', (last,))
     for _name, _table, sql_text in bulk.triggers:
