@@ -157,3 +157,30 @@ async def test_the_first_check_in_form_finds_its_styles_worked_out_by_the_one_bu
     monkeypatch.setattr("mentor_tui.screens.warm_up.FORMS", forms_ahead.FORMS)
     not_ahead = await first_check_in_edit_form(demo_db, monkeypatch)
     assert ahead < not_ahead / 3  # most of its widgets styled as remembered, not matched afresh
+
+
+async def test_a_section_whose_read_does_not_return_does_not_stop_the_warm_up(demo_db, monkeypatch):
+    import threading
+
+    from mentor_tui.screens import warm_up
+    from mentor_tui.screens.labs import LabsScreen
+
+    monkeypatch.setattr(warm_up, "WAIT_AT_MOST", 1.0)
+    release = threading.Event()
+    textual_fetch = LabsScreen.fetch
+
+    def stuck(self, *args, **kwargs):
+        release.wait(timeout=30)  # a read that hangs (a locked disk, say) until the test ends
+        return textual_fetch(self, *args, **kwargs)
+
+    monkeypatch.setattr(LabsScreen, "fetch", stuck)
+    app = MentorApp(db_path=demo_db)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: app.sections_built, timeout=30, what="the other sections built ahead")
+            assert {"plans", "checkins", "calendar", "team"} <= set(app.sections.ahead)
+            assert app.sections.ahead["labs"].reading  # still waiting: it shows its data when it comes
+            release.set()
+            await wait_until(pilot, lambda: not app.sections.ahead["labs"].reading, timeout=10, what="the late read")
+    finally:
+        release.set()

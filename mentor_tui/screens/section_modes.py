@@ -82,7 +82,10 @@ class SectionModes:
         if screen not in self.ahead.values() or id(screen) in self.drawn:
             return False
         self.drawn.add(id(screen))
-        screen._refresh_layout(self.app.size)  # not the screen shown: lays out, paints nothing
-        screen._compositor.render_full_update()  # each widget keeps the lines it drew
+        try:
+            screen._refresh_layout(self.app.size)  # not the screen shown: lays out, paints nothing
+            screen._compositor.render_full_update()  # each widget keeps the lines it drew
+        except Exception:  # noqa: BLE001 - only time is lost: the first visit lays it out and draws it, as before
+            pass
         return True
 

@@ -5,7 +5,9 @@ time (a key pressed meanwhile waits for one import at most), so a first visit or
 first Enter does not wait for imports. Then, after half a second without a key, each
 section's screen is built in the background, one at a time, each once the one before
 has read its data and been laid out and drawn off screen, and last a few throwaway forms, one at a time (screens/forms_ahead.py
-says why). Nothing is built while a dialog or form is open or a worker runs.
+says why). Nothing is built while a dialog or form is open or a worker runs; a screen
+whose read has not come back after WAIT_AT_MOST is left to finish it and the next is
+built anyway (a read that hangs does not stop the warm-up).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mentor_tui.screens.section_modes import SectionModes
 WARM_UP_AFTER = 0.1  # seconds after the Dashboard is asked for before the first import (and between tries)
 WARM_UP_STEP = 0.01  # seconds between two steps
 BUILD_AHEAD_AFTER = 0.5  # seconds without a key before the sections' screens are built ahead
+WAIT_AT_MOST = 10.0  # seconds a screen built ahead may take to read its data before the next is built anyway
 
 # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
 DETAIL_SCREENS = (
@@ -43,6 +46,8 @@ class WarmUp:
         self._to_import = [target.split(":")[0] for target in sections.targets.values()]
         self._to_import += ["mentor_tui.widgets.record_table", *DETAIL_SCREENS]
         self._building: Any = None  # the screen being built ahead
+        self._building_since = 0.0  # when it was started
+        self._late: list[Any] = []  # screens built ahead whose read took over WAIT_AT_MOST
         self._forms = list(FORMS)  # the throwaway forms not built yet
 
     def start(self) -> None:
@@ -52,7 +57,8 @@ class WarmUp:
         self.last_key = time.monotonic()
 
     def _busy(self) -> bool:
-        return any(not worker.is_finished for worker in self.app.workers)
+        """A worker runs (not one of a screen built ahead whose read took over WAIT_AT_MOST)."""
+        return any(not worker.is_finished and worker.node not in self._late for worker in self.app.workers)
 
     def _imports(self) -> None:
         if self._busy():
@@ -76,14 +82,22 @@ class WarmUp:
     def _build_next(self) -> None:
         """Build one screen ahead, once nothing else runs and no key came for a moment."""
         app = self.app
-        if not app.screen_stack:
+        if not app.is_running:
             return  # closing
+        if not app.screen_stack:  # between a mode's screens: look again in a moment
+            app.set_timer(BUILD_AHEAD_AFTER, self._build_next)
+            return
         name = self.sections.next_to_build()
-        idle = time.monotonic() - self.last_key >= BUILD_AHEAD_AFTER
+        now = time.monotonic()
+        idle = now - self.last_key >= BUILD_AHEAD_AFTER
         building = self._building
         if building is not None and (not building.is_mounted or getattr(building, "reading", False)):
-            pass  # the one before is still being built, or reading its data
-        elif building is not None and self.sections.draw_ahead(building):
+            if now - self._building_since < WAIT_AT_MOST:
+                app.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next)
+                return  # the one before is still being built, or reading its data
+            if building not in self._late:
+                self._late.append(building)  # a read that hangs: the next is built anyway
+        if building is not None and building not in self._late and self.sections.draw_ahead(building):
             pass  # the one before, read, is laid out and drawn (off screen) first
         elif name is None and not self._forms:
             self.built = True
@@ -95,4 +109,5 @@ class WarmUp:
             else:
                 self._throw_away(building)
                 self._building = self.sections.build_form_ahead(self._forms.pop(0))
+            self._building_since = now
         app.set_timer(WARM_UP_STEP if idle else BUILD_AHEAD_AFTER, self._build_next)
