@@ -61,6 +61,8 @@ async def wait_ready(pilot, timeout: float = 90.0) -> None:
     while not all(getattr(app, flag, True) for flag in flags):
         if loop.time() > deadline:  # (the smoke run inside `make test` runs niced beside the suite: slow)
             missing = [flag for flag in flags if not getattr(app, flag, True)]
-            raise RuntimeError(f"the app was not ready within {timeout:.0f} s: not {', '.join(missing)}")
+            running = [f"{w.name} of {type(w.node).__name__}" for w in app.workers if not w.is_finished]
+            raise RuntimeError(f"the app was not ready within {timeout:.0f} s: not {', '.join(missing)}; "
+                               f"{type(app.screen).__name__} shown; workers running: {', '.join(running) or 'none'}")
         await pilot.pause(0.02)
     await settle(app)
