@@ -13,9 +13,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from common import BENCH_DIR, PYTHON, ROOT, Result, median, not_built
+from common import BENCH_DIR, PYTHON, ROOT, Result, median, not_built, repeats
 
-RUNS = 5
+RUNS = repeats(5, 1)
 RATIO = 1.25
 SETTLED_RATIO = 1.3
 PROBE = str(BENCH_DIR / "probe_first_frame.py")
