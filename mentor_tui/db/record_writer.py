@@ -278,7 +278,6 @@ class Writer(UpsertCache):
             self._preload(child, [c for r in records for c in r[child.key]])
 
 
-
 def _getter(names: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:
     if len(names) == 1:
         name = names[0]

@@ -119,8 +119,9 @@ class UpsertCache:
         """Fetch the rows with these uuids (in batches) so upserts need no query each."""
         cache = self._rows[model]
         absent = self._absent[model]
-        if self._was_empty(model):
-            forgotten = self._forgotten[model]
+        forgotten = self._forgotten[model]
+        was_empty = self._was_empty(model)
+        if was_empty:
             if not forgotten:
                 return
             wanted = sorted(u for u in forgotten.keys() & set(uuids) if u not in cache)
@@ -130,10 +131,7 @@ class UpsertCache:
             return
         fields = FIELDS[model]
         table = self._tables[model]
-        keys: list[Any] = wanted
-        key = "uuid"
-        if self._was_empty(model):
-            key, keys = "id", sorted(self._forgotten[model][u] for u in wanted)
+        key, keys = ("id", sorted(forgotten[u] for u in wanted)) if was_empty else ("uuid", wanted)
         with_id = ("id", *fields)
         for batch in chunks(keys):
             for row in self._sql(table.select_sql(fields, key, len(batch)), batch):

@@ -115,7 +115,7 @@ def read_same_text(path: Path, name: str, crc: int) -> str | None:
         return None
     text = data.decode("utf-8")
     del data
-    return text[1:] if text.startswith("\ufeff") else text
+    return _without_bom(text)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -152,11 +152,14 @@ def _read(path: Path, name: str, want_crc: bool) -> tuple[str, int]:
         raise ExchangeError(f"{bad}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     dotted = _dotted_lines(data)
     del data  # the text alone while parsing: a big file is held once, not twice
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = _without_bom(text)
     if dotted and _has_long_dotted_key(text):
         raise ExchangeError(f"{bad}: a dotted key has {MAX_DOTTED_PARTS} or more parts")
     return text, crc
+
+
+def _without_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def parse_text(text: str, name: str) -> dict[str, Any]:
