@@ -55,6 +55,16 @@ def _frozen_clock():
     clock.freeze(None)
 
 
+@pytest.fixture
+def report_now():
+    """The clock at the time the reports' fixtures are dated from (tests/report_fixtures.py)."""
+    from tests import report_fixtures
+
+    clock.freeze(report_fixtures.NOW)
+    yield
+    clock.freeze(FROZEN_NOW)
+
+
 @pytest.fixture(autouse=True)
 def _closed_store():
     yield

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from mentor_tui import clock
 from mentor_tui.db import models as m
 from mentor_tui.db import team_skills
 from mentor_tui.db.database import close_database, open_database
@@ -23,14 +22,7 @@ from tests import report_fixtures as fx
 
 
 @pytest.fixture
-def frozen() -> Iterator[None]:
-    clock.freeze(fx.NOW)
-    yield
-    clock.freeze(None)
-
-
-@pytest.fixture
-def team(tmp_path: Path, frozen: None) -> Iterator[fx.Team]:
+def team(tmp_path: Path, report_now: None) -> Iterator[fx.Team]:
     yield fx.build(tmp_path / "x.sqlite3")
     close_database()
 
@@ -258,7 +250,7 @@ def test_bus_factor_is_read_as_of_the_matrix_day(team: fx.Team) -> None:
     assert list(bus_factor(fx.TODAY)) == fx.EXPECTED_COMPETENCIES
 
 
-def test_bus_factor_recency_window_and_future_ratings(tmp_path: Path, frozen: None) -> None:
+def test_bus_factor_recency_window_and_future_ratings(tmp_path: Path, report_now: None) -> None:
     open_database(tmp_path / "x.sqlite3")
     try:
         today = fx.d("2026-11-26")
@@ -273,7 +265,7 @@ def test_bus_factor_recency_window_and_future_ratings(tmp_path: Path, frozen: No
         close_database()
 
 
-def test_matrix_and_bus_factor_cost_a_few_queries_on_a_large_team(tmp_path: Path, frozen: None) -> None:
+def test_matrix_and_bus_factor_cost_a_few_queries_on_a_large_team(tmp_path: Path, report_now: None) -> None:
     open_database(tmp_path / "x.sqlite3")
     try:
         people = [m.Person.create(name=f"Person {i:02d}", role="mentee") for i in range(50)]

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from mentor_tui import clock
 from mentor_tui.db.database import close_database, open_database
 from tests import report_fixtures as fx
 from tests.cli_helpers import cli
 
 
 @pytest.fixture
-def frozen() -> Iterator[None]:
-    clock.freeze(fx.NOW)
-    yield
-    clock.freeze(None)
-
-
-@pytest.fixture
-def db(tmp_path: Path, frozen: None) -> Path:
+def db(tmp_path: Path, report_now: None) -> Path:
     path = tmp_path / "x.sqlite3"
     fx.build(path)
     close_database()
