@@ -268,6 +268,7 @@ class MentorApp(App[None]):
                 ("home / end", "First / last row (more rows load at the end)"),
                 ("tab / shift+tab", "Next / previous field"),
                 ("ctrl+s", "Save a form"),
+                ("space / ← →", "Switch an action item's owner (check-in form)"),
                 ("esc", "Cancel a form, close a dialog"),
             ]),
         ]

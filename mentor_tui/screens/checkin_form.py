@@ -13,12 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from mentor_tui import clock, dates
 from mentor_tui.db.actions import ActionLine, NewAction, step_lines
@@ -27,7 +26,7 @@ from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
 from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.form import FormScreen, record_field
-from mentor_tui.widgets.form_select import FormSelect
+from mentor_tui.widgets.owner_toggle import OwnerToggle
 from mentor_tui.widgets.plain_input import PlainInput
 
 
@@ -63,9 +62,7 @@ class ActionRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield PlainInput(self.start_text, placeholder="what is to be done", classes="action-text", compact=True)
-        value = self.start_owner if self.start_owner in {v for _, v in self.owners} else Select.NULL
-        yield FormSelect([(Text(n), v) for n, v in self.owners], value=value, prompt="owner",
-                     compact=True, classes="action-owner")
+        yield OwnerToggle(self.owners, self.start_owner, classes="action-owner")
         yield PlainInput(self.start_due, placeholder="due YYYY-MM-DD", classes="action-due", compact=True)
         if self.item is not None:
             yield Checkbox("done", value=self.item.done_on is not None, compact=True, classes="action-done")
@@ -73,7 +70,7 @@ class ActionRow(Horizontal):
             yield Static("new", classes="action-new")
 
     def raw(self) -> tuple:
-        owner = self.query_one(Select).value
+        owner = self.query_one(OwnerToggle).value
         done = self.query_one(Checkbox).value if self.item is not None else None
         return (self.query_one(".action-text", Input).value, owner, self.query_one(".action-due", Input).value, done)
 
@@ -180,7 +177,7 @@ class CheckInForm(FormScreen):
                 except ValueError as exc:
                     row.query_one(".action-due", Input).focus()
                     return f"Action item {number}: {exc}"
-            owner_id = None if owner is Select.NULL else owner
+            owner_id = owner
             if row.item is not None:
                 edits.append(ItemEdit(row.item.id, text.strip(), owner_id, due, bool(done)))
             elif text.strip():

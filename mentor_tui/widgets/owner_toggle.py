@@ -1,0 +1,88 @@
+"""An action item's owner in the check-in form: one of the mentorship's two people, or nobody.
+
+With two people to choose from, a drop-down is a detour: space (or enter, ← →, a
+click) moves to the next choice, and typing a name's first letter picks that
+person. It is one widget where Textual's Select is three (and an option list),
+which the check-in form, with a row per action item, opens noticeably faster for.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+NOBODY = "no owner"
+
+
+class OwnerToggle(Widget, can_focus=True):
+    BINDINGS = [
+        Binding("space", "next", "Next owner"),
+        Binding("enter", "next", "Next owner", show=False),
+        Binding("right", "next", "Next owner", show=False),
+        Binding("left", "previous", "Previous owner", show=False),
+    ]
+    DEFAULT_CSS = """
+    OwnerToggle { height: 1; width: 24; padding: 0 1; background: $surface; }
+    OwnerToggle:focus { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    """
+
+    value: reactive[int | None] = reactive(None)
+
+    class Changed(Message):
+        def __init__(self, toggle: OwnerToggle, value: int | None) -> None:
+            super().__init__()
+            self.toggle = toggle
+            self.value = value
+
+    def __init__(self, owners: list[tuple[str, int]], value: int | None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.owners = owners
+        self._choices: list[int | None] = [v for _, v in owners] + [None]
+        self.set_reactive(OwnerToggle.value, value if value in self._choices else None)
+
+    @property
+    def label(self) -> str:
+        return next((name for name, v in self.owners if v == self.value), NOBODY)
+
+    def render(self) -> Content:
+        name = self.label
+        style = "" if self.value is not None else "dim"
+        room = max(1, self.content_size.width - 2)
+        if len(name) > room:
+            name = name[: room - 1] + "…"
+        return Content.assemble((name, style), " " * max(1, room - len(name) + 1), "⇄")
+
+    def _move(self, step: int) -> None:
+        at = self._choices.index(self.value)
+        self.value = self._choices[(at + step) % len(self._choices)]
+
+    def action_next(self) -> None:
+        self._move(1)
+
+    def action_previous(self) -> None:
+        self._move(-1)
+
+    def watch_value(self, value: int | None) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.focus()
+        self._move(1)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter picks the next person whose name starts with it."""
+        char = event.character
+        if not char or not char.isalpha() or len(char) != 1:
+            return
+        event.stop()
+        at = self._choices.index(self.value)
+        order = self.owners[at + 1:] + self.owners[: at + 1] if at < len(self.owners) else self.owners
+        for name, v in order:
+            if name.lower().startswith(char.lower()):
+                self.value = v
+                return

@@ -1,0 +1,117 @@
+"""An action item's owner in the check-in form: switched by keyboard or mouse, saved, read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input
+
+from mentor_tui.app import MentorApp
+from mentor_tui.db import checkins, database, models, people
+from mentor_tui.db.actions import NewAction
+from mentor_tui.db.mentorships import create_mentorship
+from mentor_tui.screens.checkin_form import ActionRow, CheckInForm
+from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.owner_toggle import OwnerToggle
+
+from .pilot_helpers import settle
+
+SIZE = (120, 40)
+
+
+def _mentor_with_ana():
+    me = people.me()
+    ana = people.add_person("Ana Ruiz", "mentee")
+    return me, ana, create_mentorship(me.id, ana.id, dt.date(2026, 9, 1), cadence_days=14)
+
+
+async def _new_form(pilot) -> CheckInForm:
+    await pilot.press("4")
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CheckInForm)
+    return pilot.app.screen
+
+
+def _owners() -> list[tuple[str, str | None]]:
+    return [(a.text, a.owner.name if a.owner else None)
+            for a in models.ActionItem.select().order_by(models.ActionItem.position)]
+
+
+async def test_the_owner_moves_by_keys_and_letters_and_is_saved(store_with_me):
+    me, ana, _ship = _mentor_with_ana()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await _new_form(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press(*"Write the runbook", "tab")
+        toggle = form.query_one(ActionRow).query_one(OwnerToggle)
+        assert form.focused is toggle and toggle.value == ana.id  # a new item is the mentee's
+        assert "space Next owner" in str(form.query_one(KeyBar).render())
+        seen = []
+        for key in ("space", "space", "space", "left", "b", "enter", "right"):
+            await pilot.press(key)
+            seen.append(toggle.label)
+        assert seen == ["no owner", "Bo Chen (mentor)", "Ana Ruiz (mentee)", "Bo Chen (mentor)",
+                        "Bo Chen (mentor)", "Ana Ruiz (mentee)", "no owner"]
+        await pilot.press("a", "b")
+        assert toggle.value == me.id
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckInForm)
+    assert _owners() == [("Write the runbook", "Bo Chen")]
+
+
+async def test_an_item_saved_before_opens_with_its_owner_and_can_lose_it(store_with_me):
+    me, ana, ship = _mentor_with_ana()
+    checkins.create_checkin(ship.id, dt.date(2026, 11, 12), new_actions=[NewAction("Book the exam", me.id)])
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("enter")  # the timeline
+        await settle(pilot)
+        await pilot.press("enter")  # the check-in
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CheckInForm)
+        toggle = form.query_one(OwnerToggle)
+        assert toggle.label == "Bo Chen (mentor)"
+        toggle.scroll_visible(animate=False, immediate=True)
+        await settle(pilot)
+        await pilot.click(toggle)  # a click moves on, as space does
+        assert toggle.label == "Ana Ruiz (mentee)"
+        toggle.focus()
+        await pilot.press("space")
+        assert toggle.value is None and form.query_one(ActionRow).raw()[1] is None
+        assert form.query_one(ActionRow).query_one(".action-text", Input).value == "Book the exam"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckInForm)
+    assert _owners() == [("Book the exam", None)]
+    database.close_database()
+
+
+async def test_changing_only_the_owner_makes_the_form_ask_before_it_is_left(store_with_me):
+    me, _ana, ship = _mentor_with_ana()
+    checkins.create_checkin(ship.id, dt.date(2026, 11, 12), new_actions=[NewAction("Book the exam", me.id)])
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await _new_form(pilot)
+        rows_before = len(form.query(ActionRow))
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert len(form.query(ActionRow)) == rows_before + 1
+        form.query(OwnerToggle).last().focus()
+        await pilot.press("space")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form  # not left: something was changed
+        assert "press esc again to discard it" in str(form.query_one("#form-error").render())
