@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from mentor_tui import collector, config
+from mentor_tui import collector, config, terminal_watch
 from mentor_tui.text_safety import escape_controls
 from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
@@ -86,6 +86,7 @@ class MentorApp(App[None]):
         self._start_shown = threading.Event()  # set once the start screen's first frame is painted
         self.call_after_refresh(self._start_shown.set)
         self.open_store()
+        terminal_watch.watch(self)
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:
