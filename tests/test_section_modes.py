@@ -110,6 +110,18 @@ async def test_a_section_built_ahead_is_laid_out_and_drawn_before_it_is_shown(de
             assert table.size.width > 0 and table.size.height > 0, name
 
 
+async def test_the_forms_built_ahead_are_laid_out_and_drawn_before_they_are_thrown_away(demo_db):
+    from mentor_tui.screens.form import FormScreen
+    from mentor_tui.screens.forms_ahead import FORMS
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the sections and forms built ahead")
+        assert len(app.sections.forms) == len(FORMS)
+        assert app.sections.forms <= app.sections.drawn  # a first form finds layout and drawing warmed up
+        assert not list(app.query(FormScreen))
+
+
 async def test_a_section_drawn_ahead_paints_on_its_first_visit_what_one_built_then_paints(demo_db):
     ahead, size = await shown_first(demo_db, "6", ahead=True)  # Team: tables, panels, a scrolled list
     built_then, _ = await shown_first(demo_db, "6", ahead=False)

@@ -36,6 +36,7 @@ class SectionModes:
         self.ahead: dict[str, Screen] = {}  # built in the background, not shown yet
         self.taken: set[str] = set()  # modes whose screen the app has asked for
         self.drawn: set[int] = set()  # (ids of) screens built ahead and drawn off screen
+        self.forms: set[int] = set()  # (ids of) the throwaway forms built ahead
 
     def factories(self) -> dict[str, Callable[[], Screen]]:
         """What `App.MODES` maps each mode to."""
@@ -74,12 +75,14 @@ class SectionModes:
 
     def build_form_ahead(self, make: Callable[[], Screen]) -> Screen:
         """Start, in the background, a throwaway form made by `make` (screens/forms_ahead.py; never shown)."""
-        return self._start(self._styled_now(make()))
+        form = self._start(self._styled_now(make()))
+        self.forms.add(id(form))
+        return form
 
     def draw_ahead(self, screen: Screen) -> bool:
-        """Lay `screen` (built ahead, its data shown) out at the app's size and draw it off screen,
-        once: False when there is nothing (more) to do."""
-        if screen not in self.ahead.values() or id(screen) in self.drawn:
+        """Lay `screen` (a section built ahead, its data shown, or a throwaway form) out at the app's
+        size and draw it off screen, once: False when there is nothing (more) to do."""
+        if (screen not in self.ahead.values() and id(screen) not in self.forms) or id(screen) in self.drawn:
             return False
         self.drawn.add(id(screen))
         try:
