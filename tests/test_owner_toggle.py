@@ -115,3 +115,31 @@ async def test_changing_only_the_owner_makes_the_form_ask_before_it_is_left(stor
         await settle(pilot)
         assert app.screen is form  # not left: something was changed
         assert "press esc again to discard it" in str(form.query_one("#form-error").render())
+
+
+async def test_at_80_by_24_the_owner_stays_in_sight_when_its_key_takes_a_second_key_bar_line(store_with_me):
+    from textual.containers import VerticalScroll
+
+    def _in_sight(form, widget) -> bool:
+        region = widget.region
+        return form.get_widget_at(region.x, region.y)[0] is widget
+
+    _mentor_with_ana()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        form = await _new_form(pilot)
+        bar, scroll = form.query_one(KeyBar), form.query_one(VerticalScroll)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        toggle = form.query_one(OwnerToggle)
+        scroll.scroll_home(animate=False, immediate=True)
+        await settle(pilot)
+        toggle.scroll_visible(animate=False, immediate=True)  # the new item on the form's last line in sight
+        await settle(pilot)
+        assert _in_sight(form, toggle)
+        lines_before = bar.size.height
+        form.set_focus(toggle, scroll_visible=False)  # as when focus arrives and the bar grows after
+        await settle(pilot)
+        assert bar.size.height == lines_before + 1  # "space Next owner" takes a second line
+        assert _in_sight(form, toggle)  # and the owner is still in sight

@@ -86,3 +86,14 @@ class KeyBar(Static):
         if shown != self._shown:
             self._shown = shown
             self.update(content)
+        if not self.content_size.width:
+            return
+        if self._lines is not None and len(lines) != self._lines:
+            # Keys that come or go (the focus moved) and take a line more here take one from the
+            # screen above: the focused widget, at the bottom of a form, say, must stay in sight.
+            focused = self.screen.focused
+            if focused is not None:
+                self.call_after_refresh(focused.scroll_visible, animate=False)
+        self._lines = len(lines)
+
+    _lines: int | None = None  # lines at the bar's width (None: not laid out at a width yet)
