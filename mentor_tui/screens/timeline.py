@@ -86,6 +86,7 @@ class TimelineScreen(CheckInEdits, MentorshipActions, DetailScreen[Timeline]):
         focused = self.focused
         if isinstance(focused, CheckInCard):
             self.focused_checkin = focused.entry.id
+        shown = {card.entry.id for card in self._cards()}
         cards = self.query_one("#timeline-cards", Vertical)
         cards.remove_children()
         new = [CheckInCard(e) for e in data.entries]
@@ -99,9 +100,16 @@ class TimelineScreen(CheckInEdits, MentorshipActions, DetailScreen[Timeline]):
                  style="dim")
         )
         if new:
-            keep = next((c for c in new if c.entry.id == self.focused_checkin), None)
+            # a check-in just recorded gets the focus, not the one focused before it was added
+            # (older ones shown on request come after every card shown before: not those)
+            last_shown = max((i for i, c in enumerate(new) if c.entry.id in shown), default=-1)
+            added = [c for c in new[:last_shown] if c.entry.id not in shown]
+            focus_id = added[0].entry.id if added else self.focused_checkin
+            keep = next((c for c in new if c.entry.id == focus_id and c is not new[0]), None)
             if keep is None:  # the newest, with the mentorship's head above it in view
                 self.call_later(new[0].focus, scroll_visible=False)
+                if added:
+                    self.query_one("#detail-body").scroll_home(animate=False)
             else:
                 self.call_after_refresh(keep.focus)
         self.refresh_bindings()
