@@ -25,6 +25,11 @@ def _mentor_with_ana():
     return me, ana, create_mentorship(me.id, ana.id, dt.date(2026, 9, 1), cadence_days=14)
 
 
+def _with_an_item_of_mine() -> None:
+    me, _ana, ship = _mentor_with_ana()
+    checkins.create_checkin(ship.id, dt.date(2026, 11, 12), new_actions=[NewAction("Book the exam", me.id)])
+
+
 async def _new_form(pilot) -> CheckInForm:
     await pilot.press("4")
     await settle(pilot)
@@ -66,8 +71,7 @@ async def test_the_owner_moves_by_keys_and_letters_and_is_saved(store_with_me):
 
 
 async def test_an_item_saved_before_opens_with_its_owner_and_can_lose_it(store_with_me):
-    me, ana, ship = _mentor_with_ana()
-    checkins.create_checkin(ship.id, dt.date(2026, 11, 12), new_actions=[NewAction("Book the exam", me.id)])
+    _with_an_item_of_mine()
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -99,8 +103,7 @@ async def test_an_item_saved_before_opens_with_its_owner_and_can_lose_it(store_w
 
 
 async def test_changing_only_the_owner_makes_the_form_ask_before_it_is_left(store_with_me):
-    me, _ana, ship = _mentor_with_ana()
-    checkins.create_checkin(ship.id, dt.date(2026, 11, 12), new_actions=[NewAction("Book the exam", me.id)])
+    _with_an_item_of_mine()
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -24,6 +24,8 @@ def _weekly_checkins(weeks: int) -> None:
 
 
 async def _timeline(pilot) -> TimelineScreen:
+    """The app started, then 4 and enter: the timeline of the only mentorship."""
+    await settle(pilot)
     await pilot.press("4", "enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, TimelineScreen)
@@ -34,7 +36,6 @@ async def test_a_check_in_just_recorded_has_the_focus_and_the_head_stays_in_view
     _weekly_checkins(3)
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
         timeline = await _timeline(pilot)
         await pilot.press("down")  # an older one focused when the new one is recorded
         assert timeline.focused.entry.progress == "week 1"
@@ -54,7 +55,6 @@ async def test_older_check_ins_shown_on_request_leave_the_focus_where_it_was(sto
     _weekly_checkins(8)
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
         timeline = await _timeline(pilot)
         await pilot.press("down")
         await pilot.press("o")
