@@ -95,11 +95,22 @@ def store_with_me(store):
     return store
 
 
-@pytest.fixture
-def demo_db(tmp_path):
-    """The demo team, as of the frozen today (snapshots and Pilot tests of filled screens)."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    """The demo team made once per test process (generate closes the store: one file, no WAL)."""
     from mentor_tui import demo
 
-    path = tmp_path / "demo.sqlite3"
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     demo.generate(path, today=FROZEN_TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path, _demo_template):
+    """The demo team, as of the frozen today (snapshots and Pilot tests of filled screens): a
+    copy of the one made for the session, each test's own."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(_demo_template, path)
     return path
