@@ -79,12 +79,29 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def store(db_path):
-    """An open, empty store (only the built-in competencies)."""
+def store(db_path, _empty_template):
+    """An open, empty store (only the built-in competencies): a copy of one made for the session."""
+    import shutil
+
     from mentor_tui.db import database
 
+    shutil.copyfile(_empty_template, db_path)
     database.open_database(db_path)
     return db_path
+
+
+@pytest.fixture(scope="session")
+def _empty_template(tmp_path_factory):
+    """A new store made once per test process, closed (one file: its WAL is gone)."""
+    from pathlib import Path
+
+    from mentor_tui.db import database
+
+    path = tmp_path_factory.mktemp("empty") / "mentor.sqlite3"
+    database.open_database(path)
+    database.close_database()
+    assert not Path(f"{path}-wal").exists()
+    return path
 
 
 @pytest.fixture
