@@ -195,3 +195,23 @@ async def test_a_section_whose_read_does_not_return_does_not_stop_the_warm_up(de
             await wait_until(pilot, lambda: not app.sections.ahead["labs"].reading, timeout=10, what="the late read")
     finally:
         release.set()
+
+
+async def test_a_warm_up_step_that_is_lost_is_taken_up_again(demo_db, monkeypatch):
+    from mentor_tui.screens import warm_up
+
+    monkeypatch.setattr(warm_up, "STALLED_AFTER", 0.5)
+    real_step = warm_up.WarmUp._import_next
+    lost = []
+
+    def step(self):
+        if not lost and len(self._to_import) == 3:  # a timer that never fires: the chain ends here
+            lost.append(True)
+            return
+        real_step(self)
+
+    monkeypatch.setattr(warm_up.WarmUp, "_import_next", step)
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.sections_built, timeout=20, what="the warm-up, taken up again")
+        assert lost and app.warm.restarts >= 1

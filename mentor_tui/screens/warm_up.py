@@ -7,7 +7,8 @@ section's screen is built in the background, one at a time, each once the one be
 has read its data and been laid out and drawn off screen, and last a few throwaway forms, one at a time (screens/forms_ahead.py
 says why). Nothing is built while a dialog or form is open or a worker runs; a screen
 whose read has not come back after WAIT_AT_MOST is left to finish it and the next is
-built anyway (a read that hangs does not stop the warm-up).
+built anyway (a read that hangs does not stop the warm-up). Each step asks for the next;
+a watch takes the warm-up up again if no step came for STALLED_AFTER (a step lost).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ WARM_UP_AFTER = 0.1  # seconds after the Dashboard is asked for before the first
 WARM_UP_STEP = 0.01  # seconds between two steps
 BUILD_AHEAD_AFTER = 0.5  # seconds without a key before the sections' screens are built ahead
 WAIT_AT_MOST = 10.0  # seconds a screen built ahead may take to read its data before the next is built anyway
+# Seconds without a step after which the watch takes the warm-up up again: each step asks for
+# the next one a timer's time later (0.5 s at most), so a gap this long means a lost step.
+# (Seen twice under heavy load in a test run, cause not found; the watch makes it harmless.)
+STALLED_AFTER = 3.0
 
 # What Enter opens from the sections: imported ahead too, so a first open does not wait for it.
 DETAIL_SCREENS = (
@@ -51,7 +56,19 @@ class WarmUp:
         self._forms = list(FORMS)  # the throwaway forms not built yet
 
     def start(self) -> None:
+        self._stepped = time.monotonic()
         self.app.set_timer(WARM_UP_AFTER, self._imports)
+        self._watch = self.app.set_interval(STALLED_AFTER, self._take_up_if_stalled, name="warm-up-watch")
+
+    def _take_up_if_stalled(self) -> None:
+        if self.built:
+            self._watch.stop()
+        elif time.monotonic() - self._stepped > STALLED_AFTER:
+            self.restarts += 1
+            self._stepped = time.monotonic()
+            (self._build_next if self.imported else self._imports)()
+
+    restarts = 0  # times the watch took a stalled warm-up up again
 
     def key_pressed(self) -> None:
         self.last_key = time.monotonic()
@@ -61,12 +78,14 @@ class WarmUp:
         return any(not worker.is_finished and worker.node not in self._late for worker in self.app.workers)
 
     def _imports(self) -> None:
+        self._stepped = time.monotonic()
         if self._busy():
             self.app.set_timer(WARM_UP_AFTER, self._imports)  # start-up (the Dashboard's data) first
             return
         self._import_next()
 
     def _import_next(self) -> None:
+        self._stepped = time.monotonic()
         if not self._to_import:
             self.imported = True
             collector.keep_built()  # start-up's objects live as long as the app
@@ -82,6 +101,7 @@ class WarmUp:
     def _build_next(self) -> None:
         """Build one screen ahead, once nothing else runs and no key came for a moment."""
         app = self.app
+        self._stepped = time.monotonic()
         if not app.is_running:
             return  # closing
         if not app.screen_stack:  # between a mode's screens: look again in a moment
