@@ -11,7 +11,6 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -31,12 +30,6 @@ class OwnerToggle(Widget, can_focus=True):
     """
 
     value: reactive[int | None] = reactive(None)
-
-    class Changed(Message):
-        def __init__(self, toggle: OwnerToggle, value: int | None) -> None:
-            super().__init__()
-            self.toggle = toggle
-            self.value = value
 
     def __init__(self, owners: list[tuple[str, int]], value: int | None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -65,9 +58,6 @@ class OwnerToggle(Widget, can_focus=True):
 
     def action_previous(self) -> None:
         self._move(-1)
-
-    def watch_value(self, value: int | None) -> None:
-        self.post_message(self.Changed(self, value))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
