@@ -146,3 +146,23 @@ async def test_at_80_by_24_the_owner_stays_in_sight_when_its_key_takes_a_second_
         await settle(pilot)
         assert bar.size.height == lines_before + 1  # "space Next owner" takes a second line
         assert _in_sight(form, toggle)  # and the owner is still in sight
+
+
+async def test_a_name_of_wide_characters_is_cut_to_the_toggle_s_cells():
+    from textual.app import App
+
+    long_name = "山田太郎ですよね、長い名前 (mentee)"  # 2 cells a character: wider than the toggle
+    toggle = OwnerToggle([("田中 (mentor)", 1), (long_name, 2)], 1)
+
+    class One(App):
+        def compose(self):
+            yield toggle
+
+    async with One().run_test(size=(40, 3)) as pilot:
+        await pilot.pause()
+        width = toggle.content_size.width
+        assert toggle.render().cell_length == width and toggle.render().plain.endswith(" ⇄")
+        await pilot.press("tab", "space")
+        assert toggle.value == 2
+        shown = toggle.render()
+        assert shown.cell_length == width and "…" in shown.plain

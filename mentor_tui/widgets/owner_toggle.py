@@ -42,12 +42,9 @@ class OwnerToggle(Widget, can_focus=True):
         return next((name for name, v in self.owners if v == self.value), NOBODY)
 
     def render(self) -> Content:
-        name = self.label
-        style = "" if self.value is not None else "dim"
-        room = max(1, self.content_size.width - 2)
-        if len(name) > room:
-            name = name[: room - 1] + "…"
-        return Content.assemble((name, style), " " * max(1, room - len(name) + 1), "⇄")
+        name = Content.styled(self.label, "" if self.value is not None else "dim")
+        room = max(1, self.content_size.width - 2)  # the name's cells (wide characters count two)
+        return Content.assemble(name.truncate(room, ellipsis=True, pad=True), " ⇄")
 
     def _move(self, step: int) -> None:
         at = self._choices.index(self.value)
