@@ -23,9 +23,6 @@ from mentor_tui.db.set_aside import sql as _sql
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # as the triggers write it
 
 
-
-
-
 class _Bulk:
     def __init__(self) -> None:
         self.triggers: list[tuple[str, str, str]] = []
