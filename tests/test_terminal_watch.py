@@ -39,12 +39,16 @@ def _wait_gone(pid: int, timeout: float) -> bool:
     return False
 
 
-def test_a_hung_up_terminal_is_told_from_a_live_one():
+def test_a_terminal_the_process_does_not_control_is_not_taken_for_a_hung_up_one():
     master, slave = os.openpty()
     try:
-        assert not terminal_watch.terminal_gone(slave)  # no controlling terminal here: ENOTTY, not EIO
-    finally:
+        assert not terminal_watch.terminal_gone(slave)  # not this process's terminal: ENOTTY, not EIO
         os.close(master)
+        master = -1
+        assert not terminal_watch.terminal_gone(slave)  # still ENOTTY once its other end is closed
+    finally:
+        if master != -1:
+            os.close(master)
         os.close(slave)
 
 
