@@ -39,13 +39,13 @@ def _wait_gone(pid: int, timeout: float) -> bool:
     return False
 
 
-def test_a_terminal_the_process_does_not_control_is_not_taken_for_a_hung_up_one():
+def test_a_hung_up_terminal_is_told_from_a_live_one():
     master, slave = os.openpty()
     try:
-        assert not terminal_watch.terminal_gone(slave)  # not this process's terminal: ENOTTY, not EIO
-        os.close(master)
+        assert not terminal_watch.terminal_gone(slave)  # live (not this process's own: ENOTTY)
+        os.close(master)  # the terminal window closed
         master = -1
-        assert not terminal_watch.terminal_gone(slave)  # still ENOTTY once its other end is closed
+        assert terminal_watch.terminal_gone(slave)  # hung up: EIO
     finally:
         if master != -1:
             os.close(master)
