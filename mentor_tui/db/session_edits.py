@@ -150,7 +150,7 @@ def check_series(values: SeriesValues) -> None:
     if values.rrule:
         problem = recurrence.problem(values.rrule, values.starts_at, values.timezone)
         if problem:
-            raise ValueError(f"not a usable RRULE: {problem}")
+            raise schema.RecordError("rrule", f"not a usable RRULE: {problem}")
 
 
 def update_series(session_id: int, values: SeriesValues) -> Session:

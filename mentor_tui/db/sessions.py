@@ -119,7 +119,7 @@ def create_session(
     if rrule:
         problem = recurrence.problem(rrule, starts_at, timezone)
         if problem:
-            raise ValueError(f"not a usable RRULE: {problem}")
+            raise schema.RecordError("rrule", f"not a usable RRULE: {problem}")
     return Session.create(
         title=title,
         kind=kind,

@@ -252,8 +252,8 @@ class FormScreen(ModalScreen[FormResult | None]):
                 first_bad = f
             values[f.name] = value
         if first_bad is not None:
-            self._say("Please fix the marked fields.")
-            self.query_one(f"#field-{first_bad.name}").focus()
+            self._say("Please fix the marked fields.", scroll=False)
+            self._show_field(first_bad.name)
             return
         self._set_saving(True)
         self._say("Saving…", busy=True)
@@ -316,10 +316,25 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     def _not_saved(self, message: str, field: str | None = None) -> None:
         self._set_saving(False)
-        self._say(message)
-        if field is not None and any(f.name == field for f in self.fields):
+        named = field is not None and any(f.name == field for f in self.fields)
+        self._say(message, scroll=not named)
+        if named:
             self._show_error(field, message.removeprefix("Not saved: "))
-            self.query_one(f"#field-{field}").focus()
+            self._show_field(field)
+
+    def _show_field(self, name: str) -> None:
+        """Focus a refused field and bring it into view with its error line under it (on a short
+        terminal the form's bottom line, "Please fix...", would otherwise take the view)."""
+        widget = self.query_one(f"#field-{name}")
+        widget.focus(scroll_visible=False)
+        dialog = self.query_one("#dialog")
+
+        def show() -> None:  # once the error line mounted under it is laid out
+            for error in self.query(f"#error-{name}"):
+                dialog.scroll_to_widget(error, animate=False)
+            dialog.scroll_to_widget(widget, animate=False)
+
+        self.call_after_refresh(show)
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
@@ -331,12 +346,13 @@ class FormScreen(ModalScreen[FormResult | None]):
         button.disabled = saving
         self.refresh_bindings()
 
-    def _say(self, message: str, busy: bool = False) -> None:
-        """One line under the fields: an error, or (busy) what the form is doing."""
+    def _say(self, message: str, busy: bool = False, scroll: bool = True) -> None:
+        """One line under the fields: an error, or (busy) what the form is doing; `scroll`:
+        brought into view (not when a field and its own error line are shown instead)."""
         line = self.query_one("#form-error", Static)
         line.update(Content(message))
         line.set_class(busy, "-busy")
-        if message:
+        if message and scroll:
             line.scroll_visible(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -9,7 +9,7 @@ the store's rules, as an import's do.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mentor_tui import clock, recurrence, schema, series, timezones
@@ -47,6 +47,21 @@ def _start(values: dict[str, Any]) -> tuple[dt.datetime, str | None, bool]:
         return dt.datetime.combine(values["date"], dt.time(), tzinfo=dt.UTC), None, True
     zone = values["timezone"]
     return series.local_start(values["date"], parse_time(values["time"]), zone), zone, False
+
+
+def _rule_refused_here(save: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    """`save`, with the store's refusal of the rule said next to the custom-rule field (a
+    preset of "Repeats" is always a usable rule: only a rule of one's own is refused)."""
+
+    def checked(values: dict[str, Any]) -> Any:
+        try:
+            return save(values)
+        except schema.RecordError as exc:
+            if exc.field == "rrule":
+                raise schema.RecordError("custom_rule", str(exc)) from None
+            raise
+
+    return checked
 
 
 def _rule(values: dict[str, Any]) -> str | None:
@@ -92,7 +107,7 @@ def new_session_form(roster: Sequence[Any], day: dt.date | None = None) -> FormS
             all_day=all_day,
         )
 
-    return FormScreen("New session", _series_fields(roster, day=day or clock.today()), save)
+    return FormScreen("New session", _series_fields(roster, day=day or clock.today()), _rule_refused_here(save))
 
 
 def series_form(roster: Sequence[Any], view: Any) -> FormScreen:
@@ -114,7 +129,7 @@ def series_form(roster: Sequence[Any], view: Any) -> FormScreen:
         duration=view.duration_minutes, repeats=view.rrule or "once", presenter=view.presenter_id,
         link=view.link or "", notes=view.notes, all_day=view.all_day,
     )
-    return FormScreen("Edit the whole series", fields, save,
+    return FormScreen("Edit the whole series", fields, _rule_refused_here(save),
                       intro="Every occurrence changes; cancelled and annotated ones keep their day.",
                       guard=("Session", view.session_id))
 
