@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from mentor_tui import collector, config, terminal_watch
+from mentor_tui import collector, config, tab_keys, terminal_watch
 from mentor_tui.text_safety import escape_controls
 from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
@@ -173,6 +173,9 @@ class MentorApp(App[None]):
             if self._tidy is not None:
                 self._tidy.stop()
             self._tidy = self.set_timer(collector.TIDY_AFTER, collector.tidy)  # once input stops
+        if isinstance(event, events.Key) and not event.is_forwarded and tab_keys.move_focus_now(self, event.key):
+            self.app_focus = True
+            return  # the keys read after it go to the field it moved to (tab_keys)
         await super().on_event(event)
 
     _tidy: Timer | None = None

@@ -35,7 +35,7 @@ from mentor_tui.screens import form_room, store_work
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
-from mentor_tui.widgets.plain_input import PlainInput
+from mentor_tui.widgets.plain_input import PlainInput, PlainTextArea
 
 
 @dataclass
@@ -183,7 +183,7 @@ class FormScreen(ModalScreen[FormResult | None]):
     def _widget_for(self, f: Field):
         wid = f"field-{f.name}"
         if f.kind == "textarea":
-            return compact(TextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False,
+            return compact(PlainTextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False,
                                     classes=FIELD_CLASSES))
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL

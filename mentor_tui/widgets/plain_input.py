@@ -3,16 +3,23 @@
 The app checks every value itself, the same way on every path (schema/checks.py), and
 gives no Input a validator. Textual's Input still "validates" each value it is given,
 with none, and sets a `-valid` class for it: a style change on every input as it is
-built, ~1 ms each, 8 of them in a check-in's form."""
+built, ~1 ms each, 8 of them in a check-in's form. Its own keys (backspace, the arrows,
+...) take effect in the order they were typed (widgets/keys_in_order.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
+
+from mentor_tui.widgets.keys_in_order import KeysInOrder
 
 
-class PlainInput(Input):
+class PlainInput(KeysInOrder, Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("validate_on", ())
         super().__init__(*args, **kwargs)
+
+
+class PlainTextArea(KeysInOrder, TextArea):
+    """The app's text area: its own keys in the order they were typed, as PlainInput's."""

@@ -1,0 +1,89 @@
+"""Keys read in one burst take effect in the order they were typed: a field's own keys among
+its characters (widgets/keys_in_order.py), and what comes after a Tab in the field it moved
+to (mentor_tui/tab_keys.py).
+
+A terminal hands the app every key typed since its last read at once: an autotyper, keys
+sent by a script, or a fast typist while the app is busy. The keys here are posted to the
+app together, as its driver posts what one read brought, not one at a time as Pilot's
+`press` does (it waits for each key to be handled).
+"""
+
+from __future__ import annotations
+
+from textual import events
+
+from mentor_tui.app import MentorApp
+from mentor_tui.screens.checkin_form import ActionRow
+from mentor_tui.screens.form import FormScreen
+from mentor_tui.widgets.owner_toggle import OwnerToggle
+
+from .pilot_helpers import settle
+from .test_form_room import open_form
+from .test_owner_toggle import _mentor_with_ana, _new_form
+
+
+def burst(app, *keys: str) -> None:
+    """Post `keys` to the app back to back, as one read of the terminal would."""
+    for key in keys:
+        character = " " if key == "space" else key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_fields_own_keys_run_among_its_characters(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "4", ("n",))  # a new check-in: its date first, then text areas
+        held_on = form.query_one("#field-held_on")
+        assert app.focused is held_on and held_on.value
+        burst(app, "ctrl+a", "ctrl+k", *"2026-11-02", "backspace", "3")
+        await settle(pilot)
+        assert held_on.value == "2026-11-03"
+        burst(app, "tab", "b", "a", "backspace", "c", "left", "left", "x")
+        await settle(pilot)
+        assert form.query_one("#field-progress").text == "xbc"
+
+
+async def test_text_typed_with_tabs_in_one_burst_lands_in_each_field(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "3", ("n",))  # a new lab: title, then link
+        form.query_one("#field-title").focus()
+        await settle(pilot)
+        burst(app, "O", "n", "e", "tab", "h", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert form.query_one("#field-title").value == "One"
+        assert form.query_one("#field-link").value == "ht"
+        burst(app, "shift+tab", "T", "w", "o")  # back: the title's text is selected, then typed over
+        await settle(pilot)
+        assert form.query_one("#field-title").value == "Two"
+        assert form.query_one("#field-link").value == "ht"
+
+
+async def test_a_space_right_after_tab_switches_the_owner_it_moved_to(store_with_me):
+    _me, ana, _ship = _mentor_with_ana()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        form = await _new_form(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        burst(app, *"Book", "tab", "space")
+        await settle(pilot)
+        toggle = form.query_one(ActionRow).query_one(OwnerToggle)
+        assert app.focused is toggle
+        assert toggle.value != ana.id  # moved on from the mentee, the owner of a new item
+        assert form.query_one(ActionRow).query_one("Input").value == "Book"
+
+
+async def test_a_screens_own_tab_is_still_its_own(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        calendar = app.screen
+        assert calendar.view == "agenda"
+        burst(app, "tab")
+        await settle(pilot)
+        assert calendar.view == "month"  # Tab switches the calendar to its month, not the focus
