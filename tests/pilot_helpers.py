@@ -81,3 +81,13 @@ def screen_cells(svg: str) -> dict[tuple[int, int], tuple[str, str]]:
             if char.strip():
                 grid.setdefault((row, first + offset), ["", ""])[1] = char + colours[name]
     return {cell: (fill, char) for cell, (fill, char) in grid.items()}
+
+
+async def pick_first(pilot, field: str) -> None:
+    """Choose the first option of a form's drop-down by keyboard (a required choice with no
+    default starts blank): focus it, open it, move past the blank, take the option."""
+    pilot.app.screen.query_one(f"#field-{field}").focus()
+    await settle(pilot)
+    for key in ("enter", "down", "enter"):
+        await pilot.press(key)
+        await settle(pilot)

@@ -9,7 +9,7 @@ from mentor_tui.db import database, models
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.help import HelpScreen
 
-from .pilot_helpers import screen_text, settle
+from .pilot_helpers import pick_first, screen_text, settle
 
 SIZE = (120, 40)
 
@@ -211,6 +211,7 @@ async def test_brackets_in_names_and_titles_are_text_not_markup(tmp_path):
         await settle(pilot)
         await pilot.press("enter")  # the template picker: an empty plan
         await settle(pilot)
+        await pick_first(pilot, "owner")
         app.screen.query_one("#field-title").focus()
         await pilot.press(*"Second [/] plan")
         await pilot.press("ctrl+s")

@@ -8,7 +8,7 @@ from mentor_tui.app import MentorApp
 from mentor_tui.db import models
 from mentor_tui.screens.form import FormScreen
 
-from .pilot_helpers import screen_text, settle
+from .pilot_helpers import pick_first, screen_text, settle
 
 SIZE = (120, 40)
 
@@ -47,6 +47,7 @@ async def test_new_plan_form_writes_the_plan(store_with_me):
         await pilot.press("enter")  # the template picker: an empty plan
         await settle(pilot)
         form = app.screen
+        await pick_first(pilot, "owner")  # whose plan: a mentor picks (Ana, the only mentee, first)
         form.query_one("#field-title").focus()
         await pilot.press(*"Kubernetes track")
         form.query_one("#field-target_on").focus()
@@ -204,6 +205,8 @@ async def test_a_new_user_can_build_a_program_from_the_keyboard_alone(store_with
         await pilot.press("2", "n")
         await settle(pilot)
         await pilot.press("enter")  # the template picker: an empty plan
+        await settle(pilot)
+        await pick_first(pilot, "owner")
         await type_into("title", "Kubernetes track")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -340,6 +343,7 @@ async def test_a_new_plan_gets_the_cursor_so_the_next_key_acts_on_it(store_with_
         await settle(pilot)
         await pilot.press("enter")  # the template picker: an empty plan
         await settle(pilot)
+        await pick_first(pilot, "owner")
         app.screen.query_one("#field-title").focus()
         await pilot.press(*"Terraform basics", "ctrl+s")
         await settle(pilot)

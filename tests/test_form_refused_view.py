@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from mentor_tui.app import MentorApp
 
-from .pilot_helpers import settle
+from .pilot_helpers import pick_first, settle
 from .test_form_room import open_form
 
 
@@ -24,7 +24,10 @@ def in_view(dialog: Widget, widget: Widget) -> bool:
 async def test_an_empty_required_field_is_shown_with_its_error_at_80x24(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        form = await open_form(pilot, "3", ("n",))  # a new lab: its title is required
+        form = await open_form(pilot, "3", ("n",))  # a new lab: its goal and title are required
+        await pick_first(pilot, "goal")
+        dialog = form.query_one("#dialog")
+        dialog.scroll_home(animate=False)
         await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = form.query_one("#dialog")

@@ -16,7 +16,7 @@ from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.help import HelpScreen
 from mentor_tui.screens.person import PersonScreen
 
-from .pilot_helpers import screen_text, settle
+from .pilot_helpers import pick_first, screen_text, settle
 
 SIZE = (120, 40)
 
@@ -280,3 +280,26 @@ async def test_a_rating_opens_filled_in_and_its_edit_shows_in_the_view_and_in_te
         await settle(pilot)
         assert app.screen.highlighted().person.name == "Ana Ruiz"
         assert app.screen.highlighted().counted_level("cicd") == 4
+
+
+async def test_a_rating_or_level_nobody_chose_is_refused_not_taken_as_the_first(team):
+    """Feedback's rating and a skill's level start blank: saving without one says it is
+    required (it used to be saved as 1 star, the first option, without asking)."""
+    app = MentorApp(db_path=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_ana(pilot)
+        form = await _form(pilot, "f", text="Pairing works")
+        assert form.query_one("#field-rating", Select).value is Select.NULL
+        await _save(pilot)
+        assert app.screen is form
+        assert "required" in str(form.query_one("#error-rating").render())
+        assert _rows(team, "SELECT COUNT(*) FROM feedback") == [(0,)]
+        await pick_first(pilot, "rating")
+        await _save(pilot)
+        assert _rows(team, "SELECT rating, text FROM feedback") == [(1, "Pairing works")]
+        skill = await _form(pilot, "s")
+        assert skill.query_one("#field-level", Select).value is Select.NULL
+        assert skill.query_one("#field-competency", Select).value is Select.NULL
+        await _save(pilot)
+        assert app.screen is skill
+        assert _rows(team, "SELECT COUNT(*) FROM skill_rating") == [(0,)]

@@ -16,7 +16,7 @@ from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.lab import LabScreen
 
 from .conftest import FROZEN_TODAY
-from .pilot_helpers import screen_text, settle, wait_until
+from .pilot_helpers import pick_first, screen_text, settle, wait_until
 
 SIZE = (120, 40)
 HELM = "Helm chart for status-service"
@@ -131,6 +131,7 @@ async def test_the_new_lab_form_reads_x_prefixes_and_grows(demo_db):
         await settle(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
+        await pick_first(pilot, "goal")  # which goal: no default from the Labs list
         form.query_one("#field-title").focus()
         await pilot.press(*"Drain a node")
         checklist = form.query_one("#field-items")

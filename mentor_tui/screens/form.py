@@ -187,8 +187,14 @@ class FormScreen(ModalScreen[FormResult | None]):
                                     classes=FIELD_CLASSES))
         if f.kind == "select":
             value = f.default if f.default is not None else Select.NULL
+            if value is Select.NULL and f.required and len(f.options) == 1:
+                value = f.options[0][1]  # the only choice
             options = [(Text(one_line(label)) if isinstance(label, str) else label, v) for label, v in f.options]
-            return compact(FormSelect(options, id=wid, value=value, allow_blank=not f.required, classes=FIELD_CLASSES))
+            # A required choice with no default starts blank and must be made: a rating or a
+            # level silently taken as the first option (1 star) is a wrong record nobody chose.
+            blank = not f.required or value is Select.NULL
+            return compact(FormSelect(options, id=wid, value=value, allow_blank=blank,
+                                      classes=FIELD_CLASSES))
         if f.kind == "date":
             default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
             return compact(PlainInput(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))

@@ -202,7 +202,9 @@ class PlansScreen(TableSection[PlanRow]):
         return FormScreen(
             "New plan",
             [
-                Field("owner", "Whose plan", "select", required=True, options=[(p.name, p.id) for p in mentees_first]),
+                # a mentee's own plan by default; a mentor picks whose it is
+                Field("owner", "Whose plan", "select", required=True, options=[(p.name, p.id) for p in mentees_first],
+                      default=me.id if me is not None and me.role == "mentee" and me.id in by_id else None),
                 record_field("plans", "title", "Title", placeholder="e.g. Kubernetes track"),
                 record_field("plans", "kind", "Kind", default="skill"),
                 record_field("plans", "start_on", "Starts on", default=clock.today()),
