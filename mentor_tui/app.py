@@ -355,6 +355,13 @@ class MentorApp(App[None]):
         yield SystemCommand("Import…", "Read TOML exports of teammates, all or nothing (key i)", self.action_import)
         yield SystemCommand("Help: keys", "Every key binding (key ?)", self.action_help)
         yield SystemCommand("Search notes…", "Full-text search of every note; enter opens it (key / or ctrl+f)", self.action_search)
+        if type(screen).__name__ != "TeamScreen":  # (there it is the Team's own P, listed above)
+            yield SystemCommand("Program health", "The program over time, from any section (Team, key P)",
+                                self._program_health)
+
+    async def _program_health(self) -> None:
+        await self.action_go("team")
+        await self.screen.run_action("program")
 
     def watch_theme(self, theme: str) -> None:
         if self.settings.get("theme") != theme:

@@ -101,3 +101,21 @@ async def test_an_empty_program_shows_zeros_and_no_change(store_with_me):
         rows = table_rows(screen)
         assert len(rows) == 12  # nothing started: the last 12 months
         assert rows[0][:4] == ["2026-11*", "8", "0", "0 / 0"]
+
+
+async def test_the_palette_opens_the_program_view_from_any_section(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5")  # the Calendar
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Program health")
+        await palette_highlights(pilot, "Program health")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgramScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TeamScreen)  # it opens in Team, as P there does
