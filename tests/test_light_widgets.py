@@ -83,3 +83,21 @@ async def test_the_same_rows_again_update_the_changed_cells_and_keep_the_cursor(
         table.show_rows(rows(["todo", "done"]), columns=["Goal", "State"])
         await pilot.pause()
         assert [str(c.label) for c in table.ordered_columns] == ["Goal", "State"]
+
+
+async def test_a_column_narrows_again_when_its_long_cells_are_gone():
+    """DataTable widens a column for a long cell and never narrows it: a long title once
+    shown (then deleted, or filtered away) kept pushing the last columns off screen."""
+    app = Harness()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        long = TableRow("1", None, ("A session with a very long title indeed", "60 min"))
+        short = TableRow("2", None, ("Standup", "15 min"))
+        table.show_rows([long, short], columns=["Session", "Length"])
+        await pilot.pause()
+        wide = table.ordered_columns[0].get_render_width(table)
+        table.show_rows([short])
+        await pilot.pause()
+        assert table.ordered_columns[0].get_render_width(table) < wide
+        assert [str(c.label) for c in table.ordered_columns] == ["Session", "Length"]

@@ -74,7 +74,7 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
             due,
             Text(str(row.open_actions) if row.open_actions else ""),
             blocker,
-            Text(clip(row.focus.replace("\n", " "), 40)),
+            Text(clip(row.focus.replace("\n", " "), self.WIDTHS[-1])),
         )
 
     def current_mentorship(self) -> MentorshipRow | None:

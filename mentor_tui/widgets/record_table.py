@@ -99,11 +99,15 @@ class RecordTable(KeptRendersTable):
             if select is not None and select in self._keys:
                 self.move_cursor(row=[row.key for row in self._table_rows].index(select))
             return
-        if columns is not None and [str(c.label) for c in self.ordered_columns] != list(columns):
-            self.clear(columns=True)
-            self.add_columns(*columns)
-        else:
-            self.clear()
+        # The columns are made again, so their widths are worked out from the rows shown now:
+        # DataTable widens a column for a long cell and never narrows it (a long title deleted,
+        # a group that went away kept pushing the last columns off screen).
+        # A column given a fixed width (Check-ins) keeps it.
+        fixed = {str(c.label): c.width for c in self.ordered_columns if not c.auto_width}
+        labels = list(columns) if columns is not None else [c.label for c in self.ordered_columns]
+        self.clear(columns=True)
+        for label in labels:
+            self.add_column(label, width=fixed.get(str(label)))
         self._table_rows, self._keys = [], set()
         self.append_rows(rows)
         if not self._table_rows:
