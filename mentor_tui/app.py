@@ -237,6 +237,11 @@ class MentorApp(App[None]):
         return True
 
     async def action_go(self, section: str) -> None:
+        if section in SECTIONS and self.current_mode == section:
+            # the section's own key on one of its detail screens: back to its list
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+                self.pop_screen()
+            return
         if section in SECTIONS and self.current_mode != section:
             # Nothing is painted until the section's screen is mounted (a first visit builds it
             # now), then it is painted at once: not Textual's fixed 50 ms pause of every switch.
@@ -257,6 +262,7 @@ class MentorApp(App[None]):
         from mentor_tui.screens.help import HelpScreen
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
+        app_keys.append(("1…6 again", "On a section's screen: back to its list"))
         app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
         app_keys.insert(len(SECTIONS), ("/ or ctrl+f", "Search all notes (Labs: / filters)"))
         screen = self.screen

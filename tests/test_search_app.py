@@ -110,13 +110,14 @@ async def test_syntax_and_markup_in_the_query_and_the_notes_are_only_text(demo_d
 
 
 async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
+    """A hit opens in its record's section: the header names it, esc goes back to its list."""
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:
-        for text, kind, screen_type, shown in (
-            ("QoS classes", "goal", GoalScreen, "QoS classes"),
-            ("5xx after a bad config", "incident", PersonScreen, "Amara Okafor"),
-            ("Tooling deep dive", "session", SessionScreen, "Tooling deep dive"),
-            ("CrashLoopBackOff", "lab", LabScreen, "CrashLoopBackOff"),
+        for text, kind, screen_type, shown, section, header in (
+            ("QoS classes", "goal", GoalScreen, "QoS classes", "plans", "2 Plans"),
+            ("5xx after a bad config", "incident", PersonScreen, "Amara Okafor", "team", "6 Team"),
+            ("Tooling deep dive", "session", SessionScreen, "Tooling deep dive", "calendar", "5 Calendar"),
+            ("CrashLoopBackOff", "lab", LabScreen, "CrashLoopBackOff", "labs", "3 Labs"),
         ):
             screen = await search_for(pilot, text)
             assert screen.hits and screen.hits[0].kind == kind, screen.hits
@@ -124,8 +125,27 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
             await wait_until(pilot, lambda t=screen_type: isinstance(app.screen, t), what=f"the {kind} to open")
             await settle(pilot)
             assert shown.lower() in screen_text(app).lower()
+            assert app.current_mode == section and app.screen.sub_title.startswith(header)
             await pilot.press("escape")
             await settle(pilot)
+            assert len(app.screen_stack) == 1  # the section's list
+
+
+async def test_a_sections_own_key_on_its_detail_screen_goes_back_to_its_list(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "5xx after a bad config")  # from the Dashboard
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonScreen), what="the person's page")
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+        await pilot.press("2", "enter", "enter")  # a plan, its first goal
+        await settle(pilot)
+        assert isinstance(app.screen, GoalScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.current_mode == "plans" and len(app.screen_stack) == 1
 
 
 async def test_a_check_in_far_down_the_list_opens_too(tmp_path):

@@ -11,8 +11,10 @@
 |                               | session itself)                                     |
 | incident, kudos               | the person's page (whose incident, who got kudos)   |
 
-Where the record is is read in a worker (`db.search_targets`); the screen is
-pushed on the UI thread, on top of the section the search started from.
+Where the record is is read in a worker (`db.search_targets`); then the app goes to
+the record's section and opens its screen there, on the UI thread: the header names
+the section it is in, `esc` goes back to that section's list, and the section keys
+work as anywhere else.
 """
 
 from __future__ import annotations
@@ -35,21 +37,22 @@ def open_hit(app: Any, hit: Hit | None) -> None:
         return
     kind, record_id = hit.kind, hit.record_id
     if kind in ("checkin", "private"):
-        _in_worker(app, partial(where.checkin_id, record_id), partial(_push, app, _checkin_screen))
+        _in_worker(app, partial(where.checkin_id, record_id), partial(_push, app, "checkins", _checkin_screen))
     elif kind == "goal":
-        _in_worker(app, partial(where.goal_uuid, record_id), partial(_push, app, _goal_screen))
+        _in_worker(app, partial(where.goal_uuid, record_id), partial(_push, app, "plans", _goal_screen))
     elif kind == "lab":
-        _in_worker(app, partial(where.lab_id, record_id), partial(_push, app, _lab_screen))
+        _in_worker(app, partial(where.lab_id, record_id), partial(_push, app, "labs", _lab_screen))
     elif kind == "lab-item":
-        _in_worker(app, partial(where.lab_of_item, record_id), partial(_push, app, _lab_screen))
+        _in_worker(app, partial(where.lab_of_item, record_id), partial(_push, app, "labs", _lab_screen))
     elif kind in ("session", "occurrence"):
         _in_worker(
-            app, partial(where.session_occurrence, kind, record_id, clock.now()), partial(_push, app, _session_screen)
+            app, partial(where.session_occurrence, kind, record_id, clock.now()),
+            partial(_push, app, "calendar", _session_screen),
         )
     elif kind == "incident":
-        _in_worker(app, partial(where.incident_person, record_id), partial(_push, app, _person_screen))
+        _in_worker(app, partial(where.incident_person, record_id), partial(_push, app, "team", _person_screen))
     elif kind == "kudos":
-        _in_worker(app, partial(where.kudos_person, record_id), partial(_push, app, _person_screen))
+        _in_worker(app, partial(where.kudos_person, record_id), partial(_push, app, "team", _person_screen))
 
 
 def _in_worker(app: Any, locate: Callable[[], Any], show: Callable[[Any], Any]) -> None:
@@ -70,10 +73,11 @@ def _in_worker(app: Any, locate: Callable[[], Any], show: Callable[[Any], Any]) 
     app.run_worker(work, thread=True, exclusive=True, group="search-jump")
 
 
-def _push(app: Any, make: Callable[[Any], Any], key: Any) -> None:
+async def _push(app: Any, section: str, make: Callable[[Any], Any], key: Any) -> None:
     if key is None:
         app.notify(GONE, severity="warning")
         return
+    await app.action_go(section)
     app.push_screen(make(key))
 
 
