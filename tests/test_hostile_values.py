@@ -193,6 +193,7 @@ role = "mentor"
     result, _file = import_text(seeded, tmp_path, body)
     line = refused_one_line(result, "people[0].name", "control characters")
     assert "\x1b" not in line and "\x07" not in line
+    assert line.count(", got ") == 1  # what it got, said once: the escape and where it is
     assert file_hash(seeded) == before
 
 

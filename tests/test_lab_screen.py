@@ -206,8 +206,11 @@ async def test_steps_are_added_edited_moved_deleted_and_a_round_reset_by_keyboar
         await pilot.press("a")
         await settle(pilot)
         app.screen.query_one("#field-text").insert("[x] Lint the chart\nTemplate it locally")
+        said: list[str] = []
+        app.notify = lambda message, **_kw: said.append(message)  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert "2 steps added." in said
         assert [s.splitlines()[0].split("  ")[0] for s in _steps(app)][:3] == [
             "[x] Scaffold the chart and remove unused templates", "[x] Lint the chart", "[ ] Template it locally"]
         await pilot.press("down", "down", "K")  # "Template it locally" up one

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from peewee import JOIN, fn
@@ -124,6 +124,7 @@ class Changed:
     lab_done: bool
     was_done: bool
     goal_ready: GoalReady | None
+    added: int = 0  # steps added (add_items)
 
 
 def _lab_of_item(item_id: int) -> tuple[Any, Any]:
@@ -173,7 +174,7 @@ def add_items(lab_id: int, text: str, today: dt.date, after_item_id: int | None 
             for t, done in steps
         ]
         _renumber(ids[:at] + new_ids + ids[at:])
-        return _settled(lab, was_done, today)
+        return replace(_settled(lab, was_done, today), added=len(new_ids))
 
 
 def edit_item(item_id: int, text: str, today: dt.date) -> Changed:

@@ -152,7 +152,8 @@ class Table:
                 value = value.astimezone(dt.UTC).replace(microsecond=0)
         problem = schema.value_problem(f, value)
         if problem is not None:
-            self.fail(key, f"{problem}, got {show(value)}")
+            # (a problem that already says what it got, e.g. the control character, says it once)
+            self.fail(key, problem if ", got " in problem else f"{problem}, got {show(value)}")
         return value
 
     def tables(self, key: str, first: int = 0) -> list[tuple[str, Any]]:

@@ -224,7 +224,8 @@ class LabScreen(DetailScreen[LabView]):
         if self.data is not None:
             current = self.current_item()
             self.open_form(lab_forms.steps_form(self.data.id, current.id if current else None),
-                           lambda changed: self._steps_saved(changed, "Step added."))
+                           lambda changed: self._steps_saved(
+                               changed, "Step added." if changed.added == 1 else f"{changed.added} steps added."))
 
     def action_edit_step(self) -> None:
         item = self.current_item()
