@@ -56,3 +56,20 @@ async def test_a_refused_field_far_down_is_scrolled_to_from_the_top(demo_db):
         assert app.screen is form  # not saved
         assert app.focused is rule
         assert in_view(dialog, rule) and in_view(dialog, form.query_one("#error-custom_rule"))
+
+
+async def test_a_check_in_dated_before_its_mentorship_shows_the_date_and_why_at_80x24(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, "4", ("n",))  # a new check-in: its date first
+        held_on = form.query_one("#field-held_on")
+        held_on.value = "2020-01-02"
+        form.query_one("#field-progress").focus()  # typing on, further down
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = form.query_one("#dialog")
+        assert app.screen is form and app.focused is held_on
+        error = form.query_one("#error-held_on")
+        assert "the mentorship started on" in str(error.render())
+        assert in_view(dialog, held_on) and in_view(dialog, error)

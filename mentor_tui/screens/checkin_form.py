@@ -206,8 +206,8 @@ class CheckInForm(FormScreen):
             if held_on < started:
                 self._show_error("held_on", f"the mentorship started on {dates.show(started)}: "
                                             "a check-in cannot be dated before it")
-                self._say("Please fix the marked fields.")
-                self.query_one("#field-held_on").focus()
+                self._say("Please fix the marked fields.", scroll=False)
+                self._show_field("held_on")  # in view with its reason, not the form's bottom line
                 return
             if held_on > clock.today() and self.future_ok != held_on:
                 question = (f"This check-in is dated in the future ({dates.show(held_on)}) — save anyway? "
