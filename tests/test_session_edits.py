@@ -94,3 +94,17 @@ def test_an_incident_belongs_to_one_session(review):
     assert [i.title for i in occurrences.linked_incidents(other.id)] == ["DNS outage"]
     session_edits.set_session_incidents(other.id, [])
     assert Incident.get_by_id(incident.id).session is None
+
+
+def test_an_occurrence_is_not_moved_onto_another_of_its_series(review):
+    dec4, dec18 = _at(2026, 12, 4, 14), _at(2026, 12, 18, 14)
+    with pytest.raises(ValueError, match="another occurrence of this series"):
+        session_edits.edit_occurrence(review.id, dec18, dec4, "")  # onto the one the rule puts there
+    session_edits.edit_occurrence(review.id, dec18, _at(2026, 12, 17, 9), "")  # moved to a free time
+    with pytest.raises(ValueError, match="another occurrence of this series"):
+        session_edits.edit_occurrence(review.id, dec4, _at(2026, 12, 17, 9), "")  # onto the one moved there
+    session_edits.cancel_occurrence(review.id, _at(2027, 1, 1, 14))
+    session_edits.edit_occurrence(review.id, dec4, _at(2027, 1, 1, 14), "")  # onto a cancelled one: free
+    session_edits.edit_occurrence(review.id, dec18, _at(2026, 12, 18, 15), "")  # moving one again is fine
+    starts = [e.starts_at for e in occurrences.window(_at(2026, 12, 1), _at(2027, 1, 2))]
+    assert len(starts) == len(set(starts)) == 2

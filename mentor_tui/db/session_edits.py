@@ -22,7 +22,7 @@ from mentor_tui.db.models import (
     database_proxy,
     objects,
 )
-from mentor_tui.db.occurrences import occurrence_row
+from mentor_tui.db.occurrences import moves_by_session, occurrence_row
 
 UTC = dt.UTC
 
@@ -92,7 +92,20 @@ def edit_occurrence(session_id: int, original: dt.datetime, starts_at: dt.dateti
             row.starts_at, row.moved_to = starts_at, None
         else:
             row.moved_to = None if starts_at is None or starts_at == original else starts_at
+            if row.moved_to is not None:
+                _check_free(session, original, row.moved_to)
         row.save()
+
+
+def _check_free(session: Session, original: dt.datetime, moved_to: dt.datetime) -> None:
+    """No other occurrence of the series happens at `moved_to` (one moved there, or one the
+    rule puts there and that is not cancelled): the calendar would show the time twice."""
+    moved = {o: m for o, m in moves_by_session([session.id]).get(session.id, {}).items() if o != original}
+    there = series.instances(session.starts_at, session.timezone, session.rrule, session.exdates, moved,
+                             moved_to, moved_to + dt.timedelta(seconds=1))
+    if any(i.original != original for i in there):
+        raise ValueError("another occurrence of this series happens at that time already: "
+                         "pick another time, or edit that one")
 
 
 def set_attendance(session_id: int, original: dt.datetime, person_ids: Iterable[int]) -> int:
