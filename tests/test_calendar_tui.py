@@ -137,7 +137,7 @@ async def test_cancel_one_occurrence_see_it_marked_and_restore_it(store_with_me)
         assert models.Session.get_by_id(session.id).exdates == (_at(2026, 12, 4, 14),)
         await pilot.press("escape")
         await settle(pilot)
-        assert "2026-12-04 14:00 | Incident review | incident-review |  | 45 min | cancelled" in screen_text(app)
+        assert "2026-12-04 14:00 | Incident review | cancelled | incident-review |  | 45 min" in screen_text(app)
         await pilot.press("tab")
         await settle(pilot)
         assert dt.date(2026, 12, 4) not in app.screen.query_one(MonthGrid).counts
@@ -189,7 +189,7 @@ async def test_edit_this_occurrence_only_moves_it_and_keeps_notes(store_with_me)
         await pilot.press("escape")
         await settle(pilot)
         text = screen_text(app)
-        assert "2026-12-03 14:00 | Incident review | incident-review |  | 45 min | moved" in text
+        assert "2026-12-03 14:00 | Incident review | moved | incident-review |  | 45 min" in text
         assert "2026-12-18 14:00 | Incident review" in text  # the series goes on as it was
     row = models.SessionOccurrence.get()
     assert (row.session_id, row.starts_at, row.moved_to) == (session.id, _at(2026, 12, 4, 14), _at(2026, 12, 3, 14))

@@ -67,7 +67,8 @@ def _title(entry: Entry) -> Text:
 
 class CalendarScreen(TableSection[Entry]):
     SUB_TITLE = "5 Calendar"
-    COLUMNS = ("When", "Session", "Kind", "Presenter", "Length", "Status")
+    # Status beside the title: "cancelled" stays in sight at 80 columns, where the last columns are not
+    COLUMNS = ("When", "Session", "Status", "Kind", "Presenter", "Length")
     BINDINGS = [
         Binding("tab", "toggle_view", "Month/agenda"),
         Binding("enter", "open", "Open"),
@@ -107,7 +108,7 @@ class CalendarScreen(TableSection[Entry]):
     def on_mount(self) -> None:
         # TableSection.on_mount (the agenda's columns) runs too: Textual calls each class's own
         # on_mount, so calling it here as well gave the agenda its six columns twice.
-        self.query_one("#day-table", RecordTable).add_columns("When", "Session", "Kind", "Presenter", "Status")
+        self.query_one("#day-table", RecordTable).add_columns("When", "Session", "Status", "Kind", "Presenter")
 
     # Loading ---------------------------------------------------------------------
 
@@ -144,7 +145,7 @@ class CalendarScreen(TableSection[Entry]):
     def cells(self, row: Entry) -> tuple:
         presenter = row.presenter or ""
         length = "all day" if row.all_day else f"{row.duration_minutes} min"
-        return (_when(row), _title(row), row.kind, presenter, length, _state(row))
+        return (_when(row), _title(row), _state(row), row.kind, presenter, length)
 
     def row_key(self, record: Entry) -> str:
         return f"{record.session_id}@{record.original.isoformat()}"  # one row per occurrence
@@ -173,7 +174,7 @@ class CalendarScreen(TableSection[Entry]):
         else:
             title += f": {len(day_entries)} session(s) · enter lists them, enter again opens one"
         self.query_one("#day-title", Static).update(Content(title))
-        rows = [TableRow(self.row_key(e), e, (_when(e), _title(e), e.kind, e.presenter or "", _state(e)))
+        rows = [TableRow(self.row_key(e), e, (_when(e), _title(e), _state(e), e.kind, e.presenter or ""))
                 for e in day_entries]
         self.query_one("#day-table", RecordTable).show_rows(rows)
 
