@@ -126,6 +126,8 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
             await settle(pilot)
             assert shown.lower() in screen_text(app).lower()
             assert app.current_mode == section and app.screen.sub_title.startswith(header)
+            if kind == "incident":  # the person's page, the cursor on that incident among her records
+                assert app.screen.records.highlighted_row().key == f"incident:{screen.hits[0].record_id}"
             await pilot.press("escape")
             await settle(pilot)
             assert len(app.screen_stack) == 1  # the section's list

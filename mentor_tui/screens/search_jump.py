@@ -9,7 +9,8 @@
 | lab, lab evidence             | the lab (its checklist)                             |
 | session notes, occurrence     | the session at that occurrence (next one, for the   |
 |                               | session itself)                                     |
-| incident, kudos               | the person's page (whose incident, who got kudos)   |
+| incident, kudos               | the person's page (whose incident, who got kudos),  |
+|                               | the cursor on that record                           |
 
 Where the record is is read in a worker (`db.search_targets`); then the app goes to
 the record's section and opens its screen there, on the UI thread: the header names
@@ -50,9 +51,11 @@ def open_hit(app: Any, hit: Hit | None) -> None:
             partial(_push, app, "calendar", _session_screen),
         )
     elif kind == "incident":
-        _in_worker(app, partial(where.incident_person, record_id), partial(_push, app, "team", _person_screen))
+        _in_worker(app, partial(where.incident_person, record_id),
+                   partial(_push, app, "team", partial(_person_screen, row=f"incident:{record_id}")))
     elif kind == "kudos":
-        _in_worker(app, partial(where.kudos_person, record_id), partial(_push, app, "team", _person_screen))
+        _in_worker(app, partial(where.kudos_person, record_id),
+                   partial(_push, app, "team", partial(_person_screen, row=f"kudos:{record_id}")))
 
 
 def _in_worker(app: Any, locate: Callable[[], Any], show: Callable[[Any], Any]) -> None:
@@ -106,7 +109,10 @@ def _session_screen(found: tuple[int, Any]) -> Any:
     return SessionScreen(session_id, original)
 
 
-def _person_screen(uuid: str) -> Any:
+def _person_screen(uuid: str, row: str) -> Any:
+    """The person's page with the cursor on the hit's row (an incident, a kudos) among their records."""
     from mentor_tui.screens.person import PersonScreen
 
-    return PersonScreen(uuid)
+    screen = PersonScreen(uuid)
+    screen.select_after_reload = row
+    return screen
