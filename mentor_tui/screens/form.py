@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rich.text import Text
@@ -30,33 +29,14 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from mentor_tui import dates, schema
+from mentor_tui import dates
 from mentor_tui.screens import form_room, store_work
+from mentor_tui.screens.form_fields import Field, FormResult, record_field
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.plain_input import PlainInput, PlainTextArea
 
-
-@dataclass
-class Field:
-    name: str
-    label: str
-    kind: str = "text"  # text | textarea | select | date | int
-    required: bool = False
-    default: Any = None
-    options: Sequence[tuple[str, Any]] = ()
-    placeholder: str = ""
-    minimum: int | None = None
-    maximum: int | None = None
-    private: bool = False  # shown with a visible "private" mark
-    check: Callable[[Any], str | None] | None = None  # extra check: a message, or None
-    empty: Any = None  # the value of a field left empty ("" for texts the store keeps as "")
-    verbatim: bool = False  # a text area's text is kept exactly as typed (not trimmed)
-    suggestions: Sequence[str] = ()  # a text field completes from these (→ takes the completion)
-
-
-_WIDGETS = {schema.CHOICE: "select", schema.INT: "int", schema.DATE: "date", schema.TEXT: "textarea"}
 FIELD_CLASSES = "form-field"
 
 W = TypeVar("W", Input, Select, TextArea)
@@ -71,30 +51,7 @@ def compact(widget: W) -> W:
     return widget
 
 
-def record_field(record_kind: str, name: str, label: str, *, key: str = "", **overrides: Any) -> Field:
-    """A form field for a field of the record-kind registry: its widget, choices, range,
-    whether it must be filled and whether it is private come from `mentor_tui.schema`,
-    so a form accepts what an import accepts. `key` names the form field when it differs."""
-    f = schema.KINDS[record_kind].field(name)
-    values: dict[str, Any] = {
-        "kind": _WIDGETS.get(f.type, "text"),
-        # a text may be empty unless it must not be blank; dates, choices and numbers the file must have
-        "required": f.nonblank or (f.required and f.type not in (schema.LINE, schema.TEXT)),
-        "options": [(c, c) for c in f.choices],
-        "minimum": f.low,
-        "maximum": f.high,
-        "private": f.private,
-        "empty": f.empty,
-    }
-    values.update(overrides)
-    return Field(key or name, label, **values)
-
-
-@dataclass
-class FormResult:
-    values: dict[str, Any]
-    saved: Any = None
-
+__all__ = ["FIELD_CLASSES", "Field", "FormResult", "FormScreen", "compact", "record_field"]
 
 _UNREAD = object()  # the edited record's updated_at, not read yet
 
