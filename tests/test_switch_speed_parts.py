@@ -85,8 +85,8 @@ async def test_the_agenda_has_its_columns_once(demo_db):
         await pilot.press("5")
         await settle(pilot)
         table = app.screen.query_one("#table", RecordTable)
-        assert [str(c.label) for c in table.ordered_columns] == ["When", "Session", "Kind", "Presenter", "Length",
-                                                                 "Status"]
+        assert [str(c.label) for c in table.ordered_columns] == ["When", "Session", "Status", "Kind", "Presenter",
+                                                                 "Length"]
 
 
 def test_the_first_occurrences_are_those_of_the_whole_span(demo_db):

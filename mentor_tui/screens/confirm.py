@@ -2,7 +2,9 @@
 
 `ConfirmDialog(title, message, yes_label="Delete")` dismisses with True (`y`, or
 the yes button) or False (`n`, `esc`, or the other button); the focus starts on
-the "no" button, so `enter` pressed out of habit changes nothing. The message
+the "no" button, so `enter` pressed out of habit changes nothing, and a key typed
+before the dialog was shown (keys that arrive together: `n` then "daily" typed on
+a list, its `d` asking to delete, its `y` answering) answers nothing. The message
 says what goes with the action. The other names are the same dialog asked
 another way:
 
@@ -16,11 +18,12 @@ Styled in dialogs.tcss.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -55,6 +58,16 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.no_label} (n)", id="no")
                 yield Button(f"{self.yes_label} (y)", id="yes", variant="error" if self.danger else "primary")
         yield KeyBar()
+
+    _shown_at = float("inf")
+
+    def on_mount(self) -> None:
+        self._shown_at = Message().time  # (the clock a key's event is stamped with when it is read)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.time < self._shown_at:  # typed before the question was there: not an answer to it
+            event.prevent_default()
+            event.stop()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

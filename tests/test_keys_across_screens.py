@@ -1,0 +1,55 @@
+"""Keys typed together never act on a screen that was not there when they were typed.
+
+A terminal hands the app every key typed since its last read at once; Textual runs a
+key's binding once the key has gone up from the focused widget to the app, by then
+perhaps on another screen. `n` then "daily" typed at once in Labs used to delete the lab
+under the cursor: the `d` opened "Delete lab?" and the `y` answered it.
+"""
+
+from __future__ import annotations
+
+from mentor_tui.app import MentorApp
+from mentor_tui.screens.confirm import ConfirmDialog
+
+from .pilot_helpers import settle
+from .test_keys_in_a_burst import burst
+
+
+def _labs(db) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM lab").fetchone()[0]
+    finally:
+        con.close()
+
+
+async def test_a_delete_key_and_yes_typed_at_once_delete_nothing(demo_db):
+    labs = _labs(demo_db)
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        burst(app, "d", "y")  # the question comes after both keys were typed: y is not its answer
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # answered now, after it was shown
+        await settle(pilot)
+    assert _labs(demo_db) == labs
+
+
+async def test_keys_after_a_key_that_opens_a_form_do_not_run_the_lists_keys(demo_db):
+    labs = _labs(demo_db)
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        burst(app, "n", *"daily")
+        await settle(pilot)
+        while isinstance(app.screen, ConfirmDialog):  # a question left open is not answered
+            await pilot.press("n")
+            await settle(pilot)
+    assert _labs(demo_db) == labs
