@@ -108,3 +108,17 @@ def test_an_occurrence_is_not_moved_onto_another_of_its_series(review):
     session_edits.edit_occurrence(review.id, dec18, _at(2026, 12, 18, 15), "")  # moving one again is fine
     starts = [e.starts_at for e in occurrences.window(_at(2026, 12, 1), _at(2027, 1, 2))]
     assert len(starts) == len(set(starts)) == 2
+
+
+def test_an_occurrence_is_not_moved_back_or_restored_onto_one_that_took_its_time(review):
+    dec4, dec18 = _at(2026, 12, 4, 14), _at(2026, 12, 18, 14)
+    session_edits.edit_occurrence(review.id, dec4, _at(2026, 12, 10, 9), "")  # away from its slot
+    session_edits.edit_occurrence(review.id, dec18, dec4, "")  # another one takes that slot
+    with pytest.raises(ValueError, match="another occurrence of this series"):
+        session_edits.edit_occurrence(review.id, dec4, None, "")  # back where the rule puts it: taken
+    session_edits.cancel_occurrence(review.id, dec4)
+    session_edits.edit_occurrence(review.id, _at(2027, 1, 1, 14), _at(2026, 12, 10, 9), "")  # takes its new time
+    with pytest.raises(ValueError, match="another occurrence of this series"):
+        session_edits.restore_occurrence(review.id, dec4)
+    starts = [e.starts_at for e in occurrences.window(_at(2026, 12, 1), _at(2027, 1, 2))]
+    assert len(starts) == len(set(starts))

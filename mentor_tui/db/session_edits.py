@@ -68,6 +68,9 @@ def restore_occurrence(session_id: int, original: dt.datetime) -> None:
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
         session.exdates = tuple(m for m in session.exdates if m != original.astimezone(UTC))
+        if session.rrule:  # back where it happens (moved or not), unless another one took that time meanwhile
+            row = occurrence_row(session.id, original)
+            _check_free(session, original, row.moved_to if row is not None and row.moved_to else original)
         session.save()
 
 
@@ -92,8 +95,8 @@ def edit_occurrence(session_id: int, original: dt.datetime, starts_at: dt.dateti
             row.starts_at, row.moved_to = starts_at, None
         else:
             row.moved_to = None if starts_at is None or starts_at == original else starts_at
-            if row.moved_to is not None:
-                _check_free(session, original, row.moved_to)
+            if original.astimezone(UTC) not in session.exdates:  # (a cancelled one happens nowhere)
+                _check_free(session, original, row.moved_to or original)
         row.save()
 
 
