@@ -73,3 +73,8 @@ async def test_a_check_in_dated_before_its_mentorship_shows_the_date_and_why_at_
         error = form.query_one("#error-held_on")
         assert "the mentorship started on" in str(error.render())
         assert in_view(dialog, held_on) and in_view(dialog, error)
+        label = list(dialog.children)[list(dialog.children).index(held_on) - 1]
+        assert "Held on" in str(label.render()) and in_view(dialog, label)  # what the field is
+        held_on.value = "2026-11-20"  # changed: its error line goes (the next save checks again)
+        await settle(pilot)
+        assert "-empty" in error.classes

@@ -295,7 +295,10 @@ class FormScreen(ModalScreen[FormResult | None]):
         def show() -> None:  # once the error line mounted under it is laid out
             for error in self.query(f"#error-{name}"):
                 dialog.scroll_to_widget(error, animate=False)
-            dialog.scroll_to_widget(widget, animate=False)
+            # its label too (just above it): the field alone says nothing of what it is
+            siblings = list(dialog.children)
+            above = siblings[siblings.index(widget) - 1] if widget in siblings[1:] else widget
+            dialog.scroll_to_widget(above, animate=False)
 
         self.call_after_refresh(show)
 
@@ -357,6 +360,16 @@ class FormScreen(ModalScreen[FormResult | None]):
     def confirm_quit(self) -> bool:
         """ctrl+q quits at once from an untouched form, else only when pressed again."""
         return self._may_discard("ctrl+q")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed | TextArea.Changed) -> None:
+        """A field's error line goes once the field is changed (the next save checks it again)."""
+        name = (event.control.id or "").removeprefix("field-")
+        for error in self.query(f"#error-{name}"):
+            if not error.has_class("-empty"):
+                self._show_error(name, None)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

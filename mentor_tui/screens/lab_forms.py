@@ -12,7 +12,7 @@ from typing import Any
 from mentor_tui import clock
 from mentor_tui.screens.form import Field, FormScreen, record_field
 
-CHECKLIST_HINT = "Checklist: one step a line; \\[x] at the start marks a step done, \\[ ] open"  # labels read markup
+CHECKLIST_HINT = "Checklist: a step a line; \\[x] in front marks it done"  # labels read markup
 
 
 class LabForm(FormScreen):
