@@ -101,3 +101,19 @@ async def test_a_column_narrows_again_when_its_long_cells_are_gone():
         await pilot.pause()
         assert table.ordered_columns[0].get_render_width(table) < wide
         assert [str(c.label) for c in table.ordered_columns] == ["Session", "Length"]
+
+
+async def test_a_column_narrows_again_when_its_longest_cell_is_shortened_in_place():
+    app = Harness()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        rows = [TableRow("1", None, ("A session with a very long title indeed", "60 min")),
+                TableRow("2", None, ("Standup", "15 min"))]
+        table.show_rows(rows, columns=["Session", "Length"])
+        await pilot.pause()
+        wide = table.ordered_columns[0].get_render_width(table)
+        table.show_rows([TableRow("1", None, ("PoC outcome", "60 min")), rows[1]])  # the same rows, renamed
+        await pilot.pause()
+        assert table.ordered_columns[0].get_render_width(table) < wide
+        assert [str(c) for c in table.get_row_at(0)] == ["PoC outcome", "60 min"]

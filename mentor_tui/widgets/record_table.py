@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -131,6 +132,8 @@ class RecordTable(KeptRendersTable):
             return False
         if any(len(row.cells) != len(ordered) for row in rows):
             return False
+        if any(_narrows(ordered, old.cells, new.cells) for old, new in zip(shown, rows, strict=True)):
+            return False  # built again: its column is sized to the rows shown (see show_rows)
         changed: set[str] = set()
         for old, new in zip(shown, rows, strict=True):
             if old.cells != new.cells:
@@ -192,3 +195,17 @@ class RecordTable(KeptRendersTable):
         # DataTable's own "selected" (a second click on a row) becomes our Opened.
         event.stop()
         self.open_highlighted()
+
+
+def _narrows(columns: Sequence[Any], before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
+    """Whether a cell that was as wide as its column is now narrower (a long title shortened)."""
+    for column, old, new in zip(columns, before, after, strict=True):
+        if old != new and column.auto_width:  # (a column of a fixed width keeps it)
+            old_width, new_width = _cells(old), _cells(new)
+            if old_width >= column.content_width and new_width < old_width:
+                return True
+    return False
+
+
+def _cells(value: Any) -> int:
+    return value.cell_len if isinstance(value, Text) else cell_len(str(value))
