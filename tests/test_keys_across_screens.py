@@ -25,31 +25,27 @@ def _labs(db) -> int:
         con.close()
 
 
-async def test_a_delete_key_and_yes_typed_at_once_delete_nothing(demo_db):
-    labs = _labs(demo_db)
-    app = MentorApp(db_path=demo_db)
+async def _burst_in_labs(db, *keys: str) -> None:
+    """`keys` posted together on the Labs list; then any question left open answered no."""
+    app = MentorApp(db_path=db)
     async with app.run_test() as pilot:
         await settle(pilot)
         await pilot.press("3")
         await settle(pilot)
-        burst(app, "d", "y")  # the question comes after both keys were typed: y is not its answer
+        burst(app, *keys)
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")  # answered now, after it was shown
-        await settle(pilot)
+        while isinstance(app.screen, ConfirmDialog):  # a question left open: answered now, after it was shown
+            await pilot.press("n")
+            await settle(pilot)
+
+
+async def test_a_delete_key_and_yes_typed_at_once_delete_nothing(demo_db):
+    labs = _labs(demo_db)
+    await _burst_in_labs(demo_db, "d", "y")  # the question comes after both keys were typed: y is not its answer
     assert _labs(demo_db) == labs
 
 
 async def test_keys_after_a_key_that_opens_a_form_do_not_run_the_lists_keys(demo_db):
     labs = _labs(demo_db)
-    app = MentorApp(db_path=demo_db)
-    async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        burst(app, "n", *"daily")
-        await settle(pilot)
-        while isinstance(app.screen, ConfirmDialog):  # a question left open is not answered
-            await pilot.press("n")
-            await settle(pilot)
+    await _burst_in_labs(demo_db, "n", *"daily")
     assert _labs(demo_db) == labs

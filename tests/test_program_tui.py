@@ -73,19 +73,24 @@ async def test_p_on_team_opens_the_program_view_t_switches_esc_goes_back(demo_db
         assert isinstance(app.screen, TeamScreen)
 
 
+async def program_from_palette(pilot, section: str) -> None:
+    """In `section` (its key), ctrl+p, "Program health", enter: the Program view."""
+    await settle(pilot)
+    await pilot.press(section)
+    await settle(pilot)
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*"Program health")
+    await palette_highlights(pilot, "Program health")
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ProgramScreen)
+
+
 async def test_the_program_view_is_in_the_palette_and_in_help(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("6")
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"Program health")
-        await palette_highlights(pilot, "Program health")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ProgramScreen)
+        await program_from_palette(pilot, "6")
         await pilot.press("question_mark")
         await settle(pilot)
         help_text = screen_text(app)
@@ -106,16 +111,7 @@ async def test_an_empty_program_shows_zeros_and_no_change(store_with_me):
 async def test_the_palette_opens_the_program_view_from_any_section(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("5")  # the Calendar
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"Program health")
-        await palette_highlights(pilot, "Program health")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ProgramScreen)
+        await program_from_palette(pilot, "5")  # from the Calendar
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TeamScreen)  # it opens in Team, as P there does
