@@ -19,8 +19,9 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from mentor_tui import collector, config, tab_keys, terminal_watch
+from mentor_tui import collector, config, terminal_watch
 from mentor_tui.text_safety import escape_controls
+from mentor_tui.widgets import key_routing
 from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
 # mode name -> (key, label, "module:Class")
@@ -173,18 +174,8 @@ class MentorApp(App[None]):
             if self._tidy is not None:
                 self._tidy.stop()
             self._tidy = self.set_timer(collector.TIDY_AFTER, collector.tidy)  # once input stops
-        if isinstance(event, events.Key):
-            if not event.is_forwarded:
-                event.typed_on = self.screen  # type: ignore[attr-defined]
-                if tab_keys.move_focus_now(self, event.key):
-                    self.app_focus = True
-                    return  # the keys read after it go to the field it moved to (tab_keys)
-            elif getattr(event, "typed_on", self.screen) is not self.screen:
-                # Back from the focused widget to run a binding, but another screen is on top
-                # now (opened or closed by a key read before it): a key acts only on the screen
-                # it was typed on. ("n" then "daily" typed at once on Labs: its "d" asked to
-                # delete the lab, and its "y" answered the question before it was shown.)
-                return
+        if isinstance(event, events.Key) and key_routing.route(self, event):
+            return  # dealt with (key_routing: keys that arrive together)
         await super().on_event(event)
 
     _tidy: Timer | None = None

@@ -49,3 +49,15 @@ async def test_keys_after_a_key_that_opens_a_form_do_not_run_the_lists_keys(demo
     labs = _labs(demo_db)
     await _burst_in_labs(demo_db, "n", *"daily")
     assert _labs(demo_db) == labs
+
+
+async def test_a_search_typed_at_once_after_the_slash_is_in_the_search_field(demo_db):
+    from mentor_tui.screens.search import SearchScreen
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        burst(app, "slash", "Q", "o", "S")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query").value == "QoS"

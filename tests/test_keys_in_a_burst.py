@@ -1,6 +1,6 @@
 """Keys read in one burst take effect in the order they were typed: a field's own keys among
 its characters (widgets/keys_in_order.py), and what comes after a Tab in the field it moved
-to (mentor_tui/tab_keys.py).
+to (mentor_tui/widgets/key_routing.py).
 
 A terminal hands the app every key typed since its last read at once: an autotyper, keys
 sent by a script, or a fast typist while the app is busy. The keys here are posted to the
