@@ -61,7 +61,8 @@ async def wait_ready(pilot, timeout: float | None = None) -> None:
     timeout = timeout if timeout is not None else (45.0 if SIZE == "smoke" else 90.0)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    flags = ("store_ready", "warmed_up", "sections_built")
+    # (at the smoke size the app builds nothing ahead: smoke.apply)
+    flags = ("store_ready", "warmed_up") if SIZE == "smoke" else ("store_ready", "warmed_up", "sections_built")
     while not all(getattr(app, flag, True) for flag in flags):
         if loop.time() > deadline:  # (the smoke run inside `make test` runs niced beside the suite: slow)
             missing = [flag for flag in flags if not getattr(app, flag, True)]

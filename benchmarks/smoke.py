@@ -47,6 +47,12 @@ KNOBS: dict[str, dict[str, object]] = {
 
 
 def apply(name: str, module: ModuleType) -> None:
+    # The app builds no section ahead at the smoke size (a first visit builds it, as when a
+    # key comes before the warm-up): that is most of each app's start-up CPU, and the smoke
+    # run only proves each benchmark runs (app_driver.wait_ready does not wait for it then).
+    from mentor_tui.screens import warm_up
+
+    warm_up.BUILD_AHEAD_AFTER = 24 * 3600.0
     for constant, value in KNOBS.get(name, {}).items():
         if not hasattr(module, constant):
             print(f"smoke: {module.__name__}.{constant} is gone; its smoke knob does nothing", file=sys.stderr)
