@@ -238,9 +238,7 @@ class MentorApp(App[None]):
 
     async def action_go(self, section: str) -> None:
         if section in SECTIONS and self.current_mode == section:
-            # the section's own key on one of its detail screens: back to its list
-            while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
-                self.pop_screen()
+            self.show_section_list()  # the section's own key on one of its detail screens
             return
         if section in SECTIONS and self.current_mode != section:
             # Nothing is painted until the section's screen is mounted (a first visit builds it
@@ -253,6 +251,11 @@ class MentorApp(App[None]):
                     self._switching = False
 
     _switching = False
+
+    def show_section_list(self) -> None:
+        """Close the detail screens open in the section shown: back to its list."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def delay_update(self, delay: float = 0.05) -> None:
         if not self._switching:  # a section switch holds its paints itself (action_go)

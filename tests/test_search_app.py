@@ -133,6 +133,22 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
             assert len(app.screen_stack) == 1  # the section's list
 
 
+async def test_a_hit_in_a_section_left_on_a_detail_screen_opens_over_its_list(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter")  # a plan left open in Plans
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await search_for(pilot, "QoS classes")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, GoalScreen), what="the goal")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.current_mode == "plans" and len(app.screen_stack) == 1  # the list, not that plan
+
+
 async def test_a_sections_own_key_on_its_detail_screen_goes_back_to_its_list(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:

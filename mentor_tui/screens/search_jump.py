@@ -81,6 +81,7 @@ async def _push(app: Any, section: str, make: Callable[[Any], Any], key: Any) ->
         app.notify(GONE, severity="warning")
         return
     await app.action_go(section)
+    app.show_section_list()  # on its list, not on a screen left open there before: esc goes to the list
     app.push_screen(make(key))
 
 
