@@ -169,7 +169,7 @@ class CheckInForm(FormScreen):
         """Reads the item widgets into self.items; a message when one is wrong."""
         edits, new = [], []
         for number, row in enumerate(self.query(ActionRow), start=1):
-            text, owner, due_raw, done = row.raw()
+            text, owner_id, due_raw, done = row.raw()
             due = None
             if due_raw.strip():
                 try:
@@ -177,7 +177,6 @@ class CheckInForm(FormScreen):
                 except ValueError as exc:
                     row.query_one(".action-due", Input).focus()
                     return f"Action item {number}: {exc}"
-            owner_id = owner
             if row.item is not None:
                 edits.append(ItemEdit(row.item.id, text.strip(), owner_id, due, bool(done)))
             elif text.strip():
