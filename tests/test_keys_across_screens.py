@@ -61,3 +61,24 @@ async def test_a_search_typed_at_once_after_the_slash_is_in_the_search_field(dem
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#query").value == "QoS"
+
+
+async def test_a_question_ignores_a_key_stamped_before_it_was_shown(demo_db):
+    """A key read before the dialog was mounted (in a read after the key that asked) is not
+    its answer; one read after it is."""
+    from textual import events
+
+    answers: list[bool | None] = []
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.push_screen(ConfirmDialog("Delete lab?", "It goes."), answers.append)
+        await settle(pilot)
+        early = events.Key("y", "y")
+        early.time = 0.0  # read long before the question
+        app.post_message(early)
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog) and answers == []
+        await pilot.press("y")
+        await settle(pilot)
+    assert answers == [True]
