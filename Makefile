@@ -7,6 +7,8 @@ STAMP_TEST := $(VENV)/.installed-test
 # pytest-xdist workers: twice the 2 cores we have, since the Pilot tests spend much of their time
 # waiting for the app (4 workers: ~130 s, 2: ~190 s); `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= 4
+# The suite starts ~100 Python processes (workers, benchmarks, subprocess tests): each reads the
+# compiled modules the first one wrote, even where PYTHONDONTWRITEBYTECODE is set (some CI images).
 
 .PHONY: run test lint typecheck bench clean
 
@@ -29,7 +31,7 @@ test: $(STAMP_TEST)
 	@command -v tmux >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq tmux >/dev/null) || echo "tmux missing: the end-to-end test will fail"
 	$(BIN)/ruff check mentor_tui tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 # `make bench`: every figure of DESIGN.md's performance budget on the large database (made once
 # into benchmarks/out/, git-ignored), as a table and as benchmarks/out/results.json.

@@ -30,9 +30,15 @@ MIDDLE_EVERY = 100  # collections of the youngest between two of the middle gene
 TIDY_AFTER = 1.0  # seconds without input before `tidy`
 
 
+_before: tuple[int, int, int] | None = None  # the thresholds `tune` replaced
+
+
 def tune() -> None:
     """Collect the youngest generations less often (once, when the app is made)."""
-    young, middle, oldest = gc.get_threshold()
+    global _before
+    if _before is None:
+        _before = gc.get_threshold()
+    young, middle, oldest = _before
     gc.set_threshold(max(YOUNG_EVERY, young), max(MIDDLE_EVERY, middle), oldest)
 
 
@@ -47,5 +53,10 @@ def keep_built() -> None:
 
 
 def release() -> None:
-    """The app is closing: what `keep_built` set aside is collectable again."""
+    """The app is closing: what `keep_built` set aside is collectable again, and collections
+    come as often as before `tune`."""
+    global _before
     gc.unfreeze()
+    if _before is not None:
+        gc.set_threshold(*_before)
+        _before = None

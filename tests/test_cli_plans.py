@@ -10,6 +10,7 @@ import sys
 from mentor_tui.db import database, goals, models, people
 
 from .cli_helpers import cli
+from .conftest import FROZEN_TODAY
 
 
 def test_templates_lists_keys_titles_and_goal_counts(tmp_path):
@@ -63,7 +64,7 @@ def test_new_plan_takes_a_mentor_by_name_and_starts_today_by_default(store_with_
     assert result.returncode == 0, result.stderr
     database.open_database(store_with_me)
     plan = models.Plan.get()
-    assert (plan.mentor.name, plan.start_on) == ("Sofia Almeida", dt.date.today())
+    assert (plan.mentor.name, plan.start_on) == ("Sofia Almeida", FROZEN_TODAY)
 
 
 def test_new_plan_errors_are_one_line_with_exit_1(store_with_me):

@@ -6,7 +6,6 @@ How fast a file is refused is measured by benchmarks/refusal_bench.py (`make ben
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from mentor_tui.db import database
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, dumps
 from mentor_tui.exchange.toml_import import import_files, read_files
+from tests.cli_helpers import cli
 from tests.exchange_fixtures import dump_db, file_hash, fill
 
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -63,12 +63,7 @@ def team_db(tmp_path_factory):
 
 
 def run_import(db: Path, *files: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_tui", "--db", str(db), "import", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return cli(db, "import", *map(str, files))
 
 
 def test_the_corpus_is_complete():

@@ -10,8 +10,9 @@ import pytest
 from mentor_tui.db import database, people, sessions
 
 from .cli_helpers import cli
+from .conftest import FROZEN_TODAY
 
-TODAY = dt.date.today().isoformat()  # the subprocess runs on the real clock
+TODAY = FROZEN_TODAY.isoformat()  # the command runs in this process, on the frozen clock
 
 
 @pytest.fixture

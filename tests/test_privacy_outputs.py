@@ -113,7 +113,7 @@ def test_a_deleted_or_replaced_note_leaves_no_trace_in_the_file_wal_or_backups(t
     clock.freeze(FROZEN_NOW + dt.timedelta(days=1))
     database.open_database(path)  # a new day's first open: the daily backup
     database.close_database()
-    # The CLI above ran on the real clock and may have taken a daily copy of its own: every copy is read.
+    # The command above may have taken a daily copy of its own: every copy taken since is read.
     copies = [b for b in backup_files.automatic_backups(path) if b not in before]
     assert (FROZEN_NOW + dt.timedelta(days=1)).date() in {b.taken_at.date() for b in copies if b.reason == "daily"}
     assert _traces(tmp_path / "copy.sqlite3", *(b.path for b in copies)) == []
