@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
-# pytest-xdist workers: twice the 2 cores we have, since the Pilot tests spend much of their time
-# waiting for the app (4 workers: ~130 s, 2: ~190 s); `make test PYTEST_WORKERS=0` runs in one process.
-PYTEST_WORKERS ?= 4
+# pytest-xdist workers: three times the 2 cores we have, since a Pilot test spends much of its time
+# waiting for the app to be idle (on 2 cores, 6 workers: ~125-135 s, 4: ~140 s, 8: ~180 s, each
+# worker's start costs CPU too); `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= 6
 # The suite starts ~100 Python processes (workers, benchmarks, subprocess tests): each reads the
 # compiled modules the first one wrote, even where PYTHONDONTWRITEBYTECODE is set (some CI images).
 
