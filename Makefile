@@ -32,7 +32,7 @@ test: $(STAMP_TEST)
 	@command -v tmux >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq tmux >/dev/null) || echo "tmux missing: the end-to-end test will fail"
 	$(BIN)/ruff check mentor_tui tests benchmarks
 	$(BIN)/mypy
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal
 
 # `make bench`: every figure of DESIGN.md's performance budget on the large database (made once
 # into benchmarks/out/, git-ignored), as a table and as benchmarks/out/results.json.

@@ -142,3 +142,10 @@ def demo_db(tmp_path, _demo_template):
     path = tmp_path / "demo.sqlite3"
     shutil.copyfile(_demo_template, path)
     return path
+
+
+def pytest_collection_modifyitems(items):
+    """The benchmarks' smoke run (tests/test_bench_smoke.py) is by far the longest test (a
+    minute and more beside the others, at a lower priority): it goes first, so that it ends
+    with the rest of the suite rather than a minute after it."""
+    items.sort(key=lambda item: 0 if item.nodeid.startswith("tests/test_bench_smoke.py") else 1)
