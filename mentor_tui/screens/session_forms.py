@@ -9,6 +9,7 @@ the store's rules, as an import's do.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,16 +25,22 @@ REPEATS = [
 ALL_DAY = [("No, at a time", "no"), ("Yes, all day", "yes")]
 
 
+_TIME = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?")  # 9, 09, 9:30, 09:30 ("9:3" would be a guess)
+
+
 def parse_time(text: str) -> dt.time:
-    hour, _, minute = text.strip().partition(":")
-    return dt.time(int(hour), int(minute or 0))
+    """A time of day as typed: hours, or hours:minutes with two digits. Raises ValueError."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(text)
+    return dt.time(int(match[1]), int(match[2] or 0))
 
 
 def time_problem(text: str) -> str | None:
     try:
         parse_time(text)
     except ValueError:
-        return f"expected a time like 16:00, got {text!r}"
+        return f"expected a time like 16:00 or 9:30 (HH:MM), got {text!r}"
     return None
 
 
