@@ -174,6 +174,16 @@ def test_a_blocker_is_one_blocker_until_a_check_in_leaves_it_empty_or_changes_it
     assert ages[3].since == day
 
 
+@pytest.mark.parametrize("none", ["None", "none.", "N/A", "-", "Nothing", "No blockers!", "- none"])
+def test_blockers_that_say_there_are_none_are_no_blocker(pair, none):
+    _, _, ship = pair
+    for day in (D(2026, 10, 1), D(2026, 10, 15), D(2026, 10, 29), D(2026, 11, 12)):
+        checkins.create_checkin(ship.id, day, blockers=none)
+    assert mentorship_list.page(TODAY)[0].blocker is None  # not flagged as open through four check-ins
+    assert [e.blocker for e in checkin_view.timeline(ship.id, TODAY).entries] == [None] * 4
+    assert blockers.names_a_blocker("None of the runbooks cover this")  # a sentence is a blocker
+
+
 def test_the_list_flags_a_blocker_older_than_two_check_ins(pair):
     _, _, ship = pair
     for n, day in enumerate([D(2026, 10, 1), D(2026, 10, 15), D(2026, 10, 29)]):

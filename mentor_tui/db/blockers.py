@@ -2,7 +2,9 @@
 
 The same blocker text (white space aside) in consecutive check-ins of one
 mentorship is one blocker, open since the first of them, until a check-in
-leaves the blockers empty or changes the text.
+leaves the blockers empty or changes the text. Blockers that say there are none
+("None", "n/a", "-", "nothing") count as empty: they are not flagged as a blocker
+left open.
 """
 
 from __future__ import annotations
@@ -27,6 +29,19 @@ class BlockerAge:
         return self.checkins > FLAG_AFTER
 
 
+# What people write in a blockers field to say there is no blocker (lower case, no end stop).
+NO_BLOCKER = frozenset({
+    "", "none", "no", "nope", "nothing", "nil", "n/a", "na", "-", "--", "—", "–",
+    "no blocker", "no blockers", "none so far", "none yet", "none today", "nothing blocking",
+})
+
+
+def names_a_blocker(text: str) -> bool:
+    """Whether a check-in's blockers field names one (not empty, not "None" or the like)."""
+    said = " ".join(text.split()).lower().rstrip(".!")
+    return said not in NO_BLOCKER and said.lstrip("-* ") not in NO_BLOCKER
+
+
 def same_blocker(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
@@ -34,12 +49,12 @@ def same_blocker(a: str, b: str) -> bool:
 def ages(checkins: Iterable[tuple[int, dt.date, str]]) -> dict[int, BlockerAge]:
     """(id, held_on, blockers) of one mentorship's check-ins, oldest first -> the age of each one's blocker.
 
-    A check-in without blockers has no entry.
+    A check-in without blockers (or whose blockers say "None") has no entry.
     """
     result: dict[int, BlockerAge] = {}
     previous: tuple[str, BlockerAge] | None = None
     for ident, held_on, blockers in checkins:
-        if not blockers.strip():
+        if not names_a_blocker(blockers):
             previous = None
             continue
         if previous is not None and same_blocker(previous[0], blockers):
