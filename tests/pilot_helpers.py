@@ -30,13 +30,27 @@ def screen_text(app) -> str:
         if not widget.display:
             continue
         if isinstance(widget, Static):
-            parts.append(str(widget.render()))
+            parts.append(_plain(widget.content, widget.render(), widget.content_size.width))
         elif isinstance(widget, Markdown):
             parts.append(widget.source)
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
     return "\n".join(parts)
+
+
+def _plain(content, shown, width: int) -> str:
+    """A Static's content as text: what it renders, or for a Rich renderable (the help's
+    tables) the renderable laid out at the widget's width."""
+    if not hasattr(content, "__rich_console__"):
+        return str(shown)
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=max(width, 20), color_system=None, legacy_windows=False).print(content)
+    return out.getvalue()
 
 
 async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "the condition") -> None:

@@ -221,6 +221,6 @@ async def test_help_on_team_lists_its_keys_and_how_the_bus_factor_counts(db_path
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
+        text = " ".join(screen_text(app).split())  # a description may wrap onto a second line
         for line in ("What if…", "Pairing", "how it counts", "latest mentor rating", "bus_factor_months"):
             assert line in text, line

@@ -324,8 +324,8 @@ def plan_head(plan: PlanView) -> Content:
     parts: list[Any] = [
         (plan.title, "bold"), "\n",
         ("Owner   ", "dim"), plan.owner, ("   Mentor  ", "dim"), mentor, "\n",
-        ("Kind    ", "dim"), f"{plan.kind}{template}", ("   Status  ", "dim"), plan.status,
-        ("   Dates  ", "dim"), plan_dates(plan.start_on, plan.target_on), "\n",
+        ("Status  ", "dim"), plan.status, ("   Dates   ", "dim"), plan_dates(plan.start_on, plan.target_on), "\n",
+        ("Kind    ", "dim"), f"{plan.kind}{template}", "\n",
         ("Progress ", "dim"), f"{progress_bar(plan.percent, 20)} {plan.percent}%  ",
         f"{plan.goals_done}/{len(plan.goals)} goals done",
     ]
