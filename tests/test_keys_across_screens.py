@@ -82,3 +82,37 @@ async def test_a_question_ignores_a_key_stamped_before_it_was_shown(demo_db):
         await pilot.press("y")
         await settle(pilot)
     assert answers == [True]
+
+
+async def test_characters_typed_while_a_form_reads_its_choices_go_into_the_form(demo_db):
+    """`n` reads the new session form's people in a worker first: the keys typed meanwhile
+    are held for the form, not run on the list (on Labs, `d` asked to delete a lab)."""
+    from mentor_tui.screens.form import FormScreen
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        burst(app, "n", *"Chaos day")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert not any(isinstance(screen, ConfirmDialog) for screen in app.screen_stack)
+        assert app.screen.focused.id == "field-title" and app.screen.focused.value == "Chaos day"
+
+
+async def test_esc_while_a_form_reads_its_choices_gives_the_form_up(demo_db):
+    from mentor_tui.screens.form import FormScreen
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        labs_screen = app.screen
+        burst(app, "n", "escape")
+        await settle(pilot)
+        assert app.screen is labs_screen and labs_screen.form_pending is None
+        await pilot.press("n")  # the list's keys work again
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)

@@ -16,7 +16,6 @@ told apart by their words, as guard.describe does, not by peewee's classes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any, TypeVar
 
 from textual import work
@@ -25,6 +24,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from mentor_tui.db.guard import StoreError
+from mentor_tui.widgets import key_routing
 
 T = TypeVar("T")
 # what a form saved -> the key of its table row, to put the cursor on it
@@ -121,10 +121,15 @@ class FormOpener:
         """Run `fetch()` in a worker (its choice lists), then push `build(data)` (None: nothing to show).
 
         `build` runs on the UI thread and may notify instead of building a form
-        (say, "add a person first"). Pressing the key again while fetching
-        starts over: only one form opens.
+        (say, "add a person first"). Meanwhile the screen's keys are held
+        (widgets/key_routing.py): characters typed after the key that asked for the
+        form go into it once it shows, esc gives it up, other keys do nothing.
         """
+        screen: Any = self
+        screen.form_pending = []
         self._fetch_for_form(fetch, build, saved_message, select)
+
+    form_pending: list[tuple[str, str]] | None = None  # a form's choices are being read: the keys held meanwhile
 
     @work(thread=True, exclusive=True, group="form-choices")
     def _fetch_for_form(
@@ -138,17 +143,25 @@ class FormOpener:
                 data = fetch()
         except Exception as exc:  # a damaged or vanished database: say so, keep running
             message = f"Could not read the database: {failure_reason(exc)}"
-            deliver(screen, partial(screen.notify, message, severity="error", timeout=8))
+            deliver(screen, self._no_form, message)
             return
         deliver(screen, self._build_form, build, data, saved_message, select)
 
+    def _no_form(self, message: str) -> None:
+        screen: Any = self
+        screen.form_pending = None
+        screen.notify(message, severity="error", timeout=8)
+
     def _build_form(self, build: Callable[[Any], Any], data: Any, saved_message: Callable, select: Selector) -> None:
         screen: Any = self
-        if screen.app.screen is not screen:  # the user went elsewhere (another section, a dialog) meanwhile
+        held, screen.form_pending = screen.form_pending, None
+        if held is None or screen.app.screen is not screen:  # given up (esc), or the user went elsewhere
             return
         form = build(data)
         if form is not None:
             self.open_form(form, saved_message, select)
+            for key, character in held:
+                screen.app.call_after_refresh(key_routing.type_late, screen.app, form, key, character)
 
     def form_saved(self, message: str, row_key: str | None = None) -> None:
         screen: Any = self

@@ -16,6 +16,9 @@ has come back up from that widget to the app. Three things follow, handled here
   was shown.)
 - Such a key that is a character, typed right after a key that opened a screen with a
   text field (`/` then a search), is typed into that field once it is shown.
+- While a screen reads the choices of a form it is opening (`n` on Plans), its keys are
+  held: characters go into the form once it shows, esc gives the form up, and other
+  keys do nothing (`n` then `d` opened a question to delete the plan under the cursor).
 
 A text field's own keys (backspace, arrows) keep their order: keys_in_order.py.
 """
@@ -33,16 +36,37 @@ def route(app: Any, event: events.Key) -> bool:
     """Deal with `event` here (True: the app passes it on no further)."""
     if not event.is_forwarded:  # read from the terminal just now
         event.typed_on = app.screen  # type: ignore[attr-defined]
-        return move_focus_now(app, event.key)
+        return held_for_a_form(app, event) or move_focus_now(app, event.key)
     typed_on = getattr(event, "typed_on", app.screen)
-    if typed_on is app.screen:
-        return False
+    if typed_on is app.screen:  # back up from the focused widget, to run a binding
+        return held_for_a_form(app, event)
     if event.is_printable:
-        app.call_after_refresh(_type_late, app, app.screen, event.key, event.character)
+        app.call_after_refresh(type_late, app, app.screen, event.key, event.character)
     return True
 
 
-def _type_late(app: Any, screen: Any, key: str, character: str) -> None:
+def held_for_a_form(app: Any, event: events.Key) -> bool:
+    """While the screen reads a form's choices: a character is kept for the form, esc gives
+    the form up, another key does nothing (True: the key went no further)."""
+    held = getattr(app.screen, "form_pending", None)
+    if held is None:
+        return False
+    if not _reading_form_choices(app):
+        app.screen.form_pending = None  # its worker was cancelled: nothing is held any more
+        return False
+    if event.key == "escape":
+        app.screen.form_pending = None
+    elif event.is_printable and event.character:
+        held.append((event.key, event.character))
+    return True
+
+
+def _reading_form_choices(app: Any) -> bool:
+    """The screen's worker reading a form's choices still runs (it ends once the form is shown)."""
+    return any(w.group == "form-choices" and w.node is app.screen and not w.is_finished for w in app.workers)
+
+
+def type_late(app: Any, screen: Any, key: str, character: str) -> None:
     """A character typed just after the key that opened `screen`: into its focused text field."""
     focused = screen.focused
     if app.screen is screen and focused is not None and focused.check_consume_key(key, character):
