@@ -116,3 +116,30 @@ async def test_esc_while_a_form_reads_its_choices_gives_the_form_up(demo_db):
         await pilot.press("n")  # the list's keys work again
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_ctrl_q_is_never_held_for_a_form(demo_db, monkeypatch):
+    """A form's choices read from a locked store can take seconds: quitting still works."""
+    import threading
+
+    from mentor_tui.screens import labs
+
+    release = threading.Event()
+    slow = labs._goal_choices
+
+    def stuck():
+        release.wait(10)
+        return slow()
+
+    monkeypatch.setattr(labs, "_goal_choices", stuck)
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("n")
+        assert app.screen.form_pending == []
+        await pilot.press("x", "ctrl+q")
+        quit_asked = app.return_code  # set by the quit action; None had the key been held
+        release.set()
+    assert quit_asked == 0

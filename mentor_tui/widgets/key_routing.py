@@ -30,6 +30,7 @@ from typing import Any
 from textual import events
 
 FOCUS_ACTIONS = {"tab": "app.focus_next", "shift+tab": "app.focus_previous"}
+ALWAYS = frozenset({"ctrl+q", "ctrl+c"})  # never held: quitting works even while a slow read holds keys
 
 
 def route(app: Any, event: events.Key) -> bool:
@@ -49,7 +50,7 @@ def held_for_a_form(app: Any, event: events.Key) -> bool:
     """While the screen reads a form's choices: a character is kept for the form, esc gives
     the form up, another key does nothing (True: the key went no further)."""
     held = getattr(app.screen, "form_pending", None)
-    if held is None:
+    if held is None or event.key in ALWAYS:
         return False
     if not _reading_form_choices(app):
         app.screen.form_pending = None  # its worker was cancelled: nothing is held any more
