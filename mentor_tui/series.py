@@ -99,6 +99,27 @@ def instances(
     yield from found
 
 
+SHARED_TIME = ("an occurrence is moved to {when:%Y-%m-%d %H:%M} UTC, where another occurrence of "
+               "the series happens already")
+
+
+def shared_time(
+    starts_at: dt.datetime,
+    zone_name: str | None,
+    rule: str | None,
+    exdates: Iterable[dt.datetime],
+    moved: Mapping[dt.datetime, dt.datetime],
+) -> dt.datetime | None:
+    """A time two occurrences of one series would both start at (one moved onto another,
+    or two moved to the same time), if any: the calendar would show that time twice."""
+    exdates = tuple(exdates)
+    for target in sorted(set(moved.values())):
+        there = instances(starts_at, zone_name, rule, exdates, moved, target, target + dt.timedelta(seconds=1))
+        if len(list(there)) > 1:
+            return target
+    return None
+
+
 # ---------------------------------------------------------------- words
 
 

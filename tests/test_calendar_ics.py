@@ -306,3 +306,32 @@ def test_write_calendar_never_writes_through_a_link_or_over_a_fifo(tmp_path):
         with pytest.raises(ExchangeError, match=what):
             write_calendar(path, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", force=True)
     assert target.read_bytes() == b"keep" and link.is_symlink()
+
+
+def test_an_occurrence_moved_onto_another_is_refused_in_a_file_as_in_the_form(tmp_path):
+    """The form refuses moving an occurrence onto another of its series (session_edits);
+    an .ics override or a TOML export that does so is refused the same way."""
+    from mentor_tui.exchange.toml_export import build_document, dumps
+    from mentor_tui.exchange.toml_import import import_files
+
+    database.open_database(tmp_path / "one.sqlite3")
+    review, _me = _demo_like_calendar()
+    with pytest.raises(ValueError, match="another occurrence of this series happens at that time already"):
+        session_edits.edit_occurrence(review.id, _at(2026, 12, 11, 14), _at(2026, 11, 27, 14), "")
+    ics = ical_export.calendar_bytes().decode()
+    toml = dumps(build_document())
+    database.close_database()
+    database.open_database(tmp_path / "two.sqlite3")
+
+    assert "RECURRENCE-ID;TZID=Europe/Berlin:20261211T150000" in ics and ics.count("20261210T15") == 2  # its DTSTART and DTEND
+    (tmp_path / "onto.ics").write_text(ics.replace("20261210T15", "20261127T15"), encoding="utf-8")
+    summary = ical_import.import_files([tmp_path / "onto.ics"])
+    assert ("“Incident review”", "an occurrence is moved to 2026-11-27 14:00 UTC, where another occurrence "
+            "of the series happens already") in summary.skipped
+
+    assert "moved_to = 2026-12-10T14:00:00Z" in toml
+    (tmp_path / "onto.toml").write_text(toml.replace("moved_to = 2026-12-10T14:00:00Z",
+                                                     "moved_to = 2026-11-27T14:00:00Z"), encoding="utf-8")
+    with pytest.raises(ExchangeError, match=r"occurrences: an occurrence is moved to 2026-11-27 14:00 UTC"):
+        import_files([tmp_path / "onto.toml"])
+    assert sorted(s.title for s in Session.select()) == ["Offsite", "PoC outcome"]  # the .ics's other two

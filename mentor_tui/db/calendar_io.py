@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from mentor_tui import series
 from mentor_tui.db.models import Session, SessionOccurrence, database_proxy
 from mentor_tui.db.session_edits import SeriesValues, check_series
 
@@ -38,6 +39,9 @@ class SeriesRecord:
         """ValueError (one sentence) when the store would refuse it."""
         check_series(SeriesValues(self.title, self.kind, self.starts_at, self.duration_minutes, self.rrule,
                                   self.timezone, None, self.link, self.notes, self.all_day))
+        clash = series.shared_time(self.starts_at, self.timezone, self.rrule, self.exdates, dict(self.moves))
+        if clash is not None:
+            raise ValueError(series.SHARED_TIME.format(when=clash))
 
 
 def _moves_of(session_ids: Iterable[int] | None = None) -> dict[int, tuple[Move, ...]]:

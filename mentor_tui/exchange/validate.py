@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentor_tui import recurrence, schema
+from mentor_tui import recurrence, schema, series
 from mentor_tui.date_range import FIRST_YEAR as _FIRST
 from mentor_tui.date_range import LAST_YEAR as _LAST
 from mentor_tui.date_range import RANGE_WORDS, in_range
@@ -256,6 +256,8 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
         rec["position"] = position
     for child, key in plan.children:
         rec[key] = [_record(ctx, child, p, d, i) for i, (p, d) in enumerate(t.tables(key))]
+    if kind.name == "sessions" and rec.get("occurrences"):
+        _moved_apart(t, rec)
     if kind.identity == "starts_at" and kind.parent is not None:
         _unique_occurrence(ctx, path, rec)
     ctx.counts[kind.name] += 1
@@ -277,6 +279,15 @@ def _records(
         out.append(_record(ctx, plan, path, data, i))
         del data
     return out
+
+
+def _moved_apart(t: Table, session: dict[str, Any]) -> None:
+    """No occurrence of a session is moved onto another one (the form refuses it too)."""
+    moved = {o["starts_at"]: o["moved_to"] for o in session["occurrences"] if o.get("moved_to") is not None}
+    clash = series.shared_time(session["starts_at"], session.get("timezone"), session.get("rrule"),
+                               session.get("exdates") or (), moved) if moved else None
+    if clash is not None:
+        t.fail("occurrences", series.SHARED_TIME.format(when=clash))
 
 
 def _unique_occurrence(ctx: FileContext, path: str, rec: dict[str, Any]) -> None:
