@@ -113,11 +113,21 @@ def shared_time(
     """A time two occurrences of one series would both start at (one moved onto another,
     or two moved to the same time), if any: the calendar would show that time twice."""
     exdates = tuple(exdates)
-    for target in sorted(set(moved.values())):
-        there = instances(starts_at, zone_name, rule, exdates, moved, target, target + dt.timedelta(seconds=1))
-        if len(list(there)) > 1:
-            return target
-    return None
+    return next((t for t in sorted(set(moved.values()))
+                 if starts_twice(starts_at, zone_name, rule, exdates, moved, t)), None)
+
+
+def starts_twice(
+    starts_at: dt.datetime,
+    zone_name: str | None,
+    rule: str | None,
+    exdates: Iterable[dt.datetime],
+    moved: Mapping[dt.datetime, dt.datetime],
+    at: dt.datetime,
+) -> bool:
+    """Whether two occurrences of the series (the rule's, or moved there) start at `at`."""
+    there = instances(starts_at, zone_name, rule, exdates, moved, at, at + dt.timedelta(seconds=1))
+    return len(list(there)) > 1
 
 
 # ---------------------------------------------------------------- words

@@ -65,14 +65,19 @@ async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "the c
         await pilot.pause(0.01)
 
 
+async def press_settled(pilot, *keys: str) -> None:
+    """Settle, then press each key and settle after it."""
+    await settle(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
 def then(*keys: str):
-    """A snapshot's `run_before`: settle, then press each key and settle after it."""
+    """A snapshot's `run_before`: `press_settled(pilot, *keys)`."""
 
     async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+        await press_settled(pilot, *keys)
 
     return run_before
 

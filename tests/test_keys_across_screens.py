@@ -11,7 +11,7 @@ from __future__ import annotations
 from mentor_tui.app import MentorApp
 from mentor_tui.screens.confirm import ConfirmDialog
 
-from .pilot_helpers import settle
+from .pilot_helpers import press_settled, settle
 from .test_keys_in_a_burst import burst
 
 
@@ -29,9 +29,7 @@ async def _burst_in_labs(db, *keys: str) -> None:
     """`keys` posted together on the Labs list; then any question left open answered no."""
     app = MentorApp(db_path=db)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await press_settled(pilot, "3")
         burst(app, *keys)
         await settle(pilot)
         while isinstance(app.screen, ConfirmDialog):  # a question left open: answered now, after it was shown
@@ -91,9 +89,7 @@ async def test_characters_typed_while_a_form_reads_its_choices_go_into_the_form(
 
     app = MentorApp(db_path=demo_db)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await press_settled(pilot, "5")
         burst(app, "n", *"Chaos day")
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
@@ -106,9 +102,7 @@ async def test_esc_while_a_form_reads_its_choices_gives_the_form_up(demo_db):
 
     app = MentorApp(db_path=demo_db)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await press_settled(pilot, "3")
         labs_screen = app.screen
         burst(app, "n", "escape")
         await settle(pilot)
@@ -134,9 +128,7 @@ async def test_ctrl_q_is_never_held_for_a_form(demo_db, monkeypatch):
     monkeypatch.setattr(labs, "_goal_choices", stuck)
     app = MentorApp(db_path=demo_db)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await press_settled(pilot, "3")
         await pilot.press("n")
         assert app.screen.form_pending == []
         await pilot.press("x", "ctrl+q")

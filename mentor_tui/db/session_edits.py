@@ -103,10 +103,8 @@ def edit_occurrence(session_id: int, original: dt.datetime, starts_at: dt.dateti
 def _check_free(session: Session, original: dt.datetime, moved_to: dt.datetime) -> None:
     """No other occurrence of the series happens at `moved_to` (one moved there, or one the
     rule puts there and that is not cancelled): the calendar would show the time twice."""
-    moved = {o: m for o, m in moves_by_session([session.id]).get(session.id, {}).items() if o != original}
-    there = series.instances(session.starts_at, session.timezone, session.rrule, session.exdates, moved,
-                             moved_to, moved_to + dt.timedelta(seconds=1))
-    if any(i.original != original for i in there):
+    moved = {**moves_by_session([session.id]).get(session.id, {}), original: moved_to}
+    if series.starts_twice(session.starts_at, session.timezone, session.rrule, session.exdates, moved, moved_to):
         raise ValueError("another occurrence of this series happens at that time already: "
                          "pick another time, or edit that one")
 

@@ -125,8 +125,7 @@ class FormOpener:
         (widgets/key_routing.py): characters typed after the key that asked for the
         form go into it once it shows, esc gives it up, other keys do nothing.
         """
-        screen: Any = self
-        screen.form_pending = []
+        self.form_pending = []
         self._fetch_for_form(fetch, build, saved_message, select)
 
     form_pending: list[tuple[str, str]] | None = None  # a form's choices are being read: the keys held meanwhile
@@ -149,12 +148,12 @@ class FormOpener:
 
     def _no_form(self, message: str) -> None:
         screen: Any = self
-        screen.form_pending = None
+        self.form_pending = None
         screen.notify(message, severity="error", timeout=8)
 
     def _build_form(self, build: Callable[[Any], Any], data: Any, saved_message: Callable, select: Selector) -> None:
         screen: Any = self
-        held, screen.form_pending = screen.form_pending, None
+        held, self.form_pending = self.form_pending, None
         if held is None or screen.app.screen is not screen:  # given up (esc), or the user went elsewhere
             return
         form = build(data)
