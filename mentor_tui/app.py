@@ -69,7 +69,6 @@ class MentorApp(App[None]):
         self.warm = WarmUp(self, self.sections)
         self.MODES = self.sections.factories()  # App.__init__ copies them
         super().__init__()
-        collector.tune()
         self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self.db_path = Path(db_path)
         self.settings_file = settings_file
@@ -79,6 +78,9 @@ class MentorApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:  # a hand-edited typo is ignored
             self.theme = theme
+
+    def on_load(self) -> None:
+        collector.tune()  # while the app runs; on_unmount gives the thresholds back
 
     def on_mount(self) -> None:
         from mentor_tui.screens.start import StartScreen

@@ -34,7 +34,7 @@ _before: tuple[int, int, int] | None = None  # the thresholds `tune` replaced
 
 
 def tune() -> None:
-    """Collect the youngest generations less often (once, when the app is made)."""
+    """Collect the youngest generations less often (once, when the app starts running)."""
     global _before
     if _before is None:
         _before = gc.get_threshold()

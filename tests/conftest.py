@@ -66,17 +66,6 @@ def report_now():
 
 
 @pytest.fixture(autouse=True)
-def _collector_as_before():
-    """An app made but never run tunes the collector (collector.py) without giving it back:
-    each test ends with Python's own thresholds, or the garbage of hundreds of apps piles up."""
-    import gc
-
-    thresholds = gc.get_threshold()
-    yield
-    gc.set_threshold(*thresholds)
-
-
-@pytest.fixture(autouse=True)
 def _closed_store():
     yield
     from mentor_tui.db import database

@@ -23,6 +23,19 @@ def test_the_young_and_middle_generations_are_collected_less_often(thresholds):
     gc.set_threshold(700, 10, 10)
     collector.tune()
     assert gc.get_threshold() == (collector.YOUNG_EVERY, collector.MIDDLE_EVERY, 10)
+    collector.release()
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+async def test_an_app_tunes_the_collector_only_while_it_runs(demo_db, thresholds):
+    """A process that makes app after app (the tests) keeps Python's own thresholds between them."""
+    gc.set_threshold(700, 10, 10)
+    app = MentorApp(db_path=demo_db)
+    assert gc.get_threshold() == (700, 10, 10)  # made, not running yet
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert gc.get_threshold() == (collector.YOUNG_EVERY, collector.MIDDLE_EVERY, 10)
+    assert gc.get_threshold() == (700, 10, 10)
 
 
 def test_tidy_collects_the_young_and_middle_generations():
