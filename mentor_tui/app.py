@@ -22,6 +22,7 @@ from textual.timer import Timer
 from mentor_tui import collector, config, terminal_watch
 from mentor_tui.text_safety import escape_controls
 from mentor_tui.widgets import key_routing
+from mentor_tui.widgets.focus_hold import FocusHold
 from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
 
 # mode name -> (key, label, "module:Class")
@@ -67,6 +68,7 @@ class MentorApp(App[None]):
 
         self.sections = SectionModes(self, {name: target for name, (_, _, target) in SECTIONS.items()})
         self.warm = WarmUp(self, self.sections)
+        self.focus_hold = FocusHold(self)  # keys typed just after one that moves the focus
         self.MODES = self.sections.factories()  # App.__init__ copies them
         super().__init__()
         self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
@@ -178,7 +180,10 @@ class MentorApp(App[None]):
             self._tidy = self.set_timer(collector.TIDY_AFTER, collector.tidy)  # once input stops
         if isinstance(event, events.Key) and key_routing.route(self, event):
             return  # dealt with (key_routing: keys that arrive together)
+        came_back = event.is_forwarded  # (forwarding it below marks it forwarded)
         await super().on_event(event)
+        if came_back and isinstance(event, events.Key):
+            self.focus_hold.binding_ran(event)  # back up from the focused widget: its binding has run
 
     _tidy: Timer | None = None
 

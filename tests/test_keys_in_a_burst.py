@@ -15,9 +15,10 @@ from textual import events
 from mentor_tui.app import MentorApp
 from mentor_tui.screens.checkin_form import ActionRow
 from mentor_tui.screens.form import FormScreen
+from mentor_tui.widgets.form_select import FormSelect, ValueLine
 from mentor_tui.widgets.owner_toggle import OwnerToggle
 
-from .pilot_helpers import settle
+from .pilot_helpers import settle, wait_until
 from .test_form_room import open_form
 from .test_owner_toggle import _mentor_with_ana, _new_form
 
@@ -87,3 +88,47 @@ async def test_a_screens_own_tab_is_still_its_own(demo_db):
         burst(app, "tab")
         await settle(pilot)
         assert calendar.view == "month"  # Tab switches the calendar to its month, not the focus
+
+
+async def test_text_typed_with_ctrl_n_in_one_burst_goes_into_the_new_action_item(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "4", ("n",))  # a new check-in, its date focused
+        held_on = form.query_one("#field-held_on")
+        date = held_on.value
+        burst(app, "ctrl+n", *"Write the runbook")
+        await settle(pilot)
+        item = form.query_one(ActionRow).query_one(".action-text")
+        assert item.value == "Write the runbook"
+        assert app.focused is item
+        assert held_on.value == date  # nothing of it in the date
+
+
+async def test_a_drop_down_opened_picked_from_and_left_in_one_burst(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "5", ("n",))  # a new session: its presenter is a drop-down
+        presenter = form.query_one("#field-presenter", FormSelect)
+        presenter.focus()
+        await settle(pilot)
+        # enter opens the list, "Pr" finds Priya there, enter picks her, then Tab and the notes
+        burst(app, "enter", "P", "r", "enter", "tab", *"hi")
+        await settle(pilot)
+        assert not presenter.expanded
+        assert str(presenter.query_one(ValueLine).label) == "Priya Raman"
+        assert app.focused is not presenter and getattr(app.focused, "value", getattr(app.focused, "text", "")) == "hi"
+
+
+async def test_keys_held_after_a_key_that_never_comes_back_are_read_after_a_while(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "5", ("n",))
+        title = form.query_one("#field-title")
+        title.focus()
+        await settle(pilot)
+        # as if "x" moved the focus: the field takes it and stops it, so no binding runs for it
+        title.moves_focus_on = lambda key: key == "x"
+        burst(app, "x", "y", "z")
+        await settle(pilot)
+        await wait_until(pilot, lambda: title.value.endswith("xyz"), what="the held keys typed")
+        assert app.focus_hold.opener is None

@@ -90,6 +90,7 @@ class CheckInForm(FormScreen):
         Binding("ctrl+n", "add_action", "Add action item"),
         Binding("ctrl+t", "steps_to_actions", "Next steps → action items"),
     ]
+    KEYS_THAT_MOVE_FOCUS = frozenset({"ctrl+n"})  # into the new item's text (widgets/focus_hold.py)
 
     def __init__(self, context: FormContext) -> None:
         self.context = context

@@ -28,6 +28,8 @@ from textual.widgets._select import SelectCurrent
 
 ARROW_WIDTH = 2  # a space and the arrow, as Textual's arrow (width 1, padding 0 0 0 1)
 _BLANK = Style(bold=False)
+_OPENING_KEYS = frozenset({"enter", "down", "space", "up"})  # Select's show_overlay
+_CLOSING_KEYS = frozenset({"enter", "escape"})  # the open list's select and dismiss
 
 
 class ValueLine(SelectCurrent):
@@ -96,3 +98,8 @@ class FormSelect(Select):
 
     def watch_expanded(self) -> None:
         self.query_one(ValueLine).refresh()  # its arrow turns
+
+    def moves_focus_on(self, key: str) -> bool:
+        """Whether `key` opens the list (focused then) or closes it (this focused again): the
+        keys typed after it go there (widgets/focus_hold.py)."""
+        return key in (_CLOSING_KEYS if self.expanded else _OPENING_KEYS)

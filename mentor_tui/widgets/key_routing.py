@@ -16,6 +16,9 @@ has come back up from that widget to the app. Three things follow, handled here
   was shown.)
 - Such a key that is a character, typed right after a key that opened a screen with a
   text field (`/` then a search), is typed into that field once it is shown.
+- A key that moves the focus into a field (ctrl+n adding a check-in's action item,
+  enter opening a drop-down's list) holds the keys read after it until the focus has
+  moved: focus_hold.py.
 - While a screen reads the choices of a form it is opening (`n` on Plans), its keys are
   held: characters go into the form once it shows, esc gives the form up, and other
   keys do nothing (`n` then `d` opened a question to delete the plan under the cursor).
@@ -37,7 +40,10 @@ def route(app: Any, event: events.Key) -> bool:
     """Deal with `event` here (True: the app passes it on no further)."""
     if not event.is_forwarded:  # read from the terminal just now
         event.typed_on = app.screen  # type: ignore[attr-defined]
-        return held_for_a_form(app, event) or move_focus_now(app, event.key)
+        if app.focus_hold.keep(event) or held_for_a_form(app, event) or move_focus_now(app, event.key):
+            return True
+        app.focus_hold.start_if_moving(event)
+        return False
     typed_on = getattr(event, "typed_on", app.screen)
     if typed_on is app.screen:  # back up from the focused widget, to run a binding
         return held_for_a_form(app, event)

@@ -1,0 +1,77 @@
+"""Keys typed right after a key that moves the focus go where it moved to.
+
+Textual hands each key to the widget focused when the app reads it, but runs a key's
+binding only once the key has come back up to the app. So keys that arrive together
+with one that moves the focus (ctrl+n adding an action item to a check-in, enter
+opening a drop-down's list) went to the field focused before: ctrl+n then "Write the
+runbook" typed at once put the text into the date field above.
+
+Here such a key (`moves_focus`) starts a hold: the keys read after it are kept, and
+once its binding has run and the screen is refreshed (the focus has moved), they are
+read again, in order, as if typed then (`release`). A key that has no binding to come
+back with releases the hold after `HOLD_AT_MOST` seconds, so no key is ever kept.
+ctrl+q and ctrl+c are never held.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+
+HOLD_AT_MOST = 0.5  # seconds
+NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
+
+
+class FocusHold:
+    """The app's hold: the key that started it and the keys read since."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.opener: events.Key | None = None
+        self.keys: list[tuple[str, str | None]] = []
+
+    def keep(self, event: events.Key) -> bool:
+        """Keep `event` (just read) if a hold is on; whether it was kept."""
+        if self.opener is None or event.key in NEVER_HELD:
+            return False
+        self.keys.append((event.key, event.character))
+        return True
+
+    def start_if_moving(self, event: events.Key) -> None:
+        """Start a hold if `event` (just read, going to the focused widget) moves the focus."""
+        if moves_focus(self.app, event.key):
+            self.opener = event
+            self.keys = []
+            self.app.set_timer(HOLD_AT_MOST, lambda: self._release_for(event))
+
+    def binding_ran(self, event: events.Key) -> None:
+        """`event` came back up and its binding (if any) has run: read the held keys once the
+        screen is refreshed (a focus set by the binding is set by then). With none held, the
+        hold ends now: a key read later comes after the focus move (the app's queue is in order)."""
+        if event is not self.opener:
+            return
+        if self.keys:
+            self.app.call_after_refresh(self._release_for, event)
+        else:
+            self.opener = None
+
+    def _release_for(self, opener: events.Key) -> None:
+        if self.opener is not opener:
+            return  # released already (a later hold may be on)
+        held, self.opener, self.keys = self.keys, None, []
+        for key, character in held:
+            self.app.post_message(events.Key(key, character))
+
+
+def moves_focus(app: Any, key: str) -> bool:
+    """Whether `key`, read now, moves the focus to a field the keys after it belong in."""
+    focused = app.focused
+    for node in (focused, getattr(focused, "parent", None)):  # a drop-down, or its open list
+        check = getattr(node, "moves_focus_on", None)
+        if check is not None and check(key):
+            return True
+    if key not in getattr(app.screen, "KEYS_THAT_MOVE_FOCUS", ()):
+        return False
+    active = app.screen.active_bindings.get(key)
+    return active is not None and active.enabled
