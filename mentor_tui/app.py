@@ -180,6 +180,8 @@ class MentorApp(App[None]):
             self._tidy = self.set_timer(collector.TIDY_AFTER, collector.tidy)  # once input stops
         if isinstance(event, events.Key) and key_routing.route(self, event):
             return  # dealt with (key_routing: keys that arrive together)
+        if isinstance(event, events.Paste) and not event.is_forwarded and self.focus_hold.keep(event):
+            return  # pasted just after a key that moves the focus: pasted where it moves
         came_back = event.is_forwarded  # (forwarding it below marks it forwarded)
         await super().on_event(event)
         if came_back and isinstance(event, events.Key):

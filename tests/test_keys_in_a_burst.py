@@ -104,6 +104,20 @@ async def test_text_typed_with_ctrl_n_in_one_burst_goes_into_the_new_action_item
         assert held_on.value == date  # nothing of it in the date
 
 
+async def test_a_paste_right_after_ctrl_n_goes_into_the_new_action_item(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "4", ("n",))
+        held_on = form.query_one("#field-held_on")
+        date = held_on.value
+        burst(app, "ctrl+n")
+        app.post_message(events.Paste("Book the game day room"))
+        await settle(pilot)
+        item = form.query_one(ActionRow).query_one(".action-text")
+        assert item.value == "Book the game day room"
+        assert held_on.value == date
+
+
 async def test_a_drop_down_opened_picked_from_and_left_in_one_burst(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test() as pilot:

@@ -6,7 +6,7 @@ with one that moves the focus (ctrl+n adding an action item to a check-in, enter
 opening a drop-down's list) went to the field focused before: ctrl+n then "Write the
 runbook" typed at once put the text into the date field above.
 
-Here such a key (`moves_focus`) starts a hold: the keys read after it are kept, and
+Here such a key (`moves_focus`) starts a hold: the keys (and pastes) read after it are kept, and
 once its binding has run and the screen is refreshed (the focus has moved), they are
 read again, in order, as if typed then (`release`). A key that has no binding to come
 back with releases the hold after `HOLD_AT_MOST` seconds, so no key is ever kept.
@@ -15,6 +15,8 @@ ctrl+q and ctrl+c are never held.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual import events
@@ -29,20 +31,25 @@ class FocusHold:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.opener: events.Key | None = None
-        self.keys: list[tuple[str, str | None]] = []
+        self.held: list[Callable[[], events.Event]] = []  # the held events, each made anew
 
-    def keep(self, event: events.Key) -> bool:
-        """Keep `event` (just read) if a hold is on; whether it was kept."""
-        if self.opener is None or event.key in NEVER_HELD:
+    def keep(self, event: events.Key | events.Paste) -> bool:
+        """Keep `event` (a key or a paste, just read) if a hold is on; whether it was kept."""
+        if self.opener is None:
             return False
-        self.keys.append((event.key, event.character))
+        if isinstance(event, events.Paste):
+            self.held.append(partial(events.Paste, event.text))
+        elif event.key in NEVER_HELD:
+            return False
+        else:
+            self.held.append(partial(events.Key, event.key, event.character))
         return True
 
     def start_if_moving(self, event: events.Key) -> None:
         """Start a hold if `event` (just read, going to the focused widget) moves the focus."""
         if moves_focus(self.app, event.key):
             self.opener = event
-            self.keys = []
+            self.held = []
             self.app.set_timer(HOLD_AT_MOST, lambda: self._release_for(event))
 
     def binding_ran(self, event: events.Key) -> None:
@@ -51,7 +58,7 @@ class FocusHold:
         hold ends now: a key read later comes after the focus move (the app's queue is in order)."""
         if event is not self.opener:
             return
-        if self.keys:
+        if self.held:
             self.app.call_after_refresh(self._release_for, event)
         else:
             self.opener = None
@@ -59,9 +66,9 @@ class FocusHold:
     def _release_for(self, opener: events.Key) -> None:
         if self.opener is not opener:
             return  # released already (a later hold may be on)
-        held, self.opener, self.keys = self.keys, None, []
-        for key, character in held:
-            self.app.post_message(events.Key(key, character))
+        held, self.opener, self.held = self.held, None, []
+        for make in held:
+            self.app.post_message(make())
 
 
 def moves_focus(app: Any, key: str) -> bool:

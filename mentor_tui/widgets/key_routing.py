@@ -3,7 +3,7 @@
 A terminal hands the app every key typed since its last read at once (a slow SSH link,
 an autotyper, a script, a fast typist while the app is busy). Textual hands each key to
 the widget focused when the app reads it, and runs a key's binding only once the key
-has come back up from that widget to the app. Three things follow, handled here
+has come back up from that widget to the app. Several things follow, handled here
 (`route`, called by the app for every key):
 
 - A Tab or shift+Tab that only moves the focus moves it when the app reads it, so the
