@@ -271,33 +271,10 @@ class MentorApp(App[None]):
             super().delay_update(delay)
 
     def action_help(self) -> None:
-        from mentor_tui.screens.help import HelpScreen
+        from mentor_tui.screens.help import HelpScreen, help_groups
 
         app_keys = [(key, f"Go to {label}") for key, label, _ in SECTIONS.values()]
-        app_keys.append(("1…6 again", "On a section's screen: back to its list"))
-        app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"), ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
-        app_keys.insert(len(SECTIONS), ("/ or ctrl+f", "Search all notes (Labs: / filters)"))
-        screen = self.screen
-        section_keys = [(self.get_key_display(b), b.description) for b in _own_bindings(screen)]
-        taken = {key for key, _ in section_keys}  # a screen's own `e` (edit) hides Export there
-        app_keys = [(key, what) for key, what in app_keys if key not in taken]
-        sub_title = screen.sub_title or "This section"
-        groups = [
-            ("Everywhere", app_keys),
-            (f"{sub_title}", section_keys),
-            ("In tables and forms", [
-                ("↑ ↓ pgup pgdn", "Move in a table"),
-                ("home / end", "First / last row (more rows load at the end)"),
-                ("tab / shift+tab", "Next / previous field"),
-                ("ctrl+s", "Save a form"),
-                ("space / ← →", "Switch an action item's owner (check-in form)"),
-                ("esc", "Cancel a form, close a dialog"),
-            ]),
-        ]
-        notes = getattr(screen, "HELP_NOTES", None)  # a section's own words on how it counts
-        if notes:
-            groups.insert(2, (f"{sub_title}: how it counts", list(notes)))
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen(help_groups(self, app_keys)))
 
     def action_export(self) -> None:
         self._export_choices()
@@ -362,7 +339,9 @@ class MentorApp(App[None]):
             return
         for name, (key, label, _) in SECTIONS.items():
             yield SystemCommand(f"Go to {label}", f"Open the {label} section (key {key})", partial(self.action_go, name))
-        for binding in _own_bindings(screen):
+        from mentor_tui.screens.help import own_bindings
+
+        for binding in own_bindings(screen):
             if binding.show:
                 yield SystemCommand(
                     binding.description, f"{screen.sub_title} (key {self.get_key_display(binding)})",
@@ -389,16 +368,3 @@ class MentorApp(App[None]):
             except OSError as exc:
                 self.notify(f"Could not save the theme: {exc}", severity="warning")
 
-
-def _own_bindings(screen: Screen) -> list[Binding]:
-    """The keys of a section or detail screen: its own and its mentor-tui base classes'.
-
-    Not Textual's Screen's (tab, shift+tab, copy); a subclass's binding of a key wins.
-    """
-    keys: dict[str, Binding] = {}
-    for cls in reversed(type(screen).__mro__):
-        if cls.__module__.startswith("mentor_tui."):
-            for binding in cls.__dict__.get("BINDINGS", []):
-                if isinstance(binding, Binding):
-                    keys[binding.key] = binding
-    return list(keys.values())

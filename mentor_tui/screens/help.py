@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from mentor_tui.widgets.key_bar import KeyBar
@@ -52,3 +52,49 @@ def help_text(groups: list[tuple[str, list[tuple[str, str]]]], key_style: str = 
         parts += [table, Text("")]
     parts.append(Text("Letter and number keys work anywhere but in a text field. esc closes."))
     return Group(*parts)
+
+
+def help_groups(app: Any, app_keys: list[tuple[str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The help's groups for the screen shown: `app_keys` (a key per section) and the keys
+    of everywhere, the screen's own, how it counts (its HELP_NOTES), those of tables and forms."""
+    app_keys = list(app_keys)
+    count = len(app_keys)
+    app_keys.append(("1…6 again", "On a section's screen: back to its list"))
+    app_keys += [("e", "Export to TOML (with preview)"), ("i", "Import TOML exports"), ("?", "This help"),
+                 ("ctrl+p", "Command palette"), ("q / ctrl+q", "Quit")]
+    app_keys.insert(count, ("/ or ctrl+f", "Search all notes (Labs: / filters)"))
+    screen = app.screen
+    section_keys = [(app.get_key_display(b), b.description) for b in own_bindings(screen)]
+    taken = {key for key, _ in section_keys}  # a screen's own `e` (edit) hides Export there
+    app_keys = [(key, what) for key, what in app_keys if key not in taken]
+    sub_title = screen.sub_title or "This section"
+    groups = [
+        ("Everywhere", app_keys),
+        (f"{sub_title}", section_keys),
+        ("In tables and forms", [
+            ("↑ ↓ pgup pgdn", "Move in a table"),
+            ("home / end", "First / last row (more rows load at the end)"),
+            ("tab / shift+tab", "Next / previous field"),
+            ("ctrl+s", "Save a form"),
+            ("space / ← →", "Switch an action item's owner (check-in form)"),
+            ("esc", "Cancel a form, close a dialog"),
+        ]),
+    ]
+    notes = getattr(screen, "HELP_NOTES", None)  # a section's own words on how it counts
+    if notes:
+        groups.insert(2, (f"{sub_title}: how it counts", list(notes)))
+    return groups
+
+
+def own_bindings(screen: Screen) -> list[Binding]:
+    """The keys of a section or detail screen: its own and its mentor-tui base classes'.
+
+    Not Textual's Screen's (tab, shift+tab, copy); a subclass's binding of a key wins.
+    """
+    keys: dict[str, Binding] = {}
+    for cls in reversed(type(screen).__mro__):
+        if cls.__module__.startswith("mentor_tui."):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding):
+                    keys[binding.key] = binding
+    return list(keys.values())
