@@ -6,11 +6,11 @@ with one that moves the focus (ctrl+n adding an action item to a check-in, enter
 opening a drop-down's list) went to the field focused before: ctrl+n then "Write the
 runbook" typed at once put the text into the date field above.
 
-Here such a key (`moves_focus`) starts a hold: the keys (and pastes) read after it are kept, and
-once its binding has run and the screen is refreshed (the focus has moved), they are
-read again, in order, as if typed then (`release`). A key that has no binding to come
-back with releases the hold after `HOLD_AT_MOST` seconds, so no key is ever kept.
-ctrl+q and ctrl+c are never held.
+Here such a key (`moves_focus`) starts a hold: the keys (and pastes) read after it are
+kept, and once its binding has run and the screen is refreshed (the focus has moved),
+they are read again, in order, as if typed then (`binding_ran`). A key that a widget
+takes and stops, so that it never comes back up, lets them go after `HOLD_AT_MOST`
+seconds: no key is ever lost. ctrl+q and ctrl+c are never held.
 """
 
 from __future__ import annotations
