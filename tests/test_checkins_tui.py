@@ -140,7 +140,7 @@ async def test_tick_my_action_item_from_the_dashboard(store_with_me):
         text = screen_text(app)
         assert "2026-11-10 overdue | Overdue one | Bo Chen → Ana Ruiz" in text
         assert text.index("Overdue one") < text.index("Later one") and "Hers" not in text
-        await pilot.press("space")  # the first row, the overdue one
+        await pilot.press("tab", "space")  # into my action items (the body has the focus), the first row
         await settle(pilot)
         await wait_until(pilot, lambda: "Overdue one" not in screen_text(app), what="the ticked item to go")
         assert "Later one" in screen_text(app)
@@ -228,7 +228,7 @@ async def test_a_check_in_is_edited_corrected_and_deleted(store_with_me):
 
 async def test_a_mentorship_is_edited_ended_and_deleted_from_the_list(store_with_me):
     _, _, ship = _mentor_with_ana(store_with_me)
-    checkins.create_checkin(ship.id, D(2026, 10, 1))
+    checkins.create_checkin(ship.id, D(2026, 10, 1), private_notes="Worried about the on-call load")
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -247,7 +247,9 @@ async def test_a_mentorship_is_edited_ended_and_deleted_from_the_list(store_with
         assert "ended 2026-11-26" in screen_text(app)
         await pilot.press("d")
         await settle(pilot)
-        assert "Delete the mentorship Bo Chen → Ana Ruiz with its 1 check-in and 0 action items?" in screen_text(app)
+        asked = " ".join(screen_text(app).split())
+        assert "Delete the mentorship Bo Chen → Ana Ruiz with its 1 check-in and 0 action items?" in asked
+        assert "The private pairing notes of 1 check-in go with them." in asked
         await pilot.press("y")
         await settle(pilot)
         assert "No mentorships yet" in screen_text(app)

@@ -17,6 +17,7 @@ from mentor_tui.screens.next_sessions import NextSessionsPanel, fetch_next
 from mentor_tui.screens.section import SectionScreen
 from mentor_tui.screens.stale_labs_panel import StaleLabsPanel
 from mentor_tui.widgets.growth_panel import GrowthPanel
+from mentor_tui.widgets.record_table import RecordTable
 
 
 class StatCard(Static):
@@ -44,6 +45,7 @@ def read_at_start(settings: dict) -> tuple:
 
 class DashboardScreen(SectionScreen):
     SUB_TITLE = "1 Dashboard"
+    BODY_SCROLLS = True  # at 80x24 most panels are below the edge; the action items' table is tab away
     BINDINGS = [
         Binding("m", "my_growth", "My growth"),
         Binding("space", "tick_action", "Tick action done"),
@@ -63,7 +65,8 @@ class DashboardScreen(SectionScreen):
         yield MyActionItems()
         yield GrowthPanel("", id="growth")
         yield Static(
-            "Keys: 2 plans · 3 labs · 4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
+            "Keys: ↑ ↓ pgup pgdn scroll · tab my action items (space ticks one done) · 2 plans · 3 labs · "
+            "4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
         )
 
@@ -89,9 +92,18 @@ class DashboardScreen(SectionScreen):
         self.query_one(MyActionItems).tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "tick_action":
-            return self.is_mounted and self.query_one(MyActionItems).can_tick()
+        if action == "tick_action":  # only on the row the cursor is on, with the table focused (on screen)
+            return self.is_mounted and self.query_one(MyActionItems).can_tick() and self._actions_focused()
         return True
+
+    def _actions_focused(self) -> bool:
+        return isinstance(self.focused, RecordTable) and self.focused.id == "my-actions"
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # space ticks only with the action items focused
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     def fetch(self):
         return read_panels(self.app.settings)

@@ -68,6 +68,9 @@ class LabScreen(DetailScreen[LabView]):
 
     def on_mount(self) -> None:
         self._cutoff = stale_cutoff(self.app)
+        # Taller than the screen (a long title, a short terminal), the lab shows its end: the
+        # checklist (and its history), the head scrolled away above it.
+        self.query_one("#detail-body").anchor()
         super().on_mount()
 
     def load(self) -> LabView | None:
@@ -141,6 +144,14 @@ class LabScreen(DetailScreen[LabView]):
 
     def on_option_list_option_highlighted(self) -> None:
         self.refresh_bindings()
+        if self.query_one("#lab-items", OptionList).has_focus:
+            self._steps_in_view()
+
+    def _steps_in_view(self) -> None:
+        """The checklist on screen: a key acts on a step you can see (a head made tall by a
+        long title scrolls away above it)."""
+        self.call_after_refresh(self.query_one("#lab-items", OptionList).scroll_visible, animate=False,
+                                immediate=True)
 
     # Changing, then showing the lab again in the same worker (the toggle is the hot path)
 
@@ -277,7 +288,8 @@ class LabScreen(DetailScreen[LabView]):
             if yes:
                 today = clock.today()
                 self.change(lambda: lab_items.reset_lab(data.id, today),
-                            lambda n: self.notify(f"New round: {n} steps open again. The last round is in the history."))
+                            lambda n: self.notify(f"New round: {n} done step{'s' if n != 1 else ''} open again. "
+                                                      "The last round is in the history."))
 
         self.app.push_screen(ConfirmScreen(question, yes="Reset"), answered)
 

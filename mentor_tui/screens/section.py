@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -48,12 +48,15 @@ def clip(text: str, width: int) -> str:
 class SectionScreen(FormOpener, Screen):
     TITLE = "mentor-tui"
     EMPTY_TEXT: ClassVar[str] = ""
+    # A body taller than the screen (the Dashboard's panels): focused first, scrolled by the
+    # arrows and page keys; tab goes on to what is inside it.
+    BODY_SCROLLS: ClassVar[bool] = False
 
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static(self.EMPTY_TEXT, id="empty", classes="-hidden")
-        with Vertical(id="body"):
+        with (VerticalScroll if self.BODY_SCROLLS else Vertical)(id="body"):
             yield from self.compose_body()
         yield Static("Loading…", id="status")
         yield KeyBar()

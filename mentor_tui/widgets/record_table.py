@@ -18,12 +18,14 @@ from typing import Any, Generic, TypeVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from mentor_tui.text_safety import one_line
 from mentor_tui.widgets.kept_renders import KeptRendersTable
+from mentor_tui.widgets.reveal import reveal
 
 R = TypeVar("R")
 
@@ -190,6 +192,18 @@ class RecordTable(KeptRendersTable):
         row = self.highlighted_row()
         if row is not None:
             self.post_message(self.Opened(self, row))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.has_focus:  # moved by a key: the row on screen (widgets/reveal.py), after its own scroll
+            self.call_after_refresh(self._reveal_cursor)
+
+    def _reveal_cursor(self) -> None:
+        rows = self.ordered_rows
+        if not self.has_focus or not 0 <= self.cursor_row < len(rows):
+            return
+        top = (self.header_height if self.show_header else 0) + sum(r.height for r in rows[: self.cursor_row])
+        y = self.region.y + top - int(self.scroll_y)
+        reveal(self, Region(self.region.x, y, self.region.width, rows[self.cursor_row].height))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # DataTable's own "selected" (a second click on a row) becomes our Opened.
