@@ -8,12 +8,16 @@ which is unambiguous whatever the locale.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import locale
+import re
 
 from mentor_tui.date_range import year_problem
 
 _ISO = "%Y-%m-%d"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # (the app speaks English whatever LC_TIME says)
 _format: str | None = None
 
 
@@ -65,8 +69,22 @@ def parse(text: str) -> dt.date:
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"expected a date like 2026-11-26 (YYYY-MM-DD), got {text!r}") from None
+        raise ValueError(_no_such_day(text) or f"expected a date like 2026-11-26 (YYYY-MM-DD), got {text!r}") from None
     problem = year_problem(value)
     if problem is not None:
         raise ValueError(f"{problem}: check the year of {text!r}")
     return value
+
+
+def _no_such_day(text: str) -> str | None:
+    """What is wrong with a date written as YYYY-MM-DD that is not a day (2026-02-30), or None."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if year < 1:
+        return None
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}: {text!r} is not a date (YYYY-MM-DD)"
+    last = calendar.monthrange(year, month)[1]
+    return f"{text!r} is not a day: {_MONTHS[month - 1]} {year} has {last} days"

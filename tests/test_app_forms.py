@@ -55,7 +55,7 @@ async def test_new_plan_form_writes_the_plan(store_with_me):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form, "a bad date keeps the form open"
-        assert "expected a date like 2026-11-26" in str(form.query_one("#error-target_on").render())
+        assert "'2026-02-30' is not a day: February 2026 has 28 days" in str(form.query_one("#error-target_on").render())
         form.query_one("#field-target_on").value = "2027-03-01"
         await pilot.press("ctrl+s")
         await settle(pilot)

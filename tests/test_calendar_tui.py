@@ -211,6 +211,8 @@ async def test_edit_the_whole_series_and_end_it(store_with_me):
         assert "every 2 weeks on friday at 16:00 europe/berlin" in screen_text(app).lower()
         await pilot.press("x")
         await settle(pilot)
+        # not today (26 November): the series begins on 4 December, and a day before that is refused
+        assert app.screen.query_one("#field-last_day").value == "2026-12-04"
         app.screen.query_one("#field-last_day").value = "2026-12-31"
         await pilot.press("ctrl+s")
         await settle(pilot)

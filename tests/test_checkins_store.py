@@ -205,6 +205,7 @@ def test_next_steps_lines_become_action_items_once(pair):
     assert actions.add_from_next_steps(checkin.id) == 0
     assert [a.text for a in actions.of_checkin(checkin.id)] == ["Finish the game day", "Write the runbook",
                                                               "Book the exam"]
+    assert {a.owner_id for a in actions.of_checkin(checkin.id)} == {ship.mentee_id}  # as ctrl+n's are
 
 
 def test_my_open_items_come_overdue_first_and_ticking_one_closes_it(pair):
@@ -230,6 +231,9 @@ def test_a_mentorship_is_edited_ended_and_deleted_with_what_it_holds(pair):
 
     with pytest.raises(ValueError, match="end date is before the start date"):
         mentorships.end_mentorship(ship.id, D(2026, 7, 1))
+    with pytest.raises(ValueError, match=r"end date is before its last check-in \(2026-10-01\)"):
+        mentorships.end_mentorship(ship.id, D(2026, 9, 30))
+    mentorships.end_mentorship(ship.id, D(2026, 10, 1))  # the day of the last check-in: fine
     mentorships.end_mentorship(ship.id, D(2026, 11, 20))
     row = mentorship_list.page(TODAY)[0]
     assert (row.ended_on, row.due_on, row.checkins) == (D(2026, 11, 20), None, 1)  # history stays

@@ -236,6 +236,7 @@ async def test_steps_are_added_edited_moved_deleted_and_a_round_reset_by_keyboar
         await settle(pilot)
         assert all(step.startswith("[ ]") for step in _steps(app))
         assert "Earlier rounds" in screen_text(app) and "3 of 5 steps done" in screen_text(app)
+        assert any("New round: 3 done steps open again." in m for m in said)  # as the question said: not 5
 
 
 async def test_help_and_the_palette_list_the_lab_keys(demo_db):

@@ -258,10 +258,11 @@ async def test_a_malformed_user_template_is_reported_and_the_rest_offered(team, 
     (tmp_path / "broken.toml").write_text('format = "mentor-tui"\nversion = 1\nscope = "template"\n')
     monkeypatch.setattr(templates, "user_dir", lambda: tmp_path)
     app = MentorApp(db_path=team)
+    messages: list[str] = []
+    app.notify = lambda message, **_kw: messages.append(message)  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await _press(pilot, "2", "n")
-        messages = [n.message for n in app._notifications]  # noqa: SLF001 - no public list
         assert any("broken.toml: plans: expected exactly one [[plans]] table" in m for m in messages)
         assert isinstance(app.screen, PickDialog) and "Kubernetes track" in _options(app)
 

@@ -165,13 +165,15 @@ def step_lines(next_steps: str) -> list[str]:
 
 
 def add_from_next_steps(checkin_id: int) -> int:
-    """Turn the check-in's next-steps lines into action items (lines it already has as items are skipped)."""
+    """Turn the check-in's next-steps lines into action items (lines it already has as items are skipped),
+    each the mentee's, as a new item in the check-in form is."""
     db = CheckIn._meta.database
     with db.atomic("IMMEDIATE"):
         checkin = CheckIn.get_or_none(CheckIn.id == checkin_id)
         if checkin is None:
             raise ValueError("that check-in no longer exists")
         have = {a.text.strip() for a in ActionItem.select(ActionItem.text).where(ActionItem.checkin == checkin_id)}
-        new = [NewAction(line) for line in step_lines(checkin.next_steps) if line not in have]
+        mentee = checkin.mentorship.mentee.id
+        new = [NewAction(line, mentee) for line in step_lines(checkin.next_steps) if line not in have]
         add(checkin, new)
     return len(new)

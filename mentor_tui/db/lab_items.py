@@ -261,6 +261,5 @@ def reset_lab(lab_id: int, today: dt.date) -> int:
         entry = round_entry(lab, items, today)
         lab.history = f"{lab.history.rstrip()}\n{entry}".strip()
         lab.save(only=[Lab.history])
-        return (
-            LabItem.update(done=False, done_on=None, evidence=None).where(LabItem.lab == lab_id).execute()
-        )
+        LabItem.update(done=False, done_on=None, evidence=None).where(LabItem.lab == lab_id).execute()
+        return sum(1 for i in items if i.done)

@@ -56,6 +56,7 @@ class MentorshipFacts:
     label: str
     checkins: int
     actions: int
+    private_notes: int = 0  # check-ins with private pairing notes
 
 
 def _get(mentorship_id: int) -> Mentorship:
@@ -74,11 +75,13 @@ def update_mentorship(
     db = Mentorship._meta.database
     with db.atomic("IMMEDIATE"):
         mentorship = _get(mentorship_id)
-        first = (
-            CheckIn.select(fn.MIN(CheckIn.held_on)).where(CheckIn.mentorship == mentorship_id).scalar()
-        )
+        held = CheckIn.select().where(CheckIn.mentorship == mentorship_id)
+        first = held.select(fn.MIN(CheckIn.held_on)).scalar()
+        last = held.select(fn.MAX(CheckIn.held_on)).scalar()
         if first is not None and started_on > _as_date(first):
             raise ValueError(f"the start date is after its first check-in ({_as_date(first).isoformat()})")
+        if last is not None and ended_on is not None and ended_on < _as_date(last):
+            raise ValueError(f"the end date is before its last check-in ({_as_date(last).isoformat()})")
         if ended_on is None:
             _refuse_second_active(*sides(mentorship), mentorship_id)
         Mentorship.update(
@@ -99,7 +102,8 @@ def facts(mentorship_id: int) -> MentorshipFacts | None:
         return None
     checkins = CheckIn.select().where(CheckIn.mentorship == mentorship_id).count()
     actions = ActionItem.select().join(CheckIn).where(CheckIn.mentorship == mentorship_id).count()
-    return MentorshipFacts(f"{mentorship.mentor.name} → {mentorship.mentee.name}", checkins, actions)
+    private = CheckIn.select().where((CheckIn.mentorship == mentorship_id) & (CheckIn.private_notes != "")).count()
+    return MentorshipFacts(f"{mentorship.mentor.name} → {mentorship.mentee.name}", checkins, actions, private)
 
 
 def delete_mentorship(mentorship_id: int) -> MentorshipFacts:

@@ -49,7 +49,8 @@ def open_checkin_form(screen: Any, mentorship_id: int, checkin_id: int | None = 
 
 
 class ActionRow(Horizontal):
-    """One action item being typed or edited: text, owner, due date (and done, for one saved before)."""
+    """One action item being typed or edited: text, owner, due date (and done, for one saved before);
+    laid out as a grid in checkins.tcss (the text on a line of its own)."""
 
     def __init__(self, owners: list[tuple[str, int]], item: ActionLine | None = None, text: str = "",
                  owner: int | None = None) -> None:
@@ -90,7 +91,8 @@ class CheckInForm(FormScreen):
         Binding("ctrl+n", "add_action", "Add action item"),
         Binding("ctrl+t", "steps_to_actions", "Next steps → action items"),
     ]
-    KEYS_THAT_MOVE_FOCUS = frozenset({"ctrl+n"})  # into the new item's text (widgets/focus_hold.py)
+    KEYS_THAT_MOVE_FOCUS = frozenset({"ctrl+n"})
+    NARROW_BELOW = 100  # columns: an action item's text gets a line of its own (checkins.tcss)  # into the new item's text (widgets/focus_hold.py)
 
     def __init__(self, context: FormContext) -> None:
         self.context = context
@@ -132,9 +134,10 @@ class CheckInForm(FormScreen):
                              "clearing an item's text deletes it"), classes="items-hint")
 
     def rows_after_fields(self) -> int:
-        # two titles (a blank line and a line each), the carried items (or "none open"), the items, the hint
+        # two titles (a blank line and a line each), the carried items (or "none open"), the items (two
+        # lines each: the text, then owner, due date and done box), the hint
         carried = len(self.context.open_items) or 1
-        return 2 + carried + 2 + len(self.context.checkin.actions if self.context.checkin else ()) + 1
+        return 2 + carried + 2 + 2 * len(self.context.checkin.actions if self.context.checkin else ()) + 1
 
     def _raw_values(self) -> list[Any]:
         values = super()._raw_values()

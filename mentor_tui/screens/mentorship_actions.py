@@ -102,7 +102,10 @@ class MentorshipActions:
             return
         question = (
             f"Delete the mentorship {facts.label} with its {plural(facts.checkins, 'check-in')}"
-            f" and {plural(facts.actions, 'action item')}? This cannot be undone. "
+            f" and {plural(facts.actions, 'action item')}?"
+            + (f" The private pairing notes of {plural(facts.private_notes, 'check-in')} go with them."
+               if facts.private_notes else "")
+            + " This cannot be undone. "
             "To keep its history, end it instead (x)."
         )
 

@@ -175,6 +175,9 @@ def end_series_form(view: Any) -> FormScreen:
     def save(values: dict[str, Any]):
         return session_edits.end_series(view.session_id, values["last_day"])
 
-    fields = [Field("last_day", "Last day of the series", "date", required=True, default=clock.today())]
+    # today, or the first session's day when the series has not begun (a day before it is refused)
+    first_day = view.first_start.astimezone(recurrence.zone(view.timezone)).date()
+    fields = [Field("last_day", "Last day of the series", "date", required=True,
+                    default=max(clock.today(), first_day))]
     return FormScreen("End the series", fields, save, save_label="End series",
                       intro="Occurrences after this day are no longer scheduled; everything before it is kept.")
