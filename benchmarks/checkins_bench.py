@@ -52,11 +52,17 @@ async def _measure(db: Path) -> list[Result]:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         dashboard = app.screen
+        mine = dashboard.query_one("#my-actions")
+        mine.focus()  # tab: space ticks an item only with the action items focused
+        await settle(app)
+        open_before = mine.row_count
         ticks, cpus = [], []
         for _ in range(TICKS):
             wall, cpu = await timed(app, lambda: app.screen.run_action("tick_action"))  # space
             ticks.append(wall)
             cpus.append(cpu)
+        if mine.row_count != open_before - TICKS:  # a tick that did nothing is no figure
+            raise RuntimeError(f"space ticked {open_before - mine.row_count} of {TICKS} action items")
         results.append(result("Dashboard: tick my first open action item (space)", ticks, cpus))
         walls, cpus = [], []
         for _ in range(5):
