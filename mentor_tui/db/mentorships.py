@@ -75,9 +75,10 @@ def update_mentorship(
     db = Mentorship._meta.database
     with db.atomic("IMMEDIATE"):
         mentorship = _get(mentorship_id)
-        held = CheckIn.select().where(CheckIn.mentorship == mentorship_id)
-        first = held.select(fn.MIN(CheckIn.held_on)).scalar()
-        last = held.select(fn.MAX(CheckIn.held_on)).scalar()
+        first, last = (
+            CheckIn.select(fn.MIN(CheckIn.held_on), fn.MAX(CheckIn.held_on))
+            .where(CheckIn.mentorship == mentorship_id).scalar(as_tuple=True)
+        )
         if first is not None and started_on > _as_date(first):
             raise ValueError(f"the start date is after its first check-in ({_as_date(first).isoformat()})")
         if last is not None and ended_on is not None and ended_on < _as_date(last):

@@ -21,8 +21,9 @@ from typing import Any
 
 from textual import events
 
+from mentor_tui.widgets.key_routing import ALWAYS
+
 HOLD_AT_MOST = 0.5  # seconds
-NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 
 
 class FocusHold:
@@ -39,7 +40,7 @@ class FocusHold:
             return False
         if isinstance(event, events.Paste):
             self.held.append(partial(events.Paste, event.text))
-        elif event.key in NEVER_HELD:
+        elif event.key in ALWAYS:
             return False
         else:
             self.held.append(partial(events.Key, event.key, event.character))

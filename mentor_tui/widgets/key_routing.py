@@ -33,7 +33,7 @@ from typing import Any
 from textual import events
 
 FOCUS_ACTIONS = {"tab": "app.focus_next", "shift+tab": "app.focus_previous"}
-ALWAYS = frozenset({"ctrl+q", "ctrl+c"})  # never held: quitting works even while a slow read holds keys
+ALWAYS = frozenset({"ctrl+q", "ctrl+c"})  # never held (here or in focus_hold.py): quitting always works
 
 
 def route(app: Any, event: events.Key) -> bool:
