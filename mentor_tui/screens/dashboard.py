@@ -99,12 +99,6 @@ class DashboardScreen(SectionScreen):
     def _actions_focused(self) -> bool:
         return isinstance(self.focused, RecordTable) and self.focused.id == "my-actions"
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()  # space ticks only with the action items focused
-
-    def on_descendant_blur(self) -> None:
-        self.refresh_bindings()
-
     def fetch(self):
         return read_panels(self.app.settings)
 
