@@ -53,6 +53,18 @@ def test_rate_a_skill_by_self_and_by_a_mentor(db):
     assert line.endswith(rows[0][4])  # the uuid, for scripts
 
 
+def test_a_rating_dated_in_the_future_is_taken_and_said_so(db):
+    result = cli(db, "rate", "Ana Ruiz", "kubernetes", "4", "--on", "2099-01-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("rated Ana Ruiz: kubernetes 4 proficient (self) on 2099-01-01  ")
+    assert result.stderr.splitlines() == [
+        "mentor-tui: dated in the future: until 2099-01-01 the rating before it is the current one"
+    ]
+    assert _rows(db, "SELECT level, rated_on FROM skill_rating") == [(4, "2099-01-01")]
+    today = cli(db, "rate", "Ana Ruiz", "kubernetes", "3")
+    assert today.stderr == ""
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("Ana Ruiz", "kubernetes", "6"), "level: expected an integer from 0 to 5"),
     (("Ana Ruiz", "kubernetes", "great"), "LEVEL: 'great' is not a whole number or one of none, aware, learning, "

@@ -113,6 +113,25 @@ def test_latest_self_and_mentor_ratings_are_kept_apart_never_averaged(pair):
     assert line.history == (1, 2, 3)
 
 
+def test_a_rating_dated_after_today_counts_from_its_day_as_in_the_team_matrix(pair):
+    from mentor_tui.db import team_skills
+
+    me, ana = pair
+    ratings.create_rating(ana.id, "kubernetes", 2, D(2026, 10, 1))
+    ratings.create_rating(ana.id, "kubernetes", 5, D(2099, 1, 1))
+    today = D(2026, 11, 26)
+
+    (line,) = growth.growth_of(ana.id, as_of=today).skills
+    assert (line.latest_self.level, line.history) == (2, (2,))
+    (row,) = [r for r in team_skills.team_skills(as_of=today).rows if r.person_id == ana.id]
+    assert row.cells["kubernetes"].level == 2  # the Team matrix says the same
+    summaries = [r.summary for r in growth.growth_of(ana.id, as_of=today).records if r.kind == "rating"]
+    assert summaries == ["Kubernetes 5 (self) · dated in the future", "Kubernetes 2 (self)"]
+    # On its day it is the current one.
+    (line,) = growth.growth_of(ana.id, as_of=D(2099, 1, 1)).skills
+    assert (line.latest_self.level, line.history) == (5, (2, 5))
+
+
 def test_evidence_that_names_a_record_says_what_it_is(pair):
     me, ana = pair
     shift = incidents.create_incident(ana.id, D(2026, 11, 2), "primary", "SEV2", "Checkout latency")

@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, TextArea
 
 from mentor_tui.app import MentorApp
 from mentor_tui.db import models, people
-from mentor_tui.screens.confirm import DeleteDialog
+from mentor_tui.screens.confirm import DeleteDialog, YesNoDialog
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.help import HelpScreen
 from mentor_tui.screens.person import PersonScreen
@@ -129,6 +129,34 @@ async def test_a_bad_value_is_said_in_the_form_and_nothing_is_saved(team):
         await _save(pilot)
         assert isinstance(app.screen, PersonScreen)
         assert "evidence: incident: Queue backlog" in _part(app, "skills")
+
+
+async def test_a_rating_dated_in_the_future_is_asked_about_and_counts_from_its_day(team):
+    app = MentorApp(db_path=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_ana(pilot)
+        await _form(pilot, "s", competency="kubernetes", level=2, rated_by="self", rated_on="2026-10-01")
+        await _save(pilot)
+        form = await _form(pilot, "s", competency="kubernetes", level=4, rated_by="self", rated_on="2027-01-05")
+        await _save(pilot)
+        assert isinstance(app.screen, YesNoDialog)
+        assert "This rating is dated in the future (2027-01-05)" in screen_text(app)
+        await pilot.press("n")  # no: back in the form, nothing saved
+        await settle(pilot)
+        assert app.screen is form
+        assert _rows(team, "SELECT COUNT(*) FROM skill_rating") == [(1,)]
+
+        await _save(pilot)
+        assert isinstance(app.screen, YesNoDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert _rows(team, "SELECT level, rated_on FROM skill_rating ORDER BY id") == [
+            (2, "2026-10-01"), (4, "2027-01-05"),
+        ]
+        # Until its day the rating before it is the current one, as in the Team matrix; the list marks it.
+        assert "2 learning" in _part(app, "skills") and "4 proficient" not in _part(app, "skills")
+        assert "Kubernetes 4 (self) · dated in the future" in screen_text(app)
 
 
 async def test_her_first_primary_shift_moves_the_ladder(team):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from mentor_tui.commands.growth_common import add_date_option
 
@@ -41,4 +42,9 @@ def run(args: argparse.Namespace) -> int:
     rater = "self" if rating.rated_by_id is None else f"by {ratings.rater_name(rating)}"
     print(f"rated {who.name}: {rating.competency.key} {rating.level} {LEVELS[rating.level]} ({rater}) "
           f"on {rating.rated_on.isoformat()}{evidence}  {rating.uuid}")
+    from mentor_tui import clock
+
+    if rating.rated_on > clock.today():  # the form asks first; here it is said (stdout stays one line)
+        print(f"mentor-tui: dated in the future: until {rating.rated_on.isoformat()} the rating before it "
+              "is the current one", file=sys.stderr)
     return 0

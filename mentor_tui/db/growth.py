@@ -1,7 +1,8 @@
 """A person's growth, as the growth view shows it.
 
 - per competency, the latest self rating and the latest mentor rating (kept apart,
-  never averaged), the history of all ratings in date order, the evidence;
+  never averaged), the history of all ratings in date order, the evidence; a rating
+  dated after today counts from its day on, as in the Team matrix (the list marks it);
 - the on-call ladder: shadow → secondary → primary → incident commander, with the
   number of incidents or shifts per role and the date of the last;
 - ownership with since/until, kudos received, and every record of those kinds
@@ -18,6 +19,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from mentor_tui import clock
 from mentor_tui.db.growth_refs import describe
 from mentor_tui.db.models import (
     Competency,
@@ -110,9 +112,11 @@ class Growth:
         return reached[-1] if reached else None
 
 
-def growth_of(person_id: int, with_anonymous_feedback: bool = False) -> Growth:
+def growth_of(person_id: int, with_anonymous_feedback: bool = False, as_of: dt.date | None = None) -> Growth:
     """`with_anonymous_feedback`: the list also holds the program feedback nobody signed
-    (for the growth view of "me": this database's owner is who can edit it)."""
+    (for the growth view of "me": this database's owner is who can edit it). `as_of`: the day
+    the latest ratings are taken on (today)."""
+    as_of = as_of or clock.today()
     ratings = list(objects(
         SkillRating.select(SkillRating, Competency.key.alias("ckey"), Competency.name.alias("cname"),
                            Person.name.alias("rater"))
@@ -138,12 +142,12 @@ def growth_of(person_id: int, with_anonymous_feedback: bool = False) -> Growth:
                     .limit(RECORDS_SHOWN))
     labels = describe([r.evidence for r in ratings] + [k.for_ref for k in kudos])
     return Growth(
-        _skills(ratings, labels),
+        _skills([r for r in ratings if r.rated_on <= as_of], labels),
         *_ladder(person_id),
         tuple(OwnershipLine(o.kind, o.name, o.since, o.until) for o in owned),
         tuple(KudosLine(k.given_on, k.giver_name, k.text, _label(k.for_ref, labels)) for k in kudos[:10]),
         len(kudos),
-        _records(ratings, incidents, owned, kudos, feedback),
+        _records(ratings, incidents, owned, kudos, feedback, as_of),
     )
 
 
@@ -192,10 +196,11 @@ def _ladder(person_id: int) -> tuple[tuple[LadderStep, ...], tuple[LadderStep, .
     return tuple(step(role) for role in LADDER), others
 
 
-def _records(ratings, incidents, owned, kudos, feedback) -> tuple[Record, ...]:
+def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tuple[Record, ...]:
     records = [
         Record("rating", r.id, r.rated_on,
-               f"{r.cname} {r.level} ({'self' if r.rated_by_id is None else 'by ' + (r.rater or '?')})")
+               f"{r.cname} {r.level} ({'self' if r.rated_by_id is None else 'by ' + (r.rater or '?')})"
+               + (" · dated in the future" if r.rated_on > as_of else ""))
         for r in ratings
     ]
     records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}")

@@ -80,11 +80,15 @@ class FormScreen(ModalScreen[FormResult | None]):
         save_label: str = "Save",
         cancellable: bool = True,
         guard: tuple[str, int] | None = None,
+        ask_first: Callable[[dict[str, Any]], tuple[str, str] | None] | None = None,
     ) -> None:
         """`guard`: (model name, id) of the record the form edits: a save first checks that
-        nobody changed it since the form opened (db/stale.py)."""
+        nobody changed it since the form opened (db/stale.py). `ask_first(values)`: a (title,
+        question) to answer before values the store accepts are saved (a date in the future)."""
         super().__init__()
         self.guard = guard
+        self.ask_first = ask_first
+        self._answered: tuple[str, str] | None = None  # the question said yes to
         self._loaded_stamp: Any = _UNREAD
         self._overwrite = False  # the user saw the other change and saves over it
         self.form_title = title
@@ -218,10 +222,21 @@ class FormScreen(ModalScreen[FormResult | None]):
             self._say("Please fix the marked fields.", scroll=False)
             self._show_field(first_bad.name)
             return
+        question = self.ask_first(values) if self.ask_first is not None else None
+        if question is not None and question != self._answered:
+            from mentor_tui.screens.confirm import YesNoDialog
+
+            self.app.push_screen(YesNoDialog(*question, "Save anyway"), lambda yes: self._asked(question, yes))
+            return
         self._set_saving(True)
         self._say("Saving…", busy=True)
         self._wait_notice = self.set_timer(store_work.WAITING_AFTER, self._still_saving)
         self._save_in_worker(values)
+
+    def _asked(self, question: tuple[str, str], yes: bool | None) -> None:
+        if yes:
+            self._answered = question
+            self.action_save()
 
     @work(thread=True, exclusive=True, group="form-stamp")
     def _note_stamp(self) -> None:
