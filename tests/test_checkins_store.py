@@ -66,6 +66,18 @@ def test_a_check_in_before_the_mentorship_started_is_refused(pair):
     assert CheckIn.get().held_on == D(2026, 9, 1)
 
 
+def test_a_check_in_after_the_mentorship_ended_is_refused(pair):
+    _, _, ship = pair
+    checkin = checkins.create_checkin(ship.id, D(2026, 10, 1))
+    mentorships.end_mentorship(ship.id, D(2026, 10, 15))
+    with pytest.raises(ValueError, match=r"after the mentorship ended \(2026-10-15\)"):
+        checkins.create_checkin(ship.id, D(2026, 10, 16))
+    with pytest.raises(ValueError, match="after the mentorship ended"):
+        checkins.update_checkin(checkin.id, D(2026, 11, 1), "", "", "", None)
+    checkins.create_checkin(ship.id, D(2026, 10, 15))  # its last day is within it
+    assert sorted(c.held_on for c in CheckIn.select()) == [D(2026, 10, 1), D(2026, 10, 15)]
+
+
 def test_a_check_in_in_the_future_is_the_forms_question_not_a_refusal(pair):
     _, _, ship = pair
     checkin = checkins.create_checkin(ship.id, D(2027, 1, 1))

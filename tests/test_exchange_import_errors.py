@@ -5,6 +5,7 @@ How fast a file is refused is measured by benchmarks/refusal_bench.py (`make ben
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -24,6 +25,7 @@ EXPECTED = {
     "bad_date.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-13-01"',
     "bad_enum.toml": 'plans[0].status: expected one of "active", "paused", "done", "archived", got "finished"',
     "binary_garbage.toml": "not a valid mentor-tui file: it is binary",
+    "checkin_after_end.toml": "checkins[0].held_on: the check-in (2026-10-15) is dated after its mentorship ended (2026-10-01)",
     "checkin_before_start.toml": "checkins[0].held_on: the check-in (2026-08-01) is dated before its mentorship started (2026-09-01)",
     "confidence_bool.toml": "checkins[0].confidence: expected an integer from 1 to 5, got true",
     "dangling_competency.toml": 'plans[0].goals[0].competency: competency key "basket-weaving" is neither in this file nor in the database',
@@ -177,6 +179,26 @@ def test_a_reference_to_a_record_already_in_the_database_is_fine(tmp_path):
     assert read_files([file])[0].counts["actions"] == 1
     summary = import_files([file])
     assert summary.counts["checkins"].added == 1 and summary.counts["actions"].added == 1
+
+
+def test_a_checkin_after_the_end_of_a_mentorship_in_the_database_is_refused(tmp_path):
+    """The mentorship only in the database, ended there: the form and the store refuse such a
+    check-in, and so does an import."""
+    from mentor_tui.db import mentorships
+
+    db = tmp_path / "x.sqlite3"
+    database.open_database(db)
+    team = fill()
+    m = team.ana_mentorship
+    mentorships.end_mentorship(m.id, max(m.started_on, dt.date(2026, 11, 1)))
+    file = tmp_path / "late.toml"
+    file.write_text("\n".join([
+        'format = "mentor-tui"', "version = 1", "[[checkins]]", 'uuid = "c-late"',
+        f'mentorship = "{m.uuid}"', "held_on = 2026-11-20", 'progress = "ok"', 'blockers = ""', 'next_steps = ""',
+    ]), encoding="utf-8")
+    with pytest.raises(ExchangeError, match=r"checkins\[0\]\.held_on: the check-in \(2026-11-20\) is dated after "
+                                            r"its mentorship ended \(2026-11-01\)"):
+        import_files([file])
 
 
 def test_an_import_while_another_program_writes_says_so_and_changes_nothing(team_db, tmp_path):

@@ -201,6 +201,21 @@ async def test_the_goal_view_shows_its_detail_and_labs(ana_plan):
         assert isinstance(app.screen, PlanScreen) and "◐ doing" in screen_text(app)
 
 
+async def test_a_goal_without_labs_offers_no_open_lab_key(ana_plan):
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        await _cursor_to(pilot, "Write a Helm chart")
+        await _press(pilot, "enter")
+        assert isinstance(app.screen, GoalScreen) and app.screen.data is not None
+        text = screen_text(app)
+        assert "Labs: none yet" in text and "Open lab" not in text  # not a dimmed key that does nothing
+        await _press(pilot, "escape")
+        await _cursor_to(pilot, "Deploy to kind")
+        await _press(pilot, "enter")  # the goal with a lab: the key is there
+        assert "Labs (1)" in screen_text(app) and "Open lab" in screen_text(app)
+
+
 async def test_the_plan_is_edited_and_deleted_from_its_view(ana_plan):
     app = MentorApp(db_path=ana_plan)
     async with app.run_test(size=SIZE) as pilot:

@@ -27,23 +27,41 @@ def _in_view(y: int, container) -> bool:
     return view.y <= y < view.bottom
 
 
-async def test_the_dashboard_scrolls_by_keys_and_ticks_only_a_focused_action_item(demo_db):
+async def test_the_dashboard_scrolls_by_keys_and_ticks_only_an_action_item_in_view(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         body = app.screen.query_one("#body")
         table = app.screen.query_one("#my-actions", RecordTable)
         assert app.focused is body  # the panels first: the action items are below the edge
-        before = str(app.screen.query_one("#card-actions").render())
-        await press_settled(pilot, "space")
-        assert str(app.screen.query_one("#card-actions").render()) == before  # nothing ticked unseen
         await press_settled(pilot, "pagedown")
         assert body.scroll_y > 0
-        await press_settled(pilot, "tab")
+        await press_settled(pilot, "home")
+        before = str(app.screen.query_one("#card-actions").render())
+        await press_settled(pilot, "space")  # the items out of sight: brought into view, nothing ticked
+        assert str(app.screen.query_one("#card-actions").render()) == before
         assert app.focused is table and _in_view(_cursor_row_y(table), body)
+        assert "space ticks it done" in str(app.screen.query_one("#status").render())
         await press_settled(pilot, "down", "down")
         assert _in_view(_cursor_row_y(table), body)
         await press_settled(pilot, "space")
+        assert str(app.screen.query_one("#card-actions").render()) != before
+
+
+async def test_the_palettes_tick_brings_the_action_items_into_view_first(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        body = app.screen.query_one("#body")
+        table = app.screen.query_one("#my-actions", RecordTable)
+        assert app.focused is body
+        tick = next(c for c in app.get_system_commands(app.screen) if c.title == "Tick action done")
+        await tick.callback()
+        await settle(pilot)
+        assert app.focused is table and _in_view(_cursor_row_y(table), body)
+        before = str(app.screen.query_one("#card-actions").render())
+        await tick.callback()  # now it ticks the item under the cursor
+        await settle(pilot)
         assert str(app.screen.query_one("#card-actions").render()) != before
 
 

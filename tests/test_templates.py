@@ -127,6 +127,18 @@ def test_a_plan_from_a_template_is_due_by_its_phases(store_with_me, tmp_path):
     assert len({i.uuid for i in models.LabItem.select()}) == models.LabItem.select().count()
 
 
+def test_a_start_so_late_that_the_goals_fall_after_the_last_year_names_the_start(store, tmp_path):
+    from mentor_tui.schema import RecordError
+
+    ana = people.add_person("Ana Ruiz", "mentee")
+    template = find_template("onboarding", tmp_path)
+    with pytest.raises(RecordError, match="the start date is too late: its last goal would be due 90 days after it, after the year 2999") as err:
+        template_plans.create_from_template(template.key, template.plan, template.competencies, ana.id,
+                                            dt.date(2999, 12, 1))
+    assert err.value.field == "start_on"  # the form marks the field the user typed, not a hidden "target on"
+    assert models.Plan.select().count() == 0
+
+
 def test_a_templates_own_competency_is_added_once(store, tmp_path):
     _write(tmp_path, "chaos.toml", GOOD)
     ana = people.add_person("Ana Ruiz", "mentee")

@@ -1,6 +1,7 @@
 """Check-ins: recording, editing and deleting one, with its action items.
 
-A check-in is dated on or after its mentorship's start (a date in the future
+A check-in is dated within its mentorship: on or after its start and, once it
+has ended, on or before its end (a date in the future
 is the form's question, not the store's refusal). Private notes are read
 only by `checkin_view.view` for "me" as the mentor; an edit by anyone else
 passes `private_notes=None` and leaves them as they are.
@@ -48,6 +49,10 @@ def _check(mentorship: Mentorship, values: dict) -> None:
     if values["held_on"] < mentorship.started_on:
         raise schema.RecordError(
             "held_on", f"the date is before the mentorship started ({mentorship.started_on.isoformat()})"
+        )
+    if mentorship.ended_on is not None and values["held_on"] > mentorship.ended_on:
+        raise schema.RecordError(
+            "held_on", f"the date is after the mentorship ended ({mentorship.ended_on.isoformat()})"
         )
 
 

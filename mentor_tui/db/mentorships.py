@@ -131,11 +131,12 @@ def _as_date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def starts_of(uuids: set[str]) -> dict[str, dt.date]:
-    """The start dates of the mentorships with these uuids (those in the database)."""
-    found: dict[str, dt.date] = {}
+def spans_of(uuids: set[str]) -> dict[str, tuple[dt.date, dt.date | None]]:
+    """The start and end dates of the mentorships with these uuids (those in the database)."""
+    found: dict[str, tuple[dt.date, dt.date | None]] = {}
     ids = list(uuids)
     for at in range(0, len(ids), 500):
-        query = Mentorship.select(Mentorship.uuid, Mentorship.started_on).where(Mentorship.uuid.in_(ids[at:at + 500]))
-        found.update({m.uuid: m.started_on for m in query})
+        query = (Mentorship.select(Mentorship.uuid, Mentorship.started_on, Mentorship.ended_on)
+                 .where(Mentorship.uuid.in_(ids[at:at + 500])))
+        found.update({m.uuid: (m.started_on, m.ended_on) for m in query})
     return found

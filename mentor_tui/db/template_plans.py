@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mentor_tui import schema
+from mentor_tui.date_range import LAST_YEAR, in_range
 from mentor_tui.db.models import Competency, Goal, Lab, LabItem, Mentorship, Person, Plan
 
 _PHASE_DAYS = re.compile(r"^\s*(?:day\s*)?(\d{1,4})\s*$", re.IGNORECASE)
@@ -41,6 +42,9 @@ def create_from_template(
     offsets = [phase_days(g.get("phase")) for g in goals]
     days = [d for d in offsets if d is not None]
     target_on = start_on + dt.timedelta(days=max(days)) if days else None
+    if target_on is not None and not in_range(target_on):  # said of the field the user gave
+        raise schema.RecordError("start_on", f"the start date is too late: its last goal would be due "
+                                             f"{max(days)} days after it, after the year {LAST_YEAR}")
     schema.check("plans", {"title": title, "kind": plan["kind"], "start_on": start_on, "target_on": target_on})
     with Plan._meta.database.atomic("IMMEDIATE"):
         owner = Person.get_or_none(Person.id == owner_id)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mentor_tui.db import transfer, write_wait
 from mentor_tui.exchange import import_passes, parallel_read
-from mentor_tui.exchange.checkin_dates import check_checkin_dates, mentorship_starts
+from mentor_tui.exchange.checkin_dates import check_checkin_dates, mentorship_spans
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.file_table import ParsedFile
 from mentor_tui.exchange.import_summary import ImportSummary
@@ -183,7 +183,7 @@ def _import(
     n = len(paths)
     summary = ImportSummary(files=[f.display for f in firsts], dry_run=dry_run)
     defined = import_passes.defined_names(firsts)
-    starts = mentorship_starts(firsts)
+    spans = mentorship_spans(firsts)
     if import_passes.missing_reference(firsts, defined) is not None:
         raise _Changed  # a bad file may come before it: the plain way reads them all first
     path = Path(transfer.database().database)
@@ -218,7 +218,7 @@ def _import(
                     refused = import_passes.missing_reference([f], defined)
                 if refused is None and refused_dates is None:
                     try:
-                        check_checkin_dates([f], starts)
+                        check_checkin_dates([f], spans)
                     except ExchangeError as exc:
                         refused_dates = exc
                 if refused is None and refused_dates is None:

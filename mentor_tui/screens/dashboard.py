@@ -65,7 +65,7 @@ class DashboardScreen(SectionScreen):
         yield MyActionItems()
         yield GrowthPanel("", id="growth")
         yield Static(
-            "Keys: ↑ ↓ pgup pgdn scroll · tab my action items (space ticks one done) · 2 plans · 3 labs · "
+            "Keys: ↑ ↓ pgup pgdn scroll · tab or space: my action items (space ticks one done) · 2 plans · 3 labs · "
             "4 check-ins · 5 calendar · 6 team · ctrl+p commands · ? help",
             id="hints",
         )
@@ -89,11 +89,18 @@ class DashboardScreen(SectionScreen):
             panel.reload()
 
     def action_tick_action(self) -> None:
+        if not self._actions_focused():
+            # Never a tick of a row out of sight: space (or the command palette) first brings the
+            # action items into view and focus; the next space ticks the row under the cursor.
+            self.query_one("#my-actions", RecordTable).focus()
+            self.set_status("My open action items: ↑ ↓ pick one, space ticks it done")
+            return
+        self.set_status("")
         self.query_one(MyActionItems).tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "tick_action":  # only on the row the cursor is on, with the table focused (on screen)
-            return self.is_mounted and self.query_one(MyActionItems).can_tick() and self._actions_focused()
+        if action == "tick_action":  # with an item to tick
+            return self.is_mounted and self.query_one(MyActionItems).can_tick()
         return True
 
     def _actions_focused(self) -> bool:

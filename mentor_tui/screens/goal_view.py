@@ -65,7 +65,7 @@ class GoalScreen(StatusChanges, DetailScreen[GoalView]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_lab" and (self.data is None or not self.data.labs_list):
-            return None
+            return None if self.data is None else False  # no lab to open: not in the key bar at all
         if action in ("edit_goal", "cycle_status", "block", "delete_goal") and self.data is None:
             return None
         return super().check_action(action, parameters)
