@@ -94,3 +94,18 @@ async def test_a_lab_with_a_long_title_keeps_its_checklist_on_screen(demo_db):
         view = body.content_region
         assert view.y <= steps.region.y and steps.region.bottom <= view.bottom
         assert steps.region.height >= 7
+
+
+async def test_a_timeline_opens_with_its_heading_in_view_at_80x24(demo_db):
+    """The newest check-in card is taller than the view: the key bar's third line (its keys)
+    must not scroll the card to the top and the mentorship's heading off the screen."""
+    from mentor_tui.screens.timeline import TimelineScreen
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await press_settled(pilot, "4", "enter")
+        assert isinstance(app.screen, TimelineScreen)
+        body, head = app.screen.query_one("#detail-body"), app.screen.query_one("#timeline-head")
+        card = app.focused
+        assert card is not None and card.outer_size.height > body.content_region.height
+        assert body.scroll_y == 0 and head.region.y >= body.content_region.y

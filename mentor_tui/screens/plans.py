@@ -91,7 +91,7 @@ class PlansScreen(TableSection[PlanRow]):
             clip(row.title, 40),
             row.kind,
             row.status,
-            f"{bar} {row.goals_done}/{row.goals_total}",
+            f"{f'{row.goals_done}/{row.goals_total}':>5} {bar}",  # the count first: at 80 columns the bar is cut
             dates.show(row.start_on),
             dates.show(row.target_on),
         )

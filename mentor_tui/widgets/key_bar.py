@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 KEY_STYLE = "bold $footer-key-foreground"
@@ -93,7 +94,19 @@ class KeyBar(Static):
             # screen above: the focused widget, at the bottom of a form, say, must stay in sight.
             focused = self.screen.focused
             if focused is not None:
-                self.call_after_refresh(focused.scroll_visible, animate=False)
+                self.call_after_refresh(self._keep_in_sight, focused)
         self._lines = len(lines)
 
     _lines: int | None = None  # lines at the bar's width (None: not laid out at a width yet)
+
+    def _keep_in_sight(self, focused: Widget) -> None:
+        """The focused widget back in sight once the bar took its line, unless it is taller than
+        its view (a check-in card: scrolling to its top would hide the heading above it; the
+        focus moves that brought it scrolled it already)."""
+        screen = self.screen
+        if screen.focused is not focused or screen.can_view_entire(focused):
+            return
+        view = next((a for a in focused.ancestors if isinstance(a, Widget) and a.allow_vertical_scroll), None)
+        if view is not None and focused.outer_size.height > view.scrollable_content_region.height:
+            return
+        focused.scroll_visible(animate=False)
