@@ -195,6 +195,29 @@ async def test_a_future_date_asks_and_a_date_before_the_start_is_refused(store_w
     assert models.CheckIn.get().held_on == D(2027, 1, 1)
 
 
+async def test_a_bad_date_and_a_bad_action_item_are_said_at_once(store_with_me):
+    from textual.widgets import Input
+
+    _mentor_with_ana(store_with_me)
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await _open_form(pilot, app)
+        form.query_one("#field-held_on").value = "2026-02-30"
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        form.query(".action-text").last(Input).value = "Write the runbook"
+        form.query(".action-due").last(Input).value = "soon"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        text = screen_text(app)
+        assert "February 2026 has 28 days" in text  # under the date field
+        assert "Please fix the marked fields. Action item 1:" in text  # and the item, in the same save
+        assert app.focused is form.query_one("#field-held_on")  # the first problem, from the top
+    assert models.CheckIn.select().count() == 0
+
+
 async def test_a_check_in_is_edited_corrected_and_deleted(store_with_me):
     _, _, ship = _mentor_with_ana(store_with_me)
     checkins.create_checkin(ship.id, D(2027, 1, 1), progress="typo", private_notes=NOTE,

@@ -198,9 +198,19 @@ class CheckInForm(FormScreen):
     def action_save(self) -> None:
         if self.saving:
             return
+        # Every problem at once: the fields' (each marked under its field), then the items'.
+        first_bad = None
+        for f in self.fields:
+            _value, error = self._read(f)
+            self._show_error(f.name, error)
+            if error is not None and first_bad is None:
+                first_bad = f.name
         problem = self._read_items()
-        if problem:
-            self._say(problem)
+        if first_bad is not None or problem:
+            marked = "Please fix the marked fields." if first_bad is not None else ""
+            self._say(f"{marked} {problem or ''}".strip(), scroll=first_bad is None)
+            if first_bad is not None:
+                self._show_field(first_bad)
             return
         held = self.fields[0]
         held_on, error = self._read(held)
