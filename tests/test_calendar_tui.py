@@ -171,6 +171,27 @@ async def test_attendance_is_ticked_from_the_people_here(store_with_me):
     ]
 
 
+async def test_a_cancelled_occurrence_says_so_instead_of_asking_who_attended(store_with_me):
+    _review()
+    app = MentorApp(db_path=store_with_me)
+    notes: list[str] = []
+    app.notify = lambda message, **_kw: notes.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first_occurrence(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert not isinstance(app.screen, PickListDialog)
+        assert notes[-1] == "This occurrence is cancelled: nobody attended it. c restores it."
+        await pilot.press("c")  # restored: now it asks
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PickListDialog)
+    assert models.Attendance.select().count() == 0
+
+
 async def test_edit_this_occurrence_only_moves_it_and_keeps_notes(store_with_me):
     session = _review()
     app = MentorApp(db_path=store_with_me)

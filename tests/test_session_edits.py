@@ -57,6 +57,17 @@ def test_attendance_of_someone_gone_is_refused_and_changes_nothing(review):
     assert occurrences.session_view(review.id, _at(2026, 12, 4, 14)).attendees == ((me.id, me.name),)
 
 
+def test_nobody_attends_a_cancelled_occurrence(review):
+    me = people.me()
+    cancelled = _at(2026, 12, 18, 14)
+    session_edits.cancel_occurrence(review.id, cancelled)
+    with pytest.raises(ValueError, match="this occurrence is cancelled: nobody attended it"):
+        session_edits.set_attendance(review.id, cancelled, [me.id])
+    assert session_edits.set_attendance(review.id, cancelled, []) == 0  # clearing it is fine
+    session_edits.restore_occurrence(review.id, cancelled)
+    assert session_edits.set_attendance(review.id, cancelled, [me.id]) == 1
+
+
 def test_series_values_go_through_the_registry(review):
     with pytest.raises(ValueError):
         session_edits.update_series(review.id, _values(duration_minutes=601))

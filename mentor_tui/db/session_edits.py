@@ -115,6 +115,8 @@ def set_attendance(session_id: int, original: dt.datetime, person_ids: Iterable[
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
         _check_occurrence(session, original)
+        if wanted and original.astimezone(UTC) in session.exdates:  # (clearing it is fine)
+            raise ValueError("this occurrence is cancelled: nobody attended it (restore it first)")
         known = {p.id for p in Person.select(Person.id).where(Person.id.in_(list(wanted)))} if wanted else set()
         if known != wanted:
             raise ValueError("a ticked person is not here anymore: open the list again")

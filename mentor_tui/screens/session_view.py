@@ -110,6 +110,9 @@ class SessionScreen(DetailScreen[SessionView]):
             return
         session_id, original = self.key
         ticked = {pid for pid, _name in view.attendees}
+        if view.cancelled and not ticked:
+            self.notify("This occurrence is cancelled: nobody attended it. c restores it.", severity="warning")
+            return
 
         def build(roster):
             from mentor_tui.db import session_edits
