@@ -71,7 +71,7 @@ async def test_a_mentee_ticks_the_kubernetes_lab_to_the_end_and_the_goal_and_pla
         assert f"{HELM} | ✔ 4/4 | 2026-11-26" in screen_text(app)
         await pilot.press("2")
         await settle(pilot)
-        assert "Lucas Moreau | Kubernetes track | skill | active | ████░░░░░░ 3/7" in screen_text(app)
+        assert "Lucas Moreau | Kubernetes track | skill | active |   3/7 ████░░░░░░" in screen_text(app)
     lab = Lab.get(Lab.title == HELM)
     goal = Goal.get_by_id(lab.goal_id)
     assert (lab.last_practised_on, goal.status, goal.done_on) == (FROZEN_TODAY, "done", FROZEN_TODAY)
