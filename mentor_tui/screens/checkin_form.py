@@ -9,7 +9,6 @@ Private notes are a field only when "me" is the mentor of the mentorship.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +23,6 @@ from mentor_tui.db.actions import ActionLine, NewAction, step_lines
 from mentor_tui.db.checkin_view import FormContext
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
-from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.form import FormScreen, record_field
 from mentor_tui.widgets.owner_toggle import OwnerToggle
 from mentor_tui.widgets.plain_input import PlainInput
@@ -113,9 +111,9 @@ class CheckInForm(FormScreen):
             fields.append(record_field("checkins", "private_notes", "Private pairing notes",
                                        default=(c.private_notes or "") if c else "", verbatim=True))
         title = f"{'Edit check-in' if c else 'New check-in'}: {m.label}"
-        super().__init__(title, fields, self._store, guard=("CheckIn", c.id) if c else None)
+        super().__init__(title, fields, self._store, guard=("CheckIn", c.id) if c else None,
+                         ask_first=self._dated_in_the_future)
         self.items = Items((), (), ())
-        self.future_ok: dt.date | None = None  # the future date the user said to save anyway
 
     def compose_after_fields(self) -> ComposeResult:
         yield Label("Open action items from earlier check-ins: space ticks one done, the others stay open",
@@ -199,12 +197,7 @@ class CheckInForm(FormScreen):
         if self.saving:
             return
         # Every problem at once: the fields' (each marked under its field), then the items'.
-        first_bad = None
-        for f in self.fields:
-            _value, error = self._read(f)
-            self._show_error(f.name, error)
-            if error is not None and first_bad is None:
-                first_bad = f.name
+        values, first_bad = self.mark_fields()
         problem = self._read_items()
         if first_bad is not None or problem:
             marked = "Please fix the marked fields." if first_bad is not None else ""
@@ -212,30 +205,22 @@ class CheckInForm(FormScreen):
             if first_bad is not None:
                 self._show_field(first_bad)
             return
-        held = self.fields[0]
-        held_on, error = self._read(held)
-        started = self.context.mentorship.started_on
-        if error is None and held_on is not None:
-            if held_on < started:
-                self._show_error("held_on", f"the mentorship started on {dates.show(started)}: "
-                                            "a check-in cannot be dated before it")
-                self._say("Please fix the marked fields.", scroll=False)
-                self._show_field("held_on")  # in view with its reason, not the form's bottom line
-                return
-            if held_on > clock.today() and self.future_ok != held_on:
-                question = (f"This check-in is dated in the future ({dates.show(held_on)}) — save anyway? "
-                            "Until that day it does not count as held for what is due.")
-                self.app.push_screen(YesNoDialog("Dated in the future", question, "Save anyway"),
-                                     lambda yes: self._future_answered(held_on, yes))
-                return
-        super().action_save()
+        held_on, started = values["held_on"], self.context.mentorship.started_on
+        if held_on is not None and held_on < started:
+            self._show_error("held_on", f"the mentorship started on {dates.show(started)}: "
+                                        "a check-in cannot be dated before it")
+            self._say("Please fix the marked fields.", scroll=False)
+            self._show_field("held_on")  # in view with its reason, not the form's bottom line
+            return
+        super().action_save()  # (which asks about a date in the future first: _dated_in_the_future)
 
-    def _future_answered(self, held_on: dt.date, yes: bool | None) -> None:
-        if yes:
-            self.future_ok = held_on
-            self.action_save()
-        else:
-            self.query_one("#field-held_on").focus()
+    @staticmethod
+    def _dated_in_the_future(values: dict[str, Any]) -> tuple[str, str] | None:
+        held_on = values["held_on"]
+        if held_on is None or held_on <= clock.today():
+            return None
+        return ("Dated in the future", f"This check-in is dated in the future ({dates.show(held_on)}) — save anyway? "
+                                       "Until that day it does not count as held for what is due.")
 
     def _store(self, values: dict[str, Any]):
         """Runs in the save worker with plain values."""

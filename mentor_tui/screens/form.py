@@ -207,20 +207,26 @@ class FormScreen(ModalScreen[FormResult | None]):
         error.update(Content(f"↳ {message}" if message else ""))
         error.set_class(not message, "-empty")
 
-    def action_save(self) -> None:
-        if self.saving:
-            return  # the save under way answers first
+    def mark_fields(self) -> tuple[dict[str, Any], str | None]:
+        """Every field read, each problem shown under its field: (the values, the first field
+        with a problem or None)."""
         values: dict[str, Any] = {}
         first_bad = None
         for f in self.fields:
             value, problem = self._read(f)
             self._show_error(f.name, problem)
             if problem and first_bad is None:
-                first_bad = f
+                first_bad = f.name
             values[f.name] = value
+        return values, first_bad
+
+    def action_save(self) -> None:
+        if self.saving:
+            return  # the save under way answers first
+        values, first_bad = self.mark_fields()
         if first_bad is not None:
             self._say("Please fix the marked fields.", scroll=False)
-            self._show_field(first_bad.name)
+            self._show_field(first_bad)
             return
         question = self.ask_first(values) if self.ask_first is not None else None
         if question is not None and question != self._answered:
