@@ -59,7 +59,6 @@ _UNREAD = object()  # the edited record's updated_at, not read yet
 class FormScreen(ModalScreen[FormResult | None]):
     """A modal form; `ctrl+s` saves, `escape` cancels."""
 
-
     # The first field, not the scrolling dialog around it, has the focus first.
     AUTO_FOCUS = ".form-field"
     TEXT_AREA_ROWS = 3  # a text area's least height (dialogs.tcss), to tell whether the form will scroll
