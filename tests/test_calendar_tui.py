@@ -1,5 +1,5 @@
 """Pilot tests of the Calendar: a session made on a day of the month, one occurrence
-cancelled and marked, attendance, moves, months changed, the series ended and deleted,
+cancelled and marked, moves, months changed, the series ended and deleted,
 incidents linked, .ics in and out, and the Dashboard's next three sessions."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from mentor_tui.db import models, people, session_edits, sessions
 from mentor_tui.screens.confirm import ConfirmDialog
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.ics_dialogs import IcsExportDialog, IcsImportDialog
-from mentor_tui.screens.pick_list import PickListDialog
 from mentor_tui.screens.session_view import SessionScreen
 from mentor_tui.widgets.month_grid import MonthGrid
 
@@ -148,48 +147,6 @@ async def test_cancel_one_occurrence_see_it_marked_and_restore_it(store_with_me)
         await pilot.press("c")
         await settle(pilot)
     assert models.Session.get_by_id(session.id).exdates == ()
-
-
-async def test_attendance_is_ticked_from_the_people_here(store_with_me):
-    session = _review()
-    ana = people.add_person("Ana Ruiz", "mentee")
-    people.add_person("Kai Ito", "mentee")
-    app = MentorApp(db_path=store_with_me)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_first_occurrence(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PickListDialog)
-        dialog.query_one(SelectionList).select(ana.id)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert "Attended  1: Ana Ruiz" in screen_text(app)
-    rows = list(models.Attendance.select().join(models.SessionOccurrence))
-    assert [(r.person_id, r.occurrence.session_id, r.occurrence.starts_at) for r in rows] == [
-        (ana.id, session.id, _at(2026, 12, 4, 14))
-    ]
-
-
-async def test_a_cancelled_occurrence_says_so_instead_of_asking_who_attended(store_with_me):
-    _review()
-    app = MentorApp(db_path=store_with_me)
-    notes: list[str] = []
-    app.notify = lambda message, **_kw: notes.append(message)  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_first_occurrence(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        assert not isinstance(app.screen, PickListDialog)
-        assert notes[-1] == "This occurrence is cancelled: nobody attended it. c restores it."
-        await pilot.press("c")  # restored: now it asks
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, PickListDialog)
-    assert models.Attendance.select().count() == 0
 
 
 async def test_edit_this_occurrence_only_moves_it_and_keeps_notes(store_with_me):

@@ -1,0 +1,55 @@
+"""Pilot tests of a session occurrence's attendance: ticked from the people here, never on a
+cancelled occurrence."""
+
+from __future__ import annotations
+
+from textual.widgets import SelectionList
+
+from mentor_tui.app import MentorApp
+from mentor_tui.db import models, people
+from mentor_tui.screens.pick_list import PickListDialog
+
+from .pilot_helpers import screen_text, settle
+from .test_calendar_tui import SIZE, _at, _open_first_occurrence, _review
+
+
+async def test_attendance_is_ticked_from_the_people_here(store_with_me):
+    session = _review()
+    ana = people.add_person("Ana Ruiz", "mentee")
+    people.add_person("Kai Ito", "mentee")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first_occurrence(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PickListDialog)
+        dialog.query_one(SelectionList).select(ana.id)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Attended  1: Ana Ruiz" in screen_text(app)
+    rows = list(models.Attendance.select().join(models.SessionOccurrence))
+    assert [(r.person_id, r.occurrence.session_id, r.occurrence.starts_at) for r in rows] == [
+        (ana.id, session.id, _at(2026, 12, 4, 14))
+    ]
+
+
+async def test_a_cancelled_occurrence_says_so_instead_of_asking_who_attended(store_with_me):
+    _review()
+    app = MentorApp(db_path=store_with_me)
+    notes: list[str] = []
+    app.notify = lambda message, **_kw: notes.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first_occurrence(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert not isinstance(app.screen, PickListDialog)
+        assert notes[-1] == "This occurrence is cancelled: nobody attended it. c restores it."
+        await pilot.press("c")  # restored: now it asks
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PickListDialog)
+    assert models.Attendance.select().count() == 0
