@@ -201,6 +201,18 @@ async def test_the_goal_view_shows_its_detail_and_labs(ana_plan):
         assert isinstance(app.screen, PlanScreen) and "◐ doing" in screen_text(app)
 
 
+async def test_typing_into_an_edit_form_adds_to_the_value_it_does_not_replace_it(ana_plan):
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        await _cursor_to(pilot, "Write a Helm chart")
+        await _press(pilot, "e")
+        assert app.focused is app.screen.query_one("#field-title")
+        await pilot.press(*" for status")
+        await _press(pilot, "ctrl+s")
+    assert _titles()[1] == "Write a Helm chart for status"
+
+
 async def test_a_goal_without_labs_offers_no_open_lab_key(ana_plan):
     app = MentorApp(db_path=ana_plan)
     async with app.run_test(size=SIZE) as pilot:

@@ -18,6 +18,9 @@ from mentor_tui.widgets.keys_in_order import KeysInOrder
 class PlainInput(KeysInOrder, Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("validate_on", ())
+        # The cursor at the end, nothing selected: in an edit form the first key typed must not
+        # replace the title it was meant to add to (ctrl+a or shift+home select, as anywhere).
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
 
 
