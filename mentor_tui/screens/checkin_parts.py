@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.text import Text
 
 from mentor_tui import dates
 from mentor_tui.db.actions import ActionLine
 from mentor_tui.db.blockers import BlockerAge
 from mentor_tui.widgets.drawn_once import DrawnOnce
+from mentor_tui.widgets.notes_markdown import NotesMarkdown
 
 PRIVATE_TITLE = "private — never exported unless you ask"
 
@@ -70,7 +70,7 @@ def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box
 def markdown(text: str) -> DrawnOnce:
     """`text` parsed as Markdown and drawn (per width) once: a timeline drawn again (a reload,
     o for older check-ins, back from a check-in) parses and draws only what it has not shown before."""
-    return DrawnOnce(Markdown(text))
+    return DrawnOnce(NotesMarkdown(text))
 
 
 def part(title: str, text: str) -> list[RenderableType]:

@@ -65,13 +65,13 @@ class CheckInScreen(CheckInEdits, DetailScreen[CheckInView]):
 
     def _show_private(self, notes: str | None) -> None:
         """The private panel exists only while "me" is the mentor (the store gives None to anyone else)."""
-        from rich.markdown import Markdown
+        from mentor_tui.widgets.notes_markdown import NotesMarkdown
 
         panels = self.query("#private-panel")
         if notes is None:
             panels.remove()
             return
-        body = Markdown(notes) if notes.strip() else Text("No private notes. e adds some.", style="dim")
+        body = NotesMarkdown(notes) if notes.strip() else Text("No private notes. e adds some.", style="dim")
         if panels:
             panels.first(Static).update(body)
             return

@@ -21,6 +21,7 @@ from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plan_forms import goal_choices, goal_form, plan_dates
 from mentor_tui.screens.plan_view import STATUS_LOOK, StatusChanges, due_cell
 from mentor_tui.screens.section import clip
+from mentor_tui.widgets.notes_markdown import widget_parser
 from mentor_tui.widgets.record_table import RecordTable, TableRow
 
 
@@ -43,7 +44,7 @@ class GoalScreen(StatusChanges, DetailScreen[GoalView]):
 
     def compose_content(self) -> ComposeResult:
         yield Static("", id="goal-head")
-        yield Markdown("", id="goal-detail", open_links=False)
+        yield Markdown("", id="goal-detail", open_links=False, parser_factory=widget_parser)
         yield Static("", id="goal-labs-title", classes="detail-part")
         yield RecordTable(id="labs", zebra_stripes=True)
 

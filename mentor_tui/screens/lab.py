@@ -29,6 +29,7 @@ from mentor_tui.screens.confirm import ConfirmScreen, YesNoDialog
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.store_work import deliver
+from mentor_tui.widgets.notes_markdown import widget_parser
 
 STALE = "stale — practise again"
 
@@ -80,7 +81,7 @@ class LabScreen(DetailScreen[LabView]):
 
     def compose_content(self) -> ComposeResult:
         yield Static("", id="lab-head")
-        yield Markdown("", id="lab-detail")
+        yield Markdown("", id="lab-detail", parser_factory=widget_parser)
         yield Static("", id="lab-progress", classes="detail-part")
         yield OptionList(id="lab-items")
         yield Static("", id="lab-history", classes="detail-part")
