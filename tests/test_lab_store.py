@@ -174,6 +174,14 @@ def test_a_reset_opens_every_step_and_keeps_the_round_in_the_history(team):
     assert Lab.get_by_id(team.crash.id).history.splitlines()[3] == "- not finished (reset 2026-11-26): 1 of 2 steps done"
 
 
+def test_a_reset_keeps_the_evidence_of_a_step_not_done_yet(team):
+    first, second = _items(team.crash)
+    lab_items.toggle_item(first.id, dt.date(2026, 5, 1))
+    lab_items.set_evidence(second.id, "kubectl logs <pod> -n kafka")  # notes on a step under way
+    assert lab_items.reset_lab(team.crash.id, TODAY) == 1
+    assert [(i.done, i.evidence) for i in _items(team.crash)] == [(False, None), (False, "kubectl logs <pod> -n kafka")]
+
+
 def test_a_lab_with_nothing_done_is_not_reset(team):
     with pytest.raises(ValueError, match="nothing to reset"):
         lab_items.reset_lab(team.crash.id, TODAY)

@@ -249,8 +249,9 @@ def round_entry(lab: Lab, items: list[LabItem], today: dt.date) -> str:
 
 
 def reset_lab(lab_id: int, today: dt.date) -> int:
-    """Open every step again for another round; the round closed goes to the lab's history
-    (and "last practised" stays until the new round is done). Returns the steps reopened."""
+    """Open every done step again for another round; the round closed (the done steps, when,
+    their evidence) goes to the lab's history, and "last practised" stays until the new round is
+    done. A step not done keeps the evidence it has so far. Returns the steps reopened."""
     with database_proxy.atomic("IMMEDIATE"):
         lab = Lab.get_or_none(Lab.id == lab_id)
         if lab is None:
@@ -261,5 +262,7 @@ def reset_lab(lab_id: int, today: dt.date) -> int:
         entry = round_entry(lab, items, today)
         lab.history = f"{lab.history.rstrip()}\n{entry}".strip()
         lab.save(only=[Lab.history])
-        LabItem.update(done=False, done_on=None, evidence=None).where(LabItem.lab == lab_id).execute()
+        LabItem.update(done=False, done_on=None, evidence=None).where(
+            (LabItem.lab == lab_id) & (LabItem.done == True)  # noqa: E712
+        ).execute()
         return sum(1 for i in items if i.done)

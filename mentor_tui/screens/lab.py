@@ -283,7 +283,8 @@ class LabScreen(DetailScreen[LabView]):
             return
         done = data.items_done
         question = (f"Reset “{data.title}” for another round? Its {done} done step{'s' if done != 1 else ''} "
-                    "open again; when each was done, and its evidence, stay in the lab's history.")
+                    "open again; when each was done, and its evidence, stay in the lab's history. "
+                    "Steps not done yet keep their evidence.")
 
         def answered(yes: bool | None) -> None:
             if yes:
