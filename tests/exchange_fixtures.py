@@ -162,10 +162,11 @@ def without_time(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump_db(path: Path) -> list[str]:
-    """Every row of the database as SQL text (sqlite3 iterdump)."""
+    """Every row of the database as SQL text (sqlite3 iterdump), sorted: an import sets the search
+    triggers aside and creates them again, after the schema's later entries (same schema)."""
     con = sqlite3.connect(path)
     try:
-        return list(con.iterdump())
+        return sorted(con.iterdump())
     finally:
         con.close()
 

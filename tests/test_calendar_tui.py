@@ -173,6 +173,22 @@ async def test_edit_this_occurrence_only_moves_it_and_keeps_notes(store_with_me)
     assert (row.session_id, row.starts_at, row.moved_to) == (session.id, _at(2026, 12, 4, 14), _at(2026, 12, 3, 14))
 
 
+async def test_the_occurrence_shown_follows_its_series_to_the_new_time(store_with_me):
+    session = _review()
+    session_edits.cancel_occurrence(session.id, _at(2026, 12, 4, 14))
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first_occurrence(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        app.screen.query_one("#field-time").value = "17:30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        text = screen_text(app)
+        assert "Friday 2026-12-04 17:30 Europe/Berlin" in text and "CANCELLED" in text  # not the 15:00 it was
+
+
 async def test_edit_the_whole_series_and_end_it(store_with_me):
     session = _review()
     app = MentorApp(db_path=store_with_me)

@@ -224,3 +224,28 @@ def test_the_growth_view_of_me_lists_the_anonymous_feedback_others_do_not(pair):
     ]
     hers = person_view(ana.uuid)
     assert [r.summary for r in hers.growth.records if r.kind == "feedback"] == ["program feedback 3/5: Ana's view"]
+
+
+def test_a_deleted_record_cited_by_a_rating_or_kudos_is_named_not_left_as_a_uuid(pair):
+    """Alone (the lab) or with what holds it (the plan's goal): the citing text says what it was."""
+    from mentor_tui.db import goals, labs, plans
+    from mentor_tui.db.models import Kudos, Lab, SkillRating
+
+    me, ana = pair
+    plan = plans.create_plan(ana, "Kubernetes track", "skill", D(2026, 10, 1), D(2026, 12, 30))
+    goal = goals.add_goal(plan.id, "Deploy to kind", "kubernetes")
+    lab = Lab.create(goal=goal, title="NetworkPolicy: default deny")
+    shift = incidents.create_incident(ana.id, D(2026, 11, 2), "primary", "SEV2", "Checkout latency")
+    ratings.create_rating(ana.id, "security", 3, D(2026, 11, 3), me.id, lab.uuid)
+    ratings.create_rating(ana.id, "incident-response", 3, D(2026, 11, 3), me.id, shift.uuid)
+    kudos.create_kudos(ana.id, me.id, D(2026, 11, 4), "Great work", goal.uuid)
+    untouched = ratings.create_rating(ana.id, "cicd", 2, D(2026, 11, 3), me.id, "https://example.com/pr/1")
+
+    labs.delete_lab(lab.id)
+    incidents.delete_incident(shift.id)
+    plans.delete_plan(plan.id)  # the goal goes with it
+    assert sorted(r.evidence for r in SkillRating.select()) == [
+        "https://example.com/pr/1", "incident: Checkout latency (deleted)", "lab: NetworkPolicy: default deny (deleted)",
+    ]
+    assert [k.for_ref for k in Kudos.select()] == ["goal: Deploy to kind (deleted)"]
+    assert SkillRating.get_by_id(untouched.id).evidence == "https://example.com/pr/1"

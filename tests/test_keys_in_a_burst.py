@@ -55,9 +55,9 @@ async def test_text_typed_with_tabs_in_one_burst_lands_in_each_field(demo_db):
         assert isinstance(app.screen, FormScreen)
         assert form.query_one("#field-title").value == "One"
         assert form.query_one("#field-link").value == "ht"
-        burst(app, "shift+tab", "T", "w", "o")  # back: the title's text is selected, then typed over
+        burst(app, "shift+tab", "T", "w", "o")  # back: the cursor at the title's end, typed on
         await settle(pilot)
-        assert form.query_one("#field-title").value == "Two"
+        assert form.query_one("#field-title").value == "OneTwo"
         assert form.query_one("#field-link").value == "ht"
 
 

@@ -213,6 +213,24 @@ async def test_typing_into_an_edit_form_adds_to_the_value_it_does_not_replace_it
     assert _titles()[1] == "Write a Helm chart for status"
 
 
+async def test_a_on_an_empty_filtered_list_says_what_it_shows_now(ana_plan):
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        await _press(pilot, "escape")
+        screen = app.screen
+        me = people.me()
+        screen.owner_filter = (me.id, me.name)  # (the picker, f, has its own tests)
+        screen.reload()
+        await settle(pilot)
+        status = screen.query_one("#status")
+        assert str(status.render()) == "No active plans of Bo Chen: A shows all statuses."
+        await _press(pilot, "A")
+        assert str(status.render()) == "No plans of Bo Chen, of any status: f shows everyone's."
+        await _press(pilot, "A")
+        assert str(status.render()) == "No active plans of Bo Chen: A shows all statuses."
+
+
 async def test_a_goal_without_labs_offers_no_open_lab_key(ana_plan):
     app = MentorApp(db_path=ana_plan)
     async with app.run_test(size=SIZE) as pilot:

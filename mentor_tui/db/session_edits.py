@@ -133,13 +133,16 @@ def set_attendance(session_id: int, original: dt.datetime, person_ids: Iterable[
 def _retimed(moments: Iterable[dt.datetime], old: Session, new_start: dt.datetime, new_zone: str | None) -> dict:
     """Old occurrence starts -> the same days at the series' new local time (so a
     cancelled or annotated occurrence stays with its day when the series' time changes)."""
-    old_tz, new_tz = recurrence.zone(old.timezone), recurrence.zone(new_zone)
+    return {moment: same_day_at(moment, old.timezone, new_start, new_zone) for moment in moments}
+
+
+def same_day_at(moment: dt.datetime, old_zone: str | None, new_start: dt.datetime, new_zone: str | None) -> dt.datetime:
+    """An occurrence's start once its series starts at `new_start` in `new_zone`: its own day
+    (in the old zone) at the new local time, in UTC."""
+    new_tz = recurrence.zone(new_zone)
     time = new_start.astimezone(new_tz).timetz().replace(tzinfo=None)
-    out = {}
-    for moment in moments:
-        day = moment.astimezone(old_tz).date()
-        out[moment] = dt.datetime.combine(day, time, tzinfo=new_tz).astimezone(UTC)
-    return out
+    day = moment.astimezone(recurrence.zone(old_zone)).date()
+    return dt.datetime.combine(day, time, tzinfo=new_tz).astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ from mentor_tui.screens import store_work
 from mentor_tui.screens.confirm import ConfirmDialog
 from mentor_tui.screens.store_work import deliver, failure_reason
 
+# What happens to a rating's evidence or a kudos' "for" that names a deleted record (migration 0008).
+CITED = "Ratings and kudos that cite it keep its title, marked (deleted)."
+CITED_MANY = "Ratings and kudos that cite its goals or labs keep their titles, marked (deleted)."
+
 
 def ask_to_delete(
     screen: Screen,

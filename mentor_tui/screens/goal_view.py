@@ -16,7 +16,7 @@ from textual.widgets import Markdown, Static
 
 from mentor_tui import clock, dates
 from mentor_tui.db.goals import GoalView, LabLine
-from mentor_tui.screens.deleting import ask_to_delete
+from mentor_tui.screens.deleting import CITED, ask_to_delete
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plan_forms import goal_choices, goal_form, plan_dates
 from mentor_tui.screens.plan_view import STATUS_LOOK, StatusChanges, due_cell
@@ -111,7 +111,8 @@ class GoalScreen(StatusChanges, DetailScreen[GoalView]):
         ask_to_delete(
             self, lambda: goals.goal_dependents(goal.id),
             lambda deps: ("Delete this goal?",
-                          f"“{goal.title}” will be deleted, and with it {deps.words()}. This cannot be undone."),
+                          f"“{goal.title}” will be deleted, and with it {deps.words()}. {CITED} "
+                          "This cannot be undone."),
             lambda: goals.delete_goal(goal.id),
             lambda gone: (self.app.notify(f"Goal “{goal.title}” deleted."), self.dismiss(None)),
         )

@@ -26,6 +26,7 @@ from mentor_tui import clock, config, dates
 from mentor_tui.db.lab_items import Changed, ItemView, LabView
 from mentor_tui.screens import lab_forms, store_work
 from mentor_tui.screens.confirm import ConfirmScreen, YesNoDialog
+from mentor_tui.screens.deleting import CITED
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plans import progress_bar
 from mentor_tui.screens.store_work import deliver
@@ -308,7 +309,7 @@ class LabScreen(DetailScreen[LabView]):
         if data is None:
             return
         question = (f"Delete the lab “{data.title}” with its {len(data.items)} checklist steps, their evidence "
-                    "and its history?")
+                    f"and its history? {CITED}")
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -35,7 +35,7 @@ KIND_WORDS = {"rating": "rating", "incident": "incident", "ownership": "ownershi
 # What deleting a record takes with it, said before it is deleted.
 CONSEQUENCES = {
     "rating": "Only this rating goes; the others of the history stay.",
-    "incident": "The incident goes, and with it its lessons. Ratings and kudos that cite it keep their text.",
+    "incident": "The incident goes, and with it its lessons. Ratings and kudos that cite it keep its title, marked (deleted).",
     "ownership": "This ownership goes. To say it ended instead, edit it and set 'until'.",
     "kudos": "These kudos go, for giver and receiver alike.",
     "feedback": "This program feedback goes.",

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from mentor_tui import clock, dates
 from mentor_tui.db.goals import GoalLine, PlanView
-from mentor_tui.screens.deleting import ask_to_delete
+from mentor_tui.screens.deleting import CITED, CITED_MANY, ask_to_delete
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.plan_forms import (
     goal_choices,
@@ -285,7 +285,8 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
         ask_to_delete(
             self, lambda: goals.goal_dependents(goal.id),
             lambda deps: ("Delete this goal?",
-                          f"“{goal.title}” will be deleted, and with it {deps.words()}. This cannot be undone."),
+                          f"“{goal.title}” will be deleted, and with it {deps.words()}. {CITED} "
+                          "This cannot be undone."),
             lambda: goals.delete_goal(goal.id),
             lambda gone: (self.notify(f"Goal “{goal.title}” deleted."), self.reload()),
         )
@@ -305,7 +306,7 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
             self, lambda: plans.plan_dependents(plan.id),
             lambda deps: ("Delete this plan?",
                           f"“{plan.title}” ({plan.owner}) will be deleted, and with it {deps.words()}. "
-                          "This cannot be undone."),
+                          f"{CITED_MANY} This cannot be undone."),
             lambda: plans.delete_plan(plan.id),
             lambda gone: (self.app.notify(f"Plan “{plan.title}” deleted."), self.dismiss(None)),
         )

@@ -57,13 +57,14 @@ class PlansScreen(TableSection[PlanRow]):
         me = people.me()
         self._me_id = me.id if me is not None else None
         which = self._which()
-        return plans.count(which), plans.page(self.first_page, 0, which=which), plans.count()
+        # (the filter too: A on an empty list reads the same nothing, and must still say so)
+        return plans.count(which), plans.page(self.first_page, 0, which=which), plans.count(), which
 
     def is_empty(self, data: Any) -> bool:
         return data[2] == 0  # no plans at all (a filter that matches none says so in the status line)
 
     def show(self, data: Any) -> None:
-        shown, records, _all = data
+        shown, records, _all, _which = data
         super().show((shown, records))
 
     def fetch_page(self, limit: int, offset: int):
@@ -76,8 +77,10 @@ class PlansScreen(TableSection[PlanRow]):
         whose = f"of {self.owner_filter[1]}" if self.owner_filter else "of everyone, mine first"
         what = "Active plans" if self.active_only else "All plans"
         if self.total == 0:
-            hint = "A shows all statuses" if self.active_only else "f shows everyone's"
-            self.set_status(f"No {what.lower()} {whose}: {hint}.")
+            if self.active_only:
+                self.set_status(f"No active plans {whose}: A shows all statuses.")
+            else:
+                self.set_status(f"No plans {whose}, of any status: f shows everyone's.")
             return
         more = " · move down for more" if self.loaded < self.total else ""
         self.set_status(f"{what} {whose} · {self.loaded:,} of {self.total:,} shown{more} · "
@@ -224,7 +227,7 @@ class PlansScreen(TableSection[PlanRow]):
 
     def action_delete_plan(self) -> None:
         from mentor_tui.db import plans
-        from mentor_tui.screens.deleting import ask_to_delete
+        from mentor_tui.screens.deleting import CITED_MANY, ask_to_delete
 
         plan = self.highlighted()
         if plan is None:
@@ -233,7 +236,7 @@ class PlansScreen(TableSection[PlanRow]):
             self, lambda: plans.plan_dependents(plan.id),
             lambda deps: ("Delete this plan?",
                           f"“{plan.title}” ({plan.owner}) will be deleted, and with it {deps.words()}. "
-                          "This cannot be undone."),
+                          f"{CITED_MANY} This cannot be undone."),
             lambda: plans.delete_plan(plan.id),
             lambda gone: (self.notify(f"Plan “{plan.title}” deleted."), self.reload()),
         )

@@ -96,9 +96,21 @@ class SessionScreen(DetailScreen[SessionView]):
 
     def action_edit_series(self) -> None:
         view = self.data
-        if view is not None:
-            self.open_form_after(_roster, lambda roster: series_form(roster, view),
-                                 lambda s: f"Series “{s.title}” saved.")
+        if view is None:
+            return
+
+        def saved(session) -> str:
+            # this screen follows its occurrence: a one-off to where it is now, one of a series
+            # to its day at the series' new time (as the series' cancellations and notes do)
+            from mentor_tui.db import session_edits
+
+            original = self.key[1]
+            self.key = (view.session_id, session_edits.same_day_at(
+                original, view.timezone, session.starts_at, session.timezone
+            ) if view.recurring else session.starts_at)
+            return f"Series “{session.title}” saved."
+
+        self.open_form_after(_roster, lambda roster: series_form(roster, view), saved)
 
     def action_end_series(self) -> None:
         if self.data is not None:
