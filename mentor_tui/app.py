@@ -341,17 +341,24 @@ class MentorApp(App[None]):
             yield SystemCommand(f"Go to {label}", f"Open the {label} section (key {key})", partial(self.action_go, name))
         from mentor_tui.screens.help import own_bindings
 
-        for binding in own_bindings(screen):
-            if binding.show:
+        own = own_bindings(screen)
+        for binding in own:
+            if binding.show and _applies(screen, binding.action):  # (not the month's keys in the agenda)
                 yield SystemCommand(
                     binding.description, f"{screen.sub_title} (key {self.get_key_display(binding)})",
                     partial(screen.run_action, binding.action),
                 )
-        yield SystemCommand("Export…", "Write plans and records to a TOML file, with a preview (key e)",
+        taken = {binding.key for binding in own}  # a screen's own e (Edit person) is not Export
+
+        def key(name: str) -> str:
+            return "" if name in taken else f" (key {name})"
+
+        yield SystemCommand("Export…", f"Write plans and records to a TOML file, with a preview{key('e')}",
                             self.action_export)
-        yield SystemCommand("Import…", "Read TOML exports of teammates, all or nothing (key i)", self.action_import)
+        yield SystemCommand("Import…", f"Read TOML exports of teammates, all or nothing{key('i')}", self.action_import)
         yield SystemCommand("Help: keys", "Every key binding (key ?)", self.action_help)
-        yield SystemCommand("Search notes…", "Full-text search of every note; enter opens it (key / or ctrl+f)", self.action_search)
+        yield SystemCommand("Search notes…", "Full-text search of every note; enter opens it "
+                            f"(key {'ctrl+f' if 'slash' in taken else '/ or ctrl+f'})", self.action_search)
         if type(screen).__name__ != "TeamScreen":  # (there it is the Team's own P, listed above)
             yield SystemCommand("Program health", "The program over time, from any section (Team, key P)",
                                 self._program_health)
@@ -368,3 +375,13 @@ class MentorApp(App[None]):
             except OSError as exc:
                 self.notify(f"Could not save the theme: {exc}", severity="warning")
 
+
+def _applies(screen: Screen, action: str) -> bool:
+    """Whether the screen's own action does something now (its key is shown, not dimmed)."""
+    from textual.actions import ActionError, parse
+
+    try:
+        _namespace, name, parameters = parse(action)
+    except ActionError:
+        return True
+    return screen.check_action(name, parameters) is True

@@ -269,8 +269,11 @@ async def test_the_growth_view_keys_are_in_the_key_bar_help_and_palette(team):
         for key in ("s Rate skill", "l Log incident/shift", "o Ownership", "k Kudos", "f Program feedback"):
             assert key in bar
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Rate skill", "Log incident/shift", "Ownership", "Kudos", "Program feedback",
-                "Open/edit", "Delete"} <= titles
+        assert {"Rate skill", "Log incident/shift", "Ownership", "Kudos", "Program feedback"} <= titles
+        assert not {"Open/edit", "Delete"} & titles  # no record yet: nothing they could do
+        assert "Export…" in titles and "Edit person" in titles
+        export = next(c for c in app.get_system_commands(app.screen) if c.title == "Export…")
+        assert "(key e)" not in export.help  # e is Edit person here
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
@@ -283,6 +286,11 @@ async def test_the_growth_view_keys_are_in_the_key_bar_help_and_palette(team):
         await rate.callback()
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-competency", Select).value = "kubernetes"
+        app.screen.query_one("#field-level", Select).value = 2
+        await _save(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Open/edit", "Delete"} <= titles  # a record to act on now
 
 
 async def test_a_rating_opens_filled_in_and_its_edit_shows_in_the_view_and_in_team(team):

@@ -1,5 +1,5 @@
-"""Pilot tests of a session occurrence's attendance: ticked from the people here, never on a
-cancelled occurrence."""
+"""Pilot tests of a session occurrence's attendance (ticked from the people here, never on a
+cancelled occurrence) and of the Calendar's keys in the command palette."""
 
 from __future__ import annotations
 
@@ -53,3 +53,18 @@ async def test_a_cancelled_occurrence_says_so_instead_of_asking_who_attended(sto
         await settle(pilot)
         assert isinstance(app.screen, PickListDialog)
     assert models.Attendance.select().count() == 0
+
+
+async def test_the_palette_offers_the_months_day_keys_only_in_the_month(store_with_me):
+    _review()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5")  # the agenda
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Month/agenda" in titles and not {"Day after", "Day before", "Month after"} & titles
+        await pilot.press("tab")  # the month
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Day after", "Day before", "Month after"} <= titles
