@@ -258,6 +258,10 @@ class MentorApp(App[None]):
                     await self.switch_mode(section)
                 finally:
                     self._switching = False
+            from mentor_tui.screens.detail import DetailScreen
+
+            if isinstance(self.screen, DetailScreen):  # left open there: it may have changed meanwhile
+                self.screen.reload()
 
     _switching = False
 

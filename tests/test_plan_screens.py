@@ -231,6 +231,19 @@ async def test_a_on_an_empty_filtered_list_says_what_it_shows_now(ana_plan):
         assert str(status.render()) == "No active plans of Bo Chen: A shows all statuses."
 
 
+async def test_a_plan_left_open_in_its_section_is_read_again_on_coming_back(ana_plan):
+    from mentor_tui.db import labs
+
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        assert "1/3" in screen_text(app)  # the goal's lab steps
+        await _press(pilot, "3")
+        labs.delete_lab(models.Lab.get().id)  # as if in the Labs section (its own tests)
+        await _press(pilot, "2")
+        assert isinstance(app.screen, PlanScreen) and "1/3" not in screen_text(app)
+
+
 async def test_a_goal_without_labs_offers_no_open_lab_key(ana_plan):
     app = MentorApp(db_path=ana_plan)
     async with app.run_test(size=SIZE) as pilot:
