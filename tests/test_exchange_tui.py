@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import stat
 import tomllib
+from pathlib import Path
 
 from textual.widgets import Input, Switch
 
@@ -288,3 +289,16 @@ async def test_import_preview_shows_private_notes_and_leaves_them_out_unless_swi
         assert "Imported 1 file" in screen_text(app)
     database.open_database(lead_db)
     assert {c.private_notes for c in models.CheckIn.select()} == {""}
+
+
+def test_exports_go_to_the_documents_folder_or_home_never_the_folder_started_from(monkeypatch, tmp_path):
+    import platformdirs
+
+    from mentor_tui.screens.export_dialog import default_folder
+
+    monkeypatch.chdir(tmp_path)  # `make run` starts the app in the repository
+    documents = tmp_path / "Documents"
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(documents))
+    assert default_folder() == Path.home()
+    documents.mkdir()
+    assert default_folder() == documents

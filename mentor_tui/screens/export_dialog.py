@@ -30,11 +30,13 @@ EVERYONE = "__team__"
 
 
 def default_folder() -> Path:
-    """The user's documents folder when it exists, else the current directory."""
+    """The user's documents folder when it exists, else their home folder (never the folder the
+    app was started from: `make run` starts it in the repository, where an export, private notes
+    and all, is one `git add .` from being shared)."""
     import platformdirs
 
     documents = Path(platformdirs.user_documents_dir())
-    return documents if documents.is_dir() else Path.cwd()
+    return documents if documents.is_dir() else Path.home()
 
 
 default_file_name = export_file_name  # e.g. mentor-zoë-李雷-2026-11-26.toml
