@@ -55,3 +55,9 @@ def one_line(text: str) -> str:
     if ANY_CONTROL.search(text) is None:
         return text
     return escape_controls(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def clip(text: str, width: int) -> str:
+    """`text` on one line (`one_line`) cut to `width` characters, with an ellipsis when cut."""
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -339,3 +339,23 @@ async def test_a_rating_or_level_nobody_chose_is_refused_not_taken_as_the_first(
         await _save(pilot)
         assert app.screen is skill
         assert _rows(team, "SELECT COUNT(*) FROM skill_rating") == [(0,)]
+
+
+async def test_a_very_long_title_is_one_line_among_the_choices(team):
+    from mentor_tui.db import incidents
+
+    title = "Checkout latency " * 40  # 680 characters
+    incidents.create_incident(people.find("Ana Ruiz").id, dt.date(2026, 11, 2), "primary", "SEV2", title)
+    app = MentorApp(db_path=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_ana(pilot)
+        form = await _form(pilot, "s")
+        from textual.widgets import OptionList
+
+        form.query_one("#field-evidence_pick", Select).focus()
+        await pilot.press("enter")  # the list of choices, open
+        await settle(pilot)
+        options = form.query_one("#field-evidence_pick").query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        labels = [p for p in prompts if p.startswith("incident:")]
+        assert len(labels) == 1 and len(labels[0]) == 80 and labels[0].endswith("…")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -32,24 +32,12 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from mentor_tui import dates
 from mentor_tui.screens import form_room, store_work
 from mentor_tui.screens.form_fields import Field, FormResult, record_field
-from mentor_tui.text_safety import one_line
+from mentor_tui.text_safety import clip
 from mentor_tui.widgets.form_select import FormSelect
 from mentor_tui.widgets.key_bar import KeyBar
-from mentor_tui.widgets.plain_input import PlainInput, PlainTextArea
+from mentor_tui.widgets.plain_input import PlainInput, PlainTextArea, compact
 
 FIELD_CLASSES = "form-field"
-
-W = TypeVar("W", Input, Select, TextArea)
-
-
-def compact(widget: W) -> W:
-    """`widget` drawn compact (no border), as `compact=True` would make it, but without
-    restyling it while it is built: that applies the whole stylesheet to it once more, and a
-    form has a dozen such widgets. (Its styles are worked out when it is mounted.)"""
-    widget.set_reactive(type(widget).compact, True)
-    widget.add_class("-textual-compact", update=False)
-    return widget
-
 
 __all__ = ["FIELD_CLASSES", "Field", "FormResult", "FormScreen", "compact", "record_field"]
 
@@ -149,7 +137,8 @@ class FormScreen(ModalScreen[FormResult | None]):
             value = f.default if f.default is not None else Select.NULL
             if value is Select.NULL and f.required and len(f.options) == 1:
                 value = f.options[0][1]  # the only choice
-            options = [(Text(one_line(label)) if isinstance(label, str) else label, v) for label, v in f.options]
+            # a choice's label on one line of the dialog, not ten (a 600-character incident title)
+            options = [(Text(clip(label, 80)) if isinstance(label, str) else label, v) for label, v in f.options]
             # A required choice with no default starts blank and must be made: a rating or a
             # level silently taken as the first option (1 star) is a wrong record nobody chose.
             blank = not f.required or value is Select.NULL

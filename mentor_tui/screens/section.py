@@ -28,21 +28,13 @@ from textual.worker import Worker
 
 from mentor_tui import collector
 from mentor_tui.screens.store_work import FormOpener, deliver, failure_reason
-from mentor_tui.text_safety import one_line
+from mentor_tui.text_safety import clip
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.record_table import RecordTable, TableRow, plain_cells
 
 __all__ = ["SectionScreen", "TableSection", "clip", "plain_cells"]
 
 R = TypeVar("R")
-
-
-def clip(text: str, width: int) -> str:
-    """`text` cut to `width` characters, with an ellipsis when cut (tables stay on screen).
-
-    Control characters are shown escaped (`\\x1b`): user text never drives the terminal."""
-    text = one_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class SectionScreen(FormOpener, Screen):

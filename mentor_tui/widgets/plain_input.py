@@ -8,9 +8,9 @@ built, ~1 ms each, 8 of them in a check-in's form. Its own keys (backspace, the 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from mentor_tui.widgets.keys_in_order import KeysInOrder
 
@@ -26,3 +26,15 @@ class PlainInput(KeysInOrder, Input):
 
 class PlainTextArea(KeysInOrder, TextArea):
     """The app's text area: its own keys in the order they were typed, as PlainInput's."""
+
+
+W = TypeVar("W", Input, Select, TextArea)
+
+
+def compact(widget: W) -> W:
+    """`widget` drawn compact (no border), as `compact=True` would make it, but without
+    restyling it while it is built: that applies the whole stylesheet to it once more, and a
+    form has a dozen such widgets. (Its styles are worked out when it is mounted.)"""
+    widget.set_reactive(type(widget).compact, True)
+    widget.add_class("-textual-compact", update=False)
+    return widget
