@@ -115,8 +115,11 @@ async def test_a_bad_value_is_said_in_the_form_and_nothing_is_saved(team):
         assert app.screen is form
         assert "expected a date like 2026-11-26 (YYYY-MM-DD), got '26.11.2026'" in screen_text(app)
 
+        assert "Please fix the marked fields." in screen_text(app)
         # Her incident is offered as evidence; picked and a link typed too: which one? Said, all kept.
         form.query_one("#field-rated_on", Input).value = "2026-11-26"
+        await settle(pilot)
+        assert "Please fix the marked fields." not in screen_text(app)  # nothing is marked any more
         form.query_one("#field-evidence_pick", Select).value = shift.uuid
         form.query_one("#field-evidence", Input).value = "https://example.com/pr/9"
         await _save(pilot)

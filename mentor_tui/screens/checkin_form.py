@@ -23,7 +23,7 @@ from mentor_tui.db.actions import ActionLine, NewAction, step_lines
 from mentor_tui.db.checkin_view import FormContext
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
-from mentor_tui.screens.form import FormScreen, record_field
+from mentor_tui.screens.form import FIX_MARKED, FormScreen, record_field
 from mentor_tui.widgets.owner_toggle import OwnerToggle
 from mentor_tui.widgets.plain_input import PlainInput
 
@@ -200,7 +200,7 @@ class CheckInForm(FormScreen):
         values, first_bad = self.mark_fields()
         problem = self._read_items()
         if first_bad is not None or problem:
-            marked = "Please fix the marked fields." if first_bad is not None else ""
+            marked = FIX_MARKED if first_bad is not None else ""
             self._say(f"{marked} {problem or ''}".strip(), scroll=first_bad is None)
             if first_bad is not None:
                 self._show_field(first_bad)
@@ -209,7 +209,7 @@ class CheckInForm(FormScreen):
         if held_on is not None and held_on < started:
             self._show_error("held_on", f"the mentorship started on {dates.show(started)}: "
                                         "a check-in cannot be dated before it")
-            self._say("Please fix the marked fields.", scroll=False)
+            self._say(FIX_MARKED, scroll=False)
             self._show_field("held_on")  # in view with its reason, not the form's bottom line
             return
         super().action_save()  # (which asks about a date in the future first: _dated_in_the_future)

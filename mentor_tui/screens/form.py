@@ -41,6 +41,7 @@ FIELD_CLASSES = "form-field"
 
 __all__ = ["FIELD_CLASSES", "Field", "FormResult", "FormScreen", "compact", "record_field"]
 
+FIX_MARKED = "Please fix the marked fields."
 _UNREAD = object()  # the edited record's updated_at, not read yet
 
 
@@ -213,7 +214,7 @@ class FormScreen(ModalScreen[FormResult | None]):
             return  # the save under way answers first
         values, first_bad = self.mark_fields()
         if first_bad is not None:
-            self._say("Please fix the marked fields.", scroll=False)
+            self._say(FIX_MARKED, scroll=False)
             self._show_field(first_bad)
             return
         question = self.ask_first(values) if self.ask_first is not None else None
@@ -379,6 +380,9 @@ class FormScreen(ModalScreen[FormResult | None]):
         for error in self.query(f"#error-{name}"):
             if not error.has_class("-empty"):
                 self._show_error(name, None)
+                said = str(self.query_one("#form-error", Static).render())
+                if said.startswith(FIX_MARKED) and all(e.has_class("-empty") for e in self.query(".field-error")):
+                    self._say(said.removeprefix(FIX_MARKED).strip(), scroll=False)  # none marked now
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
