@@ -112,6 +112,17 @@ async def test_at_80_columns_the_person_stays_and_a_hint_names_the_hidden_skills
         await settle(pilot)
         legend = str(app.screen.query_one("#matrix-legend").render())
         assert "left" in legend
+        await pilot.press("home")
+        for _ in range(12):
+            await pilot.press("left")
+        await settle(pilot)
+        left, right = table.hidden_columns()
+        assert table.scroll_x == 0 and left == 0 and right > 1
+        await pilot.press("right")  # one whole skill column out of view, not one character
+        await settle(pilot)
+        assert table.hidden_columns()[0] == 1
+        assert table.scroll_x == table.ordered_columns[2].get_render_width(table)  # the first skill's width
+        assert "more skills: 1 left" in str(app.screen.query_one("#matrix-legend").render())
 
 
 async def test_what_if_shows_what_would_drop_for_the_person_picked(db_path):

@@ -97,3 +97,25 @@ class SkillMatrix(RecordTable):
                 right += 1
             x += width
         return (left, right)
+
+    # ← → move by whole skill columns: a column is in view or out of it, never cut in half, and
+    # the count of skills out of view (the Team screen's hint) is exact.
+    def action_cursor_right(self) -> None:
+        starts = self._column_starts()
+        following = [x for x in starts if x > self.scroll_x]
+        if following:
+            self.scroll_to(x=following[0], animate=False)
+
+    def action_cursor_left(self) -> None:
+        starts = self._column_starts()
+        before = [x for x in starts if x < self.scroll_x]
+        self.scroll_to(x=before[-1] if before else 0, animate=False)
+
+    def _column_starts(self) -> list[int]:
+        """Where each skill column starts, as a scroll_x that puts it first after the fixed ones."""
+        widths = [c.get_render_width(self) for c in self.ordered_columns[self.fixed_columns:]]
+        starts, x = [], 0
+        for width in widths:
+            starts.append(x)
+            x += width
+        return starts
