@@ -80,3 +80,18 @@ def test_mentorship_list_flags_an_old_blocker_and_lists_ended_ones_last(snap_com
 
 def test_timeline_says_how_long_a_blocker_is_open(snap_compare, blocked_db):
     assert snap_compare(MentorApp(db_path=blocked_db), terminal_size=SIZE, run_before=_then("4", "enter"))
+
+
+def test_mentorship_list_at_80_columns_keeps_the_blocker_flag_in_view(snap_compare, blocked_db):
+    assert snap_compare(MentorApp(db_path=blocked_db), terminal_size=(80, 24), run_before=_then("4"))
+
+
+async def test_an_old_blocker_is_flagged_beside_the_names_too(blocked_db):
+    from .pilot_helpers import press_settled, settle
+
+    app = MentorApp(db_path=blocked_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press_settled(pilot, "4")
+        firsts = {str(app.screen.table.get_row_at(i)[0]) for i in range(app.screen.table.row_count)}
+        assert "⚠ Bo Chen → Ana Ruiz" in firsts and "Bo Chen → Cy Dunn" in firsts

@@ -68,8 +68,11 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         else:
             blocker = Text("new" if row.blocker.checkins == 1 else plural(row.blocker.checkins, "check-in"),
                            style="yellow")
+        flagged = row.blocker is not None and row.blocker.flagged
+        # the flag in the first column too: at 80 columns the Blocker column is out of view
+        label = Text.assemble(("⚠ ", "bold red"), clip(row.label, 26)) if flagged else Text(clip(row.label, 28))
         return (
-            Text(clip(row.label, 28)),
+            label,
             Text(dates.show(row.last_held_on) if row.last_held_on else "none yet"),
             due,
             Text(str(row.open_actions) if row.open_actions else ""),
