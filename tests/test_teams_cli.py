@@ -120,3 +120,18 @@ def test_report_team_names_silos_and_cross_team_pairs(db_path):
     assert "- **Kubernetes** (silo: 2 holders, all in platform):" in text
     assert "  - Jonas Becker with Mei Tanaka, level 3 practitioner (cross-team: platform → data-infra)" in text
     assert "- Jonas Becker · platform" in text
+
+
+def test_an_email_is_checked_the_same_on_the_command_line_in_an_import_and_in_the_store(db_path, tmp_path):
+    expected = "email: expected an email address like ana@example.com"
+    refused = cli(db_path, "people", "add", "Mei Tanaka", "--email", "not-an-email")
+    assert refused.returncode == 1 and expected in refused.stderr
+    imported = cli(db_path, "import", _person_file(tmp_path, "Ana Ruiz", email="ana at example"))
+    assert imported.returncode == 1 and "people[0].email: expected an email address like ana@example.com" in imported.stderr
+    assert cli(db_path, "people", "add", "Mei Tanaka", "--email", "mei@example.com").returncode == 0
+    assert cli(db_path, "import", _person_file(tmp_path, "Ana Ruiz", email="ana@example.com")).returncode == 0
+    database.open_database(db_path)
+    with pytest.raises(ValueError, match="expected an email address"):
+        people.add_person("Bo Chen", "mentor", "bo@")
+    assert sorted((p.name, p.email) for p in people.roster()) == [
+        ("Ana Ruiz", "ana@example.com"), ("Mei Tanaka", "mei@example.com")]

@@ -44,6 +44,8 @@ def _allowed(f: schema.Field) -> str:
         return "not blank"
     if f.longest is not None:
         return f"at most {f.longest} characters"
+    if f.pattern is not None:
+        return f.pattern_words
     return ""
 
 

@@ -168,7 +168,7 @@ class _ReadPlan:
 
 
 def _fast(f: schema.Field) -> int:
-    if f.longest is not None:
+    if f.longest is not None or f.pattern is not None:
         return _FULL
     if f.any_string:
         return _ANY_STR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 import zoneinfo
 from collections.abc import Mapping
@@ -101,6 +102,8 @@ def value_problem(f: Field, value: Any) -> str | None:
                 return problem
         if f.longest is not None and len(value) > f.longest:
             return f"expected at most {f.longest} characters, got {len(value)}"
+        if f.pattern is not None and value and re.fullmatch(f.pattern, value) is None:
+            return f"expected {f.pattern_words}"
         if t == SLUG and (len(value) > SLUG_MAX or not SLUG_PATTERN.match(value)):
             return f"expected {expected(f)}"
         if t == ZONE and not _is_zone(value):

@@ -43,6 +43,8 @@ class Field:
     private: bool = False  # written and read only when the file includes private notes
     empty: Any = None  # what an absent optional value is stored as: None, or "" for texts
     longest: int | None = None  # a line of at most this many characters (None: no limit)
+    pattern: str | None = None  # a line that is empty or matches this (re.fullmatch)
+    pattern_words: str = ""  # what the pattern asks for, after "expected"
     doc: str = ""  # what it means, for docs/exchange-format.md
 
     @property
@@ -52,7 +54,7 @@ class Field:
     @functools.cached_property
     def any_string(self) -> bool:
         """Any string is valid (readers skip the full check for those)."""
-        return self.type in (LINE, TEXT) and not self.nonblank and self.longest is None
+        return self.type in (LINE, TEXT) and not self.nonblank and self.longest is None and self.pattern is None
 
 
 @dataclass(frozen=True)
