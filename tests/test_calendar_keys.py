@@ -7,7 +7,9 @@ from textual.widgets import SelectionList
 
 from mentor_tui.app import MentorApp
 from mentor_tui.db import models, people
+from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.pick_list import PickListDialog
+from mentor_tui.screens.session_view import SessionScreen
 
 from .pilot_helpers import screen_text, settle
 from .test_calendar_tui import SIZE, _at, _open_first_occurrence, _review
@@ -20,7 +22,10 @@ async def test_attendance_is_ticked_from_the_people_here(store_with_me):
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:
         await _open_first_occurrence(pilot)
-        await pilot.press("a")
+        await pilot.press("a")  # 4 December: not happened yet (today is 26 November): asked first
+        await settle(pilot)
+        assert isinstance(app.screen, YesNoDialog) and "not happened yet" in screen_text(app)
+        await pilot.press("y")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, PickListDialog)
@@ -51,7 +56,10 @@ async def test_a_cancelled_occurrence_says_so_instead_of_asking_who_attended(sto
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        assert isinstance(app.screen, PickListDialog)
+        assert isinstance(app.screen, YesNoDialog)  # (not happened yet)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
     assert models.Attendance.select().count() == 0
 
 

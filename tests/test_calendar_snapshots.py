@@ -33,6 +33,11 @@ def test_session_view_cancelled_occurrence(snap_compare, demo_db):
 
 
 def test_attendance_dialog(snap_compare, demo_db):
+    """(The next occurrence: the question of one not happened yet answered yes.)"""
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then("5", "enter", "a", "y"))
+
+
+def test_attendance_of_an_occurrence_not_happened_yet_asks_first(snap_compare, demo_db):
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then("5", "enter", "a"))
 
 

@@ -137,7 +137,20 @@ class SessionScreen(DetailScreen[SessionView]):
                 empty="Nobody is in the store yet: add people on the Team screen (6).",
             )
 
-        self._open_dialog(_roster, build, lambda n: f"Attendance saved: {n} {'person' if n == 1 else 'people'}.")
+        def open_list() -> None:
+            self._open_dialog(_roster, build, lambda n: f"Attendance saved: {n} {'person' if n == 1 else 'people'}.")
+
+        from mentor_tui import clock
+
+        if view.starts_at > clock.now() and not ticked:  # asked, as a check-in dated in the future is
+            from mentor_tui.screens.confirm import YesNoDialog
+
+            question = (f"This occurrence has not happened yet ({dates.show_moment(view.starts_at)}). "
+                        "Record who attended anyway?")
+            self.app.push_screen(YesNoDialog("Not happened yet", question, "Record anyway"),
+                                 lambda yes: open_list() if yes else None)
+            return
+        open_list()
 
     def action_incidents(self) -> None:
         view = self.data
