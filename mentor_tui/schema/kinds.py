@@ -61,7 +61,7 @@ _kind(Kind(
         UUID,
         _f("name", LINE, required=True, nonblank=True),
         _f("role", CHOICE, required=True, choices=ROLES),
-        _f("email", LINE, pattern=r"[^@\s]+@[^@\s]+", pattern_words="an email address like ana@example.com"),
+        _f("email", LINE, pattern=r"\s*[^@\s]+@[^@\s]+\s*", pattern_words="an email address like ana@example.com"),
         _f("team", LINE, empty="", longest=TEAM_LONGEST, doc='the team they work in, e.g. "platform"; a skill held within one team only is a silo'),
         _f("aliases", ALIASES, doc="other uuids this person was known by (after a merge); a file naming one means this person"),
         UPDATED_AT,
