@@ -23,7 +23,7 @@ from mentor_tui.db.actions import ActionLine, NewAction, step_lines
 from mentor_tui.db.checkin_view import FormContext
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
-from mentor_tui.screens.form import FIX_MARKED, FormScreen, record_field
+from mentor_tui.screens.form import FormScreen, record_field
 from mentor_tui.widgets.owner_toggle import OwnerToggle
 from mentor_tui.widgets.plain_input import PlainInput
 
@@ -193,26 +193,14 @@ class CheckInForm(FormScreen):
 
     # Saving ------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        if self.saving:
-            return
-        # Every problem at once: the fields' (each marked under its field), then the items'.
-        values, first_bad = self.mark_fields()
-        problem = self._read_items()
-        if first_bad is not None or problem:
-            marked = FIX_MARKED if first_bad is not None else ""
-            self._say(f"{marked} {problem or ''}".strip(), scroll=first_bad is None)
-            if first_bad is not None:
-                self._show_field(first_bad)
-            return
+    def other_problem(self) -> str | None:
+        return self._read_items()
+
+    def refused(self, values: dict[str, Any]) -> tuple[str, str] | None:
         held_on, started = values["held_on"], self.context.mentorship.started_on
         if held_on is not None and held_on < started:
-            self._show_error("held_on", f"the mentorship started on {dates.show(started)}: "
-                                        "a check-in cannot be dated before it")
-            self._say(FIX_MARKED, scroll=False)
-            self._show_field("held_on")  # in view with its reason, not the form's bottom line
-            return
-        super().action_save()  # (which asks about a date in the future first: _dated_in_the_future)
+            return "held_on", f"the mentorship started on {dates.show(started)}: a check-in cannot be dated before it"
+        return None
 
     @staticmethod
     def _dated_in_the_future(values: dict[str, Any]) -> tuple[str, str] | None:

@@ -14,32 +14,25 @@ built (FormOpener.open_form_after).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentor_tui import dates
 from mentor_tui.screens import form_room, store_work
 from mentor_tui.screens.form_fields import Field, FormResult, record_field
-from mentor_tui.text_safety import clip
-from mentor_tui.widgets.form_select import FormSelect
+from mentor_tui.screens.form_widgets import field_widget
 from mentor_tui.widgets.key_bar import KeyBar
-from mentor_tui.widgets.plain_input import PlainInput, PlainTextArea, compact
 
-FIELD_CLASSES = "form-field"
-
-__all__ = ["FIELD_CLASSES", "Field", "FormResult", "FormScreen", "compact", "record_field"]
+__all__ = ["Field", "FormResult", "FormScreen", "record_field"]
 
 FIX_MARKED = "Please fix the marked fields."
 _UNREAD = object()  # the edited record's updated_at, not read yet
@@ -52,6 +45,7 @@ class FormScreen(ModalScreen[FormResult | None]):
     AUTO_FOCUS = ".form-field"
     TEXT_AREA_ROWS = 3  # a text area's least height (dialogs.tcss), to tell whether the form will scroll
     saving = False  # a save is running in its worker
+    _said = ""  # the line under the fields (_say)
     shown_once = False
     _wait_notice: Timer | None = None  # says "waiting for another mentor-tui" if the save takes long
     BINDINGS = [
@@ -96,7 +90,7 @@ class FormScreen(ModalScreen[FormResult | None]):
                 if f.private:
                     label += "  (PRIVATE: mentor only)"
                 yield Label(label, classes="field-label private" if f.private else "field-label")
-                yield self._widget_for(f)
+                yield field_widget(f)
                 # a field's error line is mounted under it when it first has something to say
             yield from self.compose_after_fields()
             yield Static("", id="form-error")
@@ -128,32 +122,6 @@ class FormScreen(ModalScreen[FormResult | None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#dialog").set_class(self._surely_scrolls(event.size.height), form_room.SCROLLS)
-
-    def _widget_for(self, f: Field):
-        wid = f"field-{f.name}"
-        if f.kind == "textarea":
-            return compact(PlainTextArea(str(f.default or ""), id=wid, soft_wrap=True, show_line_numbers=False,
-                                    classes=FIELD_CLASSES))
-        if f.kind == "select":
-            value = f.default if f.default is not None else Select.NULL
-            if value is Select.NULL and f.required and len(f.options) == 1:
-                value = f.options[0][1]  # the only choice
-            # a choice's label on one line of the dialog, not ten (a 600-character incident title)
-            options = [(Text(clip(label, 80)) if isinstance(label, str) else label, v) for label, v in f.options]
-            # A required choice with no default starts blank and must be made: a rating or a
-            # level silently taken as the first option (1 star) is a wrong record nobody chose.
-            blank = not f.required or value is Select.NULL
-            return compact(FormSelect(options, id=wid, value=value, allow_blank=blank,
-                                      classes=FIELD_CLASSES))
-        if f.kind == "date":
-            default = f.default.isoformat() if isinstance(f.default, dt.date) else (f.default or "")
-            return compact(PlainInput(default, id=wid, placeholder=f.placeholder or "YYYY-MM-DD", classes=FIELD_CLASSES))
-        if f.kind == "int":
-            return compact(PlainInput("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
-                                 type="integer", classes=FIELD_CLASSES))
-        suggester = SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
-        return compact(PlainInput("" if f.default is None else str(f.default), id=wid, placeholder=f.placeholder,
-                             classes=FIELD_CLASSES, suggester=suggester))
 
     def _read(self, f: Field) -> tuple[Any, str | None]:
         widget = self.query_one(f"#field-{f.name}")
@@ -209,13 +177,30 @@ class FormScreen(ModalScreen[FormResult | None]):
             values[f.name] = value
         return values, first_bad
 
+    def other_problem(self) -> str | None:
+        """What is wrong besides the fields (a check-in's action items), said below them."""
+        return None
+
+    def refused(self, values: dict[str, Any]) -> tuple[str, str] | None:
+        """(field, why) when the fields' values, each fine, do not go together here."""
+        return None
+
     def action_save(self) -> None:
         if self.saving:
             return  # the save under way answers first
+        # Every problem at once: the fields' (each marked under its field), then the others.
         values, first_bad = self.mark_fields()
-        if first_bad is not None:
+        other = self.other_problem()
+        if first_bad is not None or other:
+            self._say(f"{FIX_MARKED if first_bad is not None else ''} {other or ''}".strip(), scroll=first_bad is None)
+            if first_bad is not None:
+                self._show_field(first_bad)
+            return
+        refused = self.refused(values)
+        if refused is not None:
+            self._show_error(*refused)
             self._say(FIX_MARKED, scroll=False)
-            self._show_field(first_bad)
+            self._show_field(refused[0])  # in view with its reason, not the form's bottom line
             return
         question = self.ask_first(values) if self.ask_first is not None else None
         if question is not None and question != self._answered:
@@ -325,6 +310,7 @@ class FormScreen(ModalScreen[FormResult | None]):
     def _say(self, message: str, busy: bool = False, scroll: bool = True) -> None:
         """One line under the fields: an error, or (busy) what the form is doing; `scroll`:
         brought into view (not when a field and its own error line are shown instead)."""
+        self._said = message
         line = self.query_one("#form-error", Static)
         line.update(Content(message))
         line.set_class(busy, "-busy")
@@ -380,9 +366,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         for error in self.query(f"#error-{name}"):
             if not error.has_class("-empty"):
                 self._show_error(name, None)
-                said = str(self.query_one("#form-error", Static).render())
-                if said.startswith(FIX_MARKED) and all(e.has_class("-empty") for e in self.query(".field-error")):
-                    self._say(said.removeprefix(FIX_MARKED).strip(), scroll=False)  # none marked now
+                if self._said.startswith(FIX_MARKED) and all(e.has_class("-empty") for e in self.query(".field-error")):
+                    self._say(self._said.removeprefix(FIX_MARKED).strip(), scroll=False)  # none marked now
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -63,7 +63,7 @@ class SearchScreen(Screen[Hit | None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(icon="◆")
-        yield PlainInput(self.initial_text, placeholder="Search all notes…", id="query", select_on_focus=False, compact=True)
+        yield PlainInput(self.initial_text, placeholder="Search all notes…", id="query", compact=True)
         yield Static(Content(INTRO), id="search-status")
         yield OptionList(id="hits")
         yield KeyBar()
