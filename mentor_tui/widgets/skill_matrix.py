@@ -81,41 +81,35 @@ class SkillMatrix(RecordTable):
 
     def hidden_columns(self) -> tuple[int, int]:
         """How many columns are out of view (left of it, right of it), the fixed one aside."""
-        columns = self.ordered_columns
-        if not columns or self.size.width == 0:
+        if not self.ordered_columns or self.size.width == 0:
             return (0, 0)
-        widths = [c.get_render_width(self) for c in columns]
-        fixed = sum(widths[: self.fixed_columns])
-        left_edge = self.scroll_x + fixed
-        right_edge = self.scroll_x + self.scrollable_content_region.width
-        x = fixed
+        fixed = sum(c.get_render_width(self) for c in self.ordered_columns[: self.fixed_columns])
+        view = self.scrollable_content_region.width - fixed  # what the skill columns have of the width
         left = right = 0
-        for width in widths[self.fixed_columns:]:
-            if x < left_edge:
+        for start, width in self._skill_columns():
+            if start < self.scroll_x:
                 left += 1
-            elif x + width > right_edge:
+            elif start + width > self.scroll_x + view:
                 right += 1
-            x += width
         return (left, right)
 
     # ← → move by whole skill columns: a column is in view or out of it, never cut in half, and
     # the count of skills out of view (the Team screen's hint) is exact.
     def action_cursor_right(self) -> None:
-        starts = self._column_starts()
-        following = [x for x in starts if x > self.scroll_x]
+        following = [start for start, _width in self._skill_columns() if start > self.scroll_x]
         if following:
             self.scroll_to(x=following[0], animate=False)
 
     def action_cursor_left(self) -> None:
-        starts = self._column_starts()
-        before = [x for x in starts if x < self.scroll_x]
+        before = [start for start, _width in self._skill_columns() if start < self.scroll_x]
         self.scroll_to(x=before[-1] if before else 0, animate=False)
 
-    def _column_starts(self) -> list[int]:
-        """Where each skill column starts, as a scroll_x that puts it first after the fixed ones."""
-        widths = [c.get_render_width(self) for c in self.ordered_columns[self.fixed_columns:]]
-        starts, x = [], 0
-        for width in widths:
-            starts.append(x)
+    def _skill_columns(self) -> list[tuple[int, int]]:
+        """(start, width) of each skill column; its start is the scroll_x that puts it first after
+        the fixed ones."""
+        columns, x = [], 0
+        for column in self.ordered_columns[self.fixed_columns:]:
+            width = column.get_render_width(self)
+            columns.append((x, width))
             x += width
-        return starts
+        return columns
