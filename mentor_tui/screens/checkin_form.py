@@ -23,7 +23,7 @@ from mentor_tui.db.actions import ActionLine, NewAction, step_lines
 from mentor_tui.db.checkin_view import FormContext
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
-from mentor_tui.screens.form import FormScreen, record_field
+from mentor_tui.screens.form import FormScreen, dated_in_the_future, record_field
 from mentor_tui.widgets.owner_toggle import OwnerToggle
 from mentor_tui.widgets.plain_input import PlainInput
 
@@ -204,11 +204,8 @@ class CheckInForm(FormScreen):
 
     @staticmethod
     def _dated_in_the_future(values: dict[str, Any]) -> tuple[str, str] | None:
-        held_on = values["held_on"]
-        if held_on is None or held_on <= clock.today():
-            return None
-        return ("Dated in the future", f"This check-in is dated in the future ({dates.show(held_on)}) — save anyway? "
-                                       "Until that day it does not count as held for what is due.")
+        return dated_in_the_future(values["held_on"], "check-in",
+                                   "Until that day it does not count as held for what is due.")
 
     def _store(self, values: dict[str, Any]):
         """Runs in the save worker with plain values."""

@@ -26,15 +26,23 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from mentor_tui import dates
+from mentor_tui import clock, dates
 from mentor_tui.screens import form_room, store_work
 from mentor_tui.screens.form_fields import Field, FormResult, record_field
 from mentor_tui.screens.form_widgets import field_widget
 from mentor_tui.widgets.key_bar import KeyBar
 
-__all__ = ["Field", "FormResult", "FormScreen", "record_field"]
+__all__ = ["Field", "FormResult", "FormScreen", "dated_in_the_future", "record_field"]
 
 FIX_MARKED = "Please fix the marked fields."
+
+
+def dated_in_the_future(day: Any, what: str, until: str) -> tuple[str, str] | None:
+    """The `ask_first` question for a record dated after today (`what`: "check-in"; `until`:
+    what holds until that day), or None."""
+    if day is None or day <= clock.today():
+        return None
+    return "Dated in the future", f"This {what} is dated in the future ({dates.show(day)}) — save anyway? {until}"
 _UNREAD = object()  # the edited record's updated_at, not read yet
 
 

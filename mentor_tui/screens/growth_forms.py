@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mentor_tui import clock, dates
-from mentor_tui.screens.form import Field, FormScreen, record_field
+from mentor_tui import clock
+from mentor_tui.screens.form import Field, FormScreen, dated_in_the_future, record_field
 from mentor_tui.vocabulary import LEVELS
 
 SELF = "self"  # the "rated by" choice of a self rating
@@ -113,11 +113,7 @@ def rating_form(who: Who, choices: Choices, rating: Any = None) -> FormScreen:
 def _rated_in_the_future(values: dict[str, Any]) -> tuple[str, str] | None:
     """A rating dated after today is asked about (the store, the command line and imports take
     it): until that day the Team matrix and the growth view show the rating before it."""
-    rated_on = values["rated_on"]
-    if rated_on is None or rated_on <= clock.today():
-        return None
-    return ("Dated in the future", f"This rating is dated in the future ({dates.show(rated_on)}) — save anyway? "
-                                   "Until that day the rating before it stays the current one.")
+    return dated_in_the_future(values["rated_on"], "rating", "Until that day the rating before it stays the current one.")
 
 
 # ---------------------------------------------------------------- incidents and on-call shifts
