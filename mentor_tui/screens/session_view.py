@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from mentor_tui import dates, recurrence
+from mentor_tui import clock, dates, recurrence
 from mentor_tui.db.occurrences import SessionView
 from mentor_tui.screens import store_work
 from mentor_tui.screens.detail import DetailScreen
@@ -139,8 +139,6 @@ class SessionScreen(DetailScreen[SessionView]):
 
         def open_list() -> None:
             self._open_dialog(_roster, build, lambda n: f"Attendance saved: {n} {'person' if n == 1 else 'people'}.")
-
-        from mentor_tui import clock
 
         if view.starts_at > clock.now() and not ticked:  # asked, as a check-in dated in the future is
             from mentor_tui.screens.confirm import YesNoDialog
