@@ -19,7 +19,7 @@ class PlainInput(KeysInOrder, Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("validate_on", ())
         # The cursor at the end, nothing selected: in an edit form the first key typed must not
-        # replace the title it was meant to add to (ctrl+a or shift+home select, as anywhere).
+        # replace the title it was meant to add to (ctrl+u clears to the left, shift+home selects).
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
 
