@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mentor_tui import recurrence, schema, series
+from mentor_tui import schema, series
 from mentor_tui.date_range import FIRST_YEAR as _FIRST
 from mentor_tui.date_range import LAST_YEAR as _LAST
-from mentor_tui.date_range import RANGE_WORDS, in_range
+from mentor_tui.exchange import fast_records, field_readers
 from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference, Table
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, SCOPES
 from mentor_tui.exchange.toml_text import key_path, load_toml, quote, show
@@ -34,122 +34,9 @@ _control = CONTROL.search
 
 __all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "quote", "show", "validate_document"]
 
-# recurrence.problem is pure and costly (dateutil), and the same session travels in many files
-_rule_problem = functools.lru_cache(maxsize=4096)(recurrence.problem)
-
-
-# ---------------------------------------------------------------- one reader per field type
-
-
-def _plain(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
-    value = t.value(f)
-    if f.type == schema.TEXT and isinstance(value, str):
-        value = strip_controls(value)
-    if value is None or (value == "" and not f.required):
-        return f.empty
-    return value
-
-
-def _uuid(t: Table, f: schema.Field, rec: dict[str, Any], *, kind: schema.Kind) -> Any:
-    key = f.key or f.name
-    value = t.data.get(key)
-    if type(value) is not str or not value or value.isspace() or f.type != schema.LINE:
-        value = t.value(f)
-    seen = t.ctx.seen[kind.name]
-    if value in seen:
-        what = "competency key" if kind.identity == "key" else "uuid"
-        t.ctx.fail(key_path(t.path, key), f"duplicate {what} {quote(value)} (also at {seen[value]})")
-    seen[value] = t.path
-    return value
-
-
-def _ref(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
-    key = f.key or f.name
-    value = t.data.get(key)
-    if type(value) is str and value and f.self_word is None:
-        t.ctx.references.append(Reference(f.ref, value, t.path, key))  # type: ignore[arg-type]
-        return value
-    value = t.value(f)
-    if value is None or (f.self_word is not None and value == f.self_word):
-        return None
-    if not value:
-        t.expect(f.file_key, schema.expected(f), value)
-    assert f.ref is not None
-    t.ctx.references.append(Reference(f.ref, value, t.path, f.file_key))
-    return value
-
-
-def _refs(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
-    key = f.file_key
-    value = t.data.get(key)
-    if value is None:
-        if f.required:
-            t.fail(key, "required key is missing")
-        return []
-    if not isinstance(value, list):
-        t.expect(key, schema.expected(f), value)
-    assert f.ref is not None
-    out: list[str] = []
-    for i, item in enumerate(value):
-        where = f"{t.at(key)}[{i}]"
-        if not isinstance(item, str) or not item:
-            t.ctx.fail(where, f"expected a {f.ref} uuid, got {show(item)}")
-        if item in out:
-            t.ctx.fail(where, f"duplicate {quote(item)}")
-        t.ctx.references.append(Reference(f.ref, item, where))
-        out.append(item)
-    return out
-
-
-def _aliases(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[str]:
-    value = t.data.get(f.file_key)
-    if value is None:
-        return []
-    problem = schema.value_problem(f, value)
-    if problem is not None:
-        t.expect(f.file_key, schema.expected(f), value)
-    if rec.get("uuid") in value:
-        t.fail(f.file_key, "a record's own uuid is not an alias of it")
-    return list(value)
-
-
-def _moments(t: Table, f: schema.Field, rec: dict[str, Any]) -> list[dt.datetime]:
-    key = f.file_key
-    value = t.data.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        t.expect(key, schema.expected(f), value)
-    out = []
-    for i, item in enumerate(value):
-        if not isinstance(item, dt.datetime) or item.tzinfo is None or not in_range(item):
-            t.ctx.fail(f"{t.at(key)}[{i}]", f"expected an offset date-time (e.g. 2026-10-02T15:00:00Z) {RANGE_WORDS}, got {show(item)}")
-        out.append(item.astimezone(dt.UTC).replace(microsecond=0))
-    return out
-
-
-def _rule(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
-    rule = t.value(f)
-    if rule is None:
-        return None
-    body = rule[6:] if rule.upper().startswith("RRULE:") else rule
-    problem = _rule_problem(body, rec["starts_at"], rec.get("timezone"))
-    if problem:
-        t.fail(f.file_key, f"not a usable RRULE: {problem} (got {show(rule)})")
-    return body
-
-
-_READERS: dict[str, Callable[[Table, schema.Field, dict[str, Any]], Any]] = {
-    schema.REF: _ref,
-    schema.REFS: _refs,
-    schema.MOMENTS: _moments,
-    schema.ALIASES: _aliases,
-    schema.RULE: _rule,
-}
-
 
 # How a plain field's value is accepted without the full check (the common case).
-_ANY_STR, _NONBLANK, _CHOICE, _DATE_OK, _INT_OK, _BOOL_OK, _FULL, _MOMENT_OK = range(8)
+_ANY_STR, _NONBLANK, _CHOICE, _DATE_OK, _INT_OK, _BOOL_OK, _FULL, _MOMENT_OK = fast_records.FAST_KINDS
 _DATE = dt.date
 _MOMENT = dt.datetime
 _UTC = dt.UTC
@@ -180,26 +67,16 @@ def _fast(f: schema.Field) -> int:
     return fast.get(f.type, _FULL)
 
 
-def _private(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
-    if not t.ctx.includes_private:
-        t.fail(
-            f.file_key,
-            "private notes in a file that says includes_private = false "
-            "(set includes_private = true, or remove them)",
-        )
-    return _plain(t, f, rec)
-
-
 def _read_plan(kind: schema.Kind) -> _ReadPlan:
     fields = []
     for f in kind.fields:
         reader: Reader | None
         if f.private:
-            reader = _private
+            reader = field_readers.private
         elif f.name == kind.identity and f.type in (schema.LINE, schema.SLUG):
-            reader = functools.partial(_uuid, kind=kind)
+            reader = functools.partial(field_readers.identity, kind=kind)
         else:
-            reader = _READERS.get(f.type)
+            reader = field_readers.READERS.get(f.type)
         fields.append((f.name, f.file_key, _fast(f), f, reader))
     children = tuple((_read_plan(schema.KINDS[c]), schema.KINDS[c].key) for c in kind.children)
     return _ReadPlan(kind, kind.keys, tuple(fields), children)
@@ -213,7 +90,7 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
     rec: dict[str, Any] = {}
     for name, key, fast, f, reader in plan.fields:
         if reader is not None:
-            if reader is _private and key not in t.data:
+            if reader is field_readers.private and key not in t.data:
                 continue  # absent private notes are not set at all (never cleared)
             rec[name] = reader(t, f, rec)
             continue
@@ -246,7 +123,7 @@ def _record(ctx: FileContext, plan: _ReadPlan, path: str, data: Any, position: i
         elif v is _MISSING and not f.required:
             rec[name] = f.empty
             continue
-        rec[name] = _plain(t, f, rec)  # the full check: converts, or fails with the reason
+        rec[name] = field_readers.plain(t, f, rec)  # the full check: converts, or fails with the reason
     kind = plan.kind
     if kind.dates_in_order or kind.distinct:
         clash = schema.order_problem(kind, rec)
@@ -270,13 +147,15 @@ def _records(
     """The records of one top-level array. With `consume`, each parsed table is let go once
     it is read, so a big file does not hold its parsed and its checked records at once."""
     raw = doc.get(plan.kind.key) if consume else None
+    fast = _FAST.get(plan.kind.name)
     out = []
     for i in range(len(pairs)):
         path, data = pairs[i]
         pairs[i] = ("", None)
         if isinstance(raw, list):
             raw[i] = None
-        out.append(_record(ctx, plan, path, data, i))
+        rec = fast(ctx, path, data, i) if fast is not None else None
+        out.append(rec if rec is not None else _record(ctx, plan, path, data, i))
         del data
     return out
 
@@ -336,6 +215,11 @@ TOP_KEYS = HEADER_KEYS + _ARRAY_KEYS
 
 
 _PLANS = {name: _read_plan(schema.KINDS[name]) for name in schema.TOP_KINDS}
+# the common records of most kinds, read by code made for the kind (`fast_records`)
+_FAST = {
+    name: reader for name, plan in _PLANS.items()
+    if (reader := fast_records.compile_reader(plan)) is not None
+}
 
 
 def validate_document(
