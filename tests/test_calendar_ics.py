@@ -335,3 +335,22 @@ def test_an_occurrence_moved_onto_another_is_refused_in_a_file_as_in_the_form(tm
     with pytest.raises(ExchangeError, match=r"occurrences: an occurrence is moved to 2026-11-27 14:00 UTC"):
         import_files([tmp_path / "onto.toml"])
     assert sorted(s.title for s in Session.select()) == ["Offsite", "PoC outcome"]  # the .ics's other two
+
+
+def test_a_skipped_event_never_sends_its_title_to_the_terminal(tmp_path, capsys):
+    """A title with escape sequences (colours, a new window title) is why the event is skipped,
+    and the summary line names it escaped: on the command line and in the app's preview."""
+    evil = tmp_path / "evil.ics"
+    evil.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:evil-1@test\r\n"
+        b"DTSTAMP:20261128T000000Z\r\nDTSTART:20261210T100000Z\r\nDTEND:20261210T110000Z\r\n"
+        b"SUMMARY:Evil \x1b[31mred\x1b[0m \x1b]0;pwned\x07 title\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert main(["--db", str(tmp_path / "m.sqlite3"), "calendar", "import", "--dry-run", str(evil)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert r"skipped “Evil \x1b[31mred\x1b[0m \x1b]0;pwned\x07 title”" in out
+
+
+def test_an_exchange_error_shows_control_characters_escaped():
+    assert str(ExchangeError("damaged event “a\x1b]0;x\x07b”")) == r"damaged event “a\x1b]0;x\x07b”"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from mentor_tui.text_safety import escape_controls
+
 
 class ExchangeError(Exception):
-    """Bad input or output for an import/export, phrased for the user on one line."""
+    """Bad input or output for an import/export, phrased for the user on one line; a control
+    character from a file (a title, a key) is shown escaped (`\\x1b`), never sent to a terminal."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(one_line(message))
+        super().__init__(escape_controls(one_line(message)))
 
 
 def one_line(text: str, limit: int = 400) -> str:

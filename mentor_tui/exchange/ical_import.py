@@ -27,6 +27,7 @@ from mentor_tui import recurrence, series, timezones
 from mentor_tui.db.calendar_io import SeriesRecord
 from mentor_tui.exchange.errors import ExchangeError, one_line
 from mentor_tui.exchange.ical_zones import UTC, Skip, as_utc, zone_of
+from mentor_tui.text_safety import escape_controls
 from mentor_tui.vocabulary import SESSION_KINDS
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -184,7 +185,7 @@ def parse_bytes(data: bytes, path: Path) -> ParsedIcs:
             masters[uid] = event
     parsed = ParsedIcs(path)
     for uid, event in masters.items():
-        title = " ".join(_text(event, "SUMMARY").split()) or "(no title)"
+        title = _shown_title(event)
         try:
             record, notes = _master(event, fallback, overrides.get(uid, []))
         except Skip as exc:
@@ -197,9 +198,15 @@ def parse_bytes(data: bytes, path: Path) -> ParsedIcs:
             parsed.skipped.append((f"“{title}”", note))
     for uid, events in overrides.items():
         if uid not in masters:
-            title = " ".join(_text(events[0], "SUMMARY").split()) or "(no title)"
+            title = _shown_title(events[0])
             parsed.skipped.append((f"a change to “{title}”", "its series is not in the file"))
     return parsed
+
+
+def _shown_title(event: Component) -> str:
+    """An event's title for a line of the summary: on one line, a control character escaped
+    (an event may be skipped for having one), never longer than a line."""
+    return escape_controls(one_line(_text(event, "SUMMARY"), 120)) or "(no title)"
 
 
 def _with_uid(record: SeriesRecord, uid: str) -> SeriesRecord:
