@@ -302,3 +302,26 @@ def test_exports_go_to_the_documents_folder_or_home_never_the_folder_started_fro
     assert default_folder() == Path.home()
     documents.mkdir()
     assert default_folder() == documents
+
+
+async def test_the_private_switch_renames_the_file_with_the_cursor_at_its_end(tmp_path):
+    """The suggested name grows -PRIVATE when the switch goes on: ctrl+u then typing a path gives
+    exactly that path (a cursor left mid-name kept a tail of the old name after it)."""
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+    target = tmp_path / "mine.toml"
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#private", Switch).focus()
+        await pilot.press("space")
+        await settle(pilot)
+        path = app.screen.query_one("#path", Input)
+        assert path.value.endswith("-PRIVATE.toml")
+        path.focus()
+        await pilot.press("ctrl+u", *str(target), "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    assert target.exists() and tomllib.loads(target.read_text())["includes_private"] is True
+    assert not list(tmp_path.glob("mine.toml*.toml"))

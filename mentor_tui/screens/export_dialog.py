@@ -99,6 +99,8 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             private = self.query_one("#private", Switch).value
             self._suggested = str(default_folder() / default_file_name(self._who_label(), clock.today(), private))
             path_input.value = self._suggested
+            # at its end, as when moving into it: ctrl+u then clears all of it (not a leftover tail)
+            path_input.cursor_position = len(self._suggested)
 
     @on(Select.Changed, "#who")
     @on(Switch.Changed, "#private")
