@@ -95,6 +95,42 @@ async def test_unticking_a_step_reopens_the_lab(demo_db):
     assert (item.done, item.done_on) == (False, None)
 
 
+async def test_the_status_line_follows_a_reset_and_a_deleted_step(demo_db):
+    """"Lab done" is said when the last step is ticked, and goes when a reset opens them again;
+    deleting the one open step finishes the lab, and says so."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_kubernetes_labs(pilot)
+        await pilot.press("enter")  # the CrashLoopBackOff lab, done
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        assert "Lab done: every step is ticked." in screen_text(app)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "0/4 steps" in screen_text(app) or "4 steps" in screen_text(app)
+        assert "Lab done" not in screen_text(app)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one("#field-text").insert("[x] one\n[x] two\n[x] three\n[x] four")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # the four old steps are open (the first, then the new ones, then three): delete them,
+        # and the last delete finishes the lab
+        for key in ("end", "end", "end", "home"):
+            assert "Lab done" not in screen_text(app)
+            await pilot.press(key, "d")
+            await settle(pilot)
+            await pilot.press("y")
+            await settle(pilot)
+        assert all(step.startswith("[x]") for step in _steps(app)) and len(_steps(app)) == 4
+        assert "Lab done: every step is ticked." in screen_text(app)
+
+
 async def test_labs_filter_by_competency_state_and_text(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:

@@ -264,7 +264,7 @@ class LabScreen(DetailScreen[LabView]):
             if yes:
                 today = clock.today()
                 self.change(lambda: lab_items.delete_item(item.id, today),
-                            lambda _r: self.notify("Step deleted."))
+                            lambda changed: (self.notify("Step deleted."), self._after_steps_changed(changed)))
 
         self.app.push_screen(ConfirmScreen(question, yes="Delete"), answered)
 
@@ -291,8 +291,9 @@ class LabScreen(DetailScreen[LabView]):
             if yes:
                 today = clock.today()
                 self.change(lambda: lab_items.reset_lab(data.id, today),
-                            lambda n: self.notify(f"New round: {n} done step{'s' if n != 1 else ''} open again. "
-                                                      "The last round is in the history."))
+                            lambda n: (self.set_status(""),  # "Lab done" no longer holds
+                                       self.notify(f"New round: {n} done step{'s' if n != 1 else ''} open again. "
+                                                   "The last round is in the history.")))
 
         self.app.push_screen(ConfirmScreen(question, yes="Reset"), answered)
 
