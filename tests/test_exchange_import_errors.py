@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from mentor_tui.db import database
+from mentor_tui.db.models import Mentorship, Plan
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_export import build_document, dumps
 from mentor_tui.exchange.toml_import import import_files, read_files
@@ -32,6 +33,7 @@ EXPECTED = {
     "dangling_reference.toml": 'checkins[0].mentorship: mentorship uuid "m-missing" is neither in this file nor in the database',
     "deep_nesting.toml": "not a valid mentor-tui file: arrays, tables or dotted keys are nested too deeply",
     "duplicate_uuid.toml": 'people[1].uuid: duplicate uuid "p-ana" (also at people[0])',
+    "goal_due_after_target.toml": "plans[0].goals[1].due_on: due 2026-12-01 is after the plan's target date (2026-02-01)",
     "end_before_start.toml": "mentorships[0].ended_on: expected a date on or after started_on (2026-09-01), got 2026-08-01",
     "huge_integer.toml": "not a valid mentor-tui file: an integer is out of range (TOML integers are 64-bit) at line 17",
     "invalid_utf8.toml": "not a valid mentor-tui file: not UTF-8 text (byte 0xff",
@@ -199,6 +201,75 @@ def test_a_checkin_after_the_end_of_a_mentorship_in_the_database_is_refused(tmp_
     with pytest.raises(ExchangeError, match=r"checkins\[0\]\.held_on: the check-in \(2026-11-20\) is dated after "
                                             r"its mentorship ended \(2026-11-01\)"):
         import_files([file])
+
+
+def _header() -> list[str]:
+    return ['format = "mentor-tui"', "version = 1", "exported_at = 2026-11-27T10:00:00Z"]
+
+
+def test_a_newer_mentorship_that_ends_before_check_ins_kept_here_is_refused(tmp_path):
+    """The file brings only the mentorship, ended before two check-ins the database holds: the
+    form refuses that end date, and so does an import (it would leave check-ins no export of
+    this database could bring in again)."""
+    db = tmp_path / "x.sqlite3"
+    database.open_database(db)
+    team = fill()
+    m = team.ana_mentorship
+    file = tmp_path / "ended.toml"
+    file.write_text("\n".join([
+        *_header(), "[[mentorships]]", f'uuid = "{m.uuid}"', f'mentor = "{team.me.uuid}"', f'mentee = "{team.ana.uuid}"',
+        "started_on = 2026-09-01", "ended_on = 2026-10-05", 'focus = "Kubernetes and on-call"', "cadence_days = 14",
+        "updated_at = 2099-01-01T00:00:00Z",
+    ]), encoding="utf-8")
+    database.close_database()
+    before = dump_db(db)
+    database.open_database(db)
+    try:
+        with pytest.raises(ExchangeError, match="import refused, nothing was changed: the mentorship Bo Chen → Ana Ruiz "
+                                                "would end 2026-10-05, before its check-in of 2026-10-15"):
+            import_files([file])
+        with pytest.raises(ExchangeError, match="would end 2026-10-05"):
+            import_files([file], dry_run=True)
+    finally:
+        database.close_database()
+    assert dump_db(db) == before
+
+
+def test_a_newer_plan_whose_target_leaves_goals_kept_here_behind_is_refused(tmp_path):
+    db = tmp_path / "x.sqlite3"
+    database.open_database(db)
+    team = fill()
+    plan = team.ana_plan
+    file = tmp_path / "plan.toml"
+    file.write_text("\n".join([
+        *_header(), "[[plans]]", f'uuid = "{plan.uuid}"', f'owner = "{team.ana.uuid}"', 'title = "Onboarding"',
+        'kind = "onboarding"', "start_on = 2026-09-01", "target_on = 2026-09-10", 'status = "active"',
+        "updated_at = 2099-01-01T00:00:00Z",
+    ]), encoding="utf-8")
+    try:
+        with pytest.raises(ExchangeError, match="import refused, nothing was changed: the goal .* of the plan "
+                                                "“Onboarding” would be due 2026-09-15, after the plan's target "
+                                                r"date \(2026-09-10\)"):
+            import_files([file])
+        assert Plan.get_by_id(plan.id).target_on == dt.date(2026, 11, 30)
+    finally:
+        database.close_database()
+
+
+def test_a_fault_the_database_had_before_does_not_refuse_an_import(tmp_path):
+    """A check-in already outside its mentorship (an older version's data) is left for the user to
+    fix; an import that does not bring it is not refused for it."""
+    db = tmp_path / "x.sqlite3"
+    database.open_database(db)
+    team = fill()
+    Mentorship.update(ended_on=dt.date(2026, 10, 2)).where(Mentorship.id == team.ana_mentorship.id).execute()
+    file = tmp_path / "person.toml"
+    file.write_text("\n".join([*_header(), "[[people]]", 'uuid = "p-new"', 'name = "New Person"', 'role = "mentee"']),
+                    encoding="utf-8")
+    try:
+        assert import_files([file]).counts["people"].added == 1
+    finally:
+        database.close_database()
 
 
 def test_an_import_while_another_program_writes_says_so_and_changes_nothing(team_db, tmp_path):

@@ -294,6 +294,9 @@ def _create_plans(plans: list[dict]) -> None:
         )
         for gi, g in enumerate(p["goals"]):
             comp = None if g["competency"] is None else Competency.get(Competency.key == g["competency"])
+            due = g["due_on"]  # within the plan's dates, as the store and an import require
+            if due is not None:
+                due = min(max(due, p["start_on"]), target or dt.date.max)
             goal = Goal.create(
                 plan=plan,
                 competency=comp,
@@ -301,7 +304,7 @@ def _create_plans(plans: list[dict]) -> None:
                 detail=g["detail"],
                 kind=g["kind"],
                 phase=g["phase"],
-                due_on=g["due_on"],
+                due_on=due,
                 status=g["status"],
                 done_on=g["done_on"],
                 position=gi,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mentor_tui import schema
-from mentor_tui.db import person_match, transfer, write_wait
+from mentor_tui.db import date_rules, person_match, transfer, write_wait
 from mentor_tui.db.database import scrub_wal
 from mentor_tui.db.transfer import KindCounts
 from mentor_tui.exchange.errors import ExchangeError
@@ -105,6 +105,14 @@ def write_rest(writer: transfer.Writer, f: ParsedFile, take: bool) -> None:
         for batch, stored in f.stored_batches(kind):
             writer.write(kind, batch, stored)
             writer.forget(REFERRED)
+
+
+def dates_kept(before: date_rules.Faults) -> None:
+    """After the writes: refuse the import if it left a goal outside its plan's dates or a check-in
+    outside its mentorship's, where the database had none (`db.date_rules`)."""
+    problem = date_rules.new_fault(before)
+    if problem is not None:
+        raise ExchangeError(f"import refused, nothing was changed: {problem} (as the app's forms refuse it)")
 
 
 def summarize(

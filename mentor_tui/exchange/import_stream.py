@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from mentor_tui.db import transfer, write_wait
+from mentor_tui.db import date_rules, transfer, write_wait
 from mentor_tui.exchange import import_passes, parallel_read
 from mentor_tui.exchange.checkin_dates import check_checkin_dates, mentorship_spans
 from mentor_tui.exchange.errors import ExchangeError
@@ -197,6 +197,7 @@ def _import(
             reads = again
         began = True
         with parallel_read.gc_paused(), transfer.write_transaction(), write_wait.writing(path):
+            dates_before = date_rules.faults()
             matches = import_passes.match_people(firsts)
             writer = transfer.Writer(KINDS, matches)
             import_passes.write_referred(writer, firsts, [False] * n)  # no private field among them
@@ -230,6 +231,7 @@ def _import(
             problem = refused if refused is not None else refused_dates
             if problem is not None:
                 raise problem
+            import_passes.dates_kept(dates_before)
             summary.private_files = private_files
             import_passes.summarize(summary, writer, matches, firsts)
             if dry_run:

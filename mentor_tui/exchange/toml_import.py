@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from mentor_tui.db import transfer, write_wait
+from mentor_tui.db import date_rules, transfer, write_wait
 from mentor_tui.exchange import import_passes, import_stream
 from mentor_tui.exchange.checkin_dates import check_checkin_dates
 from mentor_tui.exchange.errors import ExchangeError
@@ -131,6 +131,7 @@ def import_parsed(
         with gc_paused(), transfer.write_transaction(), write_wait.writing(path):  # beats once it holds the lock
             check_references(files)
             check_checkin_dates(files)
+            dates_before = date_rules.faults()
             matches = import_passes.match_people(files)
             writer = transfer.Writer(KINDS, matches)
             import_passes.write_referred(writer, files, taken)
@@ -138,6 +139,7 @@ def import_parsed(
                 import_passes.write_rest(writer, f, take)
                 if progress is not None:
                     progress(done, total)
+            import_passes.dates_kept(dates_before)
             import_passes.summarize(summary, writer, matches, files)
             if dry_run:
                 raise import_passes.DryRun

@@ -155,9 +155,21 @@ def _records(
         if isinstance(raw, list):
             raw[i] = None
         rec = fast(ctx, path, data, i) if fast is not None else None
-        out.append(rec if rec is not None else _record(ctx, plan, path, data, i))
+        if rec is None:
+            rec = _record(ctx, plan, path, data, i)
+        if plan.kind.name == "plans":
+            _goals_within(ctx, path, rec)
+        out.append(rec)
         del data
     return out
+
+
+def _goals_within(ctx: FileContext, path: str, plan: dict[str, Any]) -> None:
+    """A plan's goals are due within its dates (as the goal and plan forms require)."""
+    for i, goal in enumerate(plan["goals"]):
+        problem = schema.due_outside_plan(goal["due_on"], plan["start_on"], plan["target_on"])
+        if problem is not None:
+            ctx.fail(f"{key_path(path, 'goals')}[{i}].due_on", problem)
 
 
 def _moved_apart(t: Table, session: dict[str, Any]) -> None:
