@@ -63,6 +63,31 @@ async def test_a_cancelled_occurrence_says_so_instead_of_asking_who_attended(sto
     assert models.Attendance.select().count() == 0
 
 
+async def test_cancelling_an_occurrence_with_attendance_asks_first_and_drops_it(store_with_me):
+    from mentor_tui.db import session_edits
+
+    session = _review()
+    ana = people.add_person("Ana Ruiz", "mentee")
+    session_edits.set_attendance(session.id, _at(2026, 12, 4, 14), [ana.id])
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first_occurrence(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, YesNoDialog)
+        assert "The attendance recorded for it (1 person) goes with it" in screen_text(app)
+        await pilot.press("n")  # kept as it was
+        await settle(pilot)
+        assert "Attended  1: Ana Ruiz" in screen_text(app) and "CANCELLED" not in screen_text(app)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert "CANCELLED" in screen_text(app) and "Ana Ruiz" not in screen_text(app)
+    assert models.Attendance.select().count() == 0
+
+
 async def test_the_palette_offers_the_months_day_keys_only_in_the_month(store_with_me):
     _review()
     app = MentorApp(db_path=store_with_me)

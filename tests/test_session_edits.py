@@ -68,6 +68,18 @@ def test_nobody_attends_a_cancelled_occurrence(review):
     assert session_edits.set_attendance(review.id, cancelled, [me.id]) == 1
 
 
+def test_cancelling_an_occurrence_drops_its_attendance_and_keeps_its_notes(review):
+    me = people.me()
+    day = _at(2026, 12, 4, 14)
+    session_edits.set_attendance(review.id, day, [me.id])
+    session_edits.edit_occurrence(review.id, day, None, "Demo of the new runbook")
+    assert session_edits.cancel_occurrence(review.id, day) == 1
+    view = occurrences.session_view(review.id, day)
+    assert view.cancelled and view.attendees == () and view.occurrence_notes == "Demo of the new runbook"
+    session_edits.restore_occurrence(review.id, day)
+    assert occurrences.session_view(review.id, day).attendees == ()
+
+
 def test_series_values_go_through_the_registry(review):
     with pytest.raises(ValueError):
         session_edits.update_series(review.id, _values(duration_minutes=601))

@@ -54,13 +54,18 @@ def _row(session: Session, original: dt.datetime) -> SessionOccurrence:
     return row
 
 
-def cancel_occurrence(session_id: int, original: dt.datetime) -> None:
-    """Cancel one occurrence (an exception date); its notes and attendance are kept."""
+def cancel_occurrence(session_id: int, original: dt.datetime) -> int:
+    """Cancel one occurrence (an exception date); its notes are kept, its attendance goes (nobody
+    attends a cancelled one: the screen asks first). Returns how many attendees went."""
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
         _check_occurrence(session, original)
         session.exdates = (*session.exdates, original)
         session.save()
+        row = occurrence_row(session.id, original)
+        if row is None:
+            return 0
+        return int(Attendance.delete().where(Attendance.occurrence == row.id).execute())
 
 
 def restore_occurrence(session_id: int, original: dt.datetime) -> None:

@@ -78,9 +78,22 @@ class SessionScreen(DetailScreen[SessionView]):
         if view.cancelled:
             self.save(lambda: session_edits.restore_occurrence(session_id, original),
                       lambda _r: self.notify("This occurrence is back on."))
+        elif view.attendees:
+            from mentor_tui.screens.confirm import YesNoDialog
+
+            n = len(view.attendees)
+            question = (f"The attendance recorded for it ({n} {'person' if n == 1 else 'people'}) goes with "
+                        "it: nobody attends a cancelled one. Its notes stay, and c restores it.")
+            self.app.push_screen(YesNoDialog("Cancel this occurrence?", question, "Cancel it"),
+                                 lambda yes: self._cancel(session_id, original) if yes else None)
         else:
-            self.save(lambda: session_edits.cancel_occurrence(session_id, original),
-                      lambda _r: self.notify("This occurrence is cancelled (c again restores it)."))
+            self._cancel(session_id, original)
+
+    def _cancel(self, session_id: int, original) -> None:
+        from mentor_tui.db import session_edits
+
+        self.save(lambda: session_edits.cancel_occurrence(session_id, original),
+                  lambda _r: self.notify("This occurrence is cancelled (c again restores it)."))
 
     def action_edit_occurrence(self) -> None:
         view = self.data
@@ -132,7 +145,7 @@ class SessionScreen(DetailScreen[SessionView]):
 
             options = [(p.name, p.id, p.id in ticked) for p in roster]
             return PickListDialog(
-                "Who attended", "Tick the people who were there (space ticks, ctrl+s saves).", options,
+                "Who attended", "Tick the people who were there: ↑ ↓ move, space ticks, ctrl+s saves.", options,
                 lambda ids: session_edits.set_attendance(session_id, original, ids),
                 empty="Nobody is in the store yet: add people on the Team screen (6).",
             )
