@@ -78,7 +78,7 @@ _LABELS = {
 }
 
 
-def _label(model: type, f: ForeignKeyField) -> str:
+def label_of(model: type, f: ForeignKeyField) -> str:
     return _LABELS.get((model.__name__, f.name), f"{model.__name__} ({f.name})")
 
 
@@ -99,7 +99,7 @@ def plan_merge(keep: Person, other: Person) -> MergePlan:
     for model, f in PERSON_REFS:
         n = model.select().where(f == other.id).count()
         if n:
-            plan.moves[_label(model, f)] = n
+            plan.moves[label_of(model, f)] = n
     plan.joined_mentorships = len(_double_pairs(keep.id, other.id))
     return plan
 

@@ -46,6 +46,7 @@ class TeamScreen(TeamGroups, TeamPeople, TableSection[Any]):
         Binding("M", "merge_person", "Merge duplicate"),
         Binding("u", "toggle_uuids", "Show uuid"),
         Binding("e", "edit_person", "Edit person"),
+        Binding("d", "delete_person", "Delete person"),
         Binding("t", "pick_team", "Team filter"),
         Binding("g", "toggle_grouping", "Group by team"),
     ]

@@ -1,4 +1,4 @@
-"""Team's people keys: who the highlighted person is (email, on request uuid) and M to merge.
+"""Team's people keys: who the highlighted person is (email, on request uuid), M to merge, d to delete.
 
 A mixin of TeamScreen (kept apart so team.py stays about skills): the line under
 the matrix names the person under the cursor with their email, and with `u` their
@@ -44,6 +44,25 @@ class TeamPeople:
         if self.show_uuids:
             parts.append(f"uuid {person.uuid}")
         who.update(Content(" · ".join(parts) + ("" if self.show_uuids else "   (u: uuid)")))
+
+    def action_delete_person(self) -> None:
+        """Delete the person under the cursor, after a question that says what goes with them."""
+        from mentor_tui.db import people_delete
+        from mentor_tui.screens.deleting import ask_to_delete
+
+        me: Any = self
+        record = me.highlighted()
+        if getattr(record, "person", None) is None:
+            me.notify("No person here to delete: move to a person.", severity="warning")
+            return
+        uuid = record.person.uuid
+        ask_to_delete(
+            me, lambda: people_delete.person_dependents(uuid),
+            lambda deps: (f"Delete {deps.name}?", f"{deps.name} will be deleted. {deps.words()} "
+                                                  "Ratings and kudos that cite their goals or labs keep the titles, marked (deleted). This cannot be undone (a backup taken before still has them)."),
+            lambda: people_delete.delete_person(uuid),
+            lambda gone: (me.notify(f"{gone.name} deleted."), me.reload()),
+        )
 
     def action_merge_person(self) -> None:
         """Merge another record of the same human into the person under the cursor."""
