@@ -24,6 +24,7 @@ from mentor_tui.db.checkin_view import FormContext
 from mentor_tui.db.checkins import ItemEdit
 from mentor_tui.screens.checkin_parts import action_line
 from mentor_tui.screens.form import FormScreen, dated_in_the_future, record_field
+from mentor_tui.widgets.marked_toggles import MarkedCheckbox
 from mentor_tui.widgets.owner_toggle import OwnerToggle
 from mentor_tui.widgets.plain_input import PlainInput
 
@@ -64,7 +65,7 @@ class ActionRow(Horizontal):
         yield OwnerToggle(self.owners, self.start_owner, classes="action-owner")
         yield PlainInput(self.start_due, placeholder="due YYYY-MM-DD", classes="action-due", compact=True)
         if self.item is not None:
-            yield Checkbox("done", value=self.item.done_on is not None, compact=True, classes="action-done")
+            yield MarkedCheckbox("done", value=self.item.done_on is not None, compact=True, classes="action-done")
         else:
             yield Static("new", classes="action-new")
 
@@ -122,7 +123,7 @@ class CheckInForm(FormScreen):
             yield Static("none open", classes="items-hint")
         today = clock.today()
         for item in self.context.open_items:
-            yield Checkbox(action_line(item, today, with_origin=True, box=False), value=False, compact=True, id=f"carried-{item.id}",
+            yield MarkedCheckbox(action_line(item, today, with_origin=True, box=False), value=False, compact=True, id=f"carried-{item.id}",
                            classes="carried")
         yield Label("Action items of this check-in", classes="items-title")
         with Vertical(id="action-rows"):

@@ -21,6 +21,7 @@ from textual.widgets import Button, SelectionList, Static
 
 from mentor_tui.screens import store_work
 from mentor_tui.widgets.key_bar import KeyBar
+from mentor_tui.widgets.marked_toggles import MarkedSelectionList
 
 
 class PickListDialog(ModalScreen[Any]):
@@ -45,7 +46,7 @@ class PickListDialog(ModalScreen[Any]):
         with Vertical(id="dialog"):
             yield Static(Content(self.dialog_title), id="title")
             yield Static(Content(self.intro if self.options else self.empty), id="intro")
-            yield SelectionList[int](
+            yield MarkedSelectionList(
                 *((Text(label), value, ticked) for label, value, ticked in self.options), id="choices", compact=True
             )
             yield Static("", id="error")
