@@ -349,3 +349,25 @@ async def test_space_pressed_twice_quickly_makes_a_goal_done(ana_plan):
         await wait_until(pilot, lambda: _goal("Deploy to kind").status == "done", what="the goal done")
         await settle(pilot)
         assert "1/2 goals done" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (160, 40)])
+async def test_a_long_plan_title_leaves_the_dates_on_screen(demo_db, size):
+    """A title of 60 characters is cut so Start and Target stay in sight at 120 columns and wider
+    (it pushed the Target column off a 120-column screen, for every row)."""
+    from mentor_tui.db.models import Person, Plan
+
+    from .conftest import FROZEN_TODAY
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        owner = Person.select().where(Person.role == "mentee").first()
+        plans.create_plan(owner, "A very long plan title that goes on and on and on, and on", "skill", FROZEN_TODAY)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.table
+        widths = sum(column.get_render_width(table) for column in table.ordered_columns)
+        assert widths <= table.scrollable_content_region.width
+        assert any("A very long plan title" in str(row.record.title) for row in table.table_rows)
+        assert Plan.select().count() > 1

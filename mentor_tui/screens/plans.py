@@ -89,15 +89,27 @@ class PlansScreen(TableSection[PlanRow]):
     def cells(self, row):
         bar = progress_bar(row.percent)
         owner = row.owner + (" (me)" if self._me_id is not None and row.owner_id == self._me_id else "")
+        owner_width, title_width = self._clips
         return (
-            clip(owner, 24),
-            clip(row.title, 40),
+            clip(owner, owner_width),
+            clip(row.title, title_width),
             row.kind,
             row.status,
             f"{f'{row.goals_done}/{row.goals_total}':>5} {bar}",  # the count first: at 80 columns the bar is cut
             dates.show(row.start_on),
             dates.show(row.target_on),
         )
+
+    @property
+    def _clips(self) -> tuple[int, int]:
+        """How long an owner and a title may be: at most 24 and 40, less when the terminal is too
+        narrow for the dates after them (a long title pushed Start and Target off a 120-column
+        screen). The columns after them take 54 cells, and each column 2 of padding."""
+        spare = self.app.size.width - 54 - 2 * len(self.COLUMNS) - 2
+        if spare >= 64:
+            return 24, 40
+        owner = max(12, spare * 24 // 64)
+        return owner, max(16, spare - owner)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_goal", "edit_plan", "delete_plan"):
