@@ -186,6 +186,14 @@ def test_a_blocker_is_one_blocker_until_a_check_in_leaves_it_empty_or_changes_it
     assert ages[3].since == day
 
 
+def test_a_blocker_typed_with_or_without_its_list_bullet_is_the_same_blocker():
+    day = D(2026, 10, 1)
+    rows = [(1, day, "- Grafana access still pending"), (2, day + dt.timedelta(days=14), "Grafana access still pending"),
+            (3, day + dt.timedelta(days=28), "* Grafana access\n  still pending")]
+    assert [a.checkins for a in blockers.ages(rows).values()] == [1, 2, 3]
+    assert not blockers.same_blocker("- Grafana access", "Grafana access denied")
+
+
 @pytest.mark.parametrize("none", ["None", "none.", "N/A", "-", "Nothing", "No blockers!", "- none"])
 def test_blockers_that_say_there_are_none_are_no_blocker(pair, none):
     _, _, ship = pair

@@ -51,3 +51,9 @@ async def test_a_goals_detail_shows_angle_brackets(demo_db):
         assert shown.source == COMMAND
         text = " ".join(str(block.content) for block in shown.query(MarkdownBlock))
         assert "<pod-name>" in text and "<container>" in text
+
+
+def test_lines_typed_one_under_another_stay_lines():
+    """Next steps are typed a line each (ctrl+t makes each an action item): CommonMark joined them."""
+    lines = _drawn(NotesMarkdown("Write the postmortem\nBook secondary week")).splitlines()
+    assert [line.strip() for line in lines if line.strip()] == ["Write the postmortem", "Book secondary week"]

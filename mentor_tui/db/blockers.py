@@ -43,7 +43,13 @@ def names_a_blocker(text: str) -> bool:
 
 
 def same_blocker(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
+    """The same words, whatever the spacing and whether each line has a list bullet (`- `, `* `, `+ `)."""
+    return _words(a) == _words(b)
+
+
+def _words(text: str) -> str:
+    lines = (line.strip() for line in text.splitlines())
+    return " ".join(" ".join(line[2:] if line[:2] in ("- ", "* ", "+ ") else line for line in lines).split())
 
 
 def ages(checkins: Iterable[tuple[int, dt.date, str]]) -> dict[int, BlockerAge]:
