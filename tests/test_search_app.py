@@ -109,6 +109,18 @@ async def test_syntax_and_markup_in_the_query_and_the_notes_are_only_text(demo_d
         assert "Wrote [bold red]zebra[/] and [link=x]y[/link]" in shown
 
 
+async def test_a_query_of_no_word_says_search_finds_words(demo_db):
+    """An emoji (or punctuation) alone is nothing the index holds: say so, not the intro."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, "x")
+        app.screen.query_one("#query").value = "🎉"  # (as pasted: an emoji is no key to press)
+        await wait_until(pilot, lambda: screen.searched == "🎉", what="the search for the emoji")
+        assert screen.hits == []
+        await wait_until(pilot, lambda: "Search finds words (letters and digits): “🎉” has none." in screen_text(app),
+                         what="the explanation")
+
+
 async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
     """A hit opens in its record's section: the header names it, esc goes back to its list."""
     app = MentorApp(db_path=demo_db)

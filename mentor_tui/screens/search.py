@@ -106,7 +106,9 @@ class SearchScreen(Screen[Hit | None]):
         self.results.set_options(Option(hit_prompt(hit)) for hit in hits)
         if hits:
             self.results.highlighted = 0
-        if not searchable:
+        if not searchable and text.strip():  # emoji, punctuation: the index holds words only
+            self._set_status(f"Search finds words (letters and digits): “{text.strip()}” has none.")
+        elif not searchable:
             self._set_status(INTRO)
         elif not hits:
             self._set_status(f"No notes match “{text.strip()}”.")

@@ -217,7 +217,8 @@ def feedback_text(summary) -> Content:
     parts: list[Any] = [("Program feedback", "bold")]
     if not summary.months:
         return Content.assemble(*parts, "\n", ("No program feedback yet.", "$text-muted"))
-    parts.append(f"\n{summary.total} entries · average {summary.average:.1f} of 5\n")
+    entries = "entry" if summary.total == 1 else "entries"
+    parts.append(f"\n{summary.total} {entries} · average {summary.average:.1f} of 5\n")
     for month in summary.months:
         filled = round(month.average)
         parts += [f"{month.month}  ", ("★" * filled + "☆" * (5 - filled), "$warning"),
