@@ -151,7 +151,7 @@ async def test_at_80_by_24_the_owner_stays_in_sight_when_its_key_takes_a_second_
 async def test_a_name_of_wide_characters_is_cut_to_the_toggle_s_cells():
     from textual.app import App
 
-    long_name = "山田太郎ですよね、長い名前 (mentee)"  # 2 cells a character: wider than the toggle
+    long_name = "山田太郎ですよね、長い名前の人です (mentee)"  # 2 cells a character: wider than the toggle grows
     toggle = OwnerToggle([("田中 (mentor)", 1), (long_name, 2)], 1)
 
     class One(App):
@@ -166,3 +166,18 @@ async def test_a_name_of_wide_characters_is_cut_to_the_toggle_s_cells():
         assert toggle.value == 2
         shown = toggle.render()
         assert shown.cell_length == width and "…" in shown.plain
+
+
+async def test_the_toggle_is_as_wide_as_the_longest_name():
+    """'Amara Okafor (mentee)' was cut at 24 cells, with the row's room to spare."""
+    from textual.app import App
+
+    toggle = OwnerToggle([("Jonas Becker (mentor)", 1), ("Amara Okafor (mentee)", 2)], 2)
+
+    class One(App):
+        def compose(self):
+            yield toggle
+
+    async with One().run_test(size=(80, 3)) as pilot:
+        await pilot.pause()
+        assert toggle.render().plain == "Amara Okafor (mentee) ⇄"

@@ -8,6 +8,7 @@ which the check-in form, with a row per action item, opens noticeably faster for
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -15,6 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 NOBODY = "no owner"
+MIN_WIDTH, MAX_WIDTH = 16, 40
 
 
 class OwnerToggle(Widget, can_focus=True):
@@ -36,6 +38,10 @@ class OwnerToggle(Widget, can_focus=True):
         self.owners = owners
         self._choices: list[int | None] = [v for _, v in owners] + [None]
         self.set_reactive(OwnerToggle.value, value if value in self._choices else None)
+        # as wide as the longest name needs (padding and " ⇄": 4 cells), within reason: a name
+        # was cut at 24 cells with the row's room to spare
+        longest = max(cell_len(name) for name in [NOBODY, *(name for name, _ in owners)])
+        self.styles.width = max(MIN_WIDTH, min(MAX_WIDTH, longest + 4))
 
     @property
     def label(self) -> str:
