@@ -98,6 +98,12 @@ def test_log_an_incident_and_a_shift(db):
     ]
 
 
+def test_a_shift_dated_in_the_future_is_taken_and_said_so(db):
+    shift = cli(db, "incident", "Ana Ruiz", "Secondary week", "--role", "secondary", "--on", "2099-01-01")
+    assert shift.returncode == 0 and len(shift.stdout.splitlines()) == 1
+    assert shift.stderr.strip() == "mentor-tui: dated in the future: it counts on the on-call ladder from 2099-01-01"
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("--role", "hero"), 'role: expected one of "shadow", "secondary", "primary", "incident-commander", '
                          '"scribe", "comms"'),

@@ -184,6 +184,22 @@ async def test_her_first_primary_shift_moves_the_ladder(team):
         ]
 
 
+async def test_a_shift_dated_in_the_future_is_asked_about_and_counts_from_its_day(team):
+    app = MentorApp(db_path=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_ana(pilot)
+        await _form(pilot, "l", role="secondary", title="Secondary week", occurred_on="2027-06-01")
+        await _save(pilot)
+        assert isinstance(app.screen, YesNoDialog)
+        assert "This incident or shift is dated in the future (2027-06-01)" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert "not on call yet" in _part(app, "ladder")  # from its day on
+        assert "Secondary week · dated in the future" in screen_text(app)
+    assert _rows(team, "SELECT role, occurred_on FROM incident") == [("secondary", "2027-06-01")]
+
+
 async def test_kudos_and_ownership_show_and_are_edited_in_place(team):
     app = MentorApp(db_path=team)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from mentor_tui.commands.growth_common import add_date_option
@@ -45,4 +46,9 @@ def run(args: argparse.Namespace) -> int:
     ))
     print(f"logged for {who.name}: {incident.role} · {incident.severity} · {incident.title} "
           f"on {incident.occurred_on.isoformat()}  {incident.uuid}")
+    from mentor_tui import clock
+
+    if incident.occurred_on > clock.today():  # the form asks first; here it is said (stdout stays one line)
+        print(f"mentor-tui: dated in the future: it counts on the on-call ladder from "
+              f"{incident.occurred_on.isoformat()}", file=sys.stderr)
     return 0

@@ -143,7 +143,7 @@ def growth_of(person_id: int, with_anonymous_feedback: bool = False, as_of: dt.d
     labels = describe([r.evidence for r in ratings] + [k.for_ref for k in kudos])
     return Growth(
         _skills([r for r in ratings if r.rated_on <= as_of], labels),
-        *_ladder(person_id),
+        *_ladder(person_id, as_of),
         tuple(OwnershipLine(o.kind, o.name, o.since, o.until) for o in owned),
         tuple(KudosLine(k.given_on, k.giver_name, k.text, _label(k.for_ref, labels)) for k in kudos[:10]),
         len(kudos),
@@ -179,10 +179,12 @@ def _rating(r, labels: dict[str, str]) -> Rating:
                   r.evidence, _label(r.evidence, labels))
 
 
-def _ladder(person_id: int) -> tuple[tuple[LadderStep, ...], tuple[LadderStep, ...]]:
+def _ladder(person_id: int, as_of: dt.date) -> tuple[tuple[LadderStep, ...], tuple[LadderStep, ...]]:
+    """The steps reached by `as_of` (an incident dated later counts from its day, as the team's
+    ladder report counts them)."""
     rows: Any = (
         Incident.select(Incident.role, fn.COUNT(Incident.id), fn.MAX(Incident.occurred_on))
-        .where(Incident.person == person_id).group_by(Incident.role).tuples()
+        .where((Incident.person == person_id) & (Incident.occurred_on <= as_of)).group_by(Incident.role).tuples()
     )
     counts = {role: (n, last) for role, n, last in rows}
 
@@ -203,7 +205,8 @@ def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tupl
                + (" · dated in the future" if r.rated_on > as_of else ""))
         for r in ratings
     ]
-    records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}")
+    records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}"
+                       + (" · dated in the future" if i.occurred_on > as_of else ""))
                 for i in incidents]
     records += [Record("ownership", o.id, o.since, f"{o.kind} {o.name}" + (" (ended)" if o.until else ""))
                 for o in owned]

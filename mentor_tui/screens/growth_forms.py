@@ -144,7 +144,15 @@ def incident_form(who: Who, choices: Choices, incident: Any = None) -> FormScree
         ],
         save,
         guard=("Incident", incident.id) if incident is not None else None,
+        ask_first=_incident_in_the_future,
     )
+
+
+def _incident_in_the_future(values: dict[str, Any]) -> tuple[str, str] | None:
+    """An incident or shift dated after today (a shift planned ahead) is asked about; it counts on
+    the on-call ladder from its day."""
+    return dated_in_the_future(values["occurred_on"], "incident or shift",
+                               "It counts on the on-call ladder from that day.")
 
 
 # ---------------------------------------------------------------- ownership
