@@ -306,3 +306,16 @@ async def test_steps_ticked_in_quick_succession_are_all_saved(demo_db):
         assert "4/4 steps  ✔ done" in screen_text(app)
     lab = Lab.get(Lab.title == HELM)
     assert LabItem.select().where((LabItem.lab == lab) & LabItem.done).count() == 4
+
+
+async def test_every_column_of_labs_is_on_an_80_column_screen(demo_db):
+    """The plan and goal were one letter past the edge at 80 columns."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.table
+        assert table.row_count > 3
+        widths = sum(column.get_render_width(table) for column in table.ordered_columns)
+        assert widths <= table.scrollable_content_region.width

@@ -114,12 +114,15 @@ class LabsScreen(TableSection[LabRow]):
         practised: Any = dates.show(row.last_practised_on)
         if row.stale:
             practised = Text.assemble(practised, " ", ("⚠ stale", "bold yellow"))
+        # the checklist and the date (with its stale mark) take 25 cells; at 80 columns the
+        # plan and goal were cut to one letter past the edge
+        owner, title, where = self.text_widths(25, (16, 32, 34), (12, 16, 14))
         return (
-            row.owner,
-            clip(row.title, 32),
+            clip(row.owner, owner),
+            clip(row.title, title),
             f"{check} {row.items_done}/{row.items_total}",
             practised,
-            clip(f"{row.plan} › {row.goal}", 38),
+            clip(f"{row.plan} › {row.goal}", where),
         )
 
     def open_record(self, record: LabRow) -> None:

@@ -101,15 +101,10 @@ class PlansScreen(TableSection[PlanRow]):
         )
 
     @property
-    def _clips(self) -> tuple[int, int]:
-        """How long an owner and a title may be: at most 24 and 40, less when the terminal is too
-        narrow for the dates after them (a long title pushed Start and Target off a 120-column
-        screen). The columns after them take 54 cells, and each column 2 of padding."""
-        spare = self.app.size.width - 54 - 2 * len(self.COLUMNS) - 2
-        if spare >= 64:
-            return 24, 40
-        owner = max(12, spare * 24 // 64)
-        return owner, max(16, spare - owner)
+    def _clips(self) -> tuple[int, ...]:
+        """Owner and title cut so Start and Target stay in sight (a long title pushed them off a
+        120-column screen): the columns after them take 54 cells."""
+        return self.text_widths(54, (24, 40), (12, 16))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_goal", "edit_plan", "delete_plan"):

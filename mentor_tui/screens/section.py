@@ -187,6 +187,17 @@ class TableSection(SectionScreen, Generic[R]):
     def on_mount(self) -> None:
         self.table.add_columns(*self.COLUMNS)
 
+    def text_widths(self, fixed: int, wants: tuple[int, ...], least: tuple[int, ...]) -> tuple[int, ...]:
+        """How long the text columns' values may be (for `clip`): what they `want` when the
+        terminal has room, else what the `fixed` cells of the other columns, the padding and the
+        scrollbar leave, shared in proportion, each at least its `least`."""
+        room = self.app.size.width - fixed - 2 * len(self.COLUMNS) - 2
+        if room >= sum(wants):
+            return wants
+        shares = [max(low, want * room // sum(wants)) for want, low in zip(wants, least, strict=True)]
+        shares[-1] = max(least[-1], room - sum(shares[:-1]))  # the last takes what is left
+        return tuple(shares)
+
     # Subclasses implement count_rows, fetch_page (both run in a worker) and cells.
     def count_rows(self) -> int:
         return 0
