@@ -7,6 +7,7 @@ import stat
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Switch
 
 from mentor_tui.app import MentorApp
@@ -187,6 +188,19 @@ def test_typed_import_paths_may_hold_spaces(tmp_path):
     assert expand(str(folder)) == [folder / "a b.toml", folder / "c.toml"]
     assert expand(f'"{folder / "a b.toml"}" "{folder / "c.toml"}"') == [folder / "a b.toml", folder / "c.toml"]
     assert expand("   ") == []
+
+
+def test_a_relative_import_path_is_named_whole(tmp_path, monkeypatch):
+    """The dialog does not show the app's working folder: a file not found says where it was looked for."""
+    from mentor_tui.exchange.errors import ExchangeError
+    from mentor_tui.exchange.toml_import import read_files
+    from mentor_tui.screens.import_dialog import expand
+
+    monkeypatch.chdir(tmp_path)
+    assert expand("amara.toml") == [tmp_path / "amara.toml"]
+    with pytest.raises(ExchangeError) as refused:
+        read_files(expand("amara.toml"))
+    assert str(refused.value) == f"{tmp_path / 'amara.toml'}: no such file"
 
 
 async def test_export_asks_before_replacing_a_file_and_names_private_files(tmp_path, monkeypatch):
