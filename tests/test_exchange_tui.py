@@ -190,17 +190,19 @@ def test_typed_import_paths_may_hold_spaces(tmp_path):
     assert expand("   ") == []
 
 
-def test_a_relative_import_path_is_named_whole(tmp_path, monkeypatch):
-    """The dialog does not show the app's working folder: a file not found says where it was looked for."""
+def test_a_relative_import_path_not_found_says_where_it_was_looked_for(tmp_path, monkeypatch):
+    """The dialog does not show the app's working folder: a file not found names the path tried."""
     from mentor_tui.exchange.errors import ExchangeError
     from mentor_tui.exchange.toml_import import read_files
     from mentor_tui.screens.import_dialog import expand
 
     monkeypatch.chdir(tmp_path)
-    assert expand("amara.toml") == [tmp_path / "amara.toml"]
     with pytest.raises(ExchangeError) as refused:
         read_files(expand("amara.toml"))
-    assert str(refused.value) == f"{tmp_path / 'amara.toml'}: no such file"
+    assert str(refused.value) == f"amara.toml: no such file (looked for {tmp_path / 'amara.toml'})"
+    with pytest.raises(ExchangeError) as refused:
+        read_files([tmp_path / "bo.toml"])
+    assert str(refused.value) == f"{tmp_path / 'bo.toml'}: no such file"
 
 
 async def test_export_asks_before_replacing_a_file_and_names_private_files(tmp_path, monkeypatch):

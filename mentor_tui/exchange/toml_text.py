@@ -123,7 +123,9 @@ def _read_bytes(path: Path, name: str) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise ExchangeError(f"{name}: no such file") from None
+        # a relative path is the working folder's, which the app's import dialog does not show
+        where = "" if Path(path).is_absolute() else f" (looked for {Path(path).absolute()})"
+        raise ExchangeError(f"{name}: no such file{where}") from None
     except OSError as exc:
         raise ExchangeError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):

@@ -43,9 +43,7 @@ def expand(text: str) -> list[Path]:
             parts = text.split()
     from mentor_tui.exchange.toml_import import collect_paths
 
-    # A relative path is the app's working folder's, which the dialog does not show: named
-    # whole, a file that is not there says where it was looked for.
-    return collect_paths(Path(part).expanduser().absolute() for part in parts)
+    return collect_paths(parts)
 
 
 def preview_text(summary: Any) -> str:
