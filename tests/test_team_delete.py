@@ -75,6 +75,24 @@ async def test_d_in_team_asks_then_deletes(tmp_path):
         await wait_until(pilot, lambda: "Ana Ruiz" not in screen_text(app), what="the list without her")
     database.open_database(db)
     assert not Person.select().where(Person.uuid == ana).exists() and not Plan.select().exists()
+    database.close_database()
+
+
+async def test_d_on_me_says_why_without_asking(tmp_path):
+    db = tmp_path / "t.sqlite3"
+    _team(db)
+    app = MentorApp(db_path=db)
+    said: list[str] = []
+    app.notify = lambda message, **_kw: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        app.screen.table.move_cursor(row=2)  # Ana Ruiz, Bo Chen, Lee Lead (me)
+        await pilot.press("d")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert said and said[-1].startswith("Lee Lead is you (“me”) in this database")
 
 
 def test_delete_person_question_snapshot(snap_compare, tmp_path):

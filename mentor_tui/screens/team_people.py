@@ -55,6 +55,10 @@ class TeamPeople:
         if getattr(record, "person", None) is None:
             me.notify("No person here to delete: move to a person.", severity="warning")
             return
+        if record.person.is_me:  # (the store refuses it too)
+            me.notify(f"{record.person.name} is you (“me”) in this database: the app needs you. "
+                      "To be someone else, merge (M) or edit (e) this person instead.", severity="warning")
+            return
         uuid = record.person.uuid
         ask_to_delete(
             me, lambda: people_delete.person_dependents(uuid),
