@@ -85,6 +85,7 @@ async def test_cancelling_an_occurrence_with_attendance_asks_first_and_drops_it(
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert "CANCELLED" in screen_text(app) and "Ana Ruiz" not in screen_text(app)
+        assert "Attended  nobody: it is cancelled" in screen_text(app)
     assert models.Attendance.select().count() == 0
 
 

@@ -287,7 +287,8 @@ def _occurrence(v: SessionView) -> Content:
     parts: list = [("This occurrence", "bold")]
     parts += ["\n  ", ("Notes  ", "dim"), v.occurrence_notes or "none yet (o adds them)"]
     names = ", ".join(name for _id, name in v.attendees)
-    parts += ["\n  ", ("Attended  ", "dim"), f"{len(v.attendees)}: {names}" if v.attendees else "nobody recorded (a ticks people)"]
+    parts += ["\n  ", ("Attended  ", "dim"), f"{len(v.attendees)}: {names}" if v.attendees
+              else "nobody: it is cancelled" if v.cancelled else "nobody recorded (a ticks people)"]
     return Content.assemble(*parts)
 
 
