@@ -72,10 +72,10 @@ def person_dependents(uuid: str) -> PersonDependents:
 def delete_person(uuid: str) -> PersonDependents:
     """Delete a person with what goes with them (`person_dependents`); "me" is refused."""
     with Person._meta.database.atomic("IMMEDIATE"):
-        gone = person_dependents(uuid)
-        person_id = Person.get(Person.uuid == uuid).id
-        if Person.get_by_id(person_id).is_me:
+        gone = person_dependents(uuid)  # (refuses a person not here anymore)
+        person = Person.get(Person.uuid == uuid)
+        if person.is_me:
             raise ValueError("this is you (“me”) in this database: the app needs you. "
                              "To be someone else, merge (M) or edit this person instead")
-        Person.delete().where(Person.id == person_id).execute()
+        Person.delete().where(Person.id == person.id).execute()
     return gone
