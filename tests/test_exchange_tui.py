@@ -341,3 +341,37 @@ async def test_the_private_switch_renames_the_file_with_the_cursor_at_its_end(tm
         assert not isinstance(app.screen, ExportDialog)
     assert target.exists() and tomllib.loads(target.read_text())["includes_private"] is True
     assert not list(tmp_path.glob("mine.toml*.toml"))
+
+
+async def test_import_dialog_names_the_file_a_date_rule_refusal_comes_from(tmp_path):
+    """A newer copy of a plan whose target falls before goals kept here: the dialog says once that
+    nothing changed, names the file, and the plan keeps its dates."""
+    from tests.exchange_fixtures import fill
+
+    db = tmp_path / "x.sqlite3"
+    database.open_database(db)
+    team = fill()
+    plan = team.ana_plan
+    file = tmp_path / "moved-target.toml"
+    file.write_text("\n".join([
+        'format = "mentor-tui"', "version = 1", "exported_at = 2026-11-27T10:00:00Z", "[[plans]]",
+        f'uuid = "{plan.uuid}"', f'owner = "{team.ana.uuid}"', 'title = "Onboarding"', 'kind = "onboarding"',
+        "start_on = 2026-09-01", "target_on = 2026-09-10", 'status = "active"', "updated_at = 2099-01-01T00:00:00Z",
+    ]), encoding="utf-8")
+    database.close_database()
+
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#paths", Input).value = str(file)
+        await pilot.press("ctrl+s")  # check
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # import
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Import refused, nothing was changed: " in text and "moved-target.toml: the goal" in text
+        assert "Nothing was imported" not in text
+    database.open_database(db)
+    assert models.Plan.get_by_id(plan.id).target_on == dt.date(2026, 11, 30)

@@ -45,28 +45,41 @@ def faults() -> Faults:
     return Faults(frozenset(r[0] for r in _sql(_GOALS)), frozenset(r[0] for r in _sql(_CHECKINS)))
 
 
-def new_fault(before: Faults) -> str | None:
-    """Why the database breaks a date rule it did not break at `before`, for the first such
-    record (in words, naming the records); None when it keeps them."""
+@dataclass(frozen=True)
+class NewFault:
+    """A date rule the import broke: in words, naming the records, and the uuids of the records that
+    may have brought it (most likely first), for the caller to name the file."""
+
+    text: str
+    uuids: tuple[str, ...]
+
+
+def new_fault(before: Faults) -> NewFault | None:
+    """The first goal or check-in that breaks a date rule the database did not break at `before`;
+    None when the database keeps them."""
     now = faults()
     goals = sorted(now.goals - before.goals)
     if goals:
-        title, plan, due, start, target = _sql(
-            'SELECT g."title", p."title", g."due_on", p."start_on", p."target_on" FROM "goal" g '
+        title, plan, due, start, target, plan_uuid = _sql(
+            'SELECT g."title", p."title", g."due_on", p."start_on", p."target_on", p."uuid" FROM "goal" g '
             'JOIN "plan" p ON g."plan_id" = p."id" WHERE g."id" = ?', (goals[0],)).fetchone()
         due, start = dt.date.fromisoformat(due), dt.date.fromisoformat(start)
         if due < start:
-            return f"the goal “{title}” of the plan “{plan}” would be due {due}, before the plan starts ({start})"
-        return (f"the goal “{title}” of the plan “{plan}” would be due {due}, "
-                f"after the plan's target date ({target})")
+            text = f"the goal “{title}” of the plan “{plan}” would be due {due}, before the plan starts ({start})"
+        else:
+            text = f"the goal “{title}” of the plan “{plan}” would be due {due}, after the plan's target date ({target})"
+        return NewFault(text, (plan_uuid,))  # a goal travels in its plan's record
     checkins = sorted(now.checkins - before.checkins)
     if checkins:
-        held, started, ended, mentor, mentee = _sql(
-            'SELECT c."held_on", m."started_on", m."ended_on", a."name", b."name" FROM "check_in" c '
-            'JOIN "mentorship" m ON c."mentorship_id" = m."id" JOIN "person" a ON m."mentor_id" = a."id" '
-            'JOIN "person" b ON m."mentee_id" = b."id" WHERE c."id" = ?', (checkins[0],)).fetchone()
+        held, started, ended, mentor, mentee, checkin_uuid, mentorship_uuid = _sql(
+            'SELECT c."held_on", m."started_on", m."ended_on", a."name", b."name", c."uuid", m."uuid" '
+            'FROM "check_in" c JOIN "mentorship" m ON c."mentorship_id" = m."id" '
+            'JOIN "person" a ON m."mentor_id" = a."id" JOIN "person" b ON m."mentee_id" = b."id" '
+            'WHERE c."id" = ?', (checkins[0],)).fetchone()
         pair = f"{mentor} → {mentee}"
         if held < started:
-            return f"the mentorship {pair} would start {started}, after its check-in of {held}"
-        return f"the mentorship {pair} would end {ended}, before its check-in of {held}"
+            text = f"the mentorship {pair} would start {started}, after its check-in of {held}"
+        else:
+            text = f"the mentorship {pair} would end {ended}, before its check-in of {held}"
+        return NewFault(text, (checkin_uuid, mentorship_uuid))
     return None

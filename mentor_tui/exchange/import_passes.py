@@ -10,6 +10,7 @@ a missing one is an ExchangeError naming the file and the record path.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -28,6 +29,7 @@ REF_KINDS = tuple(schema.REFERABLE)
 FIRST_PASS = tuple(name for name in schema.TOP_KINDS if name in schema.REFERABLE.values())
 SECOND_PASS = tuple(name for name in schema.TOP_KINDS if name not in FIRST_PASS)
 REFERRED = frozenset(schema.REFERABLE.values())
+_UUID = operator.itemgetter("uuid")
 
 
 class DryRun(Exception):
@@ -98,21 +100,46 @@ def write_referred(writer: transfer.Writer, files: Sequence[ParsedFile], taken: 
                 writer.write(kind, batch, stored)
 
 
-def write_rest(writer: transfer.Writer, f: ParsedFile, take: bool) -> None:
+class Carriers:
+    """Which file carries a record the date rules look at (plans, check-ins, mentorships; by
+    uuid, the last file read that has it), so that a refusal names the file."""
+
+    KINDS = frozenset({"plans", "checkins", "mentorships"})
+
+    def __init__(self) -> None:
+        self._files: dict[str, str] = {}
+
+    def note(self, f: ParsedFile, kind: str, records: Sequence[dict]) -> None:
+        if kind in self.KINDS:
+            self._files.update(dict.fromkeys(map(_UUID, records), f.display))
+
+    def file_of(self, uuids: Sequence[str]) -> str | None:
+        return next((self._files[u] for u in uuids if u in self._files), None)
+
+
+def write_rest(writer: transfer.Writer, f: ParsedFile, take: bool, carriers: Carriers) -> None:
     """One file's other kinds; the writer then lets go of their rows (memory stays flat)."""
     use_file(writer, f, take)
+    carriers.note(f, "mentorships", f.records["mentorships"])  # written before, by write_referred
     for kind in SECOND_PASS:
         for batch, stored in f.stored_batches(kind):
+            carriers.note(f, kind, batch)
             writer.write(kind, batch, stored)
             writer.forget(REFERRED)
 
 
-def dates_kept(before: date_rules.Faults) -> None:
+# How a refusal by the database's date rules begins (the import dialog shows it as it is).
+DATES_REFUSED = "import refused, nothing was changed"
+
+
+def dates_kept(before: date_rules.Faults, carriers: Carriers) -> None:
     """After the writes: refuse the import if it left a goal outside its plan's dates or a check-in
-    outside its mentorship's, where the database had none (`db.date_rules`)."""
-    problem = date_rules.new_fault(before)
-    if problem is not None:
-        raise ExchangeError(f"import refused, nothing was changed: {problem} (as the app's forms refuse it)")
+    outside its mentorship's, where the database had none (`db.date_rules`), naming the file."""
+    fault = date_rules.new_fault(before)
+    if fault is not None:
+        file = carriers.file_of(fault.uuids)
+        where = f"{file}: " if file is not None else ""
+        raise ExchangeError(f"{DATES_REFUSED}: {where}{fault.text} (as the app's forms refuse it)")
 
 
 def summarize(

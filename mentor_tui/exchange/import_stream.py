@@ -198,6 +198,7 @@ def _import(
         began = True
         with parallel_read.gc_paused(), transfer.write_transaction(), write_wait.writing(path):
             dates_before = date_rules.faults()
+            carriers = import_passes.Carriers()
             matches = import_passes.match_people(firsts)
             writer = transfer.Writer(KINDS, matches)
             import_passes.write_referred(writer, firsts, [False] * n)  # no private field among them
@@ -223,7 +224,7 @@ def _import(
                     except ExchangeError as exc:
                         refused_dates = exc
                 if refused is None and refused_dates is None:
-                    import_passes.write_rest(writer, f, take)
+                    import_passes.write_rest(writer, f, take, carriers)
                 f.packed = {}  # written: a file read whole at first is kept for its people only
                 del f
                 if progress is not None:
@@ -231,7 +232,7 @@ def _import(
             problem = refused if refused is not None else refused_dates
             if problem is not None:
                 raise problem
-            import_passes.dates_kept(dates_before)
+            import_passes.dates_kept(dates_before, carriers)
             summary.private_files = private_files
             import_passes.summarize(summary, writer, matches, firsts)
             if dry_run:

@@ -132,14 +132,15 @@ def import_parsed(
             check_references(files)
             check_checkin_dates(files)
             dates_before = date_rules.faults()
+            carriers = import_passes.Carriers()
             matches = import_passes.match_people(files)
             writer = transfer.Writer(KINDS, matches)
             import_passes.write_referred(writer, files, taken)
             for done, (f, take) in enumerate(zip(files, taken, strict=True), start=1):
-                import_passes.write_rest(writer, f, take)
+                import_passes.write_rest(writer, f, take, carriers)
                 if progress is not None:
                     progress(done, total)
-            import_passes.dates_kept(dates_before)
+            import_passes.dates_kept(dates_before, carriers)
             import_passes.summarize(summary, writer, matches, files)
             if dry_run:
                 raise import_passes.DryRun
