@@ -80,6 +80,7 @@ async def test_export_with_the_private_switch_on_says_so_and_includes_them(tmp_p
         app.screen.query_one("#private", Switch).value = True
         await settle(pilot)
         assert "Private pairing notes: INCLUDED" in screen_text(app)
+        assert "(on: they go in the file)" in screen_text(app) and "off: they stay" not in screen_text(app)
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
         await settle(pilot)

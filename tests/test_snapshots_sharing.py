@@ -1,6 +1,9 @@
-"""Snapshots of the sharing screens: the import preview (with a private file)."""
+"""Snapshots of the sharing screens: the export dialog (private notes off and on), the import preview
+(with a private file)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +43,20 @@ def test_import_preview(snap_compare, lead_with_a_private_file):
         await settle(pilot)
 
     assert snap_compare(MentorApp(db_path=lead_with_a_private_file), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("private", [False, True], ids=["private-off", "private-on"])
+def test_export_dialog(snap_compare, tmp_path, monkeypatch, private):
+    """The preview says what the file will hold; the switch's words and the file name follow it."""
+    monkeypatch.setattr("mentor_tui.screens.export_dialog.default_folder", lambda: Path("/home/bo/Documents"))
+    db = _mentor_with_checkin(tmp_path / "bo.sqlite3")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        if private:
+            await pilot.press("tab", "space")  # from who to the switch
+            await settle(pilot)
+
+    assert snap_compare(MentorApp(db_path=db), terminal_size=SIZE, run_before=run_before)

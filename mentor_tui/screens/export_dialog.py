@@ -72,7 +72,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             )
             with Horizontal(id="private-row"):
                 yield Switch(False, id="private")
-                yield Static("Include private pairing notes (off: they stay on this machine)")
+                yield Static(_private_words(False), id="private-label")
             yield Static("Preparing the preview…", id="preview")
             yield Label("Write to")
             yield PlainInput(id="path", compact=True)
@@ -105,6 +105,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
     @on(Select.Changed, "#who")
     @on(Switch.Changed, "#private")
     def _selection_changed(self) -> None:
+        self.query_one("#private-label", Static).update(_private_words(self.query_one("#private", Switch).value))
         self._suggest_path()
         self.refresh_preview()
 
@@ -195,3 +196,9 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+def _private_words(on: bool) -> str:
+    if on:
+        return "Include private pairing notes (on: they go in the file)"
+    return "Include private pairing notes (off: they stay on this machine)"
