@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "Markdown progress report: a brag doc, or the team"),
     "skills-csv": ("skills_csv", "the skills matrix as CSV"),
     "backup": ("backup", "a consistent copy of the database"),
-    "people": ("people", "list or add people, set their team, list the teams, merge two records of one human"),
+    "people": ("people", "list or add people, set their team, list the teams, archive or restore someone, merge two records of one human"),
     "rate": ("rate", "rate a person's skill (self or by a mentor)"),
     "incident": ("incident", "log an incident or on-call shift someone took part in"),
     "kudos": ("kudos", "give someone kudos"),

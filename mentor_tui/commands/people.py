@@ -1,5 +1,5 @@
 """`mentor-tui people`: list people (with teams, uuids and emails), add one, set someone's team,
-list the teams, merge two records of one human."""
+list the teams, archive someone who left (and restore them), merge two records of one human."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     set_team.add_argument("person", metavar="PERSON", help="a name or uuid")
     set_team.add_argument("team", metavar="TEAM", help='the team ("" = no team)')
     sub.add_parser("teams", help="the teams in use, with how many active people each has")
+    archive = sub.add_parser(
+        "archive", help="archive someone who left the program: every record of theirs stays",
+        description="Archive someone who left: they leave the skills matrix, the bus factor, the counts and "
+                    "the pickers; their plans, check-ins and ratings stay. `people restore` brings them back.")
+    archive.add_argument("person", metavar="PERSON", help="a name or uuid")
+    restore = sub.add_parser("restore", help="bring an archived person back",
+                             description="Bring an archived person back, as they were.")
+    restore.add_argument("person", metavar="PERSON", help="a name or uuid")
     merge = sub.add_parser(
         "merge",
         help="merge OTHER into KEEP: every record of OTHER moves to KEEP, OTHER's uuid stays as an alias",
@@ -45,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     # adding someone may start a database (as an import does); the rest need one
     open_store(args) if args.action == "add" else open_existing_store(args)
     try:
-        action = {"list": _list, "add": _add, "set-team": _set_team, "teams": _teams, "merge": _merge}[args.action]
+        action = {"list": _list, "add": _add, "set-team": _set_team, "teams": _teams, "merge": _merge,
+                  "archive": _archive, "restore": _archive}[args.action]
         return action(args)
     finally:
         database.close_database()
@@ -93,6 +102,26 @@ def _set_team(args: argparse.Namespace) -> int:
     except (people.PersonNotFound, ValueError) as exc:
         raise InputError(f"team not set: {exc}") from None
     _say(f"{person.name} is now in {person.team}" if person.team else f"{person.name} is now in no team")
+    return 0
+
+
+def _archive(args: argparse.Namespace) -> int:
+    from mentor_tui.commands.common import InputError
+    from mentor_tui.db import people
+
+    archiving = args.action == "archive"
+    try:
+        person = people.find(args.person)
+        if person.archived == archiving:
+            _say(f"{person.name} is {'already' if archiving else 'not'} archived: nothing to do")
+            return 0
+        person = people.set_archived(person.uuid, archiving)
+    except (people.PersonNotFound, ValueError) as exc:
+        raise InputError(f"not {'archived' if archiving else 'restored'}: {exc}") from None
+    if archiving:
+        _say(f"{person.name} archived: their records stay; `mentor-tui people restore` brings them back")
+    else:
+        _say(f"{person.name} restored")
     return 0
 
 

@@ -1,4 +1,10 @@
-"""People: who "me" is, finding someone by name or uuid, the roster."""
+"""People: who "me" is, finding someone by name or uuid, the roster, archiving.
+
+An archived person has left the program: they leave the Team matrix, the bus
+factor, the counts and the pickers, and every record of theirs stays (a
+restore brings them back as they were). Archiving stays on this machine: it
+never travels in a file, and it does not move the person's `updated_at`.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +41,7 @@ def claim_me(person_id: int) -> Person:
         if person is None:
             raise ValueError("that person no longer exists")
         Person.update(is_me=False).where(Person.is_me).execute()
-        Person.update(is_me=True).where(Person.id == person_id).execute()
+        Person.update(is_me=True, archived=False).where(Person.id == person_id).execute()
     return Person.get_by_id(person_id)
 
 
@@ -114,3 +120,19 @@ def count(include_archived: bool = False) -> int:
     if not include_archived:
         query = query.where(~Person.archived)
     return query.count()
+
+
+def set_archived(uuid: str, archived: bool) -> Person:
+    """Archive the person (they left the program) or restore them; "me" cannot be archived."""
+    with Person._meta.database.atomic("IMMEDIATE"):
+        person = Person.get_or_none(Person.uuid == uuid)
+        if person is None:
+            raise PersonNotFound("that person no longer exists")
+        if archived and person.is_me:
+            raise ValueError(f"{person.name} is you (“me”) in this database, and the app needs you")
+        Person.update(archived=archived).where(Person.id == person.id).execute()
+    return Person.get_by_id(person.id)
+
+
+def archived_people() -> list[Person]:
+    return list(Person.select().where(Person.archived).order_by(Person.name, Person.id))

@@ -20,12 +20,13 @@ from mentor_tui import clock, config, dates
 from mentor_tui.screens.bus_factor_panel import bus_factor_text
 from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.section import TableSection
+from mentor_tui.screens.team_archive import TeamArchive
 from mentor_tui.screens.team_groups import TeamGroups, is_person_row
 from mentor_tui.screens.team_people import TeamPeople
 from mentor_tui.widgets.skill_matrix import PERSON_COLUMNS, SkillMatrix, legend
 
 
-class TeamScreen(TeamGroups, TeamPeople, TableSection[Any]):
+class TeamScreen(TeamGroups, TeamPeople, TeamArchive, TableSection[Any]):
     """One row per active person; its record is the db SkillRow (person, cells)."""
 
     SUB_TITLE = "6 Team"
@@ -47,6 +48,8 @@ class TeamScreen(TeamGroups, TeamPeople, TableSection[Any]):
         Binding("u", "toggle_uuids", "Show uuid"),
         Binding("e", "edit_person", "Edit person"),
         Binding("d", "delete_person", "Delete person"),
+        Binding("a", "archive_person", "Archive person"),
+        Binding("A", "restore_person", "Archived…"),
         Binding("t", "pick_team", "Team filter"),
         Binding("g", "toggle_grouping", "Group by team"),
     ]
@@ -57,6 +60,7 @@ class TeamScreen(TeamGroups, TeamPeople, TableSection[Any]):
         ("Flagged", "bus factor 0 (nobody) or 1 (a single point of knowledge)"),
         ("Silo", "two or more holders, all of one team (people with no team never make one)"),
         ("Teams", "t shows one team's people, g groups the rows by team; bus factors count everyone"),
+        ("Archived", "a: someone who left; they leave the matrix, bus factor and counts, their records stay; A restores"),
         ("Cells", "digit, block and colour; ~ = only older ratings (shown, not counted)"),
         ("← →", "scroll the skill columns (the person column stays)"),
     ]
