@@ -48,8 +48,8 @@ class TeamScreen(TeamGroups, TeamPeople, TeamArchive, TableSection[Any]):
         Binding("u", "toggle_uuids", "Show uuid"),
         Binding("e", "edit_person", "Edit person"),
         Binding("d", "delete_person", "Delete person"),
-        Binding("a", "archive_person", "Archive person"),
-        Binding("A", "restore_person", "Archived…"),
+        Binding("a", "archive_person", "Archive"),
+        Binding("A", "restore_person", "Unarchive…"),
         Binding("t", "pick_team", "Team filter"),
         Binding("g", "toggle_grouping", "Group by team"),
     ]
