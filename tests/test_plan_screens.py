@@ -154,6 +154,15 @@ async def _open_plan(pilot) -> None:
     assert isinstance(pilot.app.screen, PlanScreen)
 
 
+async def test_at_80_columns_overdue_is_told_short_and_the_goal_title_gets_the_room(ana_plan):
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_plan(pilot)
+        text = screen_text(app)
+        assert "2026-10-31 ⚠ 26d" in text and "26d overdue" not in text
+        assert "Write a Helm chart" in text  # whole (20 cells were left for titles)
+
+
 async def test_a_due_date_outside_the_plan_is_refused_next_to_the_field(ana_plan):
     app = MentorApp(db_path=ana_plan)
     async with app.run_test(size=SIZE) as pilot:

@@ -46,12 +46,13 @@ def status_cell(status: str) -> Text:
     return Text(STATUS_LOOK.get(status, (status, ""))[0], style=_RICH_STATUS.get(status, ""))
 
 
-def due_cell(goal: GoalLine) -> Text:
+def due_cell(goal: GoalLine, compact: bool = False) -> Text:
+    """The due date; when overdue, by how many days (`compact`: "⚠ 15d", for narrow screens)."""
     if goal.due_on is None:
         return Text("")
     if goal.overdue(clock.today()):
         days = (clock.today() - goal.due_on).days
-        return Text(f"{dates.show(goal.due_on)} ⚠ {days}d overdue", style="bold red")
+        return Text(f"{dates.show(goal.due_on)} ⚠ {days}d{'' if compact else ' overdue'}", style="bold red")
     return Text(dates.show(goal.due_on), style="dim" if goal.status == "done" else "")
 
 
@@ -146,7 +147,8 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
         self.query_one("#plan-head", Static).update(plan_head(data))
         other = "competency" if self.grouping == "phase" else "phase"
         groups = grouped(data.goals, self.grouping)
-        lines = [(name, index, goal, due_cell(goal), labs_cell(goal))
+        compact = self.size.width < 100  # the goal titles need the room more than the word "overdue"
+        lines = [(name, index, goal, due_cell(goal, compact), labs_cell(goal))
                  for name, goals in groups for index, goal in enumerate(goals)]
         # the goal's title takes what the other columns leave (each cell has one space either side)
         group_width = min(18, max((len(name) for name, _ in groups), default=5))
