@@ -183,6 +183,7 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
     check_series(values)
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
+        rule_changed = (values.rrule or None) != session.rrule
         rows = list(SessionOccurrence.select().where(SessionOccurrence.session == session.id))
         moved = _retimed([*session.exdates, *(r.starts_at for r in rows)], session, values.starts_at, values.timezone)
         session.exdates = tuple(moved[m] for m in session.exdates)
@@ -202,7 +203,21 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
         session.notes = values.notes or ""
         session.all_day = values.all_day
         session.save()
+        _check_apart(session, "rrule" if rule_changed else "starts_at")  # (raised: all of it rolled back)
     return session
+
+
+def _check_apart(session: Session, field: str) -> None:
+    """The series as saved puts no occurrence where another one was moved (the rule an
+    occurrence's move and an import keep: series.shared_time); a RecordError on `field`."""
+    moved = moves_by_session([session.id]).get(session.id, {})
+    clash = series.shared_time(session.starts_at, session.timezone, session.rrule, session.exdates, moved)
+    if clash is None:
+        return
+    local = clash.astimezone(recurrence.zone(session.timezone))
+    when = f"{local:%A %Y-%m-%d}" if session.all_day else f"{local:%A %Y-%m-%d %H:%M} {session.timezone or 'UTC'}"
+    raise schema.RecordError(field, f"the series would have two occurrences on {when} (one was moved there): "
+                                    "pick another rule or time, or move that occurrence first")
 
 
 def end_series(session_id: int, last_day: dt.date) -> Session:

@@ -57,16 +57,22 @@ def _start(values: dict[str, Any]) -> tuple[dt.datetime, str | None, bool]:
 
 
 def _rule_refused_here(save: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
-    """`save`, with the store's refusal of the rule said next to the custom-rule field (a
-    preset of "Repeats" is always a usable rule: only a rule of one's own is refused)."""
+    """`save`, with the store's refusal of the rule said next to the field it came from (the
+    custom rule when one is typed, else "Repeats": a preset is always a usable rule, but it may
+    put an occurrence where another one was moved), and of the start next to the time (the
+    date for an all-day session)."""
 
     def checked(values: dict[str, Any]) -> Any:
         try:
             return save(values)
         except schema.RecordError as exc:
             if exc.field == "rrule":
-                raise schema.RecordError("custom_rule", str(exc)) from None
-            raise
+                field = "custom_rule" if (values.get("custom_rule") or "").strip() else "repeats"
+            elif exc.field == "starts_at":
+                field = "date" if values.get("all_day") == "yes" else "time"
+            else:
+                raise
+            raise schema.RecordError(field, str(exc)) from None
 
     return checked
 
