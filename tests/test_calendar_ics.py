@@ -354,3 +354,32 @@ def test_a_skipped_event_never_sends_its_title_to_the_terminal(tmp_path, capsys)
 
 def test_an_exchange_error_shows_control_characters_escaped():
     assert str(ExchangeError("damaged event “a\x1b]0;x\x07b”")) == r"damaged event “a\x1b]0;x\x07b”"
+
+
+def test_an_events_description_and_location_lose_their_control_characters(tmp_path, capsys):
+    """Escape sequences in an event's DESCRIPTION (clear the screen, retitle the terminal) and
+    LOCATION are not stored, so `calendar export` to the terminal never sends them; newline kept."""
+    evil = tmp_path / "evil.ics"
+    evil.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:evil-2@test\r\n"
+        b"DTSTAMP:20261128T000000Z\r\nDTSTART:20261210T100000Z\r\nDTEND:20261210T110000Z\r\nSUMMARY:Retro\r\n"
+        b"DESCRIPTION:Agenda\\n\x1b[2J\x1b]0;pwned\x07first \xc2\x9b31mitem\x00\r\n"
+        b"LOCATION:Room \x1b[5m4\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    db = str(tmp_path / "m.sqlite3")
+    assert main(["--db", db, "calendar", "import", str(evil)]) == 0
+    database.open_database(Path(db))
+    assert Session.get().notes == "Location: Room [5m4\n\nAgenda\n[2J]0;pwnedfirst 31mitem"
+    database.close_database()
+    capsys.readouterr()
+    assert main(["--db", db, "calendar", "export"]) == 0
+    out = capsys.readouterr().out
+    assert "BEGIN:VEVENT" in out and "first 31mitem" in out
+    assert not any(c in out for c in "\x1b\x07\x9b\x00")
+
+
+def test_an_export_never_sends_a_control_character_stored_before_they_were_stripped(store):
+    session = sessions.create_session("Retro", "other", _at(2026, 12, 10, 10))
+    Session.update(notes="a\x1b]0;pwned\x07b\nc").where(Session.id == session.id).execute()
+    data = ical_export.calendar_bytes().decode()
+    assert "DESCRIPTION:a]0\\;pwnedb\\nc" in data and "\x1b" not in data and "\x07" not in data

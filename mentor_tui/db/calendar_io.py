@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from mentor_tui import series
 from mentor_tui.db.models import Session, SessionOccurrence, database_proxy
 from mentor_tui.db.session_edits import SeriesValues, check_series
+from mentor_tui.text_safety import strip_controls
 
 UTC = dt.UTC
 Move = tuple[dt.datetime, dt.datetime]  # (original, where it happens), UTC
@@ -34,6 +35,13 @@ class SeriesRecord:
     link: str | None = None
     notes: str = ""
     moves: tuple[Move, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        # The notes (an event's DESCRIPTION and LOCATION) never hold a terminal escape, as a
+        # TOML import's notes do not: stripped of control characters (newline and tab kept), so
+        # none is stored, nor sent by an export (of a store written before they were stripped).
+        # One-line values (title, link) with one are refused by check(): the event is skipped.
+        object.__setattr__(self, "notes", strip_controls(self.notes))
 
     def check(self) -> None:
         """ValueError (one sentence) when the store would refuse it."""
