@@ -36,7 +36,9 @@ def summary(today: dt.date) -> Summary:
         me_name=me.name if me else None,
         me_role=me.role if me else None,
         people=Person.select().where(~Person.archived).count(),
-        active_plans=Plan.select().where(Plan.status == "active").count(),
+        # the plans of people still in the program (an archived person's plan keeps its status)
+        active_plans=Plan.select().join(Person, on=(Plan.owner == Person.id))
+        .where((Plan.status == "active") & ~Person.archived).count(),
         open_actions=ActionItem.select().where(ActionItem.done_on.is_null()).count(),
         checkins_due=checkins_due(me, today) if me else [],
     )
@@ -45,7 +47,8 @@ def summary(today: dt.date) -> Summary:
 def checkins_due(mentor: Person, today: dt.date, limit: int = 10) -> list[CheckInDue]:
     """The mentor's active mentorships whose next check-in is due by today, most overdue first.
 
-    A check-in dated after today is not held yet: it does not move the due date.
+    A check-in dated after today is not held yet: it does not move the due date. A mentee
+    who was archived (left the program) is never due.
     """
     last = fn.MAX(CheckIn.held_on)
     query = (
@@ -53,7 +56,7 @@ def checkins_due(mentor: Person, today: dt.date, limit: int = 10) -> list[CheckI
         .join(Person, on=(Mentorship.mentee == Person.id))
         .switch(Mentorship)
         .join(CheckIn, join_type=JOIN.LEFT_OUTER, on=((CheckIn.mentorship == Mentorship.id) & (CheckIn.held_on <= today)))
-        .where((Mentorship.mentor == mentor) & Mentorship.ended_on.is_null())
+        .where((Mentorship.mentor == mentor) & Mentorship.ended_on.is_null() & ~Person.archived)
         .group_by(Mentorship.id)
     )
     due: list[CheckInDue] = []

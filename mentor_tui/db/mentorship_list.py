@@ -1,7 +1,9 @@
 """The mentorships of the Check-ins section: who is due, open actions, old blockers.
 
 "Me" sees the mentorships I am in (mentor or mentee); a lead, or a database
-without "me", sees all of them. Active ones come first, most due first.
+without "me", sees all of them. Active ones come first, most due first. A
+mentorship of someone archived (they left the program) is never due: its names
+say "(archived)", and it comes after the ones still running.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class MentorshipRow:
     open_actions: int
     blocker: BlockerAge | None  # the latest check-in's blocker, if it names one
     me_is_mentor: bool
+    someone_archived: bool = False  # the mentor or the mentee left the program: never due
 
     @property
     def label(self) -> str:
@@ -53,9 +56,11 @@ def _last_held(today: dt.date):
     )
 
 
+Mentor = Person.alias("mentor")
+Mentee = Person.alias("mentee")
+
+
 def _select(today: dt.date):
-    Mentor = Person.alias("mentor")
-    Mentee = Person.alias("mentee")
     count_ = CheckIn.select(fn.COUNT(CheckIn.id)).where(CheckIn.mentorship == Mentorship.id)
     open_actions = (
         ActionItem.select(fn.COUNT(ActionItem.id))
@@ -65,6 +70,7 @@ def _select(today: dt.date):
     return (
         Mentorship.select(
             Mentorship, Mentor.name.alias("mentor_name"), Mentee.name.alias("mentee_name"),
+            Mentor.archived.alias("mentor_archived"), Mentee.archived.alias("mentee_archived"),
             _last_held(today).alias("last_held"), count_.alias("checkin_count"), open_actions.alias("open_count"),
         )
         .join(Mentor, on=(Mentorship.mentor == Mentor.id))
@@ -92,7 +98,8 @@ def page(today: dt.date, limit: int = 200, offset: int = 0, everyone: bool = Fal
     due = fn.DATE(fn.COALESCE(_last_held(today), Mentorship.started_on), fn.printf("+%d days", Mentorship.cadence_days))
     query = (
         _visible(_select(today), me, everyone)
-        .order_by(Mentorship.ended_on.is_null(False), Mentorship.ended_on.desc(), due, Mentorship.id)
+        .order_by(Mentorship.ended_on.is_null(False) | Mentor.archived | Mentee.archived, Mentorship.ended_on.desc(),
+                  due, Mentorship.id)
         .limit(limit)
         .offset(offset)
     )
@@ -110,10 +117,12 @@ def _rows(made: list, me: Person | None) -> list[MentorshipRow]:
     rows = []
     for m in made:
         last = _date(m.last_held)
+        gone = bool(m.mentor_archived or m.mentee_archived)
         rows.append(MentorshipRow(
-            m.id, m.mentor_id, m.mentor_name, m.mentee_id, m.mentee_name, m.started_on, m.ended_on,
+            m.id, m.mentor_id, people.shown_name(m.mentor_name, m.mentor_archived),
+            m.mentee_id, people.shown_name(m.mentee_name, m.mentee_archived), m.started_on, m.ended_on,
             m.cadence_days, m.focus or "", int(m.checkin_count or 0), last,
-            None if m.ended_on is not None else next_due(m.started_on, last, m.cadence_days),
-            int(m.open_count or 0), ages.get(m.id), me is not None and m.mentor_id == me.id,
+            None if m.ended_on is not None or gone else next_due(m.started_on, last, m.cadence_days),
+            int(m.open_count or 0), ages.get(m.id), me is not None and m.mentor_id == me.id, gone,
         ))
     return rows

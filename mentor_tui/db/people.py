@@ -8,6 +8,7 @@ never travels in a file, and it does not move the person's `updated_at`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from mentor_tui import schema
@@ -136,3 +137,20 @@ def set_archived(uuid: str, archived: bool) -> Person:
 
 def archived_people() -> list[Person]:
     return list(Person.select().where(Person.archived).order_by(Person.name, Person.id))
+
+
+def shown_name(name: str, archived: bool | int | None) -> str:
+    """A person's name as lists and pickers show it: "(archived)" after someone who left."""
+    return f"{name} (archived)" if archived else name
+
+
+def roster_keeping(keep: Iterable[int | None]) -> list[Person]:
+    """The active people, and the archived ones among `keep` (the people a record being edited
+    names: its form keeps them, as they are, instead of losing them). Label them with `label`."""
+    ids = sorted({i for i in keep if i is not None})
+    query = Person.select().where(~Person.archived | Person.id.in_(ids)) if ids else Person.select().where(~Person.archived)
+    return list(query.order_by(Person.name, Person.id))
+
+
+def label(person: Person) -> str:
+    return shown_name(person.name, person.archived)

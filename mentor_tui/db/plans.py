@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 
 from mentor_tui import schema
 from mentor_tui.db.models import Competency, Goal, Lab, LabItem, Person, Plan, objects
+from mentor_tui.db.people import shown_name
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def page(
     if which.first_owner is not None:  # my plans, then those I mentor, then the rest
         order[:0] = [Plan.owner != which.first_owner, fn.COALESCE(Plan.mentor, 0) != which.first_owner]
     query = (
-        Plan.select(Plan, Person.name.alias("owner_name"), fn.COUNT(Goal.id).alias("total"), done.alias("done"))
+        Plan.select(Plan, Person.name.alias("owner_name"), Person.archived.alias("owner_archived"),
+                    fn.COUNT(Goal.id).alias("total"), done.alias("done"))
         .join(Person, on=(Plan.owner == Person.id))
         .switch(Plan)
         .join(Goal, JOIN.LEFT_OUTER)
@@ -78,7 +80,7 @@ def page(
     )
     return [
         PlanRow(
-            p.id, p.uuid, p.title, p.owner_name, p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total,
+            p.id, p.uuid, p.title, shown_name(p.owner_name, p.owner_archived), p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total,
             p.owner_id,
         )
         for p in objects(_filtered(query, which))

@@ -59,6 +59,8 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         today = clock.today()
         if row.ended_on is not None:
             due = Text(f"ended {dates.show(row.ended_on)}", style="dim")
+        elif row.someone_archived:
+            due = Text("not due: archived", style="dim")
         else:
             due = due_text(row.due_on, today)
         if row.blocker is None:

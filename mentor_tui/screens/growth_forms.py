@@ -38,13 +38,15 @@ class Choices:
     sessions: tuple[tuple[str, int], ...]  # (label, id)
 
 
-def fetch_choices(person_id: int) -> Choices:
-    """Runs in a worker: what the forms offer to pick from."""
+def fetch_choices(person_id: int, existing: Any = None) -> Choices:
+    """Runs in a worker: what the forms offer to pick from (`existing`: the record being edited;
+    the archived people it names stay among the people, so its form shows them as they are)."""
     from mentor_tui.db import growth_refs, incidents, people, ratings
 
     me = people.me()
+    named = [getattr(existing, column, None) for column in ("rated_by_id", "from_id", "person_id")]  # (peewee ids)
     return Choices(
-        tuple((p.name, p.id) for p in people.roster()),
+        tuple((people.label(p), p.id) for p in people.roster_keeping(named)),
         me.id if me else None,
         tuple((c.name, c.key) for c in ratings.competency_choices()),
         tuple((c.label, c.uuid) for c in growth_refs.evidence_choices(person_id)),

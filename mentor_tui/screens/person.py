@@ -174,7 +174,7 @@ class PersonScreen(DetailScreen[PersonView]):
 
         def fetch() -> tuple[Any, Any]:
             existing = growth_forms.fetch_record(kind, record.id) if record is not None else None
-            return growth_forms.fetch_choices(person_id), existing
+            return growth_forms.fetch_choices(person_id, existing), existing
 
         def build(data: tuple[Any, Any]):
             choices, existing = data

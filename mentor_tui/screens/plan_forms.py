@@ -70,17 +70,21 @@ def goal_form(
 
 
 def plan_edit_choices(plan_id: int) -> tuple[PlanFields | None, list[Any]]:
-    """Runs in a worker: the plan's values and the people it can be for."""
+    """Runs in a worker: the plan's values and the people it can be for (its owner and mentor
+    among them, also when archived)."""
     from mentor_tui.db import people, plans
 
-    return plans.plan_fields(plan_id), people.roster(include_archived=True)
+    current = plans.plan_fields(plan_id)
+    keep = (current.owner_id, current.mentor_id) if current is not None else ()
+    return current, people.roster_keeping(keep)
 
 
 def plan_edit_form(current: PlanFields, roster: list[Any]) -> FormScreen:
     from mentor_tui.db import plans
+    from mentor_tui.db.people import label
 
-    people = [(p.name, p.id) for p in sorted(roster, key=lambda p: (p.role != "mentee", p.name))]
-    mentors = [(p.name, p.id) for p in sorted(roster, key=lambda p: (p.role == "mentee", p.name))]
+    people = [(label(p), p.id) for p in sorted(roster, key=lambda p: (p.role != "mentee", p.name))]
+    mentors = [(label(p), p.id) for p in sorted(roster, key=lambda p: (p.role == "mentee", p.name))]
 
     def save(values: dict[str, Any]):
         return plans.update_plan(

@@ -123,7 +123,7 @@ class SessionScreen(DetailScreen[SessionView]):
             ) if view.recurring else session.starts_at)
             return f"Series “{session.title}” saved."
 
-        self.open_form_after(_roster, lambda roster: series_form(roster, view), saved)
+        self.open_form_after(lambda: _roster(view.presenter_id), lambda roster: series_form(roster, view), saved)
 
     def action_end_series(self) -> None:
         if self.data is not None:
@@ -141,9 +141,10 @@ class SessionScreen(DetailScreen[SessionView]):
 
         def build(roster):
             from mentor_tui.db import session_edits
+            from mentor_tui.db.people import label
             from mentor_tui.screens.pick_list import PickListDialog
 
-            options = [(p.name, p.id, p.id in ticked) for p in roster]
+            options = [(label(p), p.id, p.id in ticked) for p in roster]
             return PickListDialog(
                 "Who attended", "Tick the people who were there: ↑ ↓ move, space ticks, ctrl+s saves.", options,
                 lambda ids: session_edits.set_attendance(session_id, original, ids),
@@ -151,7 +152,8 @@ class SessionScreen(DetailScreen[SessionView]):
             )
 
         def open_list() -> None:
-            self._open_dialog(_roster, build, lambda n: f"Attendance saved: {n} {'person' if n == 1 else 'people'}.")
+            # those who attended and have left since stay in the list, ticked: a save keeps them
+            self._open_dialog(lambda: _roster(*ticked), build, lambda n: f"Attendance saved: {n} {'person' if n == 1 else 'people'}.")
 
         if view.starts_at > clock.now() and not ticked:  # asked, as a check-in dated in the future is
             from mentor_tui.screens.confirm import YesNoDialog
@@ -241,10 +243,12 @@ class SessionScreen(DetailScreen[SessionView]):
         self.save(lambda: session_edits.delete_session(session_id), deleted)
 
 
-def _roster():
+def _roster(*keep: int | None):
+    """Runs in a worker: the people a form offers, and the archived ones among `keep` (ids the
+    record already names: a form must show them, and its save keep them)."""
     from mentor_tui.db import people
 
-    return people.roster()
+    return people.roster_keeping(keep)
 
 
 def _incident_choices():
