@@ -143,3 +143,20 @@ def test_an_empty_private_note_in_a_file_does_not_clear_one(source, tmp_path, bl
     file.write_text(blanked, encoding="utf-8")
     import_files([file])
     assert CheckIn.get(CheckIn.uuid == source.checkin.uuid).private_notes == SENTINEL
+
+
+def test_an_export_with_private_notes_holds_only_mine_never_another_mentors(source):
+    """A lead who took in a mentor's private export, then exports "with private notes", shares
+    their own notes only: the app never shows them the other mentor's, and no file carries them."""
+    import datetime as dt
+
+    from mentor_tui.db.models import Mentorship, Person
+
+    dee = Person.get(Person.name == "Dee Lead")
+    eve = Person.get(Person.name == "Eve Unrelated")
+    theirs = Mentorship.create(mentor=dee, mentee=eve, started_on=dt.date(2026, 9, 1), cadence_days=14)
+    CheckIn.create(mentorship=theirs, held_on=dt.date(2026, 9, 10), progress="ok",
+                   private_notes="DEE-ONLY: Eve is thinking of leaving")
+    text = dumps(build_document(include_private=True))
+    assert SENTINEL in text  # mine (Bo Chen mentors Ana)
+    assert "DEE-ONLY" not in text

@@ -22,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--include-private",
         action="store_true",
-        help="also write the private pairing notes of check-ins (left out by default)",
+        help="also write your private pairing notes: those of check-ins where you are the mentor "
+             "(left out by default; other mentors' notes are never written)",
     )
     add_output_option(parser)
 

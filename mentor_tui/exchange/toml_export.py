@@ -6,7 +6,9 @@
 
 Each record is built from an explicit allow-list of fields: a new column in
 the database never leaks into an export by accident. Private notes are written
-only when asked for by name (`include_private`), and the header says so.
+only when asked for by name (`include_private`), and the header says so; and
+only the mentor's own (of check-ins where "me" is the mentor), never notes that
+came in with an import from another mentor.
 Records come in a stable order (id, or position within their parent) so the
 same data always gives the same file.
 """
@@ -133,7 +135,9 @@ def _record(
 ) -> Record:
     rec: Record = {}
     for f in kind.fields:
-        if f.private and not include_private:
+        # a private note goes out only when asked for, and only the mentor's own: those of check-ins
+        # where "me" is the mentor (the only ones the app shows me; others came in with an import)
+        if f.private and not (include_private and row.get("mentorship") in mentored_here):
             continue
         if f.type == schema.ALIASES:
             _put(rec, f.file_key, aliases_of.get(row["id"]))

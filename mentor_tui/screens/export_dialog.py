@@ -138,7 +138,8 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
         if shown and not counts.get("plans"):
             lines.append("  No plans: an export holds the plans its people own (a mentee exports their own).")
         if private:
-            lines.append("  [b $warning]Private pairing notes: INCLUDED[/] (the file will say includes_private = true)")
+            lines.append("  [b $warning]Private pairing notes: INCLUDED[/], yours: those of check-ins where you are the "
+                         "mentor (the file will say includes_private = true)")
         else:
             lines.append("  Private pairing notes: not included")
         preview = self.query_one("#preview", Static)
