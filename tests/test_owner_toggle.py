@@ -181,3 +181,31 @@ async def test_the_toggle_is_as_wide_as_the_longest_name():
     async with One().run_test(size=(80, 3)) as pilot:
         await pilot.pause()
         assert toggle.render().plain == "Amara Okafor (mentee) ⇄"
+
+
+async def test_a_long_name_shows_whole_in_the_form_beside_the_due_date_at_80_and_120_columns(store_with_me):
+    """The form's grid gave the owner 25 columns (checkins.tcss) whatever the toggle's width:
+    a name longer than 'Jonas Becker (mentor)' was cut, or ran under the due date."""
+    me = people.me()
+    amara = people.add_person("Amara Okafor-Nwachukwu", "mentee")  # 'Amara Okafor-Nwachukwu (mentee)': 31 cells
+    create_mentorship(me.id, amara.id, dt.date(2026, 9, 1), cadence_days=14)
+    for size in ((80, 24), (120, 40)):
+        app = MentorApp(db_path=store_with_me)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            form = await _new_form(pilot)
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            await pilot.press(*"Pair on the alert rules")
+            row = form.query_one(ActionRow)
+            toggle, due, new = row.query_one(OwnerToggle), row.query_one(".action-due"), row.query_one(".action-new")
+            assert toggle.value == amara.id
+            assert toggle.render().plain.rstrip() == "Amara Okafor-Nwachukwu (mentee) ⇄", size
+            assert toggle.region.width == toggle.outer_size.width == 35, size
+            assert toggle.region.right <= due.region.x and due.region.right <= new.region.x, size
+            assert new.region.right <= row.region.right <= form.query_one("#dialog").region.right, size
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert not isinstance(app.screen, CheckInForm)
+        database.close_database()
+    assert _owners() == [("Pair on the alert rules", "Amara Okafor-Nwachukwu")] * 2

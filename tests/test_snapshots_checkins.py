@@ -74,6 +74,32 @@ def blocked_db(tmp_path):
     return path
 
 
+@pytest.fixture
+def long_name_db(tmp_path):
+    """Me (Bo Chen) mentoring Amara Okafor-Nwachukwu, whose owner label takes 31 cells; an item of hers open."""
+    import datetime as dt
+
+    from mentor_tui.db import checkins, mentorships
+    from mentor_tui.db.actions import NewAction
+
+    path = tmp_path / "long-name.sqlite3"
+    database.open_database(path)
+    me = people.set_me("Bo Chen", "mentor")
+    amara = people.add_person("Amara Okafor-Nwachukwu", "mentee")
+    ship = mentorships.create_mentorship(me.id, amara.id, dt.date(2026, 9, 1), 14, "Observability")
+    checkins.create_checkin(ship.id, dt.date(2026, 11, 12), new_actions=[
+        NewAction("Write the alert runbook", amara.id, dt.date(2026, 11, 30))])
+    database.close_database()
+    return path
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_checkin_form_shows_a_long_owner_name_whole(snap_compare, long_name_db, size):
+    """The owner's column is as wide as the name (checkins.tcss gave it 25 columns: the name was cut)."""
+    assert snap_compare(MentorApp(db_path=long_name_db), terminal_size=size,
+                        run_before=_then("4", "n", "ctrl+n"))
+
+
 def test_mentorship_list_flags_an_old_blocker_and_lists_ended_ones_last(snap_compare, blocked_db):
     assert snap_compare(MentorApp(db_path=blocked_db), terminal_size=SIZE, run_before=_then("4"))
 

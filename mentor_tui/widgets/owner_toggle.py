@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -27,7 +28,7 @@ class OwnerToggle(Widget, can_focus=True):
         Binding("left", "previous", "Previous owner", show=False),
     ]
     DEFAULT_CSS = """
-    OwnerToggle { height: 1; width: 24; padding: 0 1; background: $surface; }
+    OwnerToggle { height: 1; padding: 0 1; background: $surface; }
     OwnerToggle:focus { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     """
 
@@ -41,7 +42,12 @@ class OwnerToggle(Widget, can_focus=True):
         # as wide as the longest name needs (padding and " ⇄": 4 cells), within reason: a name
         # was cut at 24 cells with the row's room to spare
         longest = max(cell_len(name) for name in [NOBODY, *(name for name, _ in owners)])
-        self.styles.width = max(MIN_WIDTH, min(MAX_WIDTH, longest + 4))
+        self.cells_wide = max(MIN_WIDTH, min(MAX_WIDTH, longest + 4))
+        self.styles.width = self.cells_wide
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """Its width less its padding: what a grid's `auto` column gives it (checkins.tcss)."""
+        return self.cells_wide - self.styles.gutter.width
 
     @property
     def label(self) -> str:
