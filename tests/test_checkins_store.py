@@ -293,3 +293,24 @@ def test_an_import_refuses_a_check_in_before_its_mentorship_in_the_database_star
     path.write_text(path.read_text().replace("2026-08-31", "2026-09-01"))
     import_files([path])
     assert CheckIn.select().count() == 1
+
+
+def test_an_item_made_at_a_later_check_in_is_neither_offered_nor_done_at_an_earlier_one(pair):
+    """Editing the check-in of 1 October must not tick an item the 1 November check-in made: it
+    would be done a month before it existed."""
+    me, ana, ship = pair
+    october = checkins.create_checkin(ship.id, D(2026, 10, 1), "ok")
+    november = checkins.create_checkin(ship.id, D(2026, 11, 1), "ok", new_actions=[NewAction("Book the deep dive", me.id)])
+    later_item = ActionItem.get(ActionItem.checkin == november.id)
+    context = checkin_view.form_context(ship.id, october.id, TODAY)
+    assert context is not None and [i.text for i in context.open_items] == []
+    with pytest.raises(ValueError, match="made at the check-in of 2026-11-01, after this one"):
+        checkins.update_checkin(october.id, D(2026, 10, 1), "ok", "", "", None, close_ids=[later_item.id])
+    with pytest.raises(ValueError, match="cannot be done here before it was made"):
+        checkins.create_checkin(ship.id, D(2026, 10, 15), "ok", close_ids=[later_item.id])
+    assert ActionItem.get_by_id(later_item.id).done_on is None
+    assert CheckIn.select().count() == 2  # the refused new one was not kept
+    edited = checkin_view.form_context(ship.id, None, TODAY)
+    assert edited is not None and [i.text for i in edited.open_items] == ["Book the deep dive"]
+    checkins.create_checkin(ship.id, D(2026, 11, 15), "ok", close_ids=[later_item.id])
+    assert ActionItem.get_by_id(later_item.id).done_on == D(2026, 11, 15)

@@ -71,10 +71,16 @@ def of_checkin(checkin_id: int) -> list[ActionLine]:
 
 
 def open_items(mentorship_id: int, other_than: int | None = None) -> list[ActionLine]:
-    """Every open item of a mentorship made by its check-ins (but `other_than`), oldest first."""
+    """Every open item of a mentorship made by its check-ins (but `other_than`), oldest first;
+    with `other_than`, only those of the check-ins held before it (a later one's items cannot
+    be done at it)."""
     query = _select().where((CheckIn.mentorship == mentorship_id) & ActionItem.done_on.is_null())
     if other_than is not None:
+        this = CheckIn.get_or_none(CheckIn.id == other_than)
         query = query.where(CheckIn.id != other_than)
+        if this is not None:
+            query = query.where((CheckIn.held_on < this.held_on)
+                                | ((CheckIn.held_on == this.held_on) & (CheckIn.id < other_than)))
     return _lines(query.order_by(CheckIn.held_on, CheckIn.id, ActionItem.position, ActionItem.id))
 
 

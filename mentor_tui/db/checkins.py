@@ -133,9 +133,21 @@ def _edit_items(checkin: CheckIn, items: Sequence[ItemEdit], held_on: dt.date) -
 
 
 def _close(mentorship_id: int, item_ids: Iterable[int], on: dt.date, checkin_id: int) -> None:
+    """Tick items of earlier check-ins done on `on` (this check-in's day). An item made at a
+    check-in held after it is refused: it would be done before it was made."""
     ids = list(item_ids)
     if not ids:
         return
+    later = (
+        ActionItem.select(ActionItem.text, CheckIn.held_on).join(CheckIn)
+        .where(ActionItem.id.in_(ids) & (CheckIn.mentorship == mentorship_id) & (CheckIn.id != checkin_id)
+               & ((CheckIn.held_on > on) | ((CheckIn.held_on == on) & (CheckIn.id > checkin_id))))
+        .order_by(CheckIn.held_on, ActionItem.id).tuples().first()
+    )
+    if later is not None:
+        text, made_on = later
+        raise ValueError(f"“{text}” was made at the check-in of {made_on}, after this one ({on}): "
+                         "it cannot be done here before it was made")
     earlier = CheckIn.select(CheckIn.id).where((CheckIn.mentorship == mentorship_id) & (CheckIn.id != checkin_id))
     ActionItem.update(done_on=on).where(
         ActionItem.id.in_(ids) & ActionItem.checkin.in_(earlier) & ActionItem.done_on.is_null()
