@@ -111,3 +111,25 @@ def test_restore_picker_snapshot(snap_compare, tmp_path):
     db = tmp_path / "t.sqlite3"
     _team(db)
     assert snap_compare(MentorApp(db_path=db), terminal_size=SIZE, run_before=then("6", "a", "A"))
+
+
+def test_merging_someone_active_into_an_archived_person_restores_them_and_says_so(tmp_path):
+    from mentor_tui.db.people_merge import merge, plan_merge
+
+    db = tmp_path / "t.sqlite3"
+    _me, ana, _bo = _team(db)
+    database.open_database(db)
+    try:
+        people.set_archived(ana, True)
+        again = people.add_person("Ana R.", "mentee")  # the same human, typed by hand: still active
+        keep, other = Person.get(Person.uuid == ana), Person.get(Person.uuid == again.uuid)
+        assert "  Ana Ruiz is archived and Ana R. is not: Ana Ruiz is restored" in plan_merge(keep, other).lines()
+        merge(keep, other)
+        assert not Person.get(Person.uuid == ana).archived
+        people.set_archived(ana, True)  # both archived: the one kept stays archived
+        cai = people.add_person("Cai Müller", "mentee")
+        people.set_archived(cai.uuid, True)
+        merge(Person.get(Person.uuid == ana), Person.get(Person.uuid == cai.uuid))
+        assert Person.get(Person.uuid == ana).archived
+    finally:
+        database.close_database()

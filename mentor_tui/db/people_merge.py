@@ -47,6 +47,8 @@ class MergePlan:
         out.append(f"  {self.other.name}'s uuid is kept as an alias; {self.other.name} is then removed")
         if self.other.is_me and not self.keep.is_me:
             out.append(f"  {self.keep.name} becomes \"me\"")
+        if self.keep.archived and not self.other.archived:
+            out.append(f"  {self.keep.name} is archived and {self.other.name} is not: {self.keep.name} is restored")
         return out
 
 
@@ -157,6 +159,8 @@ def merge(keep: Person, other: Person) -> MergePlan:
             changes["email"] = other.email
         if not keep.team and other.team:
             changes["team"] = other.team
+        if keep.archived and not other.archived:  # one of the two is still in the program: so is the one kept
+            changes["archived"] = False
         Person.delete().where(Person.id == other.id).execute()
         if changes:
             Person.update(**changes).where(Person.id == keep.id).execute()
