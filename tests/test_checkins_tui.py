@@ -349,3 +349,20 @@ async def test_a_long_timeline_shows_the_newest_first_and_older_ones_on_request(
         await settle(pilot)
         assert "week 9" not in [c.entry.progress for c in app.screen.query(CheckInCard)]
     assert models.CheckIn.select().count() == 11
+
+
+async def test_next_steps_to_action_items_says_what_it_did_and_not_saved_when_nothing_was(store_with_me):
+    _, _, ship = _mentor_with_ana(store_with_me)
+    checkins.create_checkin(ship.id, D(2026, 11, 20), progress="ok", next_steps="- Write the runbook")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_first_checkin(pilot, app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert "1 action item made from the next steps." in screen_text(app)
+        await pilot.press("a")  # made already: nothing to do, and the status line does not say Saved.
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Nothing to do: every next-steps line is an action item already" in text and "Saved." not in text
+    assert models.ActionItem.select().count() == 1

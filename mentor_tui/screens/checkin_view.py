@@ -92,8 +92,10 @@ class CheckInScreen(CheckInEdits, DetailScreen[CheckInView]):
         ident = self.data.id
 
         def made(count: int) -> None:
-            self.notify(f"{count} action item{'s' if count != 1 else ''} made from the next steps." if count
-                        else "Every next-steps line is an action item already (or there are none).")
+            message = (f"{count} action item{'s' if count != 1 else ''} made from the next steps." if count
+                       else "Nothing to do: every next-steps line is an action item already (or there are none).")
+            self.notify(message)
+            self.set_status(message)  # instead of "Saved.", which is not true when nothing changed
 
         self.save(lambda: actions.add_from_next_steps(ident), made)
 
