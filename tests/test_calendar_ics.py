@@ -204,7 +204,7 @@ def test_dry_run_writes_nothing_and_says_what_would_change(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(db), "calendar", "import", "--dry-run", str(ICS / "outlook.ics")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Dry run, nothing written: 3 session(s) would be added")
+    assert out.startswith("Dry run, nothing written: 3 sessions would be added")
     assert "would add: “Platform update”" in out
     assert db.read_bytes() == before
 

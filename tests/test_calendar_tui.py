@@ -68,7 +68,7 @@ async def test_a_biweekly_session_made_on_a_day_chosen_in_the_month(store_with_m
         assert app.screen is not form
         # the grid's six weeks reach into January
         assert grid.counts == {dt.date(2026, 12, 11): 1, dt.date(2026, 12, 25): 1, dt.date(2027, 1, 8): 1}
-        assert "Friday 2026-12-11: 1 session(s)" in screen_text(app)
+        assert "Friday 2026-12-11: 1 session ·" in screen_text(app)
     session = models.Session.get()
     assert (session.starts_at, session.timezone, session.rrule) == (_at(2026, 12, 11, 14), "Europe/Berlin",
                                                                     "FREQ=WEEKLY;INTERVAL=2")
@@ -227,7 +227,7 @@ async def test_delete_asks_first_and_says_what_goes(store_with_me):
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         text = screen_text(app)
-        assert "1 attendance record(s)" in text and "1 linked incident(s) stay, unlinked" in text
+        assert "1 attendance record" in text and "1 linked incident stays, unlinked" in text
         await pilot.press("n")
         await settle(pilot)
         assert models.Session.select().count() == 1
@@ -277,11 +277,11 @@ async def test_ics_import_dialog_previews_then_imports(store_with_me):
         dialog.query_one("#paths").value = str(ICS / "google.ics")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Dry run, nothing written: 3 session(s) would be added" in screen_text(app)
+        assert "Dry run, nothing written: 3 sessions would be added" in screen_text(app)
         assert models.Session.select().count() == 0
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "3 session(s) added" in screen_text(app)
+        assert "3 sessions added" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert "Incident review" in screen_text(app)
@@ -307,7 +307,7 @@ async def test_ics_export_dialog_writes_the_file(store_with_me, tmp_path):
         await _open_calendar(pilot, "E")
         dialog = app.screen
         assert isinstance(dialog, IcsExportDialog)
-        assert "1 event(s): 1 repeating series" in screen_text(app)
+        assert "1 event: 1 repeating series" in screen_text(app)
         dialog.query_one("#path").value = str(target)
         await pilot.press("ctrl+s")
         await settle(pilot)

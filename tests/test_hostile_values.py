@@ -294,7 +294,7 @@ def test_check_finds_a_date_an_older_version_let_in(store):
     con.close()
     result = cli(store, "check")
     assert result.returncode == 1
-    assert "session.starts_at: 1 value(s) cannot be read back" in result.stdout
+    assert "session.starts_at: 1 value cannot be read back" in result.stdout
     assert "'226-11-26T16:00:00Z'" in result.stdout
 
 

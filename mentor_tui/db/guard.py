@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from mentor_tui.db.migrations import load_steps, tables_after
+from mentor_tui.words import plural
 
 # "MTUI" in the SQLite header's application_id: marks the file as ours.
 APPLICATION_ID = 0x4D545549
@@ -166,7 +167,7 @@ def unreadable_values(con: sqlite3.Connection) -> list[str]:
             if bad:
                 row, value = bad[0]
                 found.append(
-                    f"{table}.{column}: {len(bad)} value(s) cannot be read back, e.g. row {row}: {str(value)[:40]!r} "
+                    f"{table}.{column}: {plural(len(bad), 'value')} cannot be read back, e.g. row {row}: {str(value)[:40]!r} "
                     "(restore a backup from before it came in, or correct it)"
                 )
     return found

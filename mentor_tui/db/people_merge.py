@@ -22,6 +22,7 @@ from mentor_tui.db.models import (
     Person,
     PersonAlias,
 )
+from mentor_tui.words import plural
 
 
 class MergeRefused(ValueError):
@@ -43,7 +44,8 @@ class MergePlan:
         else:
             out.append("  no records to move")
         if self.joined_mentorships:
-            out.append(f"  {self.joined_mentorships} double mentorship(s) become one, with both histories")
+            n = self.joined_mentorships
+            out.append(f"  {plural(n, 'pair')} of mentorships {'becomes' if n == 1 else 'become'} one, with both histories")
         out.append(f"  {self.other.name}'s uuid is kept as an alias; {self.other.name} is then removed")
         if self.other.is_me and not self.keep.is_me:
             out.append(f"  {self.keep.name} becomes \"me\"")

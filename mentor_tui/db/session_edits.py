@@ -23,6 +23,7 @@ from mentor_tui.db.models import (
     objects,
 )
 from mentor_tui.db.occurrences import moves_by_session, occurrence_row
+from mentor_tui.words import plural
 
 UTC = dt.UTC
 
@@ -241,12 +242,12 @@ class DeleteImpact:
     def words(self) -> str:
         parts = []
         if self.noted_occurrences:
-            parts.append(f"notes or changes of {self.noted_occurrences} occurrence(s)")
+            parts.append(f"notes or changes of {plural(self.noted_occurrences, 'occurrence')}")
         if self.attendance:
-            parts.append(f"{self.attendance} attendance record(s)")
+            parts.append(plural(self.attendance, "attendance record"))
         gone = f"With it go {', '.join(parts)}." if parts else "Nothing else was recorded for it."
         if self.incidents:
-            gone += f" {self.incidents} linked incident(s) stay, unlinked."
+            gone += f" {plural(self.incidents, 'linked incident')} {'stays' if self.incidents == 1 else 'stay'}, unlinked."
         return gone
 
 

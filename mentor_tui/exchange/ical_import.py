@@ -29,6 +29,7 @@ from mentor_tui.exchange.errors import ExchangeError, one_line
 from mentor_tui.exchange.ical_zones import UTC, Skip, as_utc, zone_of
 from mentor_tui.text_safety import escape_controls
 from mentor_tui.vocabulary import SESSION_KINDS
+from mentor_tui.words import plural
 
 MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MINUTES = 60
@@ -246,7 +247,7 @@ class IcsSummary:
 
     def lines(self) -> list[str]:
         would = "would be " if self.dry_run else ""
-        head = (f"{len(self.added)} session(s) {would}added, {len(self.updated)} {would}updated, "
+        head = (f"{plural(len(self.added), 'session')} {would}added, {len(self.updated)} {would}updated, "
                 f"{len(self.unchanged)} already here unchanged, {len(self.skipped)} skipped")
         lines = [("Dry run, nothing written: " if self.dry_run else "") + head]
         lines += [f"  {'would add' if self.dry_run else 'added'}: {t}" for t in self.added]

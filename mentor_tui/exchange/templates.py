@@ -26,6 +26,7 @@ from mentor_tui.db.template_plans import phase_days
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_text import load_toml, show
 from mentor_tui.exchange.validate import BUILTIN_KEYS, validate_document
+from mentor_tui.words import plural
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 USER_DIR_NAME = "templates"
@@ -100,7 +101,8 @@ def find_template(key: str, folder: Path | None = None) -> Template:
         if template.key == key:
             return template
     known = ", ".join(t.key for t in templates)
-    skipped = f"; {len(problems)} template file(s) were skipped, see `mentor-tui templates`" if problems else ""
+    were = "was" if len(problems) == 1 else "were"
+    skipped = f"; {plural(len(problems), 'template file')} {were} skipped, see `mentor-tui templates`" if problems else ""
     raise ExchangeError(f"no template called {key!r} (there are: {known}){skipped}")
 
 

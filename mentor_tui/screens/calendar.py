@@ -27,6 +27,7 @@ from mentor_tui.db.occurrences import Entry
 from mentor_tui.screens.section import TableSection, clip
 from mentor_tui.widgets.month_grid import MonthGrid, add_months, grid_days
 from mentor_tui.widgets.record_table import RecordTable, TableRow
+from mentor_tui.words import plural
 
 DAYS = 60
 DAY_KEYS = Binding.Group("Day", compact=True)
@@ -155,7 +156,7 @@ class CalendarScreen(TableSection[Entry]):
         if self.view == "month":
             count = sum(1 for e in self.month_entries if not e.cancelled and e.day().month == self.selected.month
                         and e.day().year == self.selected.year)
-            self.set_status(f"{self.selected:%B %Y}: {count} session(s) · times in your zone ({zone})")
+            self.set_status(f"{self.selected:%B %Y}: {plural(count, 'session')} · times in your zone ({zone})")
             return
         first = f"the first {self.total}" if self.total >= self.PAGE_SIZE else str(self.total)
         when = f"in the last {DAYS} days, latest first" if self.past else f"in the next {DAYS} days"
@@ -172,7 +173,7 @@ class CalendarScreen(TableSection[Entry]):
         if not day_entries:
             title += ": no sessions · n schedules one on this day"
         else:
-            title += f": {len(day_entries)} session(s) · enter lists them, enter again opens one"
+            title += f": {plural(len(day_entries), 'session')} · enter lists them, enter again opens one"
         self.query_one("#day-title", Static).update(Content(title))
         rows = [TableRow(self.row_key(e), e, (_when(e), _title(e), _state(e), e.kind, e.presenter or ""))
                 for e in day_entries]

@@ -18,16 +18,13 @@ from mentor_tui.db.actions import ActionLine
 from mentor_tui.db.blockers import BlockerAge
 from mentor_tui.widgets.drawn_once import DrawnOnce
 from mentor_tui.widgets.notes_markdown import NotesMarkdown
+from mentor_tui.words import plural
 
 PRIVATE_TITLE = "private — never exported unless you ask"
 
 
 def confidence_dots(confidence: int | None) -> str:
     return "●" * confidence + "○" * (5 - confidence) if confidence else "—"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def blocker_age(age: BlockerAge) -> str:

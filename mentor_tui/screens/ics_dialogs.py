@@ -24,6 +24,7 @@ from mentor_tui.screens import store_work
 from mentor_tui.screens.export_dialog import default_folder
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.plain_input import PlainInput
+from mentor_tui.words import plural
 
 
 def _paths(text: str) -> list[Path]:
@@ -86,9 +87,10 @@ class IcsExportDialog(ModalScreen[Path | None]):
         self.data = data
         series = data.count(b"RRULE:")
         events = count_events(data)
-        text = (f"The file will hold {events} event(s): {series} repeating series, "
-                f"{events - series - data.count(b'RECURRENCE-ID')} single session(s) and "
-                f"{data.count(b'RECURRENCE-ID')} moved occurrence(s); {len(data):,} bytes.")
+        moved = data.count(b"RECURRENCE-ID")
+        text = (f"The file will hold {plural(events, 'event')}: {plural(series, 'repeating series', 'repeating series')}, "
+                f"{plural(events - series - moved, 'single session')} and {plural(moved, 'moved occurrence')}; "
+                f"{len(data):,} bytes.")
         self.query_one("#preview", Static).update(Content(text))
 
     def _say(self, text: str) -> None:

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static, Switch
 
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.plain_input import PlainInput
+from mentor_tui.words import plural
 
 
 def expand(text: str) -> list[Path]:
@@ -116,7 +117,7 @@ class ImportDialog(ModalScreen[bool]):
         if not paths:
             self._result("Type a file or a folder of .toml files.", error=True)
             return
-        self._busy(len(paths), f"Reading and checking {len(paths)} file(s)…")
+        self._busy(len(paths), f"Reading and checking {plural(len(paths), 'file')}…")
         self.check_files(paths)
 
     @work(thread=True, exclusive=True, group="import")
@@ -190,7 +191,7 @@ class ImportDialog(ModalScreen[bool]):
         files = self._files
         assert files is not None
         take = self.query_one("#private", Switch).value
-        self._busy(len(files), f"Importing {len(files)} file(s)…")
+        self._busy(len(files), f"Importing {plural(len(files), 'file')}…")
         self.write_files(files, take)
 
     @work(thread=True, exclusive=True, group="import")

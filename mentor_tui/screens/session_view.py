@@ -22,6 +22,7 @@ from mentor_tui.screens import store_work
 from mentor_tui.screens.detail import DetailScreen
 from mentor_tui.screens.section import clip
 from mentor_tui.screens.session_forms import end_series_form, occurrence_form, series_form
+from mentor_tui.words import plural
 
 
 class SessionScreen(DetailScreen[SessionView]):
@@ -184,7 +185,7 @@ class SessionScreen(DetailScreen[SessionView]):
                 empty="No incidents are recorded yet.",
             )
 
-        self._open_dialog(_incident_choices, build, lambda n: f"{n} incident(s) linked to this session.")
+        self._open_dialog(_incident_choices, build, lambda n: f"{plural(n, 'incident')} linked to this session.")
 
     def action_delete(self) -> None:
         view = self.data
