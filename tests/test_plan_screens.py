@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual.widgets import Static
 
 from mentor_tui.app import MentorApp
 from mentor_tui.db import goals, models, people, plans
@@ -161,6 +162,22 @@ async def test_at_80_columns_overdue_is_told_short_and_the_goal_title_gets_the_r
         text = screen_text(app)
         assert "2026-10-31 ⚠ 26d" in text and "26d overdue" not in text
         assert "Write a Helm chart" in text  # whole (20 cells were left for titles)
+
+
+async def test_the_status_line_puts_a_goals_new_status_first_and_says_when_it_is_deleted(ana_plan):
+    long_title = "Write a postmortem for the payments 5xx incident with a very long title that goes on"
+    goal = models.Goal.get(models.Goal.title == "Write a Helm chart")
+    models.Goal.update(title=long_title).where(models.Goal.id == goal.id).execute()
+    app = MentorApp(db_path=ana_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_plan(pilot)
+        await _cursor_to(pilot, long_title)
+        await _press(pilot, "space")
+        status = str(app.screen.query_one("#detail-status", Static).content)
+        assert status.startswith("◐ doing: “Write a postmortem") and status.endswith("…”")
+        await _press(pilot, "d", "y")
+        await wait_until(pilot, lambda: "Deleted: “Write a postmortem" in str(app.screen.query_one("#detail-status", Static).content),
+                         what="the status line naming the deleted goal")
 
 
 async def test_a_due_date_outside_the_plan_is_refused_next_to_the_field(ana_plan):

@@ -99,7 +99,8 @@ class StatusChanges:
 
     def _status_saved(self, goal: Any) -> None:
         screen: Any = self
-        screen.set_status(f"“{goal.title}” is {goal.status}.")
+        # the new status first: a long title is cut, never the news
+        screen.set_status(f"{STATUS_LOOK.get(goal.status, (goal.status, ''))[0]}: “{clip(goal.title, 60)}”")
         if self._queued:
             self._change_status(self._queued.pop(0))
 
@@ -290,7 +291,8 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
                           f"“{goal.title}” will be deleted, and with it {deps.words()}. {CITED} "
                           "This cannot be undone."),
             lambda: goals.delete_goal(goal.id),
-            lambda gone: (self.notify(f"Goal “{goal.title}” deleted."), self.reload()),
+            lambda gone: (self.notify(f"Goal “{goal.title}” deleted."),
+                          self.set_status(f"Deleted: “{clip(goal.title, 60)}”"), self.reload()),
         )
 
     def action_edit_plan(self) -> None:
