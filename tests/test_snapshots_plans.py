@@ -20,6 +20,11 @@ def test_plan_view_grouped_by_competency(snap_compare, demo_db):
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=SIZE, run_before=_then("2", "enter", "tab"))
 
 
+def test_plans_list_at_80_columns(snap_compare, demo_db):
+    """No kind column and a shorter bar: Start and Target whole (they were cut)."""
+    assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24), run_before=_then("2"))
+
+
 def test_plan_view_at_80_columns(snap_compare, demo_db):
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24), run_before=_then("2", "enter"))
 

@@ -17,6 +17,7 @@ from mentor_tui.db.plans import PlanFilter, PlanRow
 from mentor_tui.screens.form import Field, FormScreen, record_field
 from mentor_tui.screens.progress_bar import progress_bar as progress_bar  # re-exported
 from mentor_tui.screens.section import TableSection, clip
+from mentor_tui.widgets.record_table import TableRow
 
 EVERYONE = "-everyone"  # the person picker's "everyone" choice
 
@@ -31,6 +32,10 @@ class PlansScreen(TableSection[PlanRow]):
         "IaC, CI/CD, cloud, observability, security, leadership) or from scratch."
     )
     COLUMNS = ("Owner", "Plan", "Kind", "Status", "Progress", "Start", "Target")
+    # Under 100 columns the kind goes (the plan's own screen says it) and the bar is half as long:
+    # else Start and Target were cut at 80 columns (the columns but owner and title took 54 cells).
+    NARROW_BELOW = 100
+    NARROW_COLUMNS = ("Owner", "Plan", "Status", "Progress", "Start", "Target")
     FIRST_PAGE = 80
     PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
@@ -46,6 +51,7 @@ class PlansScreen(TableSection[PlanRow]):
     owner_filter: tuple[int, str] | None = None  # (person id, name): one person's plans
     active_only = True
     _me_id: int | None = None  # read with each load: "my" plans come first
+    _shown_layout: tuple[bool, tuple[int, ...]] | None = None  # (narrow, clips) of the rows shown
 
     def _which(self) -> PlanFilter:
         owner = self.owner_filter[0] if self.owner_filter else None
@@ -86,16 +92,21 @@ class PlansScreen(TableSection[PlanRow]):
         self.set_status(f"{what} {whose} · {self.loaded:,} of {self.total:,} shown{more} · "
                         f"f person · A {'all statuses' if self.active_only else 'active only'}")
 
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < self.NARROW_BELOW
+
     def cells(self, row):
-        bar = progress_bar(row.percent)
+        narrow = self.narrow
+        bar = progress_bar(row.percent, 5 if narrow else 10)
         owner = row.owner + (" (me)" if self._me_id is not None and row.owner_id == self._me_id else "")
         owner_width, title_width = self._clips
         return (
             clip(owner, owner_width),
             clip(row.title, title_width),
-            row.kind,
+            *(() if narrow else (row.kind,)),
             row.status,
-            f"{f'{row.goals_done}/{row.goals_total}':>5} {bar}",  # the count first: at 80 columns the bar is cut
+            f"{f'{row.goals_done}/{row.goals_total}':>5} {bar}",  # the count first
             dates.show(row.start_on),
             dates.show(row.target_on),
         )
@@ -103,8 +114,21 @@ class PlansScreen(TableSection[PlanRow]):
     @property
     def _clips(self) -> tuple[int, ...]:
         """Owner and title cut so Start and Target stay in sight (a long title pushed them off a
-        120-column screen): the columns after them take 54 cells."""
+        120-column screen): the columns after them take 54 cells (status 8, progress 16, dates
+        10 each, kind 10); 39 when narrow (no kind, the progress 11)."""
+        if self.narrow:
+            return self.text_widths(39, (24, 40), (10, 16), columns=len(self.NARROW_COLUMNS))
         return self.text_widths(54, (24, 40), (12, 16))
+
+    def show_rows(self, rows: list[TableRow[PlanRow]], columns: list[str] | None = None) -> None:
+        """The rows under the columns for the terminal's width (`columns` is not used)."""
+        self._shown_layout = (self.narrow, self._clips)
+        super().show_rows(rows, columns=list(self.NARROW_COLUMNS if self.narrow else self.COLUMNS))
+
+    def on_resize(self) -> None:
+        """The rows shown made again when the terminal's width changes their columns or clips."""
+        if self.table.table_rows and self._shown_layout != (self.narrow, self._clips):
+            self.show_rows([self.table_row(row.record) for row in self.table.table_rows])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_goal", "edit_plan", "delete_plan"):
