@@ -49,7 +49,7 @@ class TeamScreen(TeamGroups, TeamPeople, TeamArchive, TableSection[Any]):
         Binding("e", "edit_person", "Edit person"),
         Binding("d", "delete_person", "Delete person"),
         Binding("a", "archive_person", "Archive"),
-        Binding("A", "restore_person", "Unarchive…"),
+        Binding("A", "restore_person", "Restore…"),
         Binding("t", "pick_team", "Team filter"),
         Binding("g", "toggle_grouping", "Group by team"),
     ]
