@@ -148,6 +148,17 @@ async def test_tick_my_action_item_from_the_dashboard(store_with_me):
     assert models.ActionItem.get(models.ActionItem.text == "Overdue one").done_on == D(2026, 11, 26)
 
 
+async def test_a_long_action_item_on_the_dashboard_is_cut_with_an_ellipsis_at_80_columns(store_with_me):
+    me, _ana, ship = _mentor_with_ana(store_with_me)
+    long_text = "Ask cluster owners to enable Cilium audit mode in the staging clusters before the review"
+    checkins.create_checkin(ship.id, D(2026, 11, 1), new_actions=[NewAction(long_text, me.id, D(2026, 11, 10))])
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        cell = next(line for line in screen_text(app).splitlines() if "Ask cluster owners" in line)
+        assert "Ask cluster owners to enable Cilium audit mode in …" in cell  # cut where the screen ends
+
+
 async def test_leaving_an_edited_check_in_form_asks_first(store_with_me):
     _mentor_with_ana(store_with_me)
     app = MentorApp(db_path=store_with_me)

@@ -56,6 +56,10 @@ class MyActionItems(Vertical):
     def show_items(self, items: list[MyAction]) -> None:
         today = clock.today()
         table = self.query_one(RecordTable)
+        # the item's text is cut where the screen ends, with "…", so a cut one never reads as whole
+        # (the Mentorship column then scrolls in with →); the due column takes up to 21 cells
+        width = self.app.size.width
+        text_width = max(20, min(60, width - 21 - 8)) if width else 60
         rows = []
         for a in items:
             line = a.line
@@ -65,7 +69,7 @@ class MyActionItems(Vertical):
                 due = Text(f"{dates.show(line.due_on)} overdue", style="bold red")
             else:
                 due = Text(dates.show(line.due_on))
-            rows.append(TableRow(str(line.id), a, (due, Text(clip(line.text.replace("\n", " "), 60)),
+            rows.append(TableRow(str(line.id), a, (due, Text(clip(line.text.replace("\n", " "), text_width)),
                                                    Text(a.mentorship))))
         table.show_rows(rows)
         table.display = bool(rows)
