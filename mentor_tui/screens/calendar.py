@@ -62,8 +62,8 @@ def _when(entry: Entry) -> str:
     return dates.show_moment(entry.starts_at)
 
 
-def _title(entry: Entry) -> Text:
-    return Text(clip(entry.title, 48), style="strike dim" if entry.cancelled else "")
+def _title(entry: Entry, width: int = 48) -> Text:
+    return Text(clip(entry.title, width), style="strike dim" if entry.cancelled else "")
 
 
 class CalendarScreen(TableSection[Entry]):
@@ -144,9 +144,15 @@ class CalendarScreen(TableSection[Entry]):
         self.refresh_bindings()
 
     def cells(self, row: Entry) -> tuple:
-        presenter = row.presenter or ""
         length = "all day" if row.all_day else f"{row.duration_minutes} min"
-        return (_when(row), _title(row), _state(row), row.kind, presenter, length)
+        width, kind, presenter = self._clips(32)
+        return (_when(row), _title(row, width), _state(row), clip(row.kind, kind), clip(row.presenter or "", presenter),
+                length)
+
+    def _clips(self, fixed: int, columns: int | None = None) -> tuple[int, ...]:
+        # Title, kind and presenter share what When, Status (and Length: 32 cells) leave; at 80
+        # columns the title's 48 pushed Kind and Presenter past the edge
+        return self.text_widths(fixed, (48, 16, 20), (12, 6, 9), columns)
 
     def row_key(self, record: Entry) -> str:
         return f"{record.session_id}@{record.original.isoformat()}"  # one row per occurrence
@@ -175,7 +181,9 @@ class CalendarScreen(TableSection[Entry]):
         else:
             title += f": {plural(len(day_entries), 'session')} · enter lists them, enter again opens one"
         self.query_one("#day-title", Static).update(Content(title))
-        rows = [TableRow(self.row_key(e), e, (_when(e), _title(e), _state(e), e.kind, e.presenter or ""))
+        width, kind, presenter = self._clips(25, columns=5)  # (no Length column)
+        rows = [TableRow(self.row_key(e), e, (_when(e), _title(e, width), _state(e), clip(e.kind, kind),
+                                              clip(e.presenter or "", presenter)))
                 for e in day_entries]
         self.query_one("#day-table", RecordTable).show_rows(rows)
 
