@@ -145,3 +145,14 @@ def test_an_occurrence_is_not_moved_back_or_restored_onto_one_that_took_its_time
         session_edits.restore_occurrence(review.id, dec4)
     starts = [e.starts_at for e in occurrences.window(_at(2026, 12, 1), _at(2027, 1, 2))]
     assert len(starts) == len(set(starts))
+
+
+def test_incident_choices_name_whose_before_the_title(review):
+    """One incident logged by two people differs by the name only: it comes before the title, which a
+    narrow dialog cuts."""
+    ana = people.add_person("Ana Ruiz", "mentee")
+    long_title = "Checkout outage: expired TLS certificate on the ingress of the payments cluster"
+    Incident.create(person=people.me(), occurred_on=dt.date(2026, 10, 7), severity="SEV1", title=long_title)
+    Incident.create(person=ana, occurred_on=dt.date(2026, 10, 7), severity="SEV1", title=long_title)
+    labels = sorted(c.label for c in session_edits.incident_choices())
+    assert labels == [f"2026-10-07 SEV1 Ana Ruiz: {long_title}", f"2026-10-07 SEV1 Bo Chen: {long_title}"]

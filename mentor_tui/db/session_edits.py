@@ -288,7 +288,9 @@ def incident_choices(limit: int = 500) -> list[IncidentChoice]:
         .limit(limit)
     )
     return [
-        IncidentChoice(i.id, f"{i.occurred_on.isoformat()} {i.severity} {i.title} ({i.person_name})", i.session_id)
+        # whose comes before the title: one incident logged by two people differs by the name only,
+        # and a narrow dialog cuts the end of a long title
+        IncidentChoice(i.id, f"{i.occurred_on.isoformat()} {i.severity} {i.person_name}: {i.title}", i.session_id)
         for i in objects(query)
     ]
 
