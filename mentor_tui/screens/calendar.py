@@ -150,9 +150,13 @@ class CalendarScreen(TableSection[Entry]):
                 length)
 
     def _clips(self, fixed: int, columns: int | None = None) -> tuple[int, ...]:
-        # Title, kind and presenter share what When, Status (and Length: 32 cells) leave; at 80
-        # columns the title's 48 pushed Kind and Presenter past the edge
-        return self.text_widths(fixed, (48, 16, 20), (12, 6, 9), columns)
+        """Title, kind and presenter share what When, Status (and Length: 32 cells) leave: the
+        title gives way first, down to 12 cells; then all three in proportion (at 80 columns the
+        title's 48 pushed Kind and Presenter past the edge)."""
+        room = self.app.size.width - fixed - 2 * (len(self.COLUMNS) if columns is None else columns) - 2
+        if room >= 12 + 17 + 20:  # "tooling-deep-dive" is the longest kind
+            return min(48, room - 17 - 20), 17, 20
+        return self.text_widths(fixed, (48, 17, 20), (12, 6, 9), columns)
 
     def row_key(self, record: Entry) -> str:
         return f"{record.session_id}@{record.original.isoformat()}"  # one row per occurrence
