@@ -14,7 +14,7 @@ from mentor_tui.screens.pick import PickScreen
 
 from .cli_helpers import cli
 from .pilot_helpers import screen_text, settle, then, wait_until
-from .test_team_delete import _team
+from .test_team_delete import _team, in_team
 
 SIZE = (120, 40)
 
@@ -25,14 +25,7 @@ async def test_a_archives_the_person_under_the_cursor_and_A_restores_them(tmp_pa
     database.open_database(db)
     stamp = Person.get(Person.uuid == ana).updated_at
     database.close_database()
-    app = MentorApp(db_path=db)
-    said: list[str] = []
-    app.notify = lambda message, **_kw: said.append(message)  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("6")
-        await settle(pilot)
-        app.screen.table.move_cursor(row=0)  # rows by name: Ana Ruiz first
+    async with in_team(db, row=0) as (app, pilot, said):  # rows by name: Ana Ruiz first
         await pilot.press("a")
         await wait_until(pilot, lambda: "Ana Ruiz" not in screen_text(app), what="the matrix without her")
         assert said[-1].startswith("Ana Ruiz archived: they left the matrix")
@@ -56,14 +49,7 @@ async def test_a_archives_the_person_under_the_cursor_and_A_restores_them(tmp_pa
 async def test_a_on_me_is_refused_and_A_with_nobody_archived_says_so(tmp_path):
     db = tmp_path / "t.sqlite3"
     me, _ana, _bo = _team(db)
-    app = MentorApp(db_path=db)
-    said: list[str] = []
-    app.notify = lambda message, **_kw: said.append(message)  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("6")
-        await settle(pilot)
-        app.screen.table.move_cursor(row=2)  # Ana Ruiz, Bo Chen, Lee Lead (me)
+    async with in_team(db, row=2) as (app, pilot, said):  # Ana Ruiz, Bo Chen, Lee Lead (me)
         await pilot.press("a")
         await settle(pilot)
         assert said[-1].startswith("Lee Lead is you (“me”) in this database")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -33,6 +34,20 @@ def _team(path):
     ids = me.uuid, ana.uuid, bo.uuid
     database.close_database()
     return ids
+
+
+@asynccontextmanager
+async def in_team(db, row: int):
+    """The app on `db`, in Team with the cursor on `row`: (app, pilot, what it notified)."""
+    app = MentorApp(db_path=db)
+    said: list[str] = []
+    app.notify = lambda message, **_kw: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        app.screen.table.move_cursor(row=row)
+        yield app, pilot, said
 
 
 def test_what_goes_with_a_person_and_what_stays(tmp_path):
@@ -81,14 +96,7 @@ async def test_d_in_team_asks_then_deletes(tmp_path):
 async def test_d_on_me_says_why_without_asking(tmp_path):
     db = tmp_path / "t.sqlite3"
     _team(db)
-    app = MentorApp(db_path=db)
-    said: list[str] = []
-    app.notify = lambda message, **_kw: said.append(message)  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("6")
-        await settle(pilot)
-        app.screen.table.move_cursor(row=2)  # Ana Ruiz, Bo Chen, Lee Lead (me)
+    async with in_team(db, row=2) as (app, pilot, said):  # Ana Ruiz, Bo Chen, Lee Lead (me)
         await pilot.press("d")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
