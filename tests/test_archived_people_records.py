@@ -11,6 +11,7 @@ from mentor_tui.app import MentorApp
 from mentor_tui.db import (
     checkins,
     dashboard,
+    due_goals,
     kudos,
     mentorship_list,
     mentorships,
@@ -19,6 +20,7 @@ from mentor_tui.db import (
     plans,
     session_edits,
 )
+from mentor_tui.db.actions import NewAction
 from mentor_tui.screens.confirm import YesNoDialog
 from mentor_tui.screens.form import FormScreen
 from mentor_tui.screens.pick_list import PickListDialog
@@ -96,14 +98,31 @@ def test_an_archived_mentee_is_not_due_and_their_plans_leave_the_count(store_wit
     me = people.me()
     mei = people.add_person("Mei Tanaka", "mentee")
     ship = mentorships.create_mentorship(me.id, mei.id, dt.date(2026, 9, 1))
-    checkins.create_checkin(ship.id, dt.date(2026, 10, 1), "ok")
+    checkins.create_checkin(ship.id, dt.date(2026, 10, 1), "ok", new_actions=[NewAction("Write the runbook", mei.id)])
     plans.create_plan(mei, "Onboarding", "onboarding", dt.date(2026, 9, 1), mentor=me)
     today = dt.date(2026, 11, 26)
     before = dashboard.summary(today)
     assert before.active_plans == 1 and [d.mentee for d in before.checkins_due] == ["Mei Tanaka"]
+    assert before.open_actions == 1 and [p.owner for p in due_goals.plans_due(today)] == ["Mei Tanaka"]
     people.set_archived(mei.uuid, True)
     after = dashboard.summary(today)
-    assert after.active_plans == 0 and after.checkins_due == [] and after.people == 1
+    assert after.active_plans == 0 and after.checkins_due == [] and after.people == 1 and after.open_actions == 0
+    assert due_goals.plans_due(today) == []
     row = mentorship_list.one(ship.id, today)
     assert row is not None and row.due_on is None and row.someone_archived and row.mentee == "Mei Tanaka (archived)"
-    assert [p.owner for p in plans.page()] == ["Mei Tanaka (archived)"]
+    assert [(p.owner, p.owner_archived) for p in plans.page()] == [("Mei Tanaka (archived)", True)]
+
+
+async def test_the_plans_list_dims_an_archived_owner_so_a_narrow_cut_keeps_the_mark(store_with_me):
+    from rich.text import Text
+
+    mei = people.add_person("Mei Tanaka", "mentee")
+    plans.create_plan(mei, "Observability and SLOs track", "skill", dt.date(2026, 9, 1))
+    people.set_archived(mei.uuid, True)
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        owner = app.screen.table.get_row_at(0)[0]
+        assert isinstance(owner, Text) and owner.style == "dim" and owner.plain.startswith("Mei Tana")

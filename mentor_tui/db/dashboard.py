@@ -39,8 +39,19 @@ def summary(today: dt.date) -> Summary:
         # the plans of people still in the program (an archived person's plan keeps its status)
         active_plans=Plan.select().join(Person, on=(Plan.owner == Person.id))
         .where((Plan.status == "active") & ~Person.archived).count(),
-        open_actions=ActionItem.select().where(ActionItem.done_on.is_null()).count(),
+        open_actions=_open_actions(),
         checkins_due=checkins_due(me, today) if me else [],
+    )
+
+
+def _open_actions() -> int:
+    """Open action items, but those of a mentorship with someone archived (never due, as the
+    mentorship is not)."""
+    gone = Person.select(Person.id).where(Person.archived)
+    return (
+        ActionItem.select().join(CheckIn).join(Mentorship)
+        .where(ActionItem.done_on.is_null() & Mentorship.mentor.not_in(gone) & Mentorship.mentee.not_in(gone))
+        .count()
     )
 
 

@@ -42,7 +42,8 @@ class PlanDue:
 
 
 def plans_due(today: dt.date, plan_limit: int = 6, goals_per_plan: int = 3) -> list[PlanDue]:
-    """Active plans of "me" and of the people I mentor, mine first, each with its next goals due."""
+    """Active plans of "me" and of the people I mentor, mine first, each with its next goals due
+    (not those of someone archived: they left the program)."""
     me = people.me()
     if me is None:
         return []
@@ -54,7 +55,7 @@ def plans_due(today: dt.date, plan_limit: int = 6, goals_per_plan: int = 3) -> l
         .join(Person, on=(Plan.owner == Person.id))
         .switch(Plan)
         .join(Goal, on=(Goal.plan == Plan.id), join_type=JOIN.LEFT_OUTER)
-        .where((Plan.status == "active")
+        .where((Plan.status == "active") & ~Person.archived
                & ((Plan.owner == me.id) | (Plan.mentor == me.id) | Plan.owner.in_(mentees)))
         .group_by(Plan.id)
         .order_by(Plan.owner != me.id, Person.name, Plan.start_on, Plan.id)

@@ -26,6 +26,7 @@ class PlanRow:
     goals_done: int
     goals_total: int
     owner_id: int = 0
+    owner_archived: bool = False  # the owner left the program (`owner` says "(archived)" too)
 
     @property
     def percent(self) -> int:
@@ -80,8 +81,8 @@ def page(
     )
     return [
         PlanRow(
-            p.id, p.uuid, p.title, shown_name(p.owner_name, p.owner_archived), p.kind, p.status, p.start_on, p.target_on, int(p.done or 0), p.total,
-            p.owner_id,
+            p.id, p.uuid, p.title, shown_name(p.owner_name, p.owner_archived), p.kind, p.status, p.start_on,
+            p.target_on, int(p.done or 0), p.total, p.owner_id, bool(p.owner_archived),
         )
         for p in objects(_filtered(query, which))
     ]

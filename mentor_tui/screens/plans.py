@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from rich.text import Text
 from textual.binding import Binding
 
 from mentor_tui import clock, dates
@@ -102,7 +103,8 @@ class PlansScreen(TableSection[PlanRow]):
         owner = row.owner + (" (me)" if self._me_id is not None and row.owner_id == self._me_id else "")
         owner_width, title_width = self._clips
         return (
-            clip(owner, owner_width),
+            # dim when the owner left the program: a mark that a narrow column's cut keeps
+            Text(clip(owner, owner_width), style="dim") if row.owner_archived else clip(owner, owner_width),
             clip(row.title, title_width),
             *(() if narrow else (row.kind,)),
             row.status,
