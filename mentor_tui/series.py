@@ -61,7 +61,8 @@ class Instance:
         return self.starts_at != self.original
 
 
-def _is_occurrence(starts_at: dt.datetime, zone_name: str | None, rule: str | None, moment: dt.datetime) -> bool:
+def is_occurrence(starts_at: dt.datetime, zone_name: str | None, rule: str | None, moment: dt.datetime) -> bool:
+    """Whether the series (first start, zone, rule) has an occurrence at `moment`."""
     found = recurrence.occurrences(starts_at, zone_name, rule, (), moment, moment + dt.timedelta(seconds=1))
     return next(found, None) is not None
 
@@ -93,7 +94,7 @@ def instances(
     for original, target in moved.items():
         if original in cancelled or not (after <= target < before):
             continue
-        if _is_occurrence(starts_at, zone_name, rule, original):
+        if is_occurrence(starts_at, zone_name, rule, original):
             found.append(Instance(original, target))
     found.sort(key=lambda i: (i.starts_at, i.original))
     yield from found

@@ -108,3 +108,26 @@ async def test_the_series_form_refuses_a_rule_of_ones_own_next_to_it(store_with_
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
     assert models.Session.get_by_id(review.id).rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;COUNT=4"
+
+
+def test_a_new_rule_that_would_hide_occurrences_holding_something_is_refused(store_with_me):
+    """Notes, attendance, a cancellation: a rule that no longer has their occurrence would hide them
+    (the rows stay, unseen); the form says the rule keeps them, so the store refuses such a rule."""
+    from mentor_tui.db import people
+
+    review = sessions.create_session("Incident review", "incident-review", _at(2026, 12, 4, 14), 45, BIWEEKLY,
+                                     "Europe/Berlin")
+    session_edits.edit_occurrence(review.id, _at(2026, 12, 4, 14), _at(2026, 12, 4, 14), "Went well")  # notes
+    tuesdays = "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
+    with pytest.raises(RecordError, match=r"1 occurrence with notes, attendance, a move or a cancellation "
+                                          r"\(the first on Friday 2026-12-04\) would leave the series") as refused:
+        session_edits.update_series(review.id, _values(rrule=tuesdays))
+    assert refused.value.field == "rrule"
+    assert models.Session.get_by_id(review.id).rrule == BIWEEKLY
+    models.SessionOccurrence.update(notes="").execute()
+    session_edits.set_attendance(review.id, _at(2026, 12, 18, 14), [people.me().id])
+    session_edits.cancel_occurrence(review.id, _at(2027, 1, 1, 14))
+    with pytest.raises(RecordError, match=r"2 occurrences with notes"):
+        session_edits.update_series(review.id, _values(rrule=tuesdays))
+    session_edits.update_series(review.id, _values(rrule="FREQ=WEEKLY;BYDAY=FR"))  # weekly keeps them all
+    assert models.Session.get_by_id(review.id).rrule == "FREQ=WEEKLY;BYDAY=FR"

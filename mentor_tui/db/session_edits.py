@@ -204,8 +204,31 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
         session.notes = values.notes or ""
         session.all_day = values.all_day
         session.save()
-        _check_apart(session, "rrule" if rule_changed else "starts_at")  # (raised: all of it rolled back)
+        field = "rrule" if rule_changed else "starts_at"
+        _check_apart(session, field)  # (raised: all of it rolled back)
+        _check_kept(session, field)
     return session
+
+
+def _check_kept(session: Session, field: str) -> None:
+    """Every occurrence that holds something (notes, attendance, a move, a cancellation) is still
+    one of the series as saved: else a new rule or first day would hide it, with all it holds; a
+    RecordError on `field`."""
+    held = (
+        SessionOccurrence.select(SessionOccurrence.starts_at)
+        .where((SessionOccurrence.session == session.id)
+               & ((SessionOccurrence.notes != "") | SessionOccurrence.moved_to.is_null(False)
+                  | SessionOccurrence.id.in_(Attendance.select(Attendance.occurrence))))
+    )
+    kept = [*session.exdates, *(row.starts_at for row in held)]
+    lost = sorted(t for t in kept if not series.is_occurrence(session.starts_at, session.timezone, session.rrule, t))
+    if not lost:
+        return
+    local = lost[0].astimezone(recurrence.zone(session.timezone))
+    raise schema.RecordError(
+        field, f"{plural(len(lost), 'occurrence')} with notes, attendance, a move or a cancellation "
+               f"(the first on {local:%A %Y-%m-%d}) would leave the series: keep a rule and first day that "
+               "have them, or end this series (x) and schedule a new one")
 
 
 def _check_apart(session: Session, field: str) -> None:
