@@ -314,3 +314,27 @@ def test_an_item_made_at_a_later_check_in_is_neither_offered_nor_done_at_an_earl
     assert edited is not None and [i.text for i in edited.open_items] == ["Book the deep dive"]
     checkins.create_checkin(ship.id, D(2026, 11, 15), "ok", close_ids=[later_item.id])
     assert ActionItem.get_by_id(later_item.id).done_on == D(2026, 11, 15)
+
+
+def test_a_check_in_moves_with_the_items_ticked_at_it_but_never_past_a_later_tick(pair):
+    me, ana, ship = pair
+    october = checkins.create_checkin(ship.id, D(2026, 10, 19), "ok", new_actions=[NewAction("Write the runbook", me.id)])
+    item = ActionItem.get(ActionItem.checkin == october.id)
+    next_one = checkins.create_checkin(ship.id, D(2026, 10, 23), "ok", close_ids=[item.id])  # ticked done there
+    with pytest.raises(ValueError, match=r"“Write the runbook” would be done on 2026-10-23, before the check-in of "
+                                         r"2026-10-30 that made it"):
+        checkins.update_checkin(october.id, D(2026, 10, 30), "ok", "", "", None)
+    assert CheckIn.get_by_id(october.id).held_on == D(2026, 10, 19)
+    # ticked at the check-in itself: the done date moves with it
+    own = checkins.create_checkin(ship.id, D(2026, 11, 2), "ok", new_actions=[NewAction("Pair on alerts", me.id)])
+    mine = ActionItem.get(ActionItem.checkin == own.id)
+    checkins.update_checkin(own.id, D(2026, 11, 2), "ok", "", "", None,
+                            items=[ItemEdit(mine.id, "Pair on alerts", me.id, None, True)])
+    assert ActionItem.get_by_id(mine.id).done_on == D(2026, 11, 2)
+    checkins.update_checkin(own.id, D(2026, 11, 9), "ok", "", "", None,
+                            items=[ItemEdit(mine.id, "Pair on alerts", me.id, None, True)])
+    assert ActionItem.get_by_id(mine.id).done_on == D(2026, 11, 9)
+    # the check-in that ticked it moved before the one that made it: refused too
+    with pytest.raises(ValueError, match="would be done on 2026-10-10, before the check-in of 2026-10-19 that made it"):
+        checkins.update_checkin(next_one.id, D(2026, 10, 10), "ok", "", "", None)
+    assert ActionItem.get_by_id(item.id).done_on == D(2026, 10, 23)

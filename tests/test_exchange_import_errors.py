@@ -23,6 +23,7 @@ BROKEN = Path(__file__).parent / "data" / "broken"
 
 # file -> what its one-line error must say (after "<path>: ")
 EXPECTED = {
+    "action_done_before_checkin.toml": "checkins[0].actions[0].done_on: the action item is done (2026-10-10) before its check-in was held (2026-10-15)",
     "bad_date.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-13-01"',
     "bad_enum.toml": 'plans[0].status: expected one of "active", "paused", "done", "archived", got "finished"',
     "binary_garbage.toml": "not a valid mentor-tui file: it is binary",

@@ -109,11 +109,32 @@ def update_checkin(
         if private_notes is not None:
             values["private_notes"] = private_notes
         _check(mentorship, values)
+        if held_on != checkin.held_on:  # the items ticked done at this check-in move with it
+            done_here = ActionItem.select(ActionItem.id).join(CheckIn).where(
+                (CheckIn.mentorship == mentorship.id) & (ActionItem.done_on == checkin.held_on))
+            ActionItem.update(done_on=held_on).where(ActionItem.id.in_(done_here)).execute()
         CheckIn.update(**values).where(CheckIn.id == checkin_id).execute()
         _edit_items(checkin, items, held_on)
         actions.add(checkin, new_actions)
         _close(mentorship.id, close_ids, held_on, checkin_id)
+        _done_after_made(mentorship.id, checkin_id, held_on)
     return CheckIn.get_by_id(checkin_id)
+
+
+def _done_after_made(mentorship_id: int, checkin_id: int, held_on: dt.date) -> None:
+    """No action item this check-in made, or ticked done, is done before the check-in that made it
+    (a check-in moved past the day a later one ticked its item, or before the check-in an item it
+    ticked came from): raised as ValueError, all of the edit rolled back."""
+    early = (
+        ActionItem.select(ActionItem.text, ActionItem.done_on, CheckIn.held_on).join(CheckIn)
+        .where((CheckIn.mentorship == mentorship_id) & (ActionItem.done_on < CheckIn.held_on)
+               & ((ActionItem.checkin == checkin_id) | (ActionItem.done_on == held_on)))
+        .order_by(ActionItem.done_on).tuples().first()
+    )
+    if early is not None:
+        text, done_on, made_on = early
+        raise ValueError(f"the action item “{text}” would be done on {done_on}, before the check-in of "
+                         f"{made_on} that made it: keep the date, or reopen the item first")
 
 
 def _edit_items(checkin: CheckIn, items: Sequence[ItemEdit], held_on: dt.date) -> None:

@@ -159,6 +159,8 @@ def _records(
             rec = _record(ctx, plan, path, data, i)
         if plan.kind.name == "plans":
             _goals_within(ctx, path, rec)
+        elif plan.kind.name == "checkins":
+            _actions_done_after(ctx, path, rec)
         out.append(rec)
         del data
     return out
@@ -170,6 +172,14 @@ def _goals_within(ctx: FileContext, path: str, plan: dict[str, Any]) -> None:
         problem = schema.due_outside_plan(goal["due_on"], plan["start_on"], plan["target_on"])
         if problem is not None:
             ctx.fail(f"{key_path(path, 'goals')}[{i}].due_on", problem)
+
+
+def _actions_done_after(ctx: FileContext, path: str, checkin: dict[str, Any]) -> None:
+    """An action item is done on or after the check-in that made it (as the check-in form requires)."""
+    for i, item in enumerate(checkin["actions"]):
+        if item["done_on"] is not None and item["done_on"] < checkin["held_on"]:
+            ctx.fail(f"{key_path(path, 'actions')}[{i}].done_on",
+                     f"the action item is done ({item['done_on']}) before its check-in was held ({checkin['held_on']})")
 
 
 def _moved_apart(t: Table, session: dict[str, Any]) -> None:
