@@ -383,3 +383,20 @@ def test_an_export_never_sends_a_control_character_stored_before_they_were_strip
     Session.update(notes="a\x1b]0;pwned\x07b\nc").where(Session.id == session.id).execute()
     data = ical_export.calendar_bytes().decode()
     assert "DESCRIPTION:a]0\\;pwnedb\\nc" in data and "\x1b" not in data and "\x07" not in data
+
+
+def test_an_older_ics_copy_does_not_undo_a_series_changed_here_since(store, tmp_path):
+    """The export says when each series last changed (LAST-MODIFIED); importing it again after the
+    series was edited here keeps the edit, as a TOML import keeps the newer side."""
+    import re
+
+    review, _me = _demo_like_calendar()
+    text = ical_export.calendar_bytes().decode()
+    assert "LAST-MODIFIED:" in text
+    older = tmp_path / "older.ics"  # the same series as changed in 2020 (the triggers keep "now" here)
+    older.write_text(re.sub(r"LAST-MODIFIED:\d{8}T\d{6}Z", "LAST-MODIFIED:20200101T000000Z", text), newline="")
+    Session.update(title="Incident review (SRE)").where(Session.id == review.id).execute()  # changed here now
+    summary = ical_import.import_files([older])
+    assert summary.updated == [] and len(summary.kept) == 1
+    assert "1 kept as here (changed here since)" in summary.lines()[0]
+    assert Session.get_by_id(review.id).title == "Incident review (SRE)"

@@ -35,6 +35,10 @@ class SeriesRecord:
     link: str | None = None
     notes: str = ""
     moves: tuple[Move, ...] = field(default=())
+    # when the series last changed (an event's LAST-MODIFIED; here, its updated_at): an import keeps
+    # the newer side, as a TOML import does. Not compared: the same series changed at two moments is
+    # the same series.
+    modified: dt.datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # The notes (an event's DESCRIPTION and LOCATION) never hold a terminal escape, as a
@@ -62,6 +66,7 @@ def _record(session: Session, moves: tuple[Move, ...]) -> SeriesRecord:
     return SeriesRecord(
         session.uuid, session.title, session.kind, session.starts_at, session.timezone, session.duration_minutes,
         session.rrule, tuple(session.exdates), bool(session.all_day), session.link, session.notes, moves,
+        session.updated_at,
     )
 
 
@@ -72,7 +77,14 @@ def export_records() -> list[SeriesRecord]:
     return [_record(s, moves.get(s.id, ())) for s in sessions]
 
 
-ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+ADDED, UPDATED, UNCHANGED, KEPT = "added", "updated", "unchanged", "kept"
+
+
+def _newer_here(session: Session, record: SeriesRecord) -> bool:
+    """Whether the series here changed after the file's copy (to the second: LAST-MODIFIED has no
+    milliseconds); a file that does not say when it changed is taken as newer."""
+    here = session.updated_at
+    return record.modified is not None and here is not None and here.replace(microsecond=0) > record.modified
 
 
 def _comparable(record: SeriesRecord) -> SeriesRecord:
@@ -90,6 +102,8 @@ def _write(session: Session, record: SeriesRecord) -> None:
     for name in ("title", "kind", "starts_at", "timezone", "duration_minutes", "rrule", "exdates",
                  "all_day", "link", "notes"):
         setattr(session, name, getattr(record, name))
+    if record.modified is not None:  # the source's moment of change, as a TOML import keeps a file's
+        session.updated_at = record.modified
     session.save()
     wanted = dict(record.moves)
     for row in SessionOccurrence.select().where(SessionOccurrence.session == session.id):
@@ -102,7 +116,8 @@ def _write(session: Session, record: SeriesRecord) -> None:
 
 
 def apply(records: Iterable[SeriesRecord], write: bool = True) -> list[tuple[SeriesRecord, str]]:
-    """Each record with what it does here: added, updated or unchanged (matched by uuid).
+    """Each record with what it does here: added, updated, unchanged, or kept (it differs, but the
+    series here changed after the file's copy) (matched by uuid).
 
     With `write`, all of it in one IMMEDIATE transaction (all or nothing); without,
     nothing is written (a dry run).
@@ -120,6 +135,8 @@ def apply(records: Iterable[SeriesRecord], write: bool = True) -> list[tuple[Ser
                     _write(Session(uuid=record.uuid), record)
             elif _same(session, moves.get(session.id, ()), record):
                 outcome.append((record, UNCHANGED))
+            elif _newer_here(session, record):
+                outcome.append((record, KEPT))
             else:
                 outcome.append((record, UPDATED))
                 if write:

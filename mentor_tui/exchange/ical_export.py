@@ -62,6 +62,8 @@ def _event(record: SeriesRecord, stamp: dt.datetime, start: dt.datetime) -> Even
 def series_events(record: SeriesRecord, stamp: dt.datetime) -> list[Event]:
     """The VEVENT of a series and one per moved occurrence."""
     master = _event(record, stamp, record.starts_at)
+    if record.modified is not None:  # an import of this file keeps a series changed here since
+        master.add("last-modified", record.modified.astimezone(dt.UTC).replace(microsecond=0))
     if not record.rrule:
         return [master]
     master.add("rrule", vRecur.from_ical(record.rrule.strip().removeprefix("RRULE:")))

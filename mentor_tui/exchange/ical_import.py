@@ -151,6 +151,7 @@ def _master(event: Component, fallback_zone: str, overrides: list[Component]) ->
         "", title, _kind(event, title), starts_at, zone, duration, rule,
         tuple(sorted(exdates)), all_day, link or None, description,
         tuple(sorted(moves.items())) if rule else (),
+        _modified(event),
     )
     try:
         record.check()
@@ -204,6 +205,15 @@ def parse_bytes(data: bytes, path: Path) -> ParsedIcs:
     return parsed
 
 
+def _modified(event: Component) -> dt.datetime | None:
+    """The event's LAST-MODIFIED (UTC), if it says one."""
+    value = event.get("LAST-MODIFIED")
+    moment = getattr(value, "dt", None)
+    if not isinstance(moment, dt.datetime):
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+
+
 def _shown_title(event: Component) -> str:
     """An event's title for a line of the summary: on one line, a control character escaped
     (an event may be skipped for having one), never longer than a line."""
@@ -238,6 +248,7 @@ class IcsSummary:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # changed here after the file's copy
     skipped: list[tuple[str, str]] = field(default_factory=list)
     dry_run: bool = False
 
@@ -248,10 +259,13 @@ class IcsSummary:
     def lines(self) -> list[str]:
         would = "would be " if self.dry_run else ""
         head = (f"{plural(len(self.added), 'session')} {would}added, {len(self.updated)} {would}updated, "
-                f"{len(self.unchanged)} already here unchanged, {len(self.skipped)} skipped")
+                f"{len(self.unchanged)} already here unchanged, "
+                + (f"{len(self.kept)} kept as here (changed here since), " if self.kept else "")
+                + f"{len(self.skipped)} skipped")
         lines = [("Dry run, nothing written: " if self.dry_run else "") + head]
         lines += [f"  {'would add' if self.dry_run else 'added'}: {t}" for t in self.added]
         lines += [f"  {'would update' if self.dry_run else 'updated'}: {t}" for t in self.updated]
+        lines += [f"  kept as here: {t} (changed here after the file's copy)" for t in self.kept]
         lines += [f"  skipped {what}: {why}" for what, why in self.skipped]
         return lines
 
@@ -283,7 +297,7 @@ def import_records(records: list[SeriesRecord], skipped: list[tuple[str, str]], 
         first = "all day " if record.all_day else ""
         name = f"“{record.title}” ({first}from {record.starts_at:%Y-%m-%d}{', repeating' if record.rrule else ''})"
         {calendar_io.ADDED: summary.added, calendar_io.UPDATED: summary.updated,
-         calendar_io.UNCHANGED: summary.unchanged}[outcome].append(name)
+         calendar_io.UNCHANGED: summary.unchanged, calendar_io.KEPT: summary.kept}[outcome].append(name)
     return summary
 
 
