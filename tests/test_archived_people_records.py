@@ -92,6 +92,11 @@ def test_the_growth_forms_keep_an_archived_giver_among_their_choices(store_with_
     assert sofia.id not in {pid for _name, pid in fetch_choices(me.id).people}  # not offered for a new one
     existing = fetch_record("kudos", given.id)
     assert ("Sofia Almeida (archived)", sofia.id) in fetch_choices(me.id, existing).people
+    from mentor_tui.screens.growth_forms import Who, rating_form
+
+    form = rating_form(Who(me.id, me.name, True), fetch_choices(me.id, existing))
+    raters = next(f.options for f in form.fields if f.name == "rated_by")
+    assert ("Sofia Almeida (mentor, archived)", sofia.id) in raters
 
 
 def test_an_archived_mentee_is_not_due_and_their_plans_leave_the_count(store_with_me):

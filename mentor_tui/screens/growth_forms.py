@@ -76,7 +76,9 @@ def rating_form(who: Who, choices: Choices, rating: Any = None) -> FormScreen:
     from mentor_tui.db import ratings
 
     raters: list[tuple[str, Any]] = [(f"{who.name} (self rating)", SELF)]
-    raters += [(f"{name} (mentor)", pid) for name, pid in choices.people if pid != who.id]
+    # "Sofia Almeida (mentor, archived)", not two parentheses in a row
+    raters += [(f"{name.removesuffix(' (archived)')} (mentor{', archived' if name.endswith(' (archived)') else ''})", pid)
+               for name, pid in choices.people if pid != who.id]
     if rating is not None:
         rated_by: Any = rating.rated_by_id or SELF
         picked, typed = _split_ref(rating.evidence, choices.evidence)
