@@ -400,3 +400,18 @@ def test_an_older_ics_copy_does_not_undo_a_series_changed_here_since(store, tmp_
     assert summary.updated == [] and len(summary.kept) == 1
     assert "1 kept as here (changed here since)" in summary.lines()[0]
     assert Session.get_by_id(review.id).title == "Incident review (SRE)"
+
+
+def test_an_ics_rule_that_would_hide_occurrences_holding_notes_is_skipped_with_why(store, tmp_path):
+    """As the series form refuses it: the event is skipped, the series here stays as it is."""
+    ical_import.import_files([ICS / "google.ics"])
+    review = Session.get(Session.title == "Incident review")
+    session_edits.edit_occurrence(review.id, _at(2026, 10, 16, 13), None, "Went through the DNS outage")
+    tuesdays = tmp_path / "tuesdays.ics"
+    tuesdays.write_bytes((ICS / "google.ics").read_bytes().replace(b"INTERVAL=2;BYDAY=FR", b"INTERVAL=2;BYDAY=TU"))
+    for dry_run in (True, False):
+        summary = ical_import.import_files([tuesdays], dry_run=dry_run)
+        assert summary.updated == []
+        why = [reason for what, reason in summary.skipped if "Incident review" in what]
+        assert why and why[0].startswith("it would hide 1 occurrence with notes, attendance, a move or a cancellation")
+    assert "BYDAY=FR" in Session.get_by_id(review.id).rrule

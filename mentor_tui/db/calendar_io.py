@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from mentor_tui import series
 from mentor_tui.db.models import Session, SessionOccurrence, database_proxy
-from mentor_tui.db.session_edits import SeriesValues, check_series
+from mentor_tui.db.session_edits import SeriesValues, check_kept, check_series
 from mentor_tui.text_safety import strip_controls
 
 UTC = dt.UTC
@@ -78,6 +78,22 @@ def export_records() -> list[SeriesRecord]:
 
 
 ADDED, UPDATED, UNCHANGED, KEPT = "added", "updated", "unchanged", "kept"
+HIDES = "it would hide"  # + what: the update is not written (an outcome that starts with it)
+
+
+def _update(session: Session, record: SeriesRecord) -> str:
+    """Write the file's copy over the series here (in a savepoint, also in a dry run: the dry run's
+    transaction rolls it back), unless its rule or first day would hide occurrences that hold notes
+    or attendance (which live only here), as the series form refuses: then HIDES + why."""
+    from mentor_tui.schema import RecordError
+
+    try:
+        with database_proxy.atomic():
+            _write(session, record)
+            check_kept(session, "rrule", only_here=True)
+    except RecordError as exc:
+        return f"{HIDES} {str(exc).split(' would leave the series')[0]}"
+    return UPDATED
 
 
 def _newer_here(session: Session, record: SeriesRecord) -> bool:
@@ -138,9 +154,7 @@ def apply(records: Iterable[SeriesRecord], write: bool = True) -> list[tuple[Ser
             elif _newer_here(session, record):
                 outcome.append((record, KEPT))
             else:
-                outcome.append((record, UPDATED))
-                if write:
-                    _write(session, record)
+                outcome.append((record, _update(session, record)))
         if not write:
             transaction.rollback()
     return outcome

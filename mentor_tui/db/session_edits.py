@@ -206,21 +206,20 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
         session.save()
         field = "rrule" if rule_changed else "starts_at"
         _check_apart(session, field)  # (raised: all of it rolled back)
-        _check_kept(session, field)
+        check_kept(session, field)
     return session
 
 
-def _check_kept(session: Session, field: str) -> None:
+def check_kept(session: Session, field: str, only_here: bool = False) -> None:
     """Every occurrence that holds something (notes, attendance, a move, a cancellation) is still
     one of the series as saved: else a new rule or first day would hide it, with all it holds; a
-    RecordError on `field`."""
-    held = (
-        SessionOccurrence.select(SessionOccurrence.starts_at)
-        .where((SessionOccurrence.session == session.id)
-               & ((SessionOccurrence.notes != "") | SessionOccurrence.moved_to.is_null(False)
-                  | SessionOccurrence.id.in_(Attendance.select(Attendance.occurrence))))
-    )
-    kept = [*session.exdates, *(row.starts_at for row in held)]
+    RecordError on `field`. `only_here`: only what lives here alone (notes, attendance), for an
+    .ics import, whose file says the moves and cancellations itself."""
+    holds = (SessionOccurrence.notes != "") | SessionOccurrence.id.in_(Attendance.select(Attendance.occurrence))
+    if not only_here:
+        holds = holds | SessionOccurrence.moved_to.is_null(False)
+    held = SessionOccurrence.select(SessionOccurrence.starts_at).where((SessionOccurrence.session == session.id) & holds)
+    kept = [*(() if only_here else session.exdates), *(row.starts_at for row in held)]
     lost = sorted(t for t in kept if not series.is_occurrence(session.starts_at, session.timezone, session.rrule, t))
     if not lost:
         return
