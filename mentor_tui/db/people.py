@@ -139,18 +139,20 @@ def archived_people() -> list[Person]:
     return list(Person.select().where(Person.archived).order_by(Person.name, Person.id))
 
 
-def shown_name(name: str, archived: bool | int | None) -> str:
-    """A person's name as lists and pickers show it: "(archived)" after someone who left."""
-    return f"{name} (archived)" if archived else name
+def shown_name(name: str, archived: bool | int | None, *notes: str) -> str:
+    """A person's name as lists and pickers show it, `notes` in parentheses after it and "archived"
+    last for someone who left: "Sofia Almeida (mentor, archived)"."""
+    notes = (*notes, "archived") if archived else notes
+    return f"{name} ({', '.join(notes)})" if notes else name
 
 
 def roster_keeping(keep: Iterable[int | None]) -> list[Person]:
     """The active people, and the archived ones among `keep` (the people a record being edited
     names: its form keeps them, as they are, instead of losing them). Label them with `label`."""
-    ids = sorted({i for i in keep if i is not None})
-    query = Person.select().where(~Person.archived | Person.id.in_(ids)) if ids else Person.select().where(~Person.archived)
-    return list(query.order_by(Person.name, Person.id))
+    ids = sorted({i for i in keep if i is not None})  # (none: peewee makes the IN false)
+    return list(Person.select().where(~Person.archived | Person.id.in_(ids)).order_by(Person.name, Person.id))
 
 
-def label(person: Person) -> str:
-    return shown_name(person.name, person.archived)
+def label(person: Person, *notes: str) -> str:
+    """`shown_name` of a person read from the store."""
+    return shown_name(person.name, person.archived, *notes)

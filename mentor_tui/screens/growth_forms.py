@@ -31,6 +31,7 @@ class Who:
 @dataclass(frozen=True)
 class Choices:
     people: tuple[tuple[str, int], ...]  # (name, id), the roster
+    raters: tuple[tuple[str, int], ...]  # the same people as raters: (name "(mentor)", id)
     me_id: int | None
     competencies: tuple[tuple[str, str], ...]  # (name, key)
     evidence: tuple[tuple[str, str], ...]  # (label, uuid): the person's labs, incidents, sessions presented
@@ -45,8 +46,10 @@ def fetch_choices(person_id: int, existing: Any = None) -> Choices:
 
     me = people.me()
     named = [getattr(existing, column, None) for column in ("rated_by_id", "from_id", "person_id")]  # (peewee ids)
+    roster = people.roster_keeping(named)
     return Choices(
-        tuple((people.label(p), p.id) for p in people.roster_keeping(named)),
+        tuple((people.label(p), p.id) for p in roster),
+        tuple((people.label(p, "mentor"), p.id) for p in roster),
         me.id if me else None,
         tuple((c.name, c.key) for c in ratings.competency_choices()),
         tuple((c.label, c.uuid) for c in growth_refs.evidence_choices(person_id)),
@@ -76,9 +79,7 @@ def rating_form(who: Who, choices: Choices, rating: Any = None) -> FormScreen:
     from mentor_tui.db import ratings
 
     raters: list[tuple[str, Any]] = [(f"{who.name} (self rating)", SELF)]
-    # "Sofia Almeida (mentor, archived)", not two parentheses in a row
-    raters += [(f"{name.removesuffix(' (archived)')} (mentor{', archived' if name.endswith(' (archived)') else ''})", pid)
-               for name, pid in choices.people if pid != who.id]
+    raters += [(name, pid) for name, pid in choices.raters if pid != who.id]
     if rating is not None:
         rated_by: Any = rating.rated_by_id or SELF
         picked, typed = _split_ref(rating.evidence, choices.evidence)

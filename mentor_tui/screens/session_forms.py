@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mentor_tui import clock, recurrence, schema, series, timezones
+from mentor_tui.db.people import label
 from mentor_tui.screens.form import Field, FormScreen, record_field
 
 REPEATS = [
@@ -100,8 +101,7 @@ def _series_fields(roster: Sequence[Any], *, title: str = "", kind: str = "incid
         record_field("sessions", "duration_minutes", "Length in minutes", key="duration", default=duration),
         Field("repeats", "Repeats", "select", required=True, default=repeats, options=options),
         Field("custom_rule", "Or a rule of your own (RFC 5545, e.g. FREQ=MONTHLY;BYDAY=1TH)", default=""),
-        Field("presenter", "Presenter", "select", default=presenter,
-              options=[(f"{p.name} (archived)" if p.archived else p.name, p.id) for p in roster]),
+        Field("presenter", "Presenter", "select", default=presenter, options=[(label(p), p.id) for p in roster]),
         record_field("sessions", "link", "Link", default=link or None, placeholder="https://meet…"),
         record_field("sessions", "notes", "Notes (Markdown; go into an .ics export as its description)",
                      default=notes or None),
