@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from mentor_tui import series
 from mentor_tui.db.models import Session, SessionOccurrence, database_proxy
-from mentor_tui.db.session_edits import SeriesValues, check_kept, check_series
+from mentor_tui.db.session_edits import SeriesValues, check_series, held_words, hidden_occurrences
 from mentor_tui.text_safety import strip_controls
 
 UTC = dt.UTC
@@ -81,18 +81,22 @@ ADDED, UPDATED, UNCHANGED, KEPT = "added", "updated", "unchanged", "kept"
 HIDES = "it would hide"  # + what: the update is not written (an outcome that starts with it)
 
 
+class _Hides(Exception):
+    """Rolls back an update that would hide occurrences (the words say which)."""
+
+
 def _update(session: Session, record: SeriesRecord) -> str:
     """Write the file's copy over the series here (in a savepoint, also in a dry run: the dry run's
     transaction rolls it back), unless its rule or first day would hide occurrences that hold notes
-    or attendance (which live only here), as the series form refuses: then HIDES + why."""
-    from mentor_tui.schema import RecordError
-
+    or attendance (which live only here), as the series form refuses: then HIDES + which."""
     try:
         with database_proxy.atomic():
             _write(session, record)
-            check_kept(session, "rrule", only_here=True)
-    except RecordError as exc:
-        return f"{HIDES} {str(exc).split(' would leave the series')[0]}"
+            lost = hidden_occurrences(session, only_here=True)
+            if lost:
+                raise _Hides(held_words(session, lost))
+    except _Hides as hides:
+        return f"{HIDES} {hides}"
     return UPDATED
 
 

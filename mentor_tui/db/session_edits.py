@@ -210,24 +210,34 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
     return session
 
 
-def check_kept(session: Session, field: str, only_here: bool = False) -> None:
+def check_kept(session: Session, field: str) -> None:
     """Every occurrence that holds something (notes, attendance, a move, a cancellation) is still
     one of the series as saved: else a new rule or first day would hide it, with all it holds; a
-    RecordError on `field`. `only_here`: only what lives here alone (notes, attendance), for an
+    RecordError on `field`."""
+    lost = hidden_occurrences(session)
+    if lost:
+        raise schema.RecordError(
+            field, f"{held_words(session, lost)} would leave the series: keep a rule and first day that "
+                   "have them, or end this series (x) and schedule a new one")
+
+
+def hidden_occurrences(session: Session, only_here: bool = False) -> list[dt.datetime]:
+    """The original starts of the occurrences that hold something and are not of the series as
+    saved, earliest first. `only_here`: only what lives here alone (notes, attendance), for an
     .ics import, whose file says the moves and cancellations itself."""
     holds = (SessionOccurrence.notes != "") | SessionOccurrence.id.in_(Attendance.select(Attendance.occurrence))
     if not only_here:
         holds = holds | SessionOccurrence.moved_to.is_null(False)
     held = SessionOccurrence.select(SessionOccurrence.starts_at).where((SessionOccurrence.session == session.id) & holds)
     kept = [*(() if only_here else session.exdates), *(row.starts_at for row in held)]
-    lost = sorted(t for t in kept if not series.is_occurrence(session.starts_at, session.timezone, session.rrule, t))
-    if not lost:
-        return
+    return sorted(t for t in kept if not series.is_occurrence(session.starts_at, session.timezone, session.rrule, t))
+
+
+def held_words(session: Session, lost: list[dt.datetime]) -> str:
+    """ "2 occurrences with notes, … (the first on Friday 2026-12-04)": `hidden_occurrences` in words."""
     local = lost[0].astimezone(recurrence.zone(session.timezone))
-    raise schema.RecordError(
-        field, f"{plural(len(lost), 'occurrence')} with notes, attendance, a move or a cancellation "
-               f"(the first on {local:%A %Y-%m-%d}) would leave the series: keep a rule and first day that "
-               "have them, or end this series (x) and schedule a new one")
+    return (f"{plural(len(lost), 'occurrence')} with notes, attendance, a move or a cancellation "
+            f"(the first on {local:%A %Y-%m-%d})")
 
 
 def _check_apart(session: Session, field: str) -> None:
