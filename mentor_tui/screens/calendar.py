@@ -153,7 +153,7 @@ class CalendarScreen(TableSection[Entry]):
         """Title, kind and presenter share what When, Status (and Length: 32 cells) leave: the
         title gives way first, down to 12 cells; then all three in proportion (at 80 columns the
         title's 48 pushed Kind and Presenter past the edge)."""
-        room = self.app.size.width - fixed - 2 * (len(self.COLUMNS) if columns is None else columns) - 2
+        room = self.text_room(fixed, columns)
         if room >= 12 + 17 + 20:  # "tooling-deep-dive" is the longest kind
             return min(48, room - 17 - 20), 17, 20
         return self.text_widths(fixed, (48, 17, 20), (12, 6, 9), columns)

@@ -187,13 +187,18 @@ class TableSection(SectionScreen, Generic[R]):
     def on_mount(self) -> None:
         self.table.add_columns(*self.COLUMNS)
 
+    def text_room(self, fixed: int, columns: int | None = None) -> int:
+        """The cells the text columns share: the terminal's width but the `fixed` cells of the other
+        columns, each column's padding and the scrollbar."""
+        return self.app.size.width - fixed - 2 * (len(self.COLUMNS) if columns is None else columns) - 2
+
     def text_widths(self, fixed: int, wants: tuple[int, ...], least: tuple[int, ...],
                     columns: int | None = None) -> tuple[int, ...]:
         """How long the text columns' values may be (for `clip`): what they `want` when the
         terminal has room, else what the `fixed` cells of the other columns, the padding and the
         scrollbar leave, shared in proportion, each at least its `least`. `columns`: how many the
         table shows (COLUMNS when not said)."""
-        room = self.app.size.width - fixed - 2 * (len(self.COLUMNS) if columns is None else columns) - 2
+        room = self.text_room(fixed, columns)
         if room >= sum(wants):
             return wants
         shares = [max(low, want * room // sum(wants)) for want, low in zip(wants, least, strict=True)]
