@@ -139,3 +139,24 @@ async def test_a_row_shown_again_with_a_changed_cell_is_drawn_with_it_and_the_ot
         table.show_rows(rows)
         await settle(pilot)
         assert "a kind wider than the column was" in line_text(table, 6)  # the column grew for it
+
+
+def test_the_first_occurrences_count_those_moved_in_from_outside_the_span(store):
+    """The series are read once for the whole span: one that starts after the first look comes
+    in a later one, an occurrence moved in from a series that starts after the whole span is
+    there, and one moved out of it is not."""
+    from mentor_tui.db import occurrences, session_edits, sessions
+
+    day = dt.timedelta(days=1)
+    sessions.create_session("Soon series", "other", FROZEN_NOW + 2 * day, rrule="FREQ=WEEKLY")
+    late = sessions.create_session("Late series", "platform-update", FROZEN_NOW + 90 * day, rrule="FREQ=WEEKLY")
+    sessions.create_session("Far one-off", "other", FROZEN_NOW + 20 * day)
+    early = sessions.create_session("Early series", "tooling-deep-dive", FROZEN_NOW - 6 * day, rrule="FREQ=WEEKLY")
+    session_edits.edit_occurrence(late.id, FROZEN_NOW + 90 * day, FROZEN_NOW + day / 2, "")  # in: 12 h away
+    session_edits.edit_occurrence(early.id, FROZEN_NOW + day, FROZEN_NOW + 100 * day, "")  # out: 100 days away
+
+    first = occurrences.agenda(FROZEN_NOW, days=60, limit=4)
+    assert first == occurrences.window(FROZEN_NOW, FROZEN_NOW + 60 * day, with_cancelled=True)[:4]
+    assert [(e.title, (e.starts_at - FROZEN_NOW) / day) for e in first] == [
+        ("Late series", 0.5), ("Soon series", 2), ("Early series", 8), ("Soon series", 9)]
+    assert occurrences.next_few(FROZEN_NOW, 4) == first

@@ -69,25 +69,37 @@ def moves_by_session(session_ids: Iterable[int] | None = None) -> dict[int, dict
     return moves
 
 
-def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> Iterable[Any]:
-    """Sessions that may have an occurrence in [start, end): recurring ones, one-offs in
-    the window, and those with an occurrence moved into it."""
-    where = (Session.rrule.is_null(False) & (Session.starts_at < to_utc_text(end))) | (
-        (Session.starts_at >= to_utc_text(start)) & (Session.starts_at < to_utc_text(end))
-    )
-    moved_here = [sid for sid, moved in moves.items() if any(start <= t < end for t in moved.values())]
-    if moved_here:
-        where = where | Session.id.in_(moved_here)
+_COLUMNS = (
+    Session.id, Session.uuid, Session.title, Session.kind, Session.starts_at, Session.duration_minutes,
+    Session.timezone, Session.rrule, Session.exdates, Session.all_day, Person.name.alias("presenter_name"),
+)
+
+
+def _rows(where: Any) -> list[Any]:
     query = (
-        Session.select(
-            Session.id, Session.uuid, Session.title, Session.kind, Session.starts_at, Session.duration_minutes,
-            Session.timezone, Session.rrule, Session.exdates, Session.all_day, Person.name.alias("presenter_name"),
-        )
+        Session.select(*_COLUMNS)
         .join(Person, on=(Session.presenter == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(where)
     )
     rows: Iterable[dict[str, Any]] = query.dicts()  # type: ignore[assignment]  # rows, not models: faster
-    return (SimpleNamespace(**row) for row in rows)
+    return [SimpleNamespace(**row) for row in rows]
+
+
+def _series(end: dt.datetime) -> list[Any]:
+    """The recurring sessions that start before `end`: those that may have an occurrence before it."""
+    return _rows(Session.rrule.is_null(False) & (Session.starts_at < to_utc_text(end)))
+
+
+def _one_offs(start: dt.datetime, end: dt.datetime, moves: dict[int, dict], series: list[Any]) -> list[Any]:
+    """The sessions besides `series` that may have an occurrence in [start, end): one-offs in
+    the window, and those with an occurrence moved into it."""
+    where = Session.rrule.is_null() & (Session.starts_at >= to_utc_text(start)) & (Session.starts_at < to_utc_text(end))
+    read = {s.id for s in series}
+    moved_here = [sid for sid, moved in moves.items()
+                  if sid not in read and any(start <= t < end for t in moved.values())]
+    if moved_here:
+        where = where | Session.id.in_(moved_here)
+    return _rows(where)
 
 
 def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, with_cancelled: bool) -> list[Entry]:
@@ -106,8 +118,15 @@ def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, wi
 def window(start: dt.datetime, end: dt.datetime, with_cancelled: bool = False) -> list[Entry]:
     """Every occurrence in [start, end), soonest first; cancelled ones too (marked) when asked."""
     moves = moves_by_session()
+    return _window(start, end, with_cancelled, moves, _series(end))
+
+
+def _window(start: dt.datetime, end: dt.datetime, with_cancelled: bool, moves: dict[int, dict],
+            series: list[Any]) -> list[Entry]:
+    """`window`, given the recurring sessions to expand (those starting before `end` at least:
+    one starting later has an occurrence in it only if moved there, and is expanded all the same)."""
     found: list[Entry] = []
-    for session in _sessions(start, end, moves):
+    for session in (*series, *_one_offs(start, end, moves, series)):
         found += _entries(session, moves.get(session.id, {}), start, end, with_cancelled)
     found.sort(key=lambda e: (e.starts_at, e.title, e.session_id))
     return found
@@ -121,10 +140,13 @@ LOOKS = (7, 31, 62, 366, 3653)
 def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool,
            looks: tuple[int, ...] = LOOKS) -> list[Entry]:
     """The first `limit` occurrences in [now, now + days): the soonest `limit` of a shorter look
-    are those of the whole span (anything outside it comes later)."""
+    are those of the whole span (anything outside it comes later). The recurring sessions are
+    read once, for the whole span; each look reads only the one-offs in it."""
+    moves = moves_by_session()
+    series = _series(now + dt.timedelta(days=days))
     found: list[Entry] = []
     for look in (*(d for d in looks if d < days), days):
-        found = window(now, now + dt.timedelta(days=look), with_cancelled=with_cancelled)
+        found = _window(now, now + dt.timedelta(days=look), with_cancelled, moves, series)
         if len(found) >= limit:
             break
     return found[:limit]
