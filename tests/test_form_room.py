@@ -39,6 +39,9 @@ async def new_session_form(db, size) -> tuple[dict, bool, bool]:
     app = MentorApp(db_path=db)
     async with app.run_test(size=size) as pilot:
         form = await open_form(pilot, "5", ("n",))
+        for field in form.query("Input, TextArea"):
+            field.cursor_blink = False  # the cursor shown steadily: the two screenshots are taken at any time
+        await settle(pilot)
         dialog = form.query_one("#dialog")
         box = dialog.region
         cells = {(row, column): cell for (row, column), cell in screen_cells(app.export_screenshot()).items()
@@ -79,6 +82,9 @@ async def test_a_terminal_made_taller_gives_the_column_back(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_form(pilot, "5", ("n",))
+        for field in form.query("Input, TextArea"):
+            field.cursor_blink = False  # the cursor shown steadily: the two screenshots are taken at any time
+        await settle(pilot)
         dialog = form.query_one("#dialog")
         assert dialog.has_class(form_room.SCROLLS) and dialog.show_vertical_scrollbar
         await pilot.resize_terminal(80, 70)
