@@ -109,6 +109,20 @@ async def test_syntax_and_markup_in_the_query_and_the_notes_are_only_text(demo_d
         assert "Wrote [bold red]zebra[/] and [link=x]y[/link]" in shown
 
 
+async def test_a_snippet_reads_as_text_without_the_notes_markdown(demo_db):
+    database.open_database(demo_db)
+    checkin = CheckIn.select().first()
+    CheckIn.update(progress="**Why:** the `quokka` rollout\n- first item\n- second item\n## Next\n> quoted").where(
+        CheckIn.id == checkin.id).execute()
+    database.close_database()
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "quokka")
+        (shown,) = hits_text(app)
+        assert "Why: the quokka rollout • first item • second item Next quoted" in shown
+
+
 async def test_a_query_of_no_word_says_search_finds_words(demo_db):
     """An emoji (or punctuation) alone is nothing the index holds: say so, not the intro."""
     app = MentorApp(db_path=demo_db)

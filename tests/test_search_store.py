@@ -284,6 +284,12 @@ def test_one_line_parts_never_keeps_control_characters():
     assert parts == [("a [31mred ", False), ("hit", True), (" end", False)]
 
 
+def test_one_line_parts_leave_markdowns_marks_out_but_underscores_and_dashes_in_prose():
+    text = "**Why:** an \x02SLO\x03 for `checkout`\n- one\n  * two\n# Title\n> said\n__init__ a - b 2 * 3"
+    assert search.one_line_parts(text) == [
+        ("Why: an ", False), ("SLO", True), (" for checkout • one • two Title said __init__ a - b 2 * 3", False)]
+
+
 # -- privacy ----------------------------------------------------------------------
 
 

@@ -146,14 +146,25 @@ def unmarked(text: str) -> str:
 
 _CONTROL = dict.fromkeys([*range(32), 127], " ")
 _SPACES = re.compile(" {2,}")
+# Markdown's marks, which read as noise once the lines are joined: bold and code marks go,
+# a list item's bullet becomes "•" (it is where one item ends and the next begins), a
+# heading's or quote's mark goes. Underscores stay (snake_case and __init__ are common).
+_INLINE_MARKS = re.compile(r"\*\*|`")
+_BULLET = re.compile(r"(^|\n)[ \t]*[-*+][ \t]+")
+_LINE_MARK = re.compile(r"(^|\n)[ \t]*(?:#{1,6}|>)[ \t]+")
+
+
+def _without_markdown(text: str) -> str:
+    text = _BULLET.sub(r"\1• ", text)
+    return _INLINE_MARKS.sub("", _LINE_MARK.sub(r"\1", text))
 
 
 def one_line_parts(text: str) -> list[tuple[str, bool]]:
-    """`marked_parts` for showing on one line: line breaks, tabs and other control
-    characters (a terminal would obey them) become spaces, runs of spaces one."""
+    """`marked_parts` for showing on one line: Markdown's marks left out, line breaks, tabs
+    and other control characters (a terminal would obey them) become spaces, runs of spaces one."""
     parts: list[tuple[str, bool]] = []
     after_space = True  # nothing before the first piece: drop its leading spaces
-    for piece, hit in marked_parts(text):
+    for piece, hit in marked_parts(_without_markdown(text)):
         piece = _SPACES.sub(" ", piece.translate(_CONTROL))
         if after_space:
             piece = piece.lstrip(" ")
