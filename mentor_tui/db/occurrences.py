@@ -27,6 +27,7 @@ from mentor_tui.db.models import (
     objects,
     to_utc_text,
 )
+from mentor_tui.db.people import label, shown_name
 
 UTC = dt.UTC
 
@@ -42,11 +43,12 @@ class Entry:
     starts_at: dt.datetime  # UTC, where it happens
     original: dt.datetime  # UTC, where the rule puts it (its identity)
     duration_minutes: int
-    presenter: str | None
+    presenter: str | None  # as lists show them: "Sofia Almeida (archived)" for someone who left
     timezone: str | None
     all_day: bool = False
     cancelled: bool = False
     moved: bool = False
+    presenter_archived: bool = False
 
     def day(self, tz: dt.tzinfo | None = None) -> dt.date:
         """The day it happens on: in `tz` (local when None), or its own day when all-day."""
@@ -82,6 +84,7 @@ def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> I
         Session.select(
             Session.id, Session.uuid, Session.title, Session.kind, Session.starts_at, Session.duration_minutes,
             Session.timezone, Session.rrule, Session.exdates, Session.all_day, Person.name.alias("presenter_name"),
+            Person.archived.alias("presenter_archived"),
         )
         .join(Person, on=(Session.presenter == Person.id), join_type=JOIN.LEFT_OUTER)
         .where(where)
@@ -91,11 +94,13 @@ def _sessions(start: dt.datetime, end: dt.datetime, moves: dict[int, dict]) -> I
 
 
 def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, with_cancelled: bool) -> list[Entry]:
+    archived = bool(session.presenter_archived)
+    presenter = None if session.presenter_name is None else shown_name(session.presenter_name, archived)
     return [
         Entry(
             session.id, session.uuid, session.title, session.kind, i.starts_at, i.original,
-            session.duration_minutes, session.presenter_name, session.timezone, session.all_day,
-            i.cancelled, i.moved,
+            session.duration_minutes, presenter, session.timezone, session.all_day,
+            i.cancelled, i.moved, archived,
         )
         for i in series.instances(
             session.starts_at, session.timezone, session.rrule, session.exdates, moved, start, end, with_cancelled
@@ -193,7 +198,7 @@ class SessionView:
     rule_words: str
     all_day: bool
     presenter_id: int | None
-    presenter: str | None
+    presenter: str | None  # marked "(archived)" for someone who left, as lists show them
     link: str | None
     notes: str
     original: dt.datetime  # this occurrence, where the rule puts it (UTC)
@@ -248,7 +253,7 @@ def session_view(session_id: int, original: dt.datetime) -> SessionView | None:
         session.id, session.uuid, session.title, session.kind, session.starts_at, session.timezone,
         session.duration_minutes, session.rrule,
         series.describe(session.rrule, session.starts_at, session.timezone, session.all_day),
-        session.all_day, presenter.id if presenter else None, presenter.name if presenter else None,
+        session.all_day, presenter.id if presenter else None, label(presenter) if presenter else None,
         session.link, session.notes, original,
         row.moved_to if row is not None and row.moved_to is not None else original,
         original in session.exdates, row.notes if row is not None else "", attendees,
