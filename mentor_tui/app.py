@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -24,6 +25,9 @@ from mentor_tui.text_safety import escape_controls
 from mentor_tui.widgets import key_routing
 from mentor_tui.widgets.focus_hold import FocusHold
 from mentor_tui.widgets.parsed_css import ParsedOnceStylesheet
+
+if TYPE_CHECKING:
+    from mentor_tui.screens.export_dialog import Whom
 
 # mode name -> (key, label, "module:Class")
 SECTIONS: dict[str, tuple[str, str, str]] = {
@@ -286,20 +290,18 @@ class MentorApp(App[None]):
     @work(thread=True, exclusive=True, group="export-choices")
     def _export_choices(self) -> None:
         """The people to export, read in a worker; then the dialog."""
-        from mentor_tui.db import database, people
+        from mentor_tui.db import database
+        from mentor_tui.screens.export_dialog import export_choices
 
         try:
             with database.worker_connection():
-                me = people.me()
-                roster = people.roster()
+                choices, default = export_choices()
         except Exception as exc:
             self.call_from_thread(self.notify, f"Could not read the database: {exc}", severity="error")
             return
-        choices = [(p.name + (" (me)" if p.is_me else ""), p.uuid) for p in roster]
-        default = me.uuid if me is not None else "__team__"
         self.call_from_thread(self._push_export, choices, default)
 
-    def _push_export(self, choices: list[tuple[str, str]], default: str) -> None:
+    def _push_export(self, choices: list[Whom], default: str) -> None:
         from mentor_tui.screens.export_dialog import ExportDialog
 
         if not isinstance(self.screen, ModalScreen):  # nothing opened on top meanwhile

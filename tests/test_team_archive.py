@@ -46,6 +46,22 @@ async def test_a_archives_the_person_under_the_cursor_and_A_restores_them(tmp_pa
     database.close_database()
 
 
+async def test_the_cursor_lands_on_the_person_restored(tmp_path):
+    db = tmp_path / "t.sqlite3"
+    _me, _ana, bo = _team(db)
+    async with in_team(db, row=1) as (app, pilot, said):  # Ana Ruiz, Bo Chen, Lee Lead (me)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: app.screen.table.row_count == 2, what="the matrix without Bo")
+        app.screen.table.move_cursor(row=1)  # Lee Lead: the row after Bo's once he is back
+        await pilot.press("A")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), what="the archived people")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: said[-1] == "Bo Chen restored." and app.screen.table.row_count == 3,
+                         what="the matrix with Bo again")
+        await settle(pilot)
+        assert app.screen.highlighted().person.uuid == bo
+
+
 async def test_a_on_me_is_refused_and_A_with_nobody_archived_says_so(tmp_path):
     db = tmp_path / "t.sqlite3"
     me, _ana, _bo = _team(db)

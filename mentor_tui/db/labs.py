@@ -21,6 +21,7 @@ from mentor_tui.db.models import (
     database_proxy,
     objects,
 )
+from mentor_tui.db.people import shown_name
 
 STATES = ("all", "open", "done")
 
@@ -42,11 +43,12 @@ class LabRow:
     title: str
     goal: str
     plan: str
-    owner: str
+    owner: str  # "Mei Tanaka (archived)" when the owner left the program
     items_done: int
     items_total: int
     last_practised_on: dt.date | None
     stale: bool = False
+    owner_archived: bool = False
 
     @property
     def done(self) -> bool:
@@ -126,7 +128,8 @@ def page(limit: int = 200, offset: int = 0, filters: LabFilter = LabFilter()) ->
     query = (
         _filtered(
             filters, Lab, Goal.title.alias("goal_title"), Plan.title.alias("plan_title"),
-            Person.name.alias("owner_name"), total.alias("total"), done.alias("done_count"),
+            Person.name.alias("owner_name"), Person.archived.alias("owner_archived"),
+            total.alias("total"), done.alias("done_count"),
         )
         .order_by(Person.name, Plan.id, Goal.position, Lab.position, Lab.id)
         .limit(limit)
@@ -141,7 +144,8 @@ def of_goal(goal_id: int, cutoff: dt.date | None = None) -> list[LabRow]:
     done = LabItem.select(fn.COUNT(LabItem.id)).where((LabItem.lab == Lab.id) & (LabItem.done == True))  # noqa: E712
     query = (
         _filtered(LabFilter(), Lab, Goal.title.alias("goal_title"), Plan.title.alias("plan_title"),
-                  Person.name.alias("owner_name"), total.alias("total"), done.alias("done_count"))
+                  Person.name.alias("owner_name"), Person.archived.alias("owner_archived"),
+                  total.alias("total"), done.alias("done_count"))
         .where(Lab.goal == goal_id)
         .order_by(Lab.position, Lab.id)
     )
@@ -150,9 +154,9 @@ def of_goal(goal_id: int, cutoff: dt.date | None = None) -> list[LabRow]:
 
 def _row(lab: Any, cutoff: dt.date | None) -> LabRow:
     return LabRow(
-        lab.id, lab.goal_id, lab.title, lab.goal_title, lab.plan_title, lab.owner_name, int(lab.done_count or 0),
-        int(lab.total or 0), lab.last_practised_on,
-        cutoff is not None and lab_items.is_stale(lab.last_practised_on, cutoff),
+        lab.id, lab.goal_id, lab.title, lab.goal_title, lab.plan_title, shown_name(lab.owner_name, lab.owner_archived),
+        int(lab.done_count or 0), int(lab.total or 0), lab.last_practised_on,
+        cutoff is not None and lab_items.is_stale(lab.last_practised_on, cutoff), bool(lab.owner_archived),
     )
 
 

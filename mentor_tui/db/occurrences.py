@@ -27,6 +27,7 @@ from mentor_tui.db.models import (
     objects,
     to_utc_text,
 )
+from mentor_tui.db.people import label, shown_name
 
 UTC = dt.UTC
 
@@ -42,11 +43,12 @@ class Entry:
     starts_at: dt.datetime  # UTC, where it happens
     original: dt.datetime  # UTC, where the rule puts it (its identity)
     duration_minutes: int
-    presenter: str | None
+    presenter: str | None  # as lists show them: "Sofia Almeida (archived)" for someone who left
     timezone: str | None
     all_day: bool = False
     cancelled: bool = False
     moved: bool = False
+    presenter_archived: bool = False
 
     def day(self, tz: dt.tzinfo | None = None) -> dt.date:
         """The day it happens on: in `tz` (local when None), or its own day when all-day."""
@@ -72,6 +74,7 @@ def moves_by_session(session_ids: Iterable[int] | None = None) -> dict[int, dict
 _COLUMNS = (
     Session.id, Session.uuid, Session.title, Session.kind, Session.starts_at, Session.duration_minutes,
     Session.timezone, Session.rrule, Session.exdates, Session.all_day, Person.name.alias("presenter_name"),
+    Person.archived.alias("presenter_archived"),
 )
 
 
@@ -85,16 +88,16 @@ def _rows(where: Any) -> list[Any]:
     return [SimpleNamespace(**row) for row in rows]
 
 
-def _series(end: dt.datetime) -> list[Any]:
+def _recurring(end: dt.datetime) -> list[Any]:
     """The recurring sessions that start before `end`: those that may have an occurrence before it."""
     return _rows(Session.rrule.is_null(False) & (Session.starts_at < to_utc_text(end)))
 
 
-def _one_offs(start: dt.datetime, end: dt.datetime, moves: dict[int, dict], series: list[Any]) -> list[Any]:
-    """The sessions besides `series` that may have an occurrence in [start, end): one-offs in
+def _one_offs(start: dt.datetime, end: dt.datetime, moves: dict[int, dict], recurring: list[Any]) -> list[Any]:
+    """The sessions besides `recurring` that may have an occurrence in [start, end): one-offs in
     the window, and those with an occurrence moved into it."""
     where = Session.rrule.is_null() & (Session.starts_at >= to_utc_text(start)) & (Session.starts_at < to_utc_text(end))
-    read = {s.id for s in series}
+    read = {s.id for s in recurring}
     moved_here = [sid for sid, moved in moves.items()
                   if sid not in read and any(start <= t < end for t in moved.values())]
     if moved_here:
@@ -103,11 +106,13 @@ def _one_offs(start: dt.datetime, end: dt.datetime, moves: dict[int, dict], seri
 
 
 def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, with_cancelled: bool) -> list[Entry]:
+    archived = bool(session.presenter_archived)
+    presenter = None if session.presenter_name is None else shown_name(session.presenter_name, archived)
     return [
         Entry(
             session.id, session.uuid, session.title, session.kind, i.starts_at, i.original,
-            session.duration_minutes, session.presenter_name, session.timezone, session.all_day,
-            i.cancelled, i.moved,
+            session.duration_minutes, presenter, session.timezone, session.all_day,
+            i.cancelled, i.moved, archived,
         )
         for i in series.instances(
             session.starts_at, session.timezone, session.rrule, session.exdates, moved, start, end, with_cancelled
@@ -118,15 +123,15 @@ def _entries(session: Any, moved: dict, start: dt.datetime, end: dt.datetime, wi
 def window(start: dt.datetime, end: dt.datetime, with_cancelled: bool = False) -> list[Entry]:
     """Every occurrence in [start, end), soonest first; cancelled ones too (marked) when asked."""
     moves = moves_by_session()
-    return _window(start, end, with_cancelled, moves, _series(end))
+    return _window(start, end, with_cancelled, moves, _recurring(end))
 
 
 def _window(start: dt.datetime, end: dt.datetime, with_cancelled: bool, moves: dict[int, dict],
-            series: list[Any]) -> list[Entry]:
+            recurring: list[Any]) -> list[Entry]:
     """`window`, given the recurring sessions to expand (those starting before `end` at least:
     one starting later has an occurrence in it only if moved there, and is expanded all the same)."""
     found: list[Entry] = []
-    for session in (*series, *_one_offs(start, end, moves, series)):
+    for session in (*recurring, *_one_offs(start, end, moves, recurring)):
         found += _entries(session, moves.get(session.id, {}), start, end, with_cancelled)
     found.sort(key=lambda e: (e.starts_at, e.title, e.session_id))
     return found
@@ -143,10 +148,10 @@ def _first(now: dt.datetime, days: int, limit: int, with_cancelled: bool,
     are those of the whole span (anything outside it comes later). The recurring sessions are
     read once, for the whole span; each look reads only the one-offs in it."""
     moves = moves_by_session()
-    series = _series(now + dt.timedelta(days=days))
+    recurring = _recurring(now + dt.timedelta(days=days))
     found: list[Entry] = []
     for look in (*(d for d in looks if d < days), days):
-        found = _window(now, now + dt.timedelta(days=look), with_cancelled, moves, series)
+        found = _window(now, now + dt.timedelta(days=look), with_cancelled, moves, recurring)
         if len(found) >= limit:
             break
     return found[:limit]
@@ -215,7 +220,7 @@ class SessionView:
     rule_words: str
     all_day: bool
     presenter_id: int | None
-    presenter: str | None
+    presenter: str | None  # marked "(archived)" for someone who left, as lists show them
     link: str | None
     notes: str
     original: dt.datetime  # this occurrence, where the rule puts it (UTC)
@@ -270,7 +275,7 @@ def session_view(session_id: int, original: dt.datetime) -> SessionView | None:
         session.id, session.uuid, session.title, session.kind, session.starts_at, session.timezone,
         session.duration_minutes, session.rrule,
         series.describe(session.rrule, session.starts_at, session.timezone, session.all_day),
-        session.all_day, presenter.id if presenter else None, presenter.name if presenter else None,
+        session.all_day, presenter.id if presenter else None, label(presenter) if presenter else None,
         session.link, session.notes, original,
         row.moved_to if row is not None and row.moved_to is not None else original,
         original in session.exdates, row.notes if row is not None else "", attendees,

@@ -146,6 +146,12 @@ def shown_name(name: str, archived: bool | int | None, *notes: str) -> str:
     return f"{name} ({', '.join(notes)})" if notes else name
 
 
+def everyone() -> list[Person]:
+    """Every person: the active by name, then the archived by name (whom an export may name, as
+    `find` takes anyone on the command line)."""
+    return list(Person.select().order_by(Person.archived, Person.name, Person.id))
+
+
 def roster_keeping(keep: Iterable[int | None]) -> list[Person]:
     """The active people, and the archived ones among `keep` (the people a record being edited
     names: its form keeps them, as they are, instead of losing them). Label them with `label`."""

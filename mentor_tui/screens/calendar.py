@@ -66,6 +66,12 @@ def _title(entry: Entry, width: int = 48) -> Text:
     return Text(clip(entry.title, width), style="strike dim" if entry.cancelled else "")
 
 
+def _presenter(entry: Entry, width: int) -> Text | str:
+    """Dim when they left the program (the name says "(archived)" too): a mark a narrow column's cut keeps."""
+    name = clip(entry.presenter or "", width)
+    return Text(name, style="dim") if entry.presenter_archived else name
+
+
 class CalendarScreen(TableSection[Entry]):
     SUB_TITLE = "5 Calendar"
     # Status beside the title: "cancelled" stays in sight at 80 columns, where the last columns are not
@@ -146,8 +152,7 @@ class CalendarScreen(TableSection[Entry]):
     def cells(self, row: Entry) -> tuple:
         length = "all day" if row.all_day else f"{row.duration_minutes} min"
         width, kind, presenter = self._clips(32)
-        return (_when(row), _title(row, width), _state(row), clip(row.kind, kind), clip(row.presenter or "", presenter),
-                length)
+        return (_when(row), _title(row, width), _state(row), clip(row.kind, kind), _presenter(row, presenter), length)
 
     def _clips(self, fixed: int, columns: int | None = None) -> tuple[int, ...]:
         """Title, kind and presenter share what When, Status (and Length: 32 cells) leave: the
@@ -187,7 +192,7 @@ class CalendarScreen(TableSection[Entry]):
         self.query_one("#day-title", Static).update(Content(title))
         width, kind, presenter = self._clips(25, columns=5)  # (no Length column)
         rows = [TableRow(self.row_key(e), e, (_when(e), _title(e, width), _state(e), clip(e.kind, kind),
-                                              clip(e.presenter or "", presenter)))
+                                              _presenter(e, presenter)))
                 for e in day_entries]
         self.query_one("#day-table", RecordTable).show_rows(rows)
 

@@ -8,7 +8,7 @@ switch is turned on, and the preview says which it is in words.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -42,6 +42,24 @@ def default_folder() -> Path:
 default_file_name = export_file_name  # e.g. mentor-zoë-李雷-2026-11-26.toml
 
 
+class Whom(NamedTuple):
+    """A person the dialog offers: as the list shows them, their uuid, their name (for the file name)."""
+
+    label: str
+    uuid: str
+    name: str
+
+
+def export_choices() -> tuple[list[Whom], str]:
+    """Runs in a worker: everyone an export may name (the command line's `--person` takes anyone),
+    those who left marked "(archived)" after the others; and the uuid selected first (me, else the team)."""
+    from mentor_tui.db import people
+
+    choices = [Whom(people.label(p, *(("me",) if p.is_me else ())), p.uuid, p.name) for p in people.everyone()]
+    me = people.me()
+    return choices, me.uuid if me is not None else EVERYONE
+
+
 class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
     """Dismisses with (the file written, whether it holds private notes), or None."""
 
@@ -51,8 +69,8 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, choices: list[tuple[str, str]], default: str) -> None:
-        """`choices`: (label, person uuid) pairs; `default`: the uuid selected first."""
+    def __init__(self, choices: list[Whom], default: str) -> None:
+        """`choices`: the people offered (`export_choices`); `default`: the uuid selected first."""
         super().__init__()
         self.choices = choices
         self.default = default
@@ -64,7 +82,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             yield Static("Export to a TOML file", id="title")
             yield Label("Whose records")
             yield Select(
-                [("Everyone (the whole team)", EVERYONE), *((Text(one_line(label)), uuid) for label, uuid in self.choices)],
+                [("Everyone (the whole team)", EVERYONE), *((Text(one_line(whom.label)), whom.uuid) for whom in self.choices)],
                 value=self.default,
                 allow_blank=False,
                 compact=True,
@@ -90,7 +108,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
         who = self.query_one("#who", Select).value
         if who == EVERYONE:
             return "team"
-        return next((label.removesuffix(" (me)") for label, uuid in self.choices if uuid == who), "export")
+        return next((whom.name for whom in self.choices if whom.uuid == who), "export")
 
     def _suggest_path(self) -> None:
         """Suggest a file name for the selection, unless the user has typed their own."""

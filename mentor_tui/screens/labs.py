@@ -118,7 +118,8 @@ class LabsScreen(TableSection[LabRow]):
         # plan and goal were cut to one letter past the edge
         owner, title, where = self.text_widths(25, (16, 32, 34), (12, 16, 14))
         return (
-            clip(row.owner, owner),
+            # dim when the owner left the program: a mark a narrow column's cut keeps
+            Text(clip(row.owner, owner), style="dim") if row.owner_archived else clip(row.owner, owner),
             clip(row.title, title),
             f"{check} {row.items_done}/{row.items_total}",
             practised,
@@ -223,7 +224,7 @@ class LabsScreen(TableSection[LabRow]):
         row = self.highlighted()
         if row is None:
             return
-        question = (f"Delete the lab “{row.title}” ({row.owner}) with its {row.items_total} checklist steps, "
+        question = (f"Delete the lab “{row.title}” of {row.owner}, with its {row.items_total} checklist steps, "
                     "their evidence and its history?")
 
         def answered(yes: bool | None) -> None:

@@ -20,8 +20,9 @@ from textual.widgets import Button, Label, Select, Static
 from mentor_tui.widgets.key_bar import KeyBar
 
 
-def merge_choices(keep_uuid: str) -> tuple[Any, list[tuple[str, int]]]:
-    """Runs in a worker: the person kept, and (label, id) of everyone else, same name first."""
+def merge_choices(keep_uuid: str) -> tuple[Any, list[tuple[str, int]], int | None]:
+    """Runs in a worker: the person kept, (label, id) of everyone else (same name first), and the
+    id of the first of the same name (picked at the start), if there is one."""
     from mentor_tui import schema
     from mentor_tui.db import people
 
@@ -29,12 +30,16 @@ def merge_choices(keep_uuid: str) -> tuple[Any, list[tuple[str, int]]]:
     others = [p for p in people.roster(include_archived=True, limit=100_000) if p.id != keep.id]
     same = schema.fold(keep.name)
     others.sort(key=lambda p: (schema.fold(p.name) != same, schema.fold(p.name)))
-    return keep, [(_label(p), p.id) for p in others]
+    first_same = others[0].id if others and schema.fold(others[0].name) == same else None
+    return keep, [(_label(p), p.id) for p in others], first_same
 
 
 def _label(person: Any) -> str:
+    """"Jonas B. (archived) · jonas@example.com · 22222222": someone who left marked as lists mark them."""
+    from mentor_tui.db import people
+
     email = f" · {person.email}" if person.email else ""
-    return f"{person.name}{email} · {person.uuid[:8]}"
+    return f"{people.label(person)}{email} · {person.uuid[:8]}"
 
 
 class MergeDialog(ModalScreen[str | None]):
@@ -46,10 +51,12 @@ class MergeDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, keep: Any, choices: list[tuple[str, int]]) -> None:
+    def __init__(self, keep: Any, choices: list[tuple[str, int]], first_same: int | None = None) -> None:
+        """`choices` and `first_same` as `merge_choices` reads them."""
         super().__init__()
         self.keep = keep
         self.choices = choices
+        self.first_same = first_same
         self._plan: Any = None
 
     def compose(self) -> ComposeResult:
@@ -71,8 +78,8 @@ class MergeDialog(ModalScreen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        if self.choices and schema_name_matches(self.choices[0][0], self.keep.name):
-            self.query_one("#other", Select).value = self.choices[0][1]
+        if self.first_same is not None:
+            self.query_one("#other", Select).value = self.first_same
 
     @on(Select.Changed, "#other")
     def _picked(self, event: Select.Changed) -> None:
@@ -142,8 +149,3 @@ class MergeDialog(ModalScreen[str | None]):
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
-
-def schema_name_matches(label: str, name: str) -> bool:
-    from mentor_tui import schema
-
-    return schema.fold(label.split(" · ")[0]) == schema.fold(name)

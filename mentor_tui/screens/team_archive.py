@@ -46,14 +46,15 @@ class TeamArchive:
             verb = "archived" if archived else "restored"
             deliver(me, partial(me.notify, f"Not {verb}: {failure_reason(exc)}", severity="error", timeout=8))
             return
-        deliver(me, self._archived, person.name, archived)
+        deliver(me, self._archived, person.name, person.uuid, archived)
 
-    def _archived(self, name: str, archived: bool) -> None:
+    def _archived(self, name: str, uuid: str, archived: bool) -> None:
         me: Any = self
         if archived:
             me.notify(f"{name} archived: they left the matrix and the counts; their records stay. A restores them.")
         else:
             me.notify(f"{name} restored.")
+            me.select_after_reload = uuid  # the cursor goes to them (their row is keyed by uuid)
         me.reload()
 
     @work(thread=True, exclusive=True, group="archive")

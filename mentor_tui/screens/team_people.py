@@ -85,20 +85,20 @@ class TeamPeople:
         me: Any = self
         try:
             with database.worker_connection():
-                keep, choices = merge_choices(keep_uuid)
+                keep, choices, first_same = merge_choices(keep_uuid)
         except Exception as exc:  # the person was removed meanwhile, the database is locked
             me.app.call_from_thread(me.notify, f"Cannot merge: {exc}", severity="error")
             return
-        me.app.call_from_thread(self._push_merge, keep, choices)
+        me.app.call_from_thread(self._push_merge, keep, choices, first_same)
 
-    def _push_merge(self, keep: Any, choices: list[tuple[str, int]]) -> None:
+    def _push_merge(self, keep: Any, choices: list[tuple[str, int]], first_same: int | None) -> None:
         from mentor_tui.screens.merge_people import MergeDialog
 
         me: Any = self
         if not choices:
             me.notify("Nobody else to merge: a merge needs two people.", severity="warning")
             return
-        me.app.push_screen(MergeDialog(keep, choices), self._merged)
+        me.app.push_screen(MergeDialog(keep, choices, first_same), self._merged)
 
     def _merged(self, message: str | None) -> None:
         me: Any = self
