@@ -57,12 +57,6 @@ class PersonScreen(DetailScreen[PersonView]):
         Binding("e", "edit_person", "Edit person"),
     ]
     AUTO_FOCUS = "#growth-records"  # enter and d act on its rows; tab moves to the view above, which scrolls
-    DEFAULT_CSS = """
-    PersonScreen #growth-summary { height: 1fr; min-height: 5; padding: 1 1 0 1; }
-    PersonScreen #growth-summary:focus { background-tint: $foreground 3%; }
-    PersonScreen #records-title { height: auto; margin: 1 0 0 1; }
-    PersonScreen #growth-records { height: 35%; min-height: 5; }
-    """
 
     def __init__(self, uuid: str, section: str = "6 Team") -> None:
         super().__init__(uuid)
@@ -236,14 +230,14 @@ def my_growth() -> PersonScreen:
 
 
 def _head(p: PersonView) -> Content:
-    """Names, emails and titles are user text: assembled, never read as markup."""
+    """One line (the skills below it show on a short terminal), wrapped when it is longer than the
+    width. Names, emails and titles are user text: assembled, never read as markup."""
     marks = (" (me)" if p.is_me else "") + (" · archived" if p.archived else "")
-    return Content.assemble(
-        (one_line(p.name), "bold"), marks, "\n",
-        ("Role   ", "dim"), p.role, "\n",
-        ("Team   ", "dim"), one_line(p.team or "no team"), "\n",
-        ("Email  ", "dim"), one_line(p.email or "—"),
-    )
+    parts: list = [(one_line(p.name), "bold"), marks, "   ", p.role]
+    parts += [(" · team ", "dim"), one_line(p.team)] if p.team else [(" · no team", "dim")]
+    if p.email:
+        parts += [(" · ", "dim"), one_line(p.email)]
+    return Content.assemble(*parts)
 
 
 def _mentorships(p: PersonView) -> Content:
