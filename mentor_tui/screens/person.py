@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from mentor_tui import dates
 from mentor_tui.db.growth import Record
+from mentor_tui.db.people import shown_name
 from mentor_tui.db.person_view import ME, PersonView
 from mentor_tui.screens import growth_forms, growth_parts
 from mentor_tui.screens.detail import DetailScreen
@@ -86,7 +87,7 @@ class PersonScreen(DetailScreen[PersonView]):
         return self.query_one("#growth-records", RecordTable)
 
     def render_record(self, data: PersonView) -> None:
-        self.sub_title = f"{self.section} › {data.name}"
+        self.sub_title = f"{self.section} › {shown_name(data.name, data.archived)}"
         growth = data.growth
         self.query_one("#person-head", Static).update(_head(data))
         self.query_one("#person-skills", Static).update(growth_parts.skills(growth, self.size.width - 10))
@@ -99,7 +100,7 @@ class PersonScreen(DetailScreen[PersonView]):
         title.append(("  · enter opens/edits · d deletes" if growth.records else f"  · none yet: {ADD_KEYS}", "dim"))
         self.query_one("#records-title", Static).update(Content.assemble(*title))
         width = max(30, self.size.width - 32)  # the list fits the screen: no sideways scrolling
-        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), clip(r.summary, width))) for r in growth.records]
+        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), _cut(r, width))) for r in growth.records]
         select, self.select_after_reload = self.select_after_reload, None
         self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
         self.refresh_bindings()
@@ -163,7 +164,7 @@ class PersonScreen(DetailScreen[PersonView]):
     def _open(self, kind: str, record: Record | None = None) -> None:
         if self.data is None:
             return
-        who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me)
+        who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me, self.data.archived)
         person_id = self.data.id
 
         def fetch() -> tuple[Any, Any]:
@@ -203,6 +204,16 @@ class PersonScreen(DetailScreen[PersonView]):
         self.app.push_screen(DeleteDialog(what, CONSEQUENCES[record.kind]), answered)
 
 
+def _cut(record: Record, width: int) -> str:
+    """The record's summary in `width` characters; a rating keeps its level and who rated it
+    ("(archived)" included) and its competency's name is cut instead."""
+    text = one_line(record.summary)
+    if len(text) <= width or not record.kept or width - record.kept < 8:
+        return clip(text, width)
+    head, tail = record.summary[: -record.kept], record.summary[-record.kept :]
+    return clip(head, width - len(one_line(tail))) + one_line(tail)
+
+
 def _saved_message(kind: str, record: Record | None) -> str:
     if record is not None:
         return f"The {kind} is saved."
@@ -232,8 +243,8 @@ def my_growth() -> PersonScreen:
 def _head(p: PersonView) -> Content:
     """One line (the skills below it show on a short terminal), wrapped when it is longer than the
     width. Names, emails and titles are user text: assembled, never read as markup."""
-    marks = (" (me)" if p.is_me else "") + (" · archived" if p.archived else "")
-    parts: list = [(one_line(p.name), "bold"), marks, "   ", p.role]
+    name = shown_name(p.name, p.archived, *(("me",) if p.is_me else ()))
+    parts: list = [(one_line(name), "bold"), "   ", p.role]
     parts += [(" · team ", "dim"), one_line(p.team)] if p.team else [(" · no team", "dim")]
     if p.email:
         parts += [(" · ", "dim"), one_line(p.email)]
