@@ -19,7 +19,7 @@ def test_growth_view_at_80_columns(snap_compare, demo_db):
 
 def test_growth_view_at_80_columns_scrolled_to_the_ladder(snap_compare, demo_db):
     """tab moves to the upper pane, which scrolls: the ladder, ownership and kudos below the skills."""
-    keys = ("6", "enter", "tab", "pagedown")
+    keys = ("6", "enter", "tab", "pagedown", "pagedown")
     assert snap_compare(MentorApp(db_path=demo_db), terminal_size=(80, 24), run_before=_then(*keys))
 
 

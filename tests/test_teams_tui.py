@@ -73,7 +73,7 @@ async def test_g_groups_the_rows_under_team_headings_with_no_team_last(db_path):
         assert not isinstance(app.screen, PersonScreen)
         await pilot.press("down", "enter")  # a person under it opens
         await settle(pilot)
-        assert isinstance(app.screen, PersonScreen) and "Team   platform" in screen_text(app)
+        assert isinstance(app.screen, PersonScreen) and "· team platform" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("g")

@@ -31,6 +31,7 @@ from mentor_tui.db.models import (
     SkillRating,
     objects,
 )
+from mentor_tui.db.people import shown_name
 
 LADDER = ("shadow", "secondary", "primary", "incident-commander")  # the on-call ladder, first step first
 LADDER_WORDS = {"shadow": "shadowed", "secondary": "secondary", "primary": "primary",
@@ -43,7 +44,7 @@ RECORDS_SHOWN = 500  # records in the view's list, newest first
 class Rating:
     level: int
     rated_on: dt.date
-    rated_by: str | None  # None = self
+    rated_by: str | None  # None = self; a rater who was archived says so ("Priya Raman (archived)")
     evidence: str | None  # as stored: a uuid, a link or a note
     evidence_label: str | None  # what a uuid points at ('lab: …'), else the text itself
 
@@ -76,7 +77,7 @@ class OwnershipLine:
 @dataclass(frozen=True)
 class KudosLine:
     given_on: dt.date
-    giver: str | None  # None: the giver is not in this database (or was deleted)
+    giver: str | None  # None: the giver is not in this database (or was deleted); "(archived)" after one archived
     text: str
     for_label: str | None
 
@@ -89,6 +90,8 @@ class Record:
     id: int
     on: dt.date
     summary: str
+    kept: int = 0  # characters at the end of `summary` that a cut to a narrow width keeps (a rating's
+    # level and who rated it, "(archived)" included): the competency's name is cut instead
 
     @property
     def key(self) -> str:
@@ -119,7 +122,7 @@ def growth_of(person_id: int, with_anonymous_feedback: bool = False, as_of: dt.d
     as_of = as_of or clock.today()
     ratings = list(objects(
         SkillRating.select(SkillRating, Competency.key.alias("ckey"), Competency.name.alias("cname"),
-                           Person.name.alias("rater"))
+                           Person.name.alias("rater"), Person.archived.alias("rater_archived"))
         .join(Competency).switch(SkillRating)
         .join(Person, join_type=JOIN.LEFT_OUTER, on=(SkillRating.rated_by == Person.id))
         .where(SkillRating.person == person_id)
@@ -131,7 +134,7 @@ def growth_of(person_id: int, with_anonymous_feedback: bool = False, as_of: dt.d
                  .order_by(Ownership.until.is_null(False), Ownership.since.desc(), Ownership.id))
     Giver = Person.alias("giver")
     kudos = list(objects(
-        Kudos.select(Kudos, Giver.name.alias("giver_name"))
+        Kudos.select(Kudos, Giver.name.alias("giver_name"), Giver.archived.alias("giver_archived"))
         .join(Giver, join_type=JOIN.LEFT_OUTER, on=(Kudos.giver == Giver.id))
         .where(Kudos.receiver == person_id).order_by(Kudos.given_on.desc(), Kudos.id.desc())
     ))
@@ -145,10 +148,19 @@ def growth_of(person_id: int, with_anonymous_feedback: bool = False, as_of: dt.d
         _skills([r for r in ratings if r.rated_on <= as_of], labels),
         *_ladder(person_id, as_of),
         tuple(OwnershipLine(o.kind, o.name, o.since, o.until) for o in owned),
-        tuple(KudosLine(k.given_on, k.giver_name, k.text, _label(k.for_ref, labels)) for k in kudos[:10]),
+        tuple(KudosLine(k.given_on, _giver(k), k.text, _label(k.for_ref, labels)) for k in kudos[:10]),
         len(kudos),
         _records(ratings, incidents, owned, kudos, feedback, as_of),
     )
+
+
+def _rater(r) -> str:
+    """Who rated (a rating by someone else): "Priya Raman", "Priya Raman (archived)"."""
+    return shown_name(r.rater, r.rater_archived) if r.rater is not None else "?"
+
+
+def _giver(k) -> str | None:
+    return shown_name(k.giver_name, k.giver_archived) if k.giver_name is not None else None
 
 
 def _label(text: str | None, labels: dict[str, str]) -> str | None:
@@ -175,7 +187,7 @@ def _skills(ratings: list, labels: dict[str, str]) -> tuple[SkillLine, ...]:
 
 
 def _rating(r, labels: dict[str, str]) -> Rating:
-    return Rating(r.level, r.rated_on, r.rater if r.rated_by_id is not None else None,
+    return Rating(r.level, r.rated_on, _rater(r) if r.rated_by_id is not None else None,
                   r.evidence, _label(r.evidence, labels))
 
 
@@ -199,24 +211,25 @@ def _ladder(person_id: int, as_of: dt.date) -> tuple[tuple[LadderStep, ...], tup
 
 
 def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tuple[Record, ...]:
-    records = [
-        Record("rating", r.id, r.rated_on,
-               f"{r.cname} {r.level} ({'self' if r.rated_by_id is None else 'by ' + (r.rater or '?')})"
-               + (" · dated in the future" if r.rated_on > as_of else ""))
-        for r in ratings
-    ]
+    records = [_rating_record(r, as_of) for r in ratings]
     records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}"
                        + (" · dated in the future" if i.occurred_on > as_of else ""))
                 for i in incidents]
     records += [Record("ownership", o.id, o.since, f"{o.kind} {o.name}" + (" (ended)" if o.until else ""))
                 for o in owned]
-    records += [Record("kudos", k.id, k.given_on, f"from {k.giver_name or 'someone'}: {_first_line(k.text)}")
+    records += [Record("kudos", k.id, k.given_on, f"from {_giver(k) or 'someone'}: {_first_line(k.text)}")
                 for k in kudos]
     records += [Record("feedback", f.id, f.given_on,
                        f"program feedback {f.rating}/5{'' if f.person_id else ' (anonymous)'}: {_first_line(f.text)}")
                 for f in feedback]
     records.sort(key=lambda r: (r.on, r.kind, r.id), reverse=True)
     return tuple(records[:RECORDS_SHOWN])
+
+
+def _rating_record(r, as_of: dt.date) -> Record:
+    said = f" {r.level} ({'self' if r.rated_by_id is None else 'by ' + _rater(r)})"
+    said += " · dated in the future" if r.rated_on > as_of else ""
+    return Record("rating", r.id, r.rated_on, r.cname + said, kept=len(said))
 
 
 def _first_line(text: str) -> str:

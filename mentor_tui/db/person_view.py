@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mentor_tui.db import plans
 from mentor_tui.db.growth import Growth, growth_of
 from mentor_tui.db.models import Mentorship, Person, objects
+from mentor_tui.db.people import shown_name
 from mentor_tui.db.plans import PlanRow
 
 
@@ -20,7 +21,7 @@ class MentorshipLine:
     """A mentorship seen from the person: the other one, and which side they are on."""
 
     id: int
-    other: str  # the other person's name
+    other: str  # the other person's name, "(archived)" after it when they left the program
     they_mentor: bool  # True: the person mentors `other`; False: `other` mentors them
     started_on: dt.date
     ended_on: dt.date | None
@@ -62,7 +63,8 @@ def _mentorships(person: Person) -> tuple[MentorshipLine, ...]:
     Mentor = Person.alias("mentor")
     Mentee = Person.alias("mentee")
     query = (
-        Mentorship.select(Mentorship, Mentor.name.alias("mentor_name"), Mentee.name.alias("mentee_name"))
+        Mentorship.select(Mentorship, Mentor.name.alias("mentor_name"), Mentee.name.alias("mentee_name"),
+                          Mentor.archived.alias("mentor_archived"), Mentee.archived.alias("mentee_archived"))
         .join(Mentor, on=(Mentorship.mentor == Mentor.id))
         .switch(Mentorship)
         .join(Mentee, on=(Mentorship.mentee == Mentee.id))
@@ -72,7 +74,8 @@ def _mentorships(person: Person) -> tuple[MentorshipLine, ...]:
     lines = []
     for m in objects(query):
         they_mentor = m.mentor_id == person.id
-        other = m.mentee_name if they_mentor else m.mentor_name
+        other = (shown_name(m.mentee_name, m.mentee_archived) if they_mentor
+                 else shown_name(m.mentor_name, m.mentor_archived))
         lines.append(
             MentorshipLine(m.id, other, they_mentor, m.started_on, m.ended_on, m.cadence_days, m.focus or "")
         )

@@ -26,6 +26,13 @@ class Who:
     id: int
     name: str
     is_me: bool
+    archived: bool = False  # they left the program: the form names them "(archived)", as the view does
+
+    def shown(self, *notes: str) -> str:
+        """The name as the form shows it: "Ana Ruiz", "Ana Ruiz (self rating, archived)"."""
+        from mentor_tui.db.people import shown_name
+
+        return shown_name(self.name, self.archived, *notes)
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ def _one_ref(picked: str | None, typed: str | None, what: str) -> str | None:
 def rating_form(who: Who, choices: Choices, rating: Any = None) -> FormScreen:
     from mentor_tui.db import ratings
 
-    raters: list[tuple[str, Any]] = [(f"{who.name} (self rating)", SELF)]
+    raters: list[tuple[str, Any]] = [(who.shown("self rating"), SELF)]
     raters += [(name, pid) for name, pid in choices.raters if pid != who.id]
     if rating is not None:
         rated_by: Any = rating.rated_by_id or SELF
@@ -95,7 +102,7 @@ def rating_form(who: Who, choices: Choices, rating: Any = None) -> FormScreen:
         return ratings.update_rating(rating.id, values["competency"], values["level"], values["rated_on"], by, evidence)
 
     return FormScreen(
-        f"Rate a skill — {who.name}" if rating is None else f"Edit rating — {who.name}",
+        f"Rate a skill — {who.shown()}" if rating is None else f"Edit rating — {who.shown()}",
         [
             Field("competency", "Competency", "select", required=True, options=choices.competencies,
                   default=rating.competency.key if rating is not None else None),
@@ -136,7 +143,7 @@ def incident_form(who: Who, choices: Choices, incident: Any = None) -> FormScree
 
     old = incident
     return FormScreen(
-        f"Log an incident or on-call shift — {who.name}" if old is None else f"Edit incident — {who.name}",
+        f"Log an incident or on-call shift — {who.shown()}" if old is None else f"Edit incident — {who.shown()}",
         [
             record_field("incidents", "occurred_on", "Date", default=old.occurred_on if old else clock.today()),
             record_field("incidents", "role", "Role", default=old.role if old else "shadow"),
@@ -174,7 +181,7 @@ def ownership_form(who: Who, choices: Choices, ownership: Any = None) -> FormScr
 
     old = ownership
     return FormScreen(
-        f"Ownership — {who.name}" if old is None else f"Edit ownership — {who.name}",
+        f"Ownership — {who.shown()}" if old is None else f"Edit ownership — {who.shown()}",
         [
             record_field("ownership", "kind", "Kind", default=old.kind if old else "service"),
             record_field("ownership", "name", "Name", default=old.name if old else None,
@@ -209,7 +216,7 @@ def kudos_form(who: Who, choices: Choices, kudos: Any = None) -> FormScreen:
         return store.update_kudos(kudos.id, values["giver"], values["given_on"], values["text"], for_ref)
 
     return FormScreen(
-        f"Kudos to {who.name}" if kudos is None else f"Edit kudos to {who.name}",
+        f"Kudos to {who.shown()}" if kudos is None else f"Edit kudos to {who.shown()}",
         [
             Field("giver", "From", "select", options=givers, default=giver),
             record_field("kudos", "given_on", "Given on", default=kudos.given_on if kudos else clock.today()),

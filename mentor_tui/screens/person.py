@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from mentor_tui import dates
 from mentor_tui.db.growth import Record
+from mentor_tui.db.people import shown_name
 from mentor_tui.db.person_view import ME, PersonView
 from mentor_tui.screens import growth_forms, growth_parts
 from mentor_tui.screens.detail import DetailScreen
@@ -57,12 +58,6 @@ class PersonScreen(DetailScreen[PersonView]):
         Binding("e", "edit_person", "Edit person"),
     ]
     AUTO_FOCUS = "#growth-records"  # enter and d act on its rows; tab moves to the view above, which scrolls
-    DEFAULT_CSS = """
-    PersonScreen #growth-summary { height: 1fr; min-height: 5; padding: 1 1 0 1; }
-    PersonScreen #growth-summary:focus { background-tint: $foreground 3%; }
-    PersonScreen #records-title { height: auto; margin: 1 0 0 1; }
-    PersonScreen #growth-records { height: 35%; min-height: 5; }
-    """
 
     def __init__(self, uuid: str, section: str = "6 Team") -> None:
         super().__init__(uuid)
@@ -92,7 +87,7 @@ class PersonScreen(DetailScreen[PersonView]):
         return self.query_one("#growth-records", RecordTable)
 
     def render_record(self, data: PersonView) -> None:
-        self.sub_title = f"{self.section} › {data.name}"
+        self.sub_title = f"{self.section} › {shown_name(data.name, data.archived)}"
         growth = data.growth
         self.query_one("#person-head", Static).update(_head(data))
         self.query_one("#person-skills", Static).update(growth_parts.skills(growth, self.size.width - 10))
@@ -105,7 +100,7 @@ class PersonScreen(DetailScreen[PersonView]):
         title.append(("  · enter opens/edits · d deletes" if growth.records else f"  · none yet: {ADD_KEYS}", "dim"))
         self.query_one("#records-title", Static).update(Content.assemble(*title))
         width = max(30, self.size.width - 32)  # the list fits the screen: no sideways scrolling
-        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), clip(r.summary, width))) for r in growth.records]
+        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), _cut(r, width))) for r in growth.records]
         select, self.select_after_reload = self.select_after_reload, None
         self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
         self.refresh_bindings()
@@ -169,7 +164,7 @@ class PersonScreen(DetailScreen[PersonView]):
     def _open(self, kind: str, record: Record | None = None) -> None:
         if self.data is None:
             return
-        who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me)
+        who = growth_forms.Who(self.data.id, self.data.name, self.data.is_me, self.data.archived)
         person_id = self.data.id
 
         def fetch() -> tuple[Any, Any]:
@@ -209,6 +204,16 @@ class PersonScreen(DetailScreen[PersonView]):
         self.app.push_screen(DeleteDialog(what, CONSEQUENCES[record.kind]), answered)
 
 
+def _cut(record: Record, width: int) -> str:
+    """The record's summary in `width` characters; a rating keeps its level and who rated it
+    ("(archived)" included) and its competency's name is cut instead."""
+    text = one_line(record.summary)
+    if len(text) <= width or not record.kept or width - record.kept < 8:
+        return clip(text, width)
+    head, tail = record.summary[: -record.kept], record.summary[-record.kept :]
+    return clip(head, width - len(one_line(tail))) + one_line(tail)
+
+
 def _saved_message(kind: str, record: Record | None) -> str:
     if record is not None:
         return f"The {kind} is saved."
@@ -236,14 +241,14 @@ def my_growth() -> PersonScreen:
 
 
 def _head(p: PersonView) -> Content:
-    """Names, emails and titles are user text: assembled, never read as markup."""
-    marks = (" (me)" if p.is_me else "") + (" · archived" if p.archived else "")
-    return Content.assemble(
-        (one_line(p.name), "bold"), marks, "\n",
-        ("Role   ", "dim"), p.role, "\n",
-        ("Team   ", "dim"), one_line(p.team or "no team"), "\n",
-        ("Email  ", "dim"), one_line(p.email or "—"),
-    )
+    """One line (the skills below it show on a short terminal), wrapped when it is longer than the
+    width. Names, emails and titles are user text: assembled, never read as markup."""
+    name = shown_name(p.name, p.archived, *(("me",) if p.is_me else ()))
+    parts: list = [(one_line(name), "bold"), "   ", p.role]
+    parts += [(" · team ", "dim"), one_line(p.team)] if p.team else [(" · no team", "dim")]
+    if p.email:
+        parts += [(" · ", "dim"), one_line(p.email)]
+    return Content.assemble(*parts)
 
 
 def _mentorships(p: PersonView) -> Content:
