@@ -249,6 +249,17 @@ def test_growth_summary_of_me_and_the_flagged_competencies_for_a_mentor(store):
     assert "security" in {bf.competency.key for bf in summary.flagged}
 
 
+def test_growth_summary_marks_a_kudos_giver_who_was_archived(store):
+    me = people.set_me("Mo", "mentor")
+    ana = person("Ana")
+    m.Kudos.create(giver=ana, receiver=me, given_on=d(4), text="Great pairing")
+    m.Kudos.create(giver=None, receiver=me, given_on=d(5), text="From someone deleted")
+    people.set_archived(ana.uuid, True)
+    summary = growth_summary.growth_summary(TODAY, 12)
+    assert [(k.giver, k.text) for k in summary.kudos] == [("Ana (archived)", "Great pairing"),
+                                                         (None, "From someone deleted")]
+
+
 def test_growth_summary_of_a_mentee_has_no_team_part(store):
     people.set_me("Ana", "mentee")
     summary = growth_summary.growth_summary(TODAY, 12)

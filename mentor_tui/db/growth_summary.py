@@ -73,9 +73,9 @@ def growth_summary(today: dt.date, months: int = DEFAULT_MONTHS) -> GrowthSummar
         )
     ]
     kudos = [
-        RecentKudos(as_date(on), giver, text)
-        for on, giver, text in each_row(
-            Kudos.select(Kudos.given_on, Person.name, Kudos.text)
+        RecentKudos(as_date(on), None if giver is None else people.shown_name(giver, archived), text)
+        for on, giver, archived, text in each_row(
+            Kudos.select(Kudos.given_on, Person.name, Person.archived, Kudos.text)
             .join(Person, JOIN.LEFT_OUTER, on=(Kudos.giver == pk(Person)))
             .where((Kudos.receiver == me) & (Kudos.given_on <= today)
                    & (Kudos.given_on > today - dt.timedelta(days=RECENT_KUDOS_DAYS)))
