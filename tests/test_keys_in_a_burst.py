@@ -133,6 +133,22 @@ async def test_a_drop_down_opened_picked_from_and_left_in_one_burst(demo_db):
         assert app.focused is not presenter and getattr(app.focused, "value", getattr(app.focused, "text", "")) == "hi"
 
 
+async def test_keys_held_after_one_whose_focus_moves_late_go_where_it_moved(demo_db):
+    """A drop-down picked from takes the focus back when it reads the pick, a message after the
+    key: under load, after the screen has refreshed. The held keys wait for the focus to move."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test() as pilot:
+        form = await open_form(pilot, "3", ("n",))  # a new lab: title, then link
+        title, link = form.query_one("#field-title"), form.query_one("#field-link")
+        title.focus()
+        await settle(pilot)
+        # as if ctrl+o moved the focus to the link a while after it was read (within the hold's time)
+        title.moves_focus_on = lambda key: key == "ctrl+o" and app.set_timer(0.2, link.focus) is not None
+        burst(app, "ctrl+o", "a", "b")
+        await wait_until(pilot, lambda: link.value == "ab", what="the held keys typed into the link")
+        assert title.value == ""
+
+
 async def test_keys_held_after_a_key_that_never_comes_back_are_read_after_a_while(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test() as pilot:

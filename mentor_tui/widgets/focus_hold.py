@@ -7,8 +7,10 @@ opening a drop-down's list) went to the field focused before: ctrl+n then "Write
 runbook" typed at once put the text into the date field above.
 
 Here such a key (`moves_focus`) starts a hold: the keys (and pastes) read after it are
-kept, and once its binding has run and the screen is refreshed (the focus has moved),
-they are read again, in order, as if typed then (`binding_ran`). A key that a widget
+kept, and once its binding has run and the focus has moved, they are read again, in
+order, as if typed then (`binding_ran`). The focus may move after the binding: a
+drop-down's list, picked from, hands the pick to the drop-down in a message of its own,
+and the drop-down takes the focus back when it reads it (under load, after a refresh). A key that a widget
 takes and stops, so that it never comes back up, lets them go after `HOLD_AT_MOST`
 seconds: no key is ever lost. ctrl+q and ctrl+c are never held.
 """
@@ -24,6 +26,7 @@ from textual import events
 from mentor_tui.widgets.key_routing import ALWAYS
 
 HOLD_AT_MOST = 0.5  # seconds
+LOOK_AGAIN_AFTER = 0.01  # seconds between two looks at whether the focus has moved
 
 
 class FocusHold:
@@ -32,6 +35,7 @@ class FocusHold:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.opener: events.Key | None = None
+        self.focused_then: Any = None  # what had the focus when the opener was read
         self.held: list[Callable[[], events.Event]] = []  # the held events, each made anew
 
     def keep(self, event: events.Key | events.Paste) -> bool:
@@ -50,24 +54,33 @@ class FocusHold:
         """Start a hold if `event` (just read, going to the focused widget) moves the focus."""
         if moves_focus(self.app, event.key):
             self.opener = event
+            self.focused_then = self.app.focused
             self.held = []
             self.app.set_timer(HOLD_AT_MOST, lambda: self._release_for(event))
 
     def binding_ran(self, event: events.Key) -> None:
         """`event` came back up and its binding (if any) has run: read the held keys once the
-        screen is refreshed (a focus set by the binding is set by then). With none held, the
-        hold ends now: a key read later comes after the focus move (the app's queue is in order)."""
+        screen is refreshed and the focus has moved. With none held, the hold ends now: a key
+        read later comes after the focus move (the app's queue is in order)."""
         if event is not self.opener:
             return
         if self.held:
-            self.app.call_after_refresh(self._release_for, event)
+            self.app.call_after_refresh(self._release_once_moved, event)
         else:
             self.opener = None
+
+    def _release_once_moved(self, opener: events.Key) -> None:
+        if self.opener is not opener:
+            return  # released already
+        if self.app.focused is self.focused_then:  # not yet: look again (the timer ends the hold at the latest)
+            self.app.set_timer(LOOK_AGAIN_AFTER, partial(self._release_once_moved, opener))
+            return
+        self._release_for(opener)
 
     def _release_for(self, opener: events.Key) -> None:
         if self.opener is not opener:
             return  # released already (a later hold may be on)
-        held, self.opener, self.held = self.held, None, []
+        held, self.opener, self.held, self.focused_then = self.held, None, [], None
         for make in held:
             self.app.post_message(make())
 
