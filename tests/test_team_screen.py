@@ -235,3 +235,20 @@ async def test_help_on_team_lists_its_keys_and_how_the_bus_factor_counts(db_path
         text = " ".join(screen_text(app).split())  # a description may wrap onto a second line
         for line in ("What if…", "Pairing", "how it counts", "latest mentor rating", "bus_factor_months"):
             assert line in text, line
+
+
+async def test_the_levels_legend_wraps_between_its_entries_at_80_columns(demo_db):
+    from textual.geometry import Region
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        legend = app.screen.query_one("#matrix-legend")
+        shown = legend.render_lines(Region(0, 0, legend.size.width, legend.size.height))
+        lines = [strip.text.replace("\u00a0", " ") for strip in shown]
+        assert len([line for line in lines if line.strip()]) > 1  # it does not fit on one line here
+        for entry in ("0 none", "1 aware", "2 learning", "3 practitioner", "4 proficient", "5 expert",
+                      "never rated", "~ stale"):
+            assert any(entry in line for line in lines), f"{entry!r} is cut: {lines}"

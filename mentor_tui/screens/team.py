@@ -116,12 +116,12 @@ class TeamScreen(TeamGroups, TeamPeople, TeamArchive, TableSection[Any]):
         if self.skills is None:
             return
         left, right = self.table.hidden_columns()
-        parts: list[Any] = []
+        hint = Text()
         if left or right:
             where = " and ".join(x for x in (f"{left} left" if left else "", f"{right} right" if right else "") if x)
-            parts.append((f"← → more skills: {where}   ", "bold reverse"))
-        parts.append(legend())
-        self.query_one("#matrix-legend", Static).update(Text.assemble(*parts))
+            hint = Text.assemble((f"← → more skills: {where}", "bold reverse"), " ")
+        shown = self.query_one("#matrix-legend", Static)
+        shown.update(legend(shown.content_region.width, hint))
         self.set_status(f"{self.team_status(self.total)} · bus factor window: "
                         f"{self.skills.months} months (since {dates.show(self.skills.window_from)})")
 

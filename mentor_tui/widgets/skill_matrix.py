@@ -47,14 +47,22 @@ def heat_cell(cell: SkillCell | None) -> Text:
     return Text(f"{cell.level} {level_block(cell.level)}", style=LEVEL_STYLES.get(cell.level, ""))
 
 
-def legend() -> Text:
-    """The key to the cells, one line: readable without colour."""
-    parts: list[Any] = [("Levels ", "bold")]
-    for level, name in ((0, "none"), (1, "aware"), (2, "learning"), (3, "practitioner"), (4, "proficient"),
-                        (5, "expert")):
-        parts += [(f"{level_block(level)} {level} {name}", LEVEL_STYLES[level]), "  "]
-    parts += [(f"{NEVER} never rated", "dim"), "  ", ("~ stale", STALE_STYLE)]
-    return Text.assemble(*parts)
+def legend(width: int = 0, first: Text | None = None) -> Text:
+    """The key to the cells, readable without colour, after `first` (on its line): one line, or
+    lines of at most `width` cells broken between two entries, never inside one ("3 practitioner")."""
+    entries = [Text.assemble(("Levels ", "bold"), (f"{level_block(0)} 0 none", LEVEL_STYLES[0]))]
+    for level, name in ((1, "aware"), (2, "learning"), (3, "practitioner"), (4, "proficient"), (5, "expert")):
+        entries.append(Text(f"{level_block(level)} {level} {name}", style=LEVEL_STYLES[level]))
+    entries += [Text(f"{NEVER} never rated", style="dim"), Text("~ stale", style=STALE_STYLE)]
+    lines: list[Text] = []
+    line = first.copy() if first is not None else Text()
+    for entry in entries:
+        gap = "  " if line.plain.strip() else ""
+        if width and line.plain.strip() and line.cell_len + len(gap) + entry.cell_len > width:
+            lines.append(line)
+            line, gap = Text(), ""
+        line = Text.assemble(line, gap, entry)
+    return Text("\n").join([*lines, line])
 
 
 def matrix_rows(skills: TeamSkills, me_uuid: str | None) -> list[TableRow[Any]]:
