@@ -377,3 +377,31 @@ async def test_next_steps_to_action_items_says_what_it_did_and_not_saved_when_no
         text = screen_text(app)
         assert "Nothing to do: every next-steps line is an action item already" in text and "Saved." not in text
     assert models.ActionItem.select().count() == 1
+
+
+async def test_a_mentee_in_no_mentorship_is_told_the_others_are_not_listed(store):
+    people.set_me("Mia Chen", "mentee")
+    jo, ana, bo = (people.add_person(name, role) for name, role in
+                   (("Jo Park", "mentor"), ("Ana Ruiz", "mentee"), ("Bo Lee", "mentee")))
+    create_mentorship(jo.id, ana.id, D(2026, 9, 1))
+    create_mentorship(jo.id, bo.id, D(2026, 9, 1))
+    database.close_database()
+
+    app = MentorApp(db_path=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        text = widget_text(app)
+        assert "You are in no mentorship yet" in text and "This database holds 2 other mentorships" in text
+        assert "No mentorships yet" not in text
+
+
+async def test_an_empty_database_says_there_are_no_mentorships_yet(store_with_me):
+    database.close_database()
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert "No mentorships yet, so no check-ins yet" in widget_text(app)

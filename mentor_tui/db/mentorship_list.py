@@ -90,6 +90,11 @@ def count() -> int:
     return _visible(Mentorship.select(), me).count()
 
 
+def not_mine() -> int:
+    """The mentorships the list leaves out: those "me" is not in (none for a lead)."""
+    return Mentorship.select().count() - count()
+
+
 def page(today: dt.date, limit: int = 200, offset: int = 0, everyone: bool = False) -> list[MentorshipRow]:
     """Active mentorships first, the most due first; then the ended ones, latest ended first.
 

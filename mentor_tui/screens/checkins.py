@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
 
 from mentor_tui import clock, dates
 from mentor_tui.db.mentorship_list import MentorshipRow
@@ -26,6 +28,16 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         "No mentorships yet, so no check-ins yet. A check-in belongs to a mentorship: press "
         "[b]6[/b], then [b]m[/b], to pair a mentor with a mentee; back here, press [b]n[/b] on it."
     )
+    # when the database holds mentorships, none of them mine: they are not listed (a lead sees them)
+    NONE_OF_MINE = (
+        "[b]Check-ins[/b]\n\n"
+        "Check-ins record progress, blockers, next steps, confidence and action items, and "
+        "private pairing notes that stay on this machine. They are listed by mentorship.\n\n"
+        "You are in no mentorship yet, so none is listed. This database holds {others}: you are "
+        "neither mentor nor mentee in them, so they are not listed here (a lead sees them all). "
+        "A check-in belongs to a mentorship: press [b]6[/b], then [b]m[/b], to pair a mentor with "
+        "a mentee; back here, press [b]n[/b] on it."
+    )
     COLUMNS = ("Mentor → mentee", "Last check-in", "Next due", "Open actions", "Blocker", "Focus")
     # Fixed widths: the table is drawn right the first time, however busy the machine is
     # (auto widths are measured when the app is idle, and were caught unmeasured under load).
@@ -40,10 +52,20 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         Binding("d", "delete_mentorship", "Delete mentorship"),
     ]
 
+    def fetch(self):
+        from mentor_tui.db import mentorship_list
+
+        total, records = super().fetch()
+        return total, records, mentorship_list.not_mine() if total == 0 else 0
+
     def show(self, data) -> None:
+        total, records, others = data
+        if total == 0:
+            text = self.NONE_OF_MINE.format(others=plural(others, "other mentorship")) if others else self.EMPTY_TEXT
+            self.query_one("#empty", Static).update(Content.from_markup(text))
         for column, width in zip(self.table.ordered_columns, self.WIDTHS, strict=False):
             column.auto_width, column.width = False, width
-        super().show(data)
+        super().show((total, records))
 
     def count_rows(self) -> int:
         from mentor_tui.db import mentorship_list
