@@ -232,6 +232,9 @@ class MentorApp(App[None]):
         """Notifications carry names, titles and paths: never read them as markup, and a
         control character in them is shown escaped."""
         message, title = escape_controls(message), escape_controls(title)
+        # A toast gone from a screen that draws nothing new meanwhile (the Dashboard after an export)
+        # stayed painted until the next key: the screen is painted again once it has gone.
+        self.set_timer((self.NOTIFICATION_TIMEOUT if timeout is None else timeout) + 0.2, lambda: self.screen.refresh())
         return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # Actions -----------------------------------------------------------------

@@ -316,3 +316,28 @@ async def test_the_palette_offers_only_commands_that_belong_here(store_with_me):
         titles = {command.title for command in app.get_system_commands(app.screen)}
     assert {"Export…", "Import…", "Help: keys", "Go to Plans"} <= titles
     assert not titles & {"Keys", "Maximize", "Screenshot"}
+
+
+async def test_the_screen_is_painted_again_once_a_toast_has_gone(store_with_me, monkeypatch):
+    """A toast that leaves a screen drawing nothing new (the Dashboard after an export) stayed
+    painted until the next key: once it has gone, the screen is asked to paint itself again."""
+    from textual.screen import Screen
+
+    from .pilot_helpers import wait_until
+
+    painted: list[Screen] = []  # whole-screen repaints
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        app.notify("Exported to /tmp/x.toml (no private notes).", title="Export", timeout=0.3)
+        await wait_until(pilot, lambda: screen.query("Toast"), what="the toast")
+        refresh = type(screen).refresh
+
+        def spied(self, *regions, **how):
+            if self is screen and not regions and not how.get("layout"):  # the whole screen, painted
+                painted.append(self)
+            return refresh(self, *regions, **how)
+
+        monkeypatch.setattr(type(screen), "refresh", spied)
+        await wait_until(pilot, lambda: not screen.query("Toast") and painted, what="the screen painted again")
