@@ -376,3 +376,19 @@ async def test_import_dialog_names_the_file_a_date_rule_refusal_comes_from(tmp_p
         assert "Nothing was imported" not in text
     database.open_database(db)
     assert models.Plan.get_by_id(plan.id).target_on == dt.date(2026, 11, 30)
+
+
+async def test_the_export_dialog_opens_at_its_top_at_80x24(demo_db):
+    """Taller than the screen there: it opens with its title and "Whose records" in view, the
+    first field focused."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        box = dialog.query_one("#dialog")
+        assert box.max_scroll_y > 0  # it does scroll here
+        assert box.scroll_y == 0 and dialog.query_one("#title").region.y >= box.region.y
+        assert app.focused is dialog.query_one("#who")

@@ -103,6 +103,9 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
     def on_mount(self) -> None:
         self._suggest_path()
         self.refresh_preview()
+        # its title and "Whose records" in view: focusing the first field scrolled a dialog taller
+        # than the screen (80x24) down to that field
+        self.call_after_refresh(self.query_one("#dialog", VerticalScroll).scroll_home, animate=False)
 
     def _who_label(self) -> str:
         who = self.query_one("#who", Select).value
