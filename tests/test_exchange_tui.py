@@ -392,3 +392,20 @@ async def test_the_export_dialog_opens_at_its_top_at_80x24(demo_db):
         assert box.max_scroll_y > 0  # it does scroll here
         assert box.scroll_y == 0 and dialog.query_one("#title").region.y >= box.region.y
         assert app.focused is dialog.query_one("#who")
+
+
+async def test_the_export_dialogs_question_to_replace_a_file_is_in_view_at_80x24(demo_db, tmp_path):
+    target = tmp_path / "there.toml"
+    target.write_text("old", encoding="utf-8")
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error, box = app.screen.query_one("#error"), app.screen.query_one("#dialog")
+        assert "exists already: press ctrl+s again to replace it" in str(error.render())
+        assert box.region.y <= error.region.y < box.region.bottom  # on screen, not below its edge
+        assert target.read_text(encoding="utf-8") == "old"
