@@ -171,7 +171,8 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
     def _show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
         error.update(Content(message))
-        self.call_after_refresh(error.scroll_visible, animate=False)  # below the screen's edge at 80x24
+        if message:
+            self.call_after_refresh(error.scroll_visible, animate=False)  # below the screen's edge at 80x24
 
     def action_export(self) -> None:
         raw = self.query_one("#path", Input).value.strip()
