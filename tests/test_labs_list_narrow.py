@@ -49,3 +49,19 @@ async def test_the_columns_follow_the_terminal_when_it_is_resized(demo_db):
         await settle(pilot)
         assert _all_in_sight(screen) and _drawn_whole(screen) and screen.highlighted() == lab
 
+
+async def test_resized_while_another_section_is_shown_the_list_fits_the_new_width_on_return(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press_settled(pilot, "3")
+        screen = app.screen
+        wide = _cells(screen)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: _all_in_sight(screen), what="every column in sight at 80 columns")
+        await press_settled(pilot, "2")
+        await pilot.resize_terminal(120, 40)
+        await press_settled(pilot, "3")
+        assert app.screen is screen
+        await wait_until(pilot, lambda: _cells(screen) == wide, what="the columns as long as at first")
+        await settle(pilot)
+        assert _all_in_sight(screen) and _drawn_whole(screen)
