@@ -15,6 +15,7 @@ from peewee import JOIN, fn
 
 from mentor_tui import schema
 from mentor_tui.db.models import Competency, Goal, Lab, LabItem, Person, Plan, objects
+from mentor_tui.db.people import label
 from mentor_tui.db.plans import Dependents
 
 # space walks a goal through these; from blocked it goes back to doing
@@ -133,7 +134,7 @@ class GoalView:
     detail: str
     plan_uuid: str
     plan_title: str
-    owner: str
+    owner: str  # "Mei Tanaka (archived)" when the owner left the program
     plan_start: dt.date
     plan_target: dt.date | None
     labs_list: tuple[LabLine, ...]
@@ -152,7 +153,7 @@ def goal_view(uuid: str) -> GoalView | None:
                       .order_by(LabItem.position, LabItem.id))
         labs.append(LabLine(lab.id, lab.uuid, lab.title, lab.link, lab.last_practised_on,
                             sum(done for done, _ in items), len(items), items))
-    return GoalView(line, goal.detail, plan.uuid, plan.title, Person.get_by_id(plan.owner_id).name,
+    return GoalView(line, goal.detail, plan.uuid, plan.title, label(Person.get_by_id(plan.owner_id)),
                     plan.start_on, plan.target_on, tuple(labs))
 
 

@@ -27,6 +27,7 @@ from mentor_tui.db.models import (
     database_proxy,
     objects,
 )
+from mentor_tui.db.people import shown_name
 
 _CHECK = re.compile(r"^\s*(?:[-*+]\s+)?\[([ xX])\]\s?")
 
@@ -69,7 +70,7 @@ class LabView:
     goal_status: str
     plan_id: int
     plan: str
-    owner: str
+    owner: str  # "Mei Tanaka (archived)" when the owner left the program
     competency: str | None
     plan_goals_done: int
     plan_goals_total: int
@@ -94,7 +95,8 @@ def load_lab(lab_id: int, cutoff: dt.date) -> LabView | None:
     row = (
         Lab.select(
             Lab, Goal.title.alias("goal_title"), Goal.status.alias("goal_status"), Plan.id.alias("plan_id"),
-            Plan.title.alias("plan_title"), Person.name.alias("owner_name"), Competency.name.alias("competency_name"),
+            Plan.title.alias("plan_title"), Person.name.alias("owner_name"), Person.archived.alias("owner_archived"),
+            Competency.name.alias("competency_name"),
         )
         .join(Goal).join(Plan).join(Person, on=(Plan.owner == Person.id))
         .switch(Goal).join(Competency, JOIN.LEFT_OUTER)
@@ -113,7 +115,7 @@ def load_lab(lab_id: int, cutoff: dt.date) -> LabView | None:
     return LabView(
         lab.id, lab.title, lab.detail, lab.link, lab.last_practised_on, lab.history,
         is_stale(lab.last_practised_on, cutoff), lab.goal_id, lab.goal_title, lab.goal_status, lab.plan_id,
-        lab.plan_title, lab.owner_name, lab.competency_name, int(goals_done or 0), int(goals_total or 0), items,
+        lab.plan_title, shown_name(lab.owner_name, lab.owner_archived), lab.competency_name, int(goals_done or 0), int(goals_total or 0), items,
     )
 
 

@@ -203,7 +203,7 @@ class IncidentLine:
     title: str
     occurred_on: dt.date
     severity: str
-    person: str
+    person: str  # marked "(archived)" for someone who left, as lists show them
     lessons: str
 
 
@@ -227,7 +227,7 @@ class SessionView:
     starts_at: dt.datetime  # where it happens (UTC)
     cancelled: bool
     occurrence_notes: str
-    attendees: tuple[tuple[int, str], ...]
+    attendees: tuple[tuple[int, str], ...]  # (id, name marked "(archived)" for someone who left)
     incidents: tuple[IncidentLine, ...]
 
     @property
@@ -247,13 +247,14 @@ def occurrence_row(session_id: int, original: dt.datetime) -> SessionOccurrence 
 
 def linked_incidents(session_id: int) -> tuple[IncidentLine, ...]:
     query = (
-        Incident.select(Incident, Person.name.alias("person_name"))
+        Incident.select(Incident, Person.name.alias("person_name"), Person.archived.alias("person_archived"))
         .join(Person, on=(Incident.person == Person.id))
         .where(Incident.session == session_id)
         .order_by(Incident.occurred_on.desc(), Incident.title)
     )
     return tuple(
-        IncidentLine(i.id, i.title, i.occurred_on, i.severity, i.person_name, i.lessons) for i in objects(query)
+        IncidentLine(i.id, i.title, i.occurred_on, i.severity, shown_name(i.person_name, i.person_archived), i.lessons)
+        for i in objects(query)
     )
 
 
@@ -266,10 +267,10 @@ def session_view(session_id: int, original: dt.datetime) -> SessionView | None:
     attendees: tuple[tuple[int, str], ...] = ()
     if row is not None:
         query = (
-            Person.select(Person.id, Person.name).join(Attendance)
+            Person.select(Person.id, Person.name, Person.archived).join(Attendance)
             .where(Attendance.occurrence == row.id).order_by(Person.name)
         )
-        attendees = tuple((p.id, p.name) for p in query)
+        attendees = tuple((p.id, label(p)) for p in query)
     presenter = session.presenter
     return SessionView(
         session.id, session.uuid, session.title, session.kind, session.starts_at, session.timezone,

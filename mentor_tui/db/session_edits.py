@@ -23,6 +23,7 @@ from mentor_tui.db.models import (
     objects,
 )
 from mentor_tui.db.occurrences import moves_by_session, occurrence_row
+from mentor_tui.db.people import shown_name
 from mentor_tui.words import plural
 
 UTC = dt.UTC
@@ -314,7 +315,7 @@ def incident_choices(limit: int = 500) -> list[IncidentChoice]:
     """Incidents to link to a session, latest first."""
     query = (
         Incident.select(Incident.id, Incident.title, Incident.occurred_on, Incident.severity,
-                        Incident.session, Person.name.alias("person_name"))
+                        Incident.session, Person.name.alias("person_name"), Person.archived.alias("person_archived"))
         .join(Person, on=(Incident.person == Person.id))
         .order_by(Incident.occurred_on.desc(), Incident.title)
         .limit(limit)
@@ -322,7 +323,8 @@ def incident_choices(limit: int = 500) -> list[IncidentChoice]:
     return [
         # whose comes before the title: one incident logged by two people differs by the name only,
         # and a narrow dialog cuts the end of a long title
-        IncidentChoice(i.id, f"{i.occurred_on.isoformat()} {i.severity} {i.person_name}: {i.title}", i.session_id)
+        IncidentChoice(i.id, f"{i.occurred_on.isoformat()} {i.severity} {shown_name(i.person_name, i.person_archived)}: "
+                             f"{i.title}", i.session_id)
         for i in objects(query)
     ]
 

@@ -137,7 +137,10 @@ def goal_head(view: GoalView) -> Content:
     due = due_cell(goal)
     parts: list[Any] = [
         (goal.title, "bold"), "\n",
-        ("Plan     ", "dim"), f"{view.plan_title} ({view.owner}, {plan_dates(view.plan_start, view.plan_target)})", "\n",
+        ("Plan     ", "dim"), f"{view.plan_title} ({plan_dates(view.plan_start, view.plan_target)})", "\n",
+        # a line of its own: "(archived)" after the name of someone who left made the plan's line
+        # wrap at 80 columns (and read as parentheses in parentheses)
+        ("Owner    ", "dim"), view.owner, "\n",
         ("Status   ", "dim"), (label, style), ("   Phase  ", "dim"), goal.phase or "—",
         ("   Due  ", "dim"), Content.from_rich_text(due) if due.plain else "—",
     ]

@@ -333,7 +333,10 @@ def _goal_choices(keep: int):
 def _head(lab: LabView) -> Content:
     """Titles and links are user text: assembled, never read as markup."""
     parts: list[Any] = [(lab.title, "bold"), "\n"]
-    parts += [("Plan   ", "dim"), lab.plan, f"  ({lab.owner})", "\n"]
+    parts += [("Plan   ", "dim"), lab.plan, "\n"]
+    # a line of its own: "(archived)" after the name of someone who left, beside a long plan
+    # title, would wrap at 80 columns (and read as parentheses in parentheses)
+    parts += [("Owner  ", "dim"), lab.owner, "\n"]
     goal_mark = "  ✔ done" if lab.goal_status == "done" else f"  · {lab.goal_status}"
     parts += [("Goal   ", "dim"), lab.goal, goal_mark]
     if lab.competency:

@@ -114,9 +114,7 @@ class LabsScreen(TableSection[LabRow]):
         practised: Any = dates.show(row.last_practised_on)
         if row.stale:
             practised = Text.assemble(practised, " ", ("⚠ stale", "bold yellow"))
-        # the checklist and the date (with its stale mark) take 25 cells; at 80 columns the
-        # plan and goal were cut to one letter past the edge
-        owner, title, where = self.text_widths(25, (16, 32, 34), (12, 16, 14))
+        owner, title, where = self.row_layout()
         return (
             # dim when the owner left the program: a mark a narrow column's cut keeps
             Text(clip(row.owner, owner), style="dim") if row.owner_archived else clip(row.owner, owner),
@@ -125,6 +123,12 @@ class LabsScreen(TableSection[LabRow]):
             practised,
             clip(f"{row.plan} › {row.goal}", where),
         )
+
+    def row_layout(self) -> tuple[int, ...]:
+        """Owner, title and plan › goal cut to what the terminal's width leaves them: the checklist
+        and the date (with its stale mark) take 25 cells (at 80 columns the plan and goal were cut
+        to one letter past the edge). A resize that changes them shows the rows again."""
+        return self.text_widths(25, (16, 32, 34), (12, 16, 14))
 
     def open_record(self, record: LabRow) -> None:
         self.app.push_screen(LabScreen(record.id))

@@ -52,7 +52,6 @@ class PlansScreen(TableSection[PlanRow]):
     owner_filter: tuple[int, str] | None = None  # (person id, name): one person's plans
     active_only = True
     _me_id: int | None = None  # read with each load: "my" plans come first
-    _shown_layout: tuple[bool, tuple[int, ...]] | None = None  # (narrow, clips) of the rows shown
 
     def _which(self) -> PlanFilter:
         owner = self.owner_filter[0] if self.owner_filter else None
@@ -122,15 +121,13 @@ class PlansScreen(TableSection[PlanRow]):
             return self.text_widths(39, (24, 40), (10, 16), columns=len(self.NARROW_COLUMNS))
         return self.text_widths(54, (24, 40), (12, 16))
 
+    def row_layout(self) -> tuple[bool, tuple[int, ...]]:
+        """The columns and clips for the terminal's width: a resize that changes them shows the rows again."""
+        return self.narrow, self._clips
+
     def show_rows(self, rows: list[TableRow[PlanRow]], columns: list[str] | None = None) -> None:
         """The rows under the columns for the terminal's width (`columns` is not used)."""
-        self._shown_layout = (self.narrow, self._clips)
         super().show_rows(rows, columns=list(self.NARROW_COLUMNS if self.narrow else self.COLUMNS))
-
-    def on_resize(self) -> None:
-        """The rows shown made again when the terminal's width changes their columns or clips."""
-        if self.table.table_rows and self._shown_layout != (self.narrow, self._clips):
-            self.show_rows([self.table_row(row.record) for row in self.table.table_rows])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_goal", "edit_plan", "delete_plan"):

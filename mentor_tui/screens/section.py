@@ -171,6 +171,7 @@ class TableSection(SectionScreen, Generic[R]):
     loaded = 0
     select_after_reload: str | None = None  # the row key of a record just made (FormOpener.form_saved)
     _generation = 0  # bumped by each show(): a page asked for before that is stale
+    _shown_layout: Any = None  # what `row_layout()` was when the rows shown were made
 
     @property
     def table(self) -> RecordTable:
@@ -204,6 +205,18 @@ class TableSection(SectionScreen, Generic[R]):
         shares = [max(low, want * room // sum(wants)) for want, low in zip(wants, least, strict=True)]
         shares[-1] = max(least[-1], room - sum(shares[:-1]))  # the last takes what is left
         return tuple(shares)
+
+    def row_layout(self) -> Any:
+        """What the rows' cells depend on beside their records: the columns and clips for the
+        terminal's width (`text_widths`). When a resize changes it, the rows shown are made again
+        (`on_resize`). None (the default): the cells do not depend on the width."""
+        return None
+
+    def on_resize(self) -> None:
+        """The rows shown made again when the terminal's width changes their columns or clips."""
+        layout = self.row_layout()
+        if layout != self._shown_layout and self.table.table_rows:
+            self.show_rows([self.table_row(row.record) for row in self.table.table_rows])
 
     # Subclasses implement count_rows, fetch_page (both run in a worker) and cells.
     def count_rows(self) -> int:
@@ -261,6 +274,7 @@ class TableSection(SectionScreen, Generic[R]):
     def show_rows(self, rows: list[TableRow[R]], columns: list[str] | None = None) -> None:
         """Show `rows` in the table; the cursor goes to a record just made, if there is one."""
         select, self.select_after_reload = self.select_after_reload, None
+        self._shown_layout = self.row_layout()
         self.table.show_rows(rows, columns=columns, select=select)
 
     def _counted(self, added: int) -> None:

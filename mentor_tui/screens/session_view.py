@@ -302,7 +302,9 @@ def _incidents(v: SessionView) -> Content:
     if not v.incidents:
         parts.append("\n  None linked. l links the incidents discussed here.")
     for i in v.incidents:
-        parts += ["\n  ", (f"{dates.show(i.occurred_on)} {i.severity} ", "dim"), (i.title, "bold"), f"  ({i.person})"]
+        # whose before the title, as the l dialog lists them: "(archived)" after the name of someone
+        # who left reads as parentheses in parentheses at the end, and a long title wraps, not the name
+        parts += ["\n  ", (f"{dates.show(i.occurred_on)} {i.severity} ", "dim"), f"{i.person}: ", (i.title, "bold")]
         if i.lessons:
             parts += ["\n    ", clip(" ".join(i.lessons.split()), 160)]
     return Content.assemble(*parts)

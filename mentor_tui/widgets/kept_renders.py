@@ -44,9 +44,16 @@ class KeptRendersTable(DataTable):
         self._resized_to_width = event.size.width
 
     def measure_now(self) -> None:
-        """Column widths and the scroll size for the rows just added, now rather than when the
-        table is next idle (DataTable's way): on a busy machine the first frame of a section
-        was caught with the columns only as wide as their headers."""
+        """Column widths and the scroll size for the rows just added or the cells just widened
+        (`update_cell(..., update_width=True)`), now rather than when the table is next idle
+        (DataTable's way): on a busy machine the first frame of a section was caught with the
+        columns only as wide as their headers. (A column widened when idle keeps what was drawn
+        before at its old width: DataTable keys its render caches by a count of updates, which
+        measuring does not move, so cells cut longer on a resize were still drawn cut short.)"""
+        if self._updated_cells:
+            updated = self._updated_cells.copy()
+            self._updated_cells.clear()
+            self._update_column_widths(updated)
         if self._require_update_dimensions:
             self._require_update_dimensions = False
             new_rows = self._new_rows.copy()

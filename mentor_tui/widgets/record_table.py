@@ -144,6 +144,7 @@ class RecordTable(KeptRendersTable):
                         self._set_cell(new.key, column, plain_cells((after,))[0])
                 changed.add(new.key)
         if changed:
+            self.measure_now()  # a column widened for a longer cell: before anything is drawn at its old width
             self._redraw_rows(changed)
         self._table_rows = list(rows)
         return True
