@@ -96,6 +96,8 @@ class MentorApp(App[None]):
         self.call_after_refresh(self._start_shown.set)
         self.open_store()
         terminal_watch.watch(self)
+        # a dialog or form opened on top is never covered by a toast said before it (its buttons were)
+        self.screen_change_signal.subscribe(self, lambda shown: isinstance(shown, ModalScreen) and self.clear_notifications())
 
     @work(thread=True, exclusive=True, group="store")
     def open_store(self) -> None:

@@ -341,3 +341,20 @@ async def test_the_screen_is_painted_again_once_a_toast_has_gone(store_with_me, 
 
         monkeypatch.setattr(type(screen), "refresh", spied)
         await wait_until(pilot, lambda: not screen.query("Toast") and painted, what="the screen painted again")
+
+
+async def test_a_dialog_opened_on_top_is_not_covered_by_a_toast_said_before(store_with_me):
+    from .pilot_helpers import wait_until
+
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Ana Ruiz deleted.", timeout=30)
+        await wait_until(pilot, lambda: app.screen.query("Toast"), what="the toast")
+        await pilot.press("question_mark")  # a dialog on top (the help)
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await settle(pilot)
+        assert not app.screen.query("Toast")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.screen.query("Toast")  # gone for good, not back once the dialog closes
