@@ -212,7 +212,7 @@ async def test_a_new_user_can_build_a_program_from_the_keyboard_alone(store_with
         await settle(pilot)
         await pilot.press("g")
         await settle(pilot)
-        assert "Add a goal to “Kubernetes track” (Ana Ruiz)" in screen_text(app)
+        assert "Add a goal to “Kubernetes track” · Ana Ruiz" in screen_text(app)
         await type_into("title", "Debug a CrashLoopBackOff")
         select("competency", "kubernetes")
         await pilot.press("ctrl+s")

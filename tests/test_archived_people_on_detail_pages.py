@@ -58,6 +58,8 @@ async def test_the_goal_view_marks_an_archived_owner(demo_db):
         lines = _head_lines(app, "#goal-head")
         assert lines[1].startswith("Plan     Onboarding — first 90 days (2026-")
         assert lines[2] == "Owner    Amara Okafor (archived)"
+        await press_settled(pilot, "e")  # its edit form names the owner without brackets in brackets
+        assert "Edit goal of “Onboarding — first 90 days” · Amara Okafor (archived)" in screen_text(app)
 
 
 async def test_the_session_page_marks_archived_attendees_and_the_people_of_its_incidents(demo_db):

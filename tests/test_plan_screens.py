@@ -331,7 +331,7 @@ async def test_the_list_edits_deletes_and_filters_plans(ana_plan):
         await _press(pilot, "ctrl+s")
         assert models.Plan.get_by_id(k8s).title == "K8s track"
         await _press(pilot, "d")
-        assert "“K8s track” (Ana Ruiz) will be deleted, and with it 2 goals" in screen_text(app)
+        assert "“K8s track” of Ana Ruiz will be deleted, and with it 2 goals" in screen_text(app)
         await _press(pilot, "y")
         assert [row.record.title for row in app.screen.table.table_rows] == ["Onboarding"]
 

@@ -53,7 +53,7 @@ def goal_form(
 
     c = current
     return FormScreen(
-        f"Edit goal of “{plan_title}” ({owner})" if c else f"Add a goal to “{plan_title}” ({owner})",
+        f"Edit goal of “{plan_title}” · {owner}" if c else f"Add a goal to “{plan_title}” · {owner}",
         [
             record_field("goals", "title", "Goal", default=c.title if c else None,
                          placeholder="e.g. Debug a CrashLoopBackOff from events and logs"),

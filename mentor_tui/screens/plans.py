@@ -265,7 +265,7 @@ class PlansScreen(TableSection[PlanRow]):
         ask_to_delete(
             self, lambda: plans.plan_dependents(plan.id),
             lambda deps: ("Delete this plan?",
-                          f"“{plan.title}” ({plan.owner}) will be deleted, and with it {deps.words()}. "
+                          f"“{plan.title}” of {plan.owner} will be deleted, and with it {deps.words()}. "
                           f"{CITED_MANY} This cannot be undone."),
             lambda: plans.delete_plan(plan.id),
             lambda gone: (self.notify(f"Plan “{plan.title}” deleted."), self.reload()),
