@@ -17,7 +17,7 @@ from mentor_tui.screens.ics_dialogs import IcsExportDialog, IcsImportDialog
 from mentor_tui.screens.session_view import SessionScreen
 from mentor_tui.widgets.month_grid import MonthGrid
 
-from .pilot_helpers import screen_text, settle
+from .pilot_helpers import press_settled, screen_text, settle, wait_until
 
 SIZE = (120, 40)
 UTC = dt.UTC
@@ -377,3 +377,22 @@ async def test_an_all_day_session_shows_and_moves_as_a_day(store_with_me):
     # a session that happens once simply moves
     assert models.Session.get_by_id(offsite.id).starts_at == _at(2026, 12, 17)
     assert models.SessionOccurrence.select().where(models.SessionOccurrence.session == offsite.id).count() == 1
+
+
+async def test_the_agenda_follows_the_terminal_when_it_is_resized(demo_db):
+    from .test_labs_list_narrow import _all_in_sight, _cells, _drawn_whole
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press_settled(pilot, "5")
+        screen = app.screen
+        assert screen.table.row_count > 2 and _all_in_sight(screen)
+        wide = _cells(screen)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: _all_in_sight(screen), what="every column in sight at 80 columns")
+        await settle(pilot)
+        assert any(len(n[1]) < len(w[1]) for n, w in zip(_cells(screen), wide, strict=True))  # titles cut shorter
+        await pilot.resize_terminal(120, 40)
+        await wait_until(pilot, lambda: _cells(screen) == wide, what="the titles as long as at first")
+        await settle(pilot)
+        assert _all_in_sight(screen) and _drawn_whole(screen)

@@ -151,7 +151,7 @@ class CalendarScreen(TableSection[Entry]):
 
     def cells(self, row: Entry) -> tuple:
         length = "all day" if row.all_day else f"{row.duration_minutes} min"
-        width, kind, presenter = self._clips(32)
+        width, kind, presenter = self.row_layout()
         return (_when(row), _title(row, width), _state(row), clip(row.kind, kind), _presenter(row, presenter), length)
 
     def _clips(self, fixed: int, columns: int | None = None) -> tuple[int, ...]:
@@ -162,6 +162,10 @@ class CalendarScreen(TableSection[Entry]):
         if room >= 12 + 17 + 20:  # "tooling-deep-dive" is the longest kind
             return min(48, room - 17 - 20), 17, 20
         return self.text_widths(fixed, (48, 17, 20), (12, 6, 9), columns)
+
+    def row_layout(self) -> tuple[int, ...]:
+        """The agenda's clips for the terminal's width: a resize that changes them shows its rows again."""
+        return self._clips(32)
 
     def row_key(self, record: Entry) -> str:
         return f"{record.session_id}@{record.original.isoformat()}"  # one row per occurrence
