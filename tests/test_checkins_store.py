@@ -114,6 +114,15 @@ def test_open_items_carry_forward_until_a_later_check_in_ticks_them_done(pair):
     assert mentorship_list.page(TODAY)[0].open_actions == 2
 
 
+def test_an_item_owned_by_someone_archived_names_them_so(pair):
+    me, ana, ship = pair
+    first = checkins.create_checkin(ship.id, D(2026, 11, 1), new_actions=[NewAction("Book the CKA exam", ana.id),
+                                                                          NewAction("Nobody's")])
+    people.set_archived(ana.uuid, True)
+    assert [(a.owner, a.owner_id) for a in actions.of_checkin(first.id)] == [("Ana Ruiz (archived)", ana.id), ("", None)]
+    assert [a.owner for a in actions.open_items(ship.id)] == ["Ana Ruiz (archived)", ""]
+
+
 def test_closing_ignores_items_of_other_mentorships(pair):
     me, ana, ship = pair
     cy = people.add_person("Cy Dunn", "mentee")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from mentor_tui import schema
+from mentor_tui.db import people
 from mentor_tui.db.mentorships import ref_id, sides
 from mentor_tui.db.models import ActionItem, CheckIn, Mentorship, Person, objects
 
@@ -50,15 +51,18 @@ class MyAction:
 
 
 def _lines(query) -> list[ActionLine]:
+    """The items as a check-in shows them: an owner who left the program marked "(archived)"."""
     return [
-        ActionLine(a.id, a.text, a.owner_id, a.owner_name or "", a.due_on, a.done_on, a.checkin_id, a.held_on)
+        ActionLine(a.id, a.text, a.owner_id, people.shown_name(a.owner_name, a.owner_archived) if a.owner_name else "",
+                   a.due_on, a.done_on, a.checkin_id, a.held_on)
         for a in objects(query)
     ]
 
 
 def _select():
     return (
-        ActionItem.select(ActionItem, Person.name.alias("owner_name"), CheckIn.held_on.alias("held_on"))
+        ActionItem.select(ActionItem, Person.name.alias("owner_name"), Person.archived.alias("owner_archived"),
+                          CheckIn.held_on.alias("held_on"))
         .join(CheckIn)
         .switch(ActionItem)
         .join(Person, JOIN.LEFT_OUTER, on=(ActionItem.owner == Person.id))
