@@ -122,7 +122,7 @@ class ImportDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="import")
     def check_files(self, paths: list[Path]) -> None:
-        from mentor_tui.db import database, people
+        from mentor_tui.db import database
         from mentor_tui.exchange import toml_import
 
         def progress(done: int) -> None:
@@ -131,10 +131,9 @@ class ImportDialog(ModalScreen[bool]):
         try:
             files = toml_import.read_files(paths, progress)
             with database.worker_connection():
-                me = people.me()
-                me_uuids = {me.uuid, *people.aliases_of(me.id)} if me is not None else set()
+                mine = toml_import.own_exports()
                 private_files = [f for f in files if toml_import.carries_private(f)]
-                take = bool(private_files) and all(f.exported_by in me_uuids for f in private_files)
+                take = bool(private_files) and all(mine(f) for f in private_files)
                 summary = toml_import.import_parsed(files, dry_run=True, take_private=lambda _f: take)
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
