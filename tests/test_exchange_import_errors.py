@@ -47,8 +47,11 @@ EXPECTED = {
     "not_toml.toml": "not a valid mentor-tui file: extra `=`, expected nothing at line 12 column 8",
     "plans_not_array.toml": 'plans: expected an array of tables ([[plans]]), got "all of them"',
     "private_notes_not_included.toml": "checkins[0].private_notes: private notes in a file that says includes_private = false",
+    "quoted_date.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-08-30" '
+                        "(a string: TOML dates are written without quotes, due_on = 2026-08-30)",
     "rrule_interval_zero.toml": "sessions[0].rrule: not a usable RRULE: INTERVAL must be a whole number of at least 1",
     "rrule_impossible.toml": "sessions[0].rrule: not a usable RRULE: the rule has no occurrence in the ten years",
+    "tab_in_name.toml": "people[0].name: expected text without control characters, got \\x09 at position 4",
     "unknown_attendee.toml": 'sessions[0].occurrences[0].attendees[1]: person uuid "p-ghost" is neither in this file nor in the database',
     "unknown_record_key.toml": "plans[0]: unknown key \"titel\" (did you mean 'title'?)",
     "unknown_top_key.toml": 'unknown top-level key "colour"',

@@ -279,7 +279,7 @@ def _create_plans(plans: list[dict]) -> None:
     from mentor_tui.db.models import Competency
 
     owner = Person.create(name="Owner ✓", role="mentee")
-    mentor = Person.create(name="Mentor\nwith a newline", role="mentor")
+    mentor = Person.create(name='Mentor "quoted" \\ backslash', role="mentor")  # (a newline: refused)
     for p in plans:
         target = None if p["days"] is None else p["start_on"] + dt.timedelta(days=p["days"])
         plan = Plan.create(

@@ -144,7 +144,7 @@ async def test_import_dialog_imports_a_teammates_export(tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         text = screen_text(app)
-        assert "1 file checked. If you import them:" in text and "ctrl+s imports" in text
+        assert "1 file checked. If you import it:" in text and "ctrl+s imports" in text
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Imported 1 file" in screen_text(app)

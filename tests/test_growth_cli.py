@@ -66,9 +66,13 @@ def test_a_rating_dated_in_the_future_is_taken_and_said_so(db):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("Ana Ruiz", "kubernetes", "6"), "level: expected an integer from 0 to 5"),
-    (("Ana Ruiz", "kubernetes", "great"), "LEVEL: 'great' is not a whole number or one of none, aware, learning, "
-                                          "practitioner, proficient, expert"),
+    # a number without a level word is refused as a word that is not one is (one message)
+    (("Ana Ruiz", "kubernetes", "6"), "LEVEL: '6' is not a whole number from 0 to 5 or one of none, aware, "
+                                      "learning, practitioner, proficient, expert"),
+    (("Ana Ruiz", "kubernetes", "-1"), "LEVEL: '-1' is not a whole number from 0 to 5 or one of none, aware, "
+                                       "learning, practitioner, proficient, expert"),
+    (("Ana Ruiz", "kubernetes", "great"), "LEVEL: 'great' is not a whole number from 0 to 5 or one of none, aware, "
+                                          "learning, practitioner, proficient, expert"),
     (("Ana Ruiz", "k8s", "3"), "no competency 'k8s'; known: cicd, cloud, incident-response, iac, kubernetes, "
                                "leadership, observability, security"),
     (("Nobody", "kubernetes", "3"), "no person called 'Nobody'"),

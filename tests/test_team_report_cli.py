@@ -126,3 +126,11 @@ def test_report_team_on_an_empty_team_says_nobody_and_none(store_with_me):
     assert "No incidents or on-call shifts logged." in doc["On-call ladder and incidents"]
     assert "No kudos yet." in doc["Kudos"] and "No program feedback yet." in doc["Program feedback"]
     assert "Nobody holds a competency alone." in doc["What if a single point of knowledge left"]
+
+
+def test_report_team_counts_one_feedback_entry_in_the_singular(store_with_me):
+    database.close_database()
+    assert cli(store_with_me, "feedback", "4", "Good pace").returncode == 0
+    result = cli(store_with_me, "report", "--team")
+    assert result.returncode == 0, result.stderr
+    assert "1 entry, average 4.0 of 5." in result.stdout and "1 entries" not in result.stdout

@@ -34,18 +34,26 @@ def day(value: str | None, option: str = "--on") -> dt.date:
 
 
 def number(value: str, what: str, words: dict[int, str] | None = None) -> Any:
-    """A whole number as typed (or one of `words`' names); anything else is handed on as
-    typed, so the registry's message names the range."""
+    """A whole number as typed (or one of `words`' names). Without words, a number out of
+    range is handed on, so the registry's message names the range; with words, a number
+    that has none (`rate ... 6`) gets the same message as a word that is not one."""
     text = value.strip()
     if words:
         by_word = {word: n for n, word in words.items()}
         if text.casefold() in by_word:
             return by_word[text.casefold()]
     try:
-        return int(text)
+        typed = int(text)
     except ValueError:
-        extra = f" or one of {', '.join(words.values())}" if words else ""
-        raise InputError(f"{what}: {value!r} is not a whole number{extra}") from None
+        typed = None
+    if typed is not None and (not words or typed in words):
+        return typed
+    if words:
+        raise InputError(
+            f"{what}: {value!r} is not a whole number from {min(words)} to {max(words)} "
+            f"or one of {', '.join(words.values())}"
+        )
+    raise InputError(f"{what}: {value!r} is not a whole number")
 
 
 def person(name_or_uuid: str, option: str = "") -> Any:

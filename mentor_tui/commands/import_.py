@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,9 +17,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--dry-run", action="store_true",
         help="read and check everything, print what would be added, updated and kept; write nothing",
     )
-    parser.add_argument(
+    private = parser.add_mutually_exclusive_group()
+    private.add_argument(
+        "--include-private", action="store_true",
+        help="take the private pairing notes of every file that carries them; by default only "
+             "your own exports' notes are taken, another mentor's are left out",
+    )
+    private.add_argument(
         "--without-private", action="store_true",
-        help="leave out the private pairing notes the files carry (they are taken by default)",
+        help="leave out the private pairing notes of every file, your own exports' too",
     )
 
 
@@ -33,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         gc_paused,
         import_files,
         import_parsed,
+        own_exports,
         read_files,
     )
 
@@ -41,7 +50,16 @@ def run(args: argparse.Namespace) -> int:
     except ExchangeError as exc:
         raise InputError(str(exc)) from None
     show_progress = len(paths) > 1 and sys.stderr.isatty()
-    take_private = (lambda _f: False) if args.without_private else None
+    take_private: Callable[[Any], bool] | None = None  # every file's notes (--include-private)
+
+    def chosen() -> None:
+        """Whose private notes are taken, once the store is open: as the app's import does,
+        another mentor's only when asked."""
+        nonlocal take_private
+        if args.without_private:
+            take_private = lambda _f: False  # noqa: E731
+        elif not args.include_private:
+            take_private = own_exports()
 
     def shown(done: int) -> None:
         path = paths[done - 1]
@@ -64,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 # and a bad file rolls back everything written before it was found.
                 open_store(args)
                 try:
+                    chosen()
                     summary = import_files(
                         paths, steps if show_progress else None, waiting,
                         dry_run=args.dry_run, take_private=take_private,
@@ -80,11 +99,16 @@ def run(args: argparse.Namespace) -> int:
                     clear_progress()
                 open_store(args)
                 try:
+                    chosen()
                     summary = import_parsed(files, waiting=waiting, dry_run=args.dry_run, take_private=take_private)
                 finally:
                     database.close_database()
     except ExchangeError as exc:
         raise InputError(str(exc)) from None
-    for line in summary.lines():
-        print(line)
+    lines = summary.lines()
+    if any(not taken for _file, taken in summary.private_files) and not args.without_private:
+        again = "add --include-private" if args.dry_run else "import the same files again with --include-private"
+        hint = f"Another mentor's private notes were left out: to take them, {again}."
+        lines.insert(len(lines) - args.dry_run, hint)  # (before "Nothing was written")
+    print("\n".join(lines))
     return 0

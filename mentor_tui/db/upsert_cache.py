@@ -203,8 +203,28 @@ class UpsertCache:
                 if changes is None:
                     changes = {}
                 changes[k] = v
+        if changes is not None and self._fills_notes(model, row, changes):
+            # The same copy of the record, whose private notes an earlier import left out
+            # (this one takes them): filled in, although the file's copy is not newer. Its stamp
+            # moves on by a millisecond (an update that does not move it is stamped "now").
+            self.flush()
+            sets = ", ".join(f'"{table.columns[k]}" = ?' for k in changes)
+            self._sql(
+                f'UPDATE "{table.name}" SET {sets}, "updated_at" = '
+                "strftime('%Y-%m-%dT%H:%M:%fZ', \"updated_at\", '+0.001 seconds') WHERE \"id\" = ?",
+                (*changes.values(), row["id"]),
+            )
+            stamp = self._sql(f'SELECT "updated_at" FROM "{table.name}" WHERE "id" = ?', (row["id"],))
+            row.update(changes, updated_at=stamp.fetchone()[0])
+            counts.updated += 1
+            return int(row["id"])
         self._apply(table, row, changes, counts)
         return int(row["id"])
+
+    def _fills_notes(self, model: type[BaseModel], row: dict[str, Any], changes: dict[str, Any]) -> bool:
+        """Whether `changes` only give private notes that are empty here (the stamp is the same)."""
+        private = self._private_columns[model]
+        return bool(private) and all(k in private and not row.get(k) for k in changes)
 
     def _apply(self, table: SqlTable, row: dict[str, Any], changes: dict[str, Any] | None, counts: KindCounts) -> None:
         """Write `changes` to an existing row if the file's copy is the newer one."""

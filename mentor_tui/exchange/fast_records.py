@@ -26,7 +26,7 @@ from mentor_tui.date_range import FIRST_YEAR, LAST_YEAR
 from mentor_tui.exchange import field_readers
 from mentor_tui.exchange.file_table import FileContext, Reference
 from mentor_tui.exchange.toml_text import key_path
-from mentor_tui.text_safety import CONTROL, strip_controls
+from mentor_tui.text_safety import ANY_CONTROL, strip_controls
 
 # How a plain field's common values are accepted (validate._fast says which a field has)
 FAST_KINDS = ANY_STR, NONBLANK, CHOICE, DATE_OK, INT_OK, BOOL_OK, FULL, MOMENT_OK = range(8)
@@ -51,7 +51,7 @@ def compile_reader(plan: Any) -> FastReader | None:
     lines: list[str] = []
     env: dict[str, Any] = {
         "_MISSING": _MISSING, "_DATE": dt.date, "_MOMENT": dt.datetime, "_UTC": dt.UTC,
-        "_FIRST": FIRST_YEAR, "_LAST": LAST_YEAR, "_control": CONTROL.search, "_strip": strip_controls,
+        "_FIRST": FIRST_YEAR, "_LAST": LAST_YEAR, "_control": ANY_CONTROL.search, "_strip": strip_controls,
         "_Reference": Reference, "_key_path": key_path, "_order_problem": schema.order_problem,
     }
     if not _function(plan, lines, env):
@@ -144,7 +144,7 @@ def _field(k: str, index: int, name: str, key: str, fast: int, f: schema.Field, 
         if func is field_readers.identity and f.type == schema.LINE:
             return [
                 f"v = get({key!r})",
-                "if type(v) is not str or not v or v.isspace():",
+                "if type(v) is not str or not v or v.isspace() or not v.isprintable():",
                 "    return None",
                 f"mine = noted.seen.get({k!r})",
                 "if mine is None:",

@@ -33,7 +33,7 @@ def plain(t: Table, f: schema.Field, rec: dict[str, Any]) -> Any:
 def identity(t: Table, f: schema.Field, rec: dict[str, Any], *, kind: schema.Kind) -> Any:
     key = f.key or f.name
     value = t.data.get(key)
-    if type(value) is not str or not value or value.isspace() or f.type != schema.LINE:
+    if type(value) is not str or not value or value.isspace() or not value.isprintable() or f.type != schema.LINE:
         value = t.value(f)
     seen = t.ctx.seen[kind.name]
     if value in seen:

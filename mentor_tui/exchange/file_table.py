@@ -153,7 +153,8 @@ class Table:
         problem = schema.value_problem(f, value)
         if problem is not None:
             # (a problem that already says what it got, e.g. the control character, says it once)
-            self.fail(key, problem if ", got " in problem else f"{problem}, got {show(value)}")
+            message = problem if ", got " in problem else f"{problem}, got {show(value)}"
+            self.fail(key, message + _quoted_date(f, value))
         return value
 
     def tables(self, key: str, first: int = 0) -> list[tuple[str, Any]]:
@@ -166,3 +167,19 @@ class Table:
             self.expect(key, f"an array of tables ([[{key}]])", value)
         base = self.at(key)
         return [(f"{base}[{i}]", item) for i, item in enumerate(value, start=first)]
+
+
+def _quoted_date(f: schema.Field, value: Any) -> str:
+    """What to do about a date or moment written as a string ("2026-08-30"): a hand editor
+    sees nothing wrong with it. Empty when `value` is not such a string."""
+    if type(value) is not str or f.type not in (schema.DATE, schema.MOMENT, schema.STAMP):
+        return ""
+    text = value.strip()
+    try:
+        if f.type == schema.DATE:
+            dt.date.fromisoformat(text)
+        else:
+            dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return f" (a string: TOML dates are written without quotes, {f.file_key} = {text})"

@@ -26,6 +26,7 @@ from mentor_tui.exchange.markdown_report import (
 )
 from mentor_tui.exchange.program_report import program_sections
 from mentor_tui.vocabulary import LEVELS
+from mentor_tui.words import plural
 
 ROLE_TITLES = {"mentee": "Mentees", "mentor": "Mentors", "lead": "Leads"}
 STALE = "\\~"  # an escaped ~: rated only before the window
@@ -183,7 +184,7 @@ def _feedback(team: TeamOverview) -> list[str]:
     summary = team.feedback
     if not summary.months:
         return ["No program feedback yet."]
-    lines = [f"{summary.total} entries, average {summary.average:.1f} of 5.", ""]
+    lines = [f"{plural(summary.total, 'entry', 'entries')}, average {summary.average:.1f} of 5.", ""]
     lines += table(["Month", "Average", "Entries"],
                    [[m.month, f"{m.average:.1f}", str(m.count)] for m in summary.months])
     if summary.latest:

@@ -42,6 +42,7 @@ __all__ = [
     "gc_paused",
     "import_files",
     "import_parsed",
+    "own_exports",
     "read_files",
     "read_files_here",
 ]
@@ -65,6 +66,17 @@ def collect_paths(paths: Iterable[Path | str]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def own_exports() -> Callable[[ParsedFile], bool]:
+    """Whether a file is an export of "me" here (by my uuid or one I was also known by): the
+    private notes it carries are mine. Another mentor's are taken only when the user asks
+    (the app's switch, `import --include-private`). Asks the open store once."""
+    from mentor_tui.db import people
+
+    me = people.me()
+    mine = {me.uuid, *people.aliases_of(me.id)} if me is not None else set()
+    return lambda f: f.exported_by in mine
 
 
 def import_files(

@@ -27,10 +27,10 @@ from mentor_tui.exchange import fast_records, field_readers
 from mentor_tui.exchange.file_table import FileContext, ParsedFile, Reference, Table
 from mentor_tui.exchange.spec import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, SCOPES
 from mentor_tui.exchange.toml_text import key_path, load_toml, quote, show
-from mentor_tui.text_safety import CONTROL, strip_controls
+from mentor_tui.text_safety import ANY_CONTROL, strip_controls
 from mentor_tui.vocabulary import BUILTIN_KEYS
 
-_control = CONTROL.search
+_control = ANY_CONTROL.search  # in a one-line value: a tab or newline too
 
 __all__ = ["BUILTIN_KEYS", "ParsedFile", "Reference", "load_toml", "quote", "show", "validate_document"]
 

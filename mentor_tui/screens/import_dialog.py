@@ -62,7 +62,7 @@ def preview_text(summary: Any) -> str:
         for row in rows
     ]
     n = len(summary.files)
-    head = f"{n} file{'s' if n != 1 else ''} checked. If you import them:"
+    head = f"{plural(n, 'file')} checked. If you import {'it' if n == 1 else 'them'}:"
     notices = summary.notice_lines()
     return "\n".join([head, *lines, *([""] + notices if notices else [])])
 
@@ -82,6 +82,7 @@ class ImportDialog(ModalScreen[bool]):
     def __init__(self) -> None:
         super().__init__()
         self._files: list[Any] | None = None  # read, checked and previewed: ctrl+s writes them
+        self._nothing = False  # ... unless nothing would change: then ctrl+s checks them again
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -106,7 +107,7 @@ class ImportDialog(ModalScreen[bool]):
     # -- step 1: read, check, dry run
 
     def action_run_import(self) -> None:
-        if self._files is not None:
+        if self._files is not None and not self._nothing:
             self._write()
             return
         try:
@@ -122,7 +123,7 @@ class ImportDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="import")
     def check_files(self, paths: list[Path]) -> None:
-        from mentor_tui.db import database, people
+        from mentor_tui.db import database
         from mentor_tui.exchange import toml_import
 
         def progress(done: int) -> None:
@@ -131,10 +132,9 @@ class ImportDialog(ModalScreen[bool]):
         try:
             files = toml_import.read_files(paths, progress)
             with database.worker_connection():
-                me = people.me()
-                me_uuids = {me.uuid, *people.aliases_of(me.id)} if me is not None else set()
+                mine = toml_import.own_exports()
                 private_files = [f for f in files if toml_import.carries_private(f)]
-                take = bool(private_files) and all(f.exported_by in me_uuids for f in private_files)
+                take = bool(private_files) and all(mine(f) for f in private_files)
                 summary = toml_import.import_parsed(files, dry_run=True, take_private=lambda _f: take)
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
@@ -149,8 +149,13 @@ class ImportDialog(ModalScreen[bool]):
         switch = self.query_one("#private", Switch)
         with switch.prevent(Switch.Changed):
             switch.value = take
-        self.query_one("#import", Button).label = "Import"
-        self._result(preview_text(summary) + "\n\nctrl+s imports; esc closes without writing.")
+        self._nothing = not summary.changed
+        self.query_one("#import", Button).label = "Check" if self._nothing else "Import"
+        if self._nothing:
+            after = "Nothing would change: there is nothing to import. ctrl+s checks the files again; esc closes."
+        else:
+            after = "ctrl+s imports; esc closes without writing."
+        self._result(preview_text(summary) + "\n\n" + after)
 
     def action_toggle_private(self) -> None:
         if self._files is not None and self.query_one("#private-row").display:
