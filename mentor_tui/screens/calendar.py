@@ -115,7 +115,8 @@ class CalendarScreen(TableSection[Entry]):
     def on_mount(self) -> None:
         # TableSection.on_mount (the agenda's columns) runs too: Textual calls each class's own
         # on_mount, so calling it here as well gave the agenda its six columns twice.
-        self.query_one("#day-table", RecordTable).add_columns("When", "Session", "Status", "Kind", "Presenter")
+        for day in self.query("#day-table").results(RecordTable):  # (none: the app closed as it was built)
+            day.add_columns("When", "Session", "Status", "Kind", "Presenter")
 
     # Loading ---------------------------------------------------------------------
 

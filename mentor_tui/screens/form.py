@@ -340,6 +340,8 @@ class FormScreen(ModalScreen[FormResult | None]):
         return values
 
     def on_mount(self) -> None:
+        if not self.query("#dialog"):
+            return  # the app closed while this form was built ahead: its Mount comes, its fields never
         # Focusing the first field scrolls a tall form past its title: show the top.
         self.call_after_refresh(self.query_one("#dialog").scroll_home, animate=False)
         self._pristine = self._raw_values()

@@ -186,7 +186,9 @@ class TableSection(SectionScreen, Generic[R]):
         yield RecordTable(id="table", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.table.add_columns(*self.COLUMNS)
+        # (no table when the app closed while this screen was built ahead: its Mount still comes)
+        for table in self.query("#table").results(RecordTable):
+            table.add_columns(*self.COLUMNS)
 
     def text_room(self, fixed: int, columns: int | None = None) -> int:
         """The cells the text columns share: the terminal's width but the `fixed` cells of the other

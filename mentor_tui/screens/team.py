@@ -79,7 +79,8 @@ class TeamScreen(TeamGroups, TeamPeople, TeamArchive, TableSection[Any]):
                 yield Static("", id="feedback")
 
     def on_mount(self) -> None:
-        self.watch(self.table, "scroll_x", lambda _old, _new: self._scroll_hint(), init=False)
+        for table in self.query("#table"):  # (none: the app closed while this screen was built ahead)
+            self.watch(table, "scroll_x", lambda _old, _new: self._scroll_hint(), init=False)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._scroll_hint)
