@@ -110,3 +110,14 @@ async def pick_first(pilot, field: str) -> None:
     for key in ("enter", "down", "enter"):
         await pilot.press(key)
         await settle(pilot)
+
+
+def with_archived(db, *names: str):
+    """`db` (closed) with the people `names` archived: they left the program."""
+    from mentor_tui.db import database, people
+
+    database.open_database(db)
+    for name in names:
+        people.set_archived(people.find(name).uuid, True)
+    database.close_database()
+    return db

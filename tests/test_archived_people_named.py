@@ -16,7 +16,7 @@ from mentor_tui.screens.export_dialog import ExportDialog
 from mentor_tui.screens.next_sessions import NextSessionsPanel
 
 from .cli_helpers import cli
-from .pilot_helpers import press_settled, screen_text, settle, then, wait_until
+from .pilot_helpers import press_settled, screen_text, settle, then, wait_until, with_archived
 
 SIZE = (120, 40)
 
@@ -142,11 +142,7 @@ async def test_the_merge_picker_marks_archived_people_and_still_picks_one_of_the
 
 
 def _demo_with_two_gone(demo_db):
-    database.open_database(demo_db)
-    for name in ("Mei Tanaka", "Sofia Almeida"):
-        people.set_archived(people.find(name).uuid, True)
-    database.close_database()
-    return demo_db
+    return with_archived(demo_db, "Mei Tanaka", "Sofia Almeida")
 
 
 @pytest.mark.parametrize("keys", [(), ("3",), ("e", "enter")], ids=["dashboard", "labs", "export-whom"])

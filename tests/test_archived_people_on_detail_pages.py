@@ -7,24 +7,19 @@ from __future__ import annotations
 from textual.widgets import SelectionList, Static
 
 from mentor_tui.app import MentorApp
-from mentor_tui.db import database, people
 from mentor_tui.screens.goal_view import GoalScreen
 from mentor_tui.screens.lab import LabScreen
 from mentor_tui.screens.pick_list import PickListDialog
 from mentor_tui.screens.session_view import SessionScreen
 
-from .pilot_helpers import press_settled, screen_text, settle, wait_until
+from .pilot_helpers import press_settled, screen_text, settle, wait_until, with_archived
 
 SIZE = (80, 24)
 
 
 def _demo_with_two_gone(demo_db):
     """Amara (her onboarding plan, two labs, two incidents) and Mei left the program."""
-    database.open_database(demo_db)
-    for name in ("Amara Okafor", "Mei Tanaka"):
-        people.set_archived(people.find(name).uuid, True)
-    database.close_database()
-    return demo_db
+    return with_archived(demo_db, "Amara Okafor", "Mei Tanaka")
 
 
 def _head_lines(app, selector: str) -> list[str]:
