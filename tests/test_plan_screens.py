@@ -164,20 +164,6 @@ async def test_at_80_columns_overdue_is_told_short_and_the_goal_title_gets_the_r
         assert "Write a Helm chart" in text  # whole (20 cells were left for titles)
 
 
-async def test_the_lab_column_says_it_counts_steps_and_how_many_labs_there_are(ana_plan):
-    """One lab of three steps is "1/3" under "Lab steps": under "Labs" it read as three labs."""
-    goal = _goal("Deploy to kind")
-    second = models.Lab.create(goal=goal, title="kind lab, round two", position=1)
-    models.LabItem.create(lab=second, text="Upgrade the cluster", position=0)
-    app = MentorApp(db_path=ana_plan)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open_plan(pilot)
-        columns = [str(c.label) for c in app.screen.table.ordered_columns]
-        assert columns[-1] == "Lab steps"
-        assert "1/4 (2 labs)" in screen_text(app)
-        assert "Write a Helm chart" in screen_text(app)  # the title still whole at 80 columns
-
-
 async def test_the_status_line_puts_a_goals_new_status_first_and_says_when_it_is_deleted(ana_plan):
     long_title = "Write a postmortem for the payments 5xx incident with a very long title that goes on"
     goal = models.Goal.get(models.Goal.title == "Write a Helm chart")
