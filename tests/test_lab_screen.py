@@ -319,3 +319,27 @@ async def test_every_column_of_labs_is_on_an_80_column_screen(demo_db):
         assert table.row_count > 3
         widths = sum(column.get_render_width(table) for column in table.ordered_columns)
         assert widths <= table.scrollable_content_region.width
+
+
+async def test_editing_a_step_shows_its_state_and_starts_at_the_end_of_its_text(demo_db):
+    """`e` on a done step opens "[x] its text" (the label says [x] / [ ] ticks or opens it), the
+    cursor at the end, so ctrl+u clears it and what is typed replaces it; the step stays done."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_kubernetes_labs(pilot)
+        await pilot.press("enter")  # the CrashLoopBackOff lab, done
+        await settle(pilot)
+        first = _steps(app)[0].split("  done")[0]
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.query_one("#field-text")
+        assert field.text == first and first.startswith("[x] `kubectl describe`")
+        await pilot.press("ctrl+u", *"Read the events", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LabScreen)
+        assert _steps(app)[0].startswith("[x] Read the events  done")
+        await pilot.press("space")  # open it: the form says so
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#field-text").text == "[ ] Read the events"

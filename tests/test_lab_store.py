@@ -225,6 +225,31 @@ def test_each_row_and_goal_choice_names_plan_and_goal(team):
     assert "Ana Ruiz: Kubernetes track › Write a Helm chart" in labels
 
 
+def test_done_goals_are_offered_for_a_lab_in_plan_order_but_not_those_of_a_paused_plan(team):
+    """A goal's page says the Labs section adds a lab under it, done or not: labs are also
+    for practising again. The goals come in the plan's order, whatever their state."""
+    from mentor_tui.db import goals
+    from mentor_tui.db.models import Plan
+    from mentor_tui.screens.goal_view import labs_title
+
+    goals.set_status(team.k8s.id, "done", TODAY)
+    paused = plans.create_plan(team.ana, "Paused track", "skill", dt.date(2026, 9, 1))
+    resting = plans.add_goal(paused.id, "Resting goal", "iac")
+    Plan.update(status="paused").where(Plan.id == paused.id).execute()
+    ids = [g.id for g in labs.goal_choices()]
+    assert ids == [team.k8s.id, team.helm.id, team.iac.id]
+    assert resting.id in [g.id for g in labs.goal_choices(keep=resting.id)]  # a lab's own goal stays offered
+    goals.set_status(team.helm.id, "done", TODAY)
+    done_view = goals.goal_view(Goal.get_by_id(team.helm.id).uuid)
+    assert done_view is not None and not done_view.labs_list
+    assert labs_title(done_view) == "Labs: none yet (the Labs section, key 3, adds one under this goal)"
+    assert team.helm.id in [g.id for g in labs.goal_choices()]
+    resting_view = goals.goal_view(Goal.get_by_id(resting.id).uuid)
+    assert resting_view is not None
+    assert labs_title(resting_view) == ("Labs: none yet (the plan is paused: labs are added under goals of "
+                                        "active plans)")
+
+
 def test_a_lab_is_edited_moved_and_deleted_with_its_steps(team):
     labs.update_lab(team.crash.id, " Break it ", "https://x.example", "**Why**", None)
     lab = Lab.get_by_id(team.crash.id)

@@ -192,7 +192,7 @@ async def test_the_dashboard_shows_my_growth_and_the_flagged_skills(db_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = str(app.screen.query_one("#growth").render())
-        assert "cloud 3→4" in text  # ... and rated 4 twenty days ago
+        assert "Cloud 3→4" in text  # ... and rated 4 twenty days ago (by its name, as the growth view says)
         assert "[primary]" in text
         assert "Checkout availability (slo)" in text
         assert "Great pairing on the outage" in text and "from Mei Tanaka" in text

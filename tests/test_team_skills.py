@@ -249,6 +249,19 @@ def test_growth_summary_of_me_and_the_flagged_competencies_for_a_mentor(store):
     assert "security" in {bf.competency.key for bf in summary.flagged}
 
 
+def test_growth_summary_counts_a_skill_first_rated_this_quarter(store):
+    """A first rating is growth too; a skill rated again at the level it had is not."""
+    me = people.set_me("Mia", "mentee")
+    rate(me, "cicd", 2, dt.date(2026, 10, 20))  # first ever, this quarter
+    rate(me, "kubernetes", 1, dt.date(2026, 10, 2))  # first ever, then up
+    rate(me, "kubernetes", 3, dt.date(2026, 11, 2))
+    rate(me, "cloud", 2, dt.date(2026, 5, 1))
+    rate(me, "cloud", 2, dt.date(2026, 11, 1))  # the same level again
+    summary = growth_summary.growth_summary(TODAY, 12)
+    assert [(c.competency_name, c.first_in_period, c.from_level, c.to_level) for c in summary.skills_changed] == [
+        ("Kubernetes", True, 1, 3), ("CI/CD", True, 2, 2)]
+
+
 def test_growth_summary_marks_a_kudos_giver_who_was_archived(store):
     me = people.set_me("Mo", "mentor")
     ana = person("Ana")

@@ -138,6 +138,7 @@ class GoalView:
     plan_start: dt.date
     plan_target: dt.date | None
     labs_list: tuple[LabLine, ...]
+    plan_status: str = "active"
 
 
 def goal_view(uuid: str) -> GoalView | None:
@@ -154,7 +155,7 @@ def goal_view(uuid: str) -> GoalView | None:
         labs.append(LabLine(lab.id, lab.uuid, lab.title, lab.link, lab.last_practised_on,
                             sum(done for done, _ in items), len(items), items))
     return GoalView(line, goal.detail, plan.uuid, plan.title, label(Person.get_by_id(plan.owner_id)),
-                    plan.start_on, plan.target_on, tuple(labs))
+                    plan.start_on, plan.target_on, tuple(labs), plan.status)
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,8 @@ def growth_summary(today: dt.date, months: int = DEFAULT_MONTHS) -> GrowthSummar
     if me is None:
         return None
     since = quarter_start(today)
-    changed = [c for c in skill_changes(me, since, today) if c.ratings_in_period and c.delta]
+    # a skill rated for the first time this quarter is growth too, whatever its level
+    changed = [c for c in skill_changes(me, since, today) if c.ratings_in_period and (c.delta or c.first_in_period)]
     ladder = ladder_summary(today, [me.get_id()])
     owned = [
         OwnedThing(kind, name, as_date(on))

@@ -173,14 +173,17 @@ def competency_choices() -> list[tuple[str, str, int]]:
 
 
 def goal_choices(limit: int = 300, keep: int | None = None) -> list[GoalChoice]:
-    """Open goals of active plans, labelled "owner: plan › goal", to hang a lab under
-    (and the goal `keep`, a lab's own, whatever its state)."""
+    """The goals of active plans, labelled "owner: plan › goal", to hang a lab under (and
+    the goal `keep`, a lab's own, wherever it is), each plan's goals in the plan's order.
+
+    Done goals are offered too: a lab is also for practising again what a done goal taught
+    (a goal's page tells the user to add one there, whatever the goal's state)."""
     query = (
         Goal.select(Goal.id, Goal.title, Plan.title.alias("plan_title"), Person.name.alias("owner_name"))
         .join(Plan)
         .join(Person, on=(Plan.owner == Person.id))
-        .where(((Plan.status == "active") & (Goal.status != "done")) | (Goal.id == (keep or 0)))
-        .order_by(Person.name, Plan.id, Goal.position)
+        .where((Plan.status == "active") | (Goal.id == (keep or 0)))
+        .order_by(Person.name, Plan.id, Goal.position, Goal.id)
         .limit(limit)
     )
     return [GoalChoice(g.id, f"{g.owner_name}: {g.plan_title} › {g.title}") for g in objects(query)]

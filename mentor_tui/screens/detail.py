@@ -29,7 +29,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -76,6 +76,14 @@ class DetailScreen(FormOpener, Screen[None], Generic[T]):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def on_screen_suspend(self) -> None:
+        """Another page covers this one (a goal's, a lab's, another section): what the status
+        line says ("○ todo: …" of a goal then done in its lab, or deleted) may not hold when
+        this page is back, so it goes. A form or a question over the page (modal) leaves it."""
+        if not isinstance(self.app.screen, ModalScreen) and not self.saving:
+            for status in self.query("#detail-status").results(Static):  # none once it is being removed
+                status.update("")
 
     # Subclasses implement these three.
     def load(self) -> T | None:

@@ -54,9 +54,7 @@ class GoalScreen(StatusChanges, DetailScreen[GoalView]):
         self.query_one("#goal-head", Static).update(goal_head(data))
         self.query_one("#goal-detail", Markdown).update(data.detail or "*No detail yet: press e to write why "
                                                                        "this goal matters and when it is done.*")
-        labs = len(data.labs_list)
-        title = f"Labs ({labs})" if labs else "Labs: none yet (the Labs section, key 3, adds one under this goal)"
-        self.query_one("#goal-labs-title", Static).update(Content.styled(title, "bold"))
+        self.query_one("#goal-labs-title", Static).update(Content.styled(labs_title(data), "bold"))
         rows = [TableRow(str(lab.id), lab, (clip(lab.title, 50), lab_progress(lab), dates.show(lab.last_practised_on),
                                             clip(lab.link or "", 40)))
                 for lab in data.labs_list]
@@ -124,6 +122,16 @@ def _goal_form(view: GoalView, choices: Any):
         return None
     return goal_form(competencies, plan_id=current.plan_id, plan_title=view.plan_title, owner=view.owner,
                      plan_start=current.plan_start, plan_target=current.plan_target, current=current)
+
+
+def labs_title(view: GoalView) -> str:
+    """The labs' heading; with none yet, where to add one (the new-lab form offers every goal
+    of an active plan, done ones too: a lab is also for practising again)."""
+    if view.labs_list:
+        return f"Labs ({len(view.labs_list)})"
+    if view.plan_status == "active":
+        return "Labs: none yet (the Labs section, key 3, adds one under this goal)"
+    return f"Labs: none yet (the plan is {view.plan_status}: labs are added under goals of active plans)"
 
 
 def lab_progress(lab: LabLine) -> str:

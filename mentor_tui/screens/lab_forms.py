@@ -90,7 +90,7 @@ def steps_form(lab_id: int, after_item_id: int | None) -> LabForm:
 
 
 def step_form(item) -> LabForm:
-    """Edit one step's text; typing `[x]` or `[ ]` in front ticks or opens it."""
+    """Edit one step's text; `[x]` or `[ ]` in front (there when it opens) ticks or opens it."""
     from mentor_tui.db import lab_items
 
     def save(values: dict[str, Any]):
@@ -98,7 +98,9 @@ def step_form(item) -> LabForm:
 
     return LabForm(
         "Edit step",
-        [record_field("items", "text", "Step (\\[x] / \\[ ] in front ticks or opens it)", default=item.text)],
+        # the field shows the step's state as the label says it is changed: `[x] ` done, `[ ] ` open
+        [record_field("items", "text", "Step (\\[x] / \\[ ] in front ticks or opens it)",
+                      default=f"[{'x' if item.done else ' '}] {item.text}")],
         save,
     )
 

@@ -56,7 +56,11 @@ def due_cell(goal: GoalLine, compact: bool = False) -> Text:
     return Text(dates.show(goal.due_on), style="dim" if goal.status == "done" else "")
 
 
+LABS_HEADER = "Lab steps"  # the cell counts checklist steps: "0/4" under "Labs" read as four labs
+
+
 def labs_cell(goal: GoalLine) -> str:
+    """Steps done of the steps of the goal's labs; how many labs when more than one."""
     if not goal.labs:
         return ""
     check = "✔ " if goal.items_total and goal.items_done == goal.items_total else ""
@@ -153,11 +157,11 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
                  for name, goals in groups for index, goal in enumerate(goals)]
         # the goal's title takes what the other columns leave (each cell has one space either side)
         group_width = min(18, max((len(name) for name, _ in groups), default=5))
-        used = group_width + 9 + max((len(d) for *_, d, _ in lines), default=3) + max(
-            (len(lab) for *_, lab in lines), default=4) + 2 * 6 + 3
+        used = group_width + 9 + max((len(d) for *_, d, _ in lines), default=3) + max(max(
+            (len(lab) for *_, lab in lines), default=0), len(LABS_HEADER)) + 2 * 6 + 3
         show_other = self.size.width - used >= 40 + 18
         width = self.size.width - used - (18 if show_other else 0)
-        columns = [self.grouping.capitalize(), "Goal", "Status", "Due", "Labs"]
+        columns = [self.grouping.capitalize(), "Goal", "Status", "Due", LABS_HEADER]
         if show_other:
             columns.append(other.capitalize())
         rows = []

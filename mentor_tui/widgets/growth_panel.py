@@ -1,6 +1,6 @@
 """The Dashboard's growth panel: my growth this quarter, and (mentor or lead) the team's flagged skills.
 
-Fed with a `db.growth_summary.GrowthSummary`; names, competency keys and kudos
+Fed with a `db.growth_summary.GrowthSummary`; names, competency names and keys, and kudos
 are user text, assembled and never read as markup.
 """
 
@@ -38,14 +38,20 @@ def ladder_text(step: str | None) -> str:
     return " → ".join(f"[{LADDER_WORDS[r]}]" if r == step else LADDER_WORDS[r] for r in LADDER_ORDER)
 
 
+def skill_change_text(change: Any) -> str:
+    """`CI/CD 2→3`; a skill first rated in the quarter: `CI/CD new: 2` (or `new: 2→3` when rated again)."""
+    levels = f"{change.from_level}→{change.to_level}" if change.delta else str(change.to_level)
+    return f"{change.competency_name} {'new: ' if change.first_in_period else ''}{levels}"
+
+
 def growth_text(s: Any) -> Content:
     parts: list[Any] = [("My growth", "bold"), (f"  this quarter, since {dates.show(s.quarter_from)}\n", "$text-muted")]
     if s.skills_changed:
-        changes = ", ".join(f"{c.competency_key} {c.from_level}→{c.to_level}" for c in s.skills_changed[:4])
+        changes = ", ".join(skill_change_text(c) for c in s.skills_changed[:4])
         more = f" and {len(s.skills_changed) - 4} more" if len(s.skills_changed) > 4 else ""
         parts += ["  Skills     ", changes + more, "\n"]
     else:
-        parts += ["  Skills     ", ("no level changed this quarter", "$text-muted"), "\n"]
+        parts += ["  Skills     ", ("no new or changed level this quarter", "$text-muted"), "\n"]
     parts += ["  On call    ", ladder_text(s.ladder_step), "\n"]
     if s.ownership:
         owned = ", ".join(f"{o.name} ({o.kind})" for o in s.ownership[:4])

@@ -25,7 +25,13 @@ class PlainInput(KeysInOrder, Input):
 
 
 class PlainTextArea(KeysInOrder, TextArea):
-    """The app's text area: its own keys in the order they were typed, as PlainInput's."""
+    """The app's text area: its own keys in the order they were typed, as PlainInput's, and
+    the cursor at the end of the text it opens with, as PlainInput's (ctrl+u then clears to
+    the left; typed text adds to what is there)."""
+
+    def on_mount(self) -> None:
+        if self.text:
+            self.move_cursor(self.document.end)
 
 
 W = TypeVar("W", Input, Select, TextArea)

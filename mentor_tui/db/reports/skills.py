@@ -36,6 +36,7 @@ class SkillChange:
     to_level: int
     to_on: dt.date
     ratings_in_period: int
+    first_in_period: bool = False  # no rating before the period: its first rating is in it
 
     @property
     def delta(self) -> int:
@@ -106,8 +107,8 @@ def skill_changes(person: Person, since: dt.date, until: dt.date) -> list[SkillC
 
     The starting point is the level the person entered the period with (the latest
     rating before `since`) or, when they had none, the earliest rating in the
-    period; the end point is the latest rating on or before `until`. Competencies
-    come in the order of `competencies()`.
+    period (`first_in_period`); the end point is the latest rating on or before
+    `until`. Competencies come in the order of `competencies()`.
     """
     ratings = (
         SkillRating.select(SkillRating.competency, SkillRating.level, SkillRating.rated_on)
@@ -140,6 +141,7 @@ def skill_changes(person: Person, since: dt.date, until: dt.date) -> list[SkillC
                 to_level=end[0],
                 to_on=end[1],
                 ratings_in_period=len(within),
+                first_in_period=not before,
             )
         )
     return sorted(
