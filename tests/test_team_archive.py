@@ -135,3 +135,20 @@ def test_merging_someone_active_into_an_archived_person_restores_them_and_says_s
         assert Person.get(Person.uuid == ana).archived
     finally:
         database.close_database()
+
+
+async def test_a_restored_persons_row_is_selected_though_a_read_from_before_comes_first(tmp_path):
+    """The Team list reads again as the picker closes, racing the restore's write: rows read
+    before it (without the person) keep the selection for the next showing."""
+    db = tmp_path / "t.sqlite3"
+    _me, _ana, bo = _team(db)
+    async with in_team(db, row=0) as (app, pilot, _said):
+        screen = app.screen
+        before = [row for row in screen.table.table_rows if row.key != bo]  # as read before the restore
+        everyone = list(screen.table.table_rows)
+        screen.select_after_reload = bo
+        screen.show_rows(before)
+        await settle(pilot)
+        screen.show_rows(everyone)
+        await settle(pilot)
+        assert screen.highlighted().person.uuid == bo

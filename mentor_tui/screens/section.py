@@ -170,6 +170,7 @@ class TableSection(SectionScreen, Generic[R]):
     total = 0
     loaded = 0
     select_after_reload: str | None = None  # the row key of a record just made (FormOpener.form_saved)
+    _select_kept = False  # select_after_reload was not in the rows shown once: kept for the next
     _generation = 0  # bumped by each show(): a page asked for before that is stale
     _shown_layout: Any = None  # what `row_layout()` was when the rows shown were made
 
@@ -274,8 +275,14 @@ class TableSection(SectionScreen, Generic[R]):
         self._counted(len(records))
 
     def show_rows(self, rows: list[TableRow[R]], columns: list[str] | None = None) -> None:
-        """Show `rows` in the table; the cursor goes to a record just made, if there is one."""
-        select, self.select_after_reload = self.select_after_reload, None
+        """Show `rows` in the table; the cursor goes to a record just made, if there is one. Rows
+        without it may have been read before it was made (the screen's own reload as a dialog
+        closed, racing the write): the next showing takes it then, once."""
+        select = self.select_after_reload
+        if select is not None and not self._select_kept and all(row.key != select for row in rows):
+            self._select_kept, select = True, None
+        else:
+            self.select_after_reload, self._select_kept = None, False
         self._shown_layout = self.row_layout()
         self.table.show_rows(rows, columns=columns, select=select)
 
