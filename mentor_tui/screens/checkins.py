@@ -21,22 +21,18 @@ from mentor_tui.screens.section import TableSection, clip
 
 class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
     SUB_TITLE = "4 Check-ins"
-    EMPTY_TEXT = (
+    _INTRO = (
         "[b]Check-ins[/b]\n\n"
         "Check-ins record progress, blockers, next steps, confidence and action items, and "
         "private pairing notes that stay on this machine. They are listed by mentorship.\n\n"
-        "No mentorships yet, so no check-ins yet. A check-in belongs to a mentorship: press "
-        "[b]6[/b], then [b]m[/b], to pair a mentor with a mentee; back here, press [b]n[/b] on it."
     )
+    _HOW = ("A check-in belongs to a mentorship: press [b]6[/b], then [b]m[/b], to pair a mentor with "
+            "a mentee; back here, press [b]n[/b] on it.")
+    EMPTY_TEXT = _INTRO + "No mentorships yet, so no check-ins yet. " + _HOW
     # when the database holds mentorships, none of them mine: they are not listed (a lead sees them)
     NONE_OF_MINE = (
-        "[b]Check-ins[/b]\n\n"
-        "Check-ins record progress, blockers, next steps, confidence and action items, and "
-        "private pairing notes that stay on this machine. They are listed by mentorship.\n\n"
-        "You are in no mentorship yet, so none is listed. This database holds {others}: you are "
-        "neither mentor nor mentee in them, so they are not listed here (a lead sees them all). "
-        "A check-in belongs to a mentorship: press [b]6[/b], then [b]m[/b], to pair a mentor with "
-        "a mentee; back here, press [b]n[/b] on it."
+        _INTRO + "You are in no mentorship yet, so none is listed. This database holds {others}: you are "
+        "neither mentor nor mentee in them, so they are not listed here (a lead sees them all). " + _HOW
     )
     COLUMNS = ("Mentor → mentee", "Last check-in", "Next due", "Open actions", "Blocker", "Focus")
     # Fixed widths: the table is drawn right the first time, however busy the machine is
