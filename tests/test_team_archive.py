@@ -152,3 +152,17 @@ async def test_a_restored_persons_row_is_selected_though_a_read_from_before_come
         screen.show_rows(everyone)
         await settle(pilot)
         assert screen.highlighted().person.uuid == bo
+
+
+async def test_a_restored_persons_row_is_selected_though_a_read_from_after_came_first(tmp_path):
+    """The list's own read, made after the restore's write, may show the person before the
+    restore asks for the cursor: the read it asks for finds nothing changed and still moves it."""
+    db = tmp_path / "t.sqlite3"
+    _me, _ana, bo = _team(db)
+    async with in_team(db, row=2) as (app, pilot, _said):  # Ana Ruiz, Bo Chen, Lee Lead (me)
+        screen = app.screen
+        screen.select_after_reload = bo
+        await screen.reload().wait()
+        await settle(pilot)
+        assert screen.highlighted().person.uuid == bo
+        assert screen.select_after_reload is None

@@ -127,7 +127,8 @@ class SectionScreen(FormOpener, Screen):
     def _show(self, data: Any) -> None:
         self._loading = False
         if self._shown is not None and data == self._shown:
-            return  # a revisit with nothing changed: keep the rendered table as it is
+            self.shown_again()  # a revisit with nothing changed: keep the rendered table as it is
+            return
         if self._shown is None:  # the first visit built what this section keeps while the app runs
             self.call_after_refresh(collector.keep_built)
         self._shown = data
@@ -140,6 +141,9 @@ class SectionScreen(FormOpener, Screen):
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
+
+    def shown_again(self) -> None:
+        """A read found what is shown already (nothing is drawn again)."""
 
     # Subclasses implement these three.
     def fetch(self) -> Any:
@@ -285,6 +289,15 @@ class TableSection(SectionScreen, Generic[R]):
             self.select_after_reload, self._select_kept = None, False
         self._shown_layout = self.row_layout()
         self.table.show_rows(rows, columns=columns, select=select)
+
+    def shown_again(self) -> None:
+        # An earlier read, made after the record but delivered before it was asked for, shows it
+        # already: the cursor still goes to it.
+        select = self.select_after_reload
+        keys = [row.key for row in self.table.table_rows]
+        if select is not None and select in keys:
+            self.select_after_reload, self._select_kept = None, False
+            self.table.move_cursor(row=keys.index(select))
 
     def _counted(self, added: int) -> None:
         self.loaded += added
