@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.css.stylesheet import Stylesheet
 
 from mentor_tui.app import MentorApp
+from mentor_tui.widgets import matched_rules
 from tests.pilot_helpers import settle
 
 
@@ -67,6 +68,7 @@ def matched_nodes(monkeypatch) -> list:
 
 
 async def test_a_form_opened_again_is_styled_without_matching(demo_db, monkeypatch):
+    matched_rules.forget()  # what the apps of the tests before worked out
     matched = matched_nodes(monkeypatch)
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -87,3 +89,24 @@ async def test_a_form_opened_again_is_styled_without_matching(demo_db, monkeypat
         assert app.screen is not form and type(app.screen).__name__ == "FormScreen"
         assert first > 20  # the first opening matched its widgets against the rules
         assert len(matched) < first / 4  # the second found nearly all of them remembered
+
+
+async def open_a_form(db) -> None:
+    async with MentorApp(db_path=db).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "FormScreen"
+
+
+async def test_the_next_app_in_the_process_starts_with_what_the_one_before_matched(demo_db, monkeypatch):
+    matched_rules.forget()
+    matched = matched_nodes(monkeypatch)
+    await open_a_form(demo_db)
+    first = len(matched)
+    matched.clear()
+    await open_a_form(demo_db)  # the same screens, in a new app with a stylesheet of its own
+    assert first > 100
+    assert len(matched) < first / 4

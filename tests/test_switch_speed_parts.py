@@ -39,6 +39,17 @@ def test_the_stylesheet_keeps_parsed_rules_until_the_variables_change():
     assert sheet.rules[0].styles.color.rgb == (0, 0, 255)
 
 
+def test_a_source_is_parsed_once_for_the_process_per_theme():
+    css = "Input { color: $accent; } /* test_a_source_is_parsed_once_for_the_process_per_theme */"
+    sheets = [ParsedOnceStylesheet(variables={"accent": accent}) for accent in ("red", "red", "blue")]
+    for sheet in sheets:  # three apps' stylesheets, one after another
+        sheet.add_source(css, read_from=("test.tcss", ""))
+        sheet.parse()
+    red, red_again, blue = (sheet.rules[0] for sheet in sheets)
+    assert red_again is red
+    assert blue is not red and blue.styles.color.rgb == (0, 0, 255)
+
+
 class TableApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Input(id="other")

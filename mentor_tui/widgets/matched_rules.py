@@ -28,6 +28,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 
 _MOST_KEPT = 20_000  # distinct places remembered before starting over
+_MOST_MEMOS = 64  # rule lists whose memo is kept for the process
 
 
 _ANCESTORS = object()  # where a group's memo of ancestor paths is kept in Textual's group cache
@@ -95,18 +96,45 @@ class _RuleFacts:
         return (*self._above(node._parent, memo), self._seen(node, self.pseudo))
 
 
+Memo = dict[tuple, tuple[bool, Any, frozenset[str]]]  # place -> (hover flag, rules, the node's names)
+
+# The memo of each list of rules, for the process: the same rule objects (parsed once,
+# widgets/parsed_css.py) in the same order match alike in any stylesheet, so the next app
+# (a test run starts hundreds) starts with what the one before worked out. Each entry
+# keeps its rules alive, so their ids in the key cannot be reused meanwhile.
+_MEMOS: dict[tuple[int, ...], tuple[_RuleFacts, Memo]] = {}
+
+
+def forget() -> None:
+    """Start over: no memo kept for the process (a test that counts the matching)."""
+    _MEMOS.clear()
+
+
 class MatchedRulesMemo(Stylesheet):
     """A Stylesheet whose `apply` remembers the rules matched in each place."""
 
     _facts: _RuleFacts | None = None
-    _kept: dict[tuple, tuple[bool, Any, frozenset[str]]]  # place -> (hover flag, rules, the node's names)
+    _kept: Memo
+    _rules_seen: list | None = None  # the list of rules `_facts` and `_kept` are for
+
+    def _adopt(self, rules: list) -> None:
+        """The rules changed (a widget type brought its CSS, a new theme): the memo for them."""
+        signature = tuple(map(id, rules))
+        shared = _MEMOS.pop(signature, None)
+        if shared is None:
+            shared = (_RuleFacts(rules), self._still_true(self._facts, rules))
+            if len(_MEMOS) >= _MOST_MEMOS:
+                del _MEMOS[next(iter(_MEMOS))]  # the least recently taken
+        _MEMOS[signature] = shared
+        self._facts, self._kept = shared
+        self._rules_seen = rules
 
     def apply(self, node: DOMNode, *, animate: bool = False, cache: dict[Any, Any] | None = None) -> None:
         rules = self.rules
+        if rules is not self._rules_seen:
+            self._adopt(rules)
         facts = self._facts
-        if facts is None or facts.rules is not rules:
-            self._kept = self._still_true(facts, rules)
-            facts = self._facts = _RuleFacts(rules)
+        assert facts is not None
         # Within one group (Textual passes the same cache for a screen's widgets) the ancestors
         # do not change: their part of each path is worked out once.
         memo = {} if cache is None else cache.setdefault(_ANCESTORS, {})
@@ -129,10 +157,10 @@ class MatchedRulesMemo(Stylesheet):
         # (or nothing matched): those are matched each time, as Textual does.
         if len(matched) == 1:
             if len(self._kept) >= _MOST_KEPT:
-                self._kept = {}
+                self._kept.clear()
             self._kept[place] = (node._has_hover_style, next(iter(matched.values())), frozenset(node._selector_names))
 
-    def _still_true(self, before: _RuleFacts | None, rules: list) -> dict[tuple, Any]:
+    def _still_true(self, before: _RuleFacts | None, rules: list) -> Memo:
         """What is remembered that the new `rules` do not change.
 
         A widget type seen for the first time brings its own CSS: rules are added, the
