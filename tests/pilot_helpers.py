@@ -11,7 +11,11 @@ async def settle(pilot, rounds: int = 3) -> None:
     """
     from textual.worker import WorkerCancelled
 
-    for _ in range(rounds):
+    for round_ in range(rounds + 20):
+        # The rounds after the first `rounds`: only while a worker the last pause started
+        # (a list's reload as a form closed, under load) still runs.
+        if round_ >= rounds and all(worker.is_finished for worker in pilot.app.workers):
+            return
         for _attempt in range(10):
             try:
                 await pilot.app.workers.wait_for_complete()
