@@ -73,6 +73,9 @@ def test_brag_doc_shows_skill_change_with_level_names(team: fx.Team) -> None:
     assert "+2" in row
     iac = next(line for line in skills.splitlines() if "Infrastructure as code" in line)
     assert "3 practitioner, unchanged" in iac
+    pipes = next(line for line in skills.splitlines() if "Terraform \\| modules" in line)
+    assert "new: 1" in pipes and "first rating" in pipes and "| new |" in pipes  # rated first in the period
+    assert "unchanged" not in pipes
 
 
 def test_brag_doc_groups_incidents_by_role(team: fx.Team) -> None:

@@ -161,9 +161,13 @@ def _skills(skills: list[SkillChange]) -> list[str]:
         return []
     rows = []
     for s in skills:
+        # A first rating in the period is new, not "unchanged" (as the Dashboard's My growth says it)
+        new = "new: " if s.first_in_period else ""
         if s.delta:
-            change = f"{s.from_level} → {s.to_level} ({md(s.from_name)} → {md(s.to_name)})"
+            change = f"{new}{s.from_level} → {s.to_level} ({md(s.from_name)} → {md(s.to_name)})"
             delta = f"{s.delta:+d}"
+        elif s.first_in_period:
+            change, delta = f"{new}{_level(s.to_level)}, first rating", "new"
         else:
             change = f"{_level(s.to_level)}, unchanged"
             delta = "0"
