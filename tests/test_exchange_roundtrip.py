@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -324,9 +325,11 @@ def _create_plans(plans: list[dict]) -> None:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=st.lists(_plan, min_size=1, max_size=3))
-def test_generated_plans_round_trip(plans):
+def test_generated_plans_round_trip(_empty_template, plans):
     with tempfile.TemporaryDirectory() as folder:
         try:
+            for name in ("a.sqlite3", "b.sqlite3"):  # new stores: copies of the one made for the session
+                shutil.copyfile(_empty_template, Path(folder) / name)
             database.open_database(Path(folder) / "a.sqlite3")
             _create_plans(plans)
             first = export_text()
