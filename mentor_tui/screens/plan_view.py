@@ -249,9 +249,7 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
     def _loaded(self, data: PlanView | None) -> None:
         super()._loaded(data)
         if self._select_after is not None and data is not None:
-            keys = [row.key for row in self.table.table_rows]
-            if self._select_after in keys:
-                self.table.move_cursor(row=keys.index(self._select_after))
+            self.table.cursor_to(self._select_after)
             self._select_after = None
 
     def action_cycle_status(self) -> None:

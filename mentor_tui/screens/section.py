@@ -294,10 +294,8 @@ class TableSection(SectionScreen, Generic[R]):
         # An earlier read, made after the record but delivered before it was asked for, shows it
         # already: the cursor still goes to it.
         select = self.select_after_reload
-        keys = [row.key for row in self.table.table_rows]
-        if select is not None and select in keys:
+        if select is not None and self.table.cursor_to(select):
             self.select_after_reload, self._select_kept = None, False
-            self.table.move_cursor(row=keys.index(select))
 
     def _counted(self, added: int) -> None:
         self.loaded += added

@@ -99,8 +99,8 @@ class RecordTable(KeptRendersTable):
         current = self.highlighted_row()
         index = self.cursor_row
         if self._update_in_place(rows, columns):
-            if select is not None and select in self._keys:
-                self.move_cursor(row=[row.key for row in self._table_rows].index(select))
+            if select is not None:
+                self.cursor_to(select)
             return
         # The columns are made again, so their widths are worked out from the rows shown now:
         # DataTable widens a column for a long cell and never narrows it (a long title deleted,
@@ -121,6 +121,13 @@ class RecordTable(KeptRendersTable):
         elif current is not None and current.key in self._keys:
             index = keys.index(current.key)
         self.move_cursor(row=max(0, min(index, len(keys) - 1)))
+
+    def cursor_to(self, key: str) -> bool:
+        """Move the cursor to the row keyed `key`; False (the cursor stays) when it is not shown."""
+        if key not in self._keys:
+            return False
+        self.move_cursor(row=[row.key for row in self._table_rows].index(key))
+        return True
 
     def _update_in_place(self, rows: Sequence[TableRow[Any]], columns: Sequence[str] | None) -> bool:
         """The same records in the same order under the same columns (a reload after a
