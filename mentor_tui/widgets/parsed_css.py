@@ -30,15 +30,18 @@ _PARSED: dict[tuple, list[Any]] = {}  # (variables, css, place, defaults?, tie b
 class ParsedOnceStylesheet(MatchedRulesMemo):
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
-        self._same_as = dict(variables or {})
-        self._variables_key = tuple(sorted(self._same_as.items()))
+        self._parsed_with(variables or {})
 
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables == self._same_as:
             return  # the same theme: the rules parsed with these variables still hold
+        self._parsed_with(variables)
+        super().set_variables(variables)  # a new theme: parse everything again
+
+    def _parsed_with(self, variables: dict[str, str]) -> None:
+        """The variables the rules are parsed with, and their part of `_PARSED`'s keys."""
         self._same_as = dict(variables)
         self._variables_key = tuple(sorted(self._same_as.items()))
-        super().set_variables(variables)  # a new theme: parse everything again
 
     def _parse_rules(self, css: str, read_from: Any, is_default_rules: bool = False, tie_breaker: int = 0,
                      scope: str = "") -> list[Any]:
