@@ -387,21 +387,21 @@ async def test_a_mentee_in_no_mentorship_is_told_the_others_are_not_listed(store
     create_mentorship(jo.id, bo.id, D(2026, 9, 1))
     database.close_database()
 
-    app = MentorApp(db_path=store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        text = widget_text(app)
-        assert "You are in no mentorship yet" in text and "This database holds 2 other mentorships" in text
-        assert "No mentorships yet" not in text
+    text = await _checkins_shown(store)
+    assert "You are in no mentorship yet" in text and "This database holds 2 other mentorships" in text
+    assert "No mentorships yet" not in text
 
 
 async def test_an_empty_database_says_there_are_no_mentorships_yet(store_with_me):
     database.close_database()
-    app = MentorApp(db_path=store_with_me)
+    assert "No mentorships yet, so no check-ins yet" in await _checkins_shown(store_with_me)
+
+
+async def _checkins_shown(db) -> str:
+    """The text of the Check-ins section (4) as the app opened on `db` shows it."""
+    app = MentorApp(db_path=db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
-        assert "No mentorships yet, so no check-ins yet" in widget_text(app)
+        return widget_text(app)
