@@ -4,10 +4,13 @@ own exports' notes are taken. Notes left out once are taken by a later import th
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+
 import pytest
 
 from mentor_tui.db import database, people
-from mentor_tui.db.models import CheckIn
+from mentor_tui.db.models import CheckIn, Mentorship
 from mentor_tui.exchange.toml_import import import_files
 from tests.cli_helpers import cli
 from tests.exchange_fixtures import SENTINEL, fill
@@ -123,3 +126,81 @@ def test_notes_left_out_are_filled_in_by_a_later_import_of_the_same_copy(bo_priv
     for u in filled:  # the same copy, notes added: its stamp moves by a millisecond (a newer edit elsewhere wins)
         assert (after[u][0] - before[u]).total_seconds() == pytest.approx(0.001)
     assert import_files([export]).counts["checkins"].updated == 0
+
+
+@pytest.fixture
+def fay_private(tmp_path):
+    """Another mentor's export with her private note: Fay mentors Ana in her own database."""
+    path = tmp_path / "fay.sqlite3"
+    database.open_database(path)
+    fay = people.set_me("Fay Other", "mentor")
+    ana = people.add_person("Ana Ruiz", "mentee")
+    mentorship = Mentorship.create(mentor=fay, mentee=ana, started_on=dt.date(2026, 9, 1))
+    CheckIn.create(mentorship=mentorship, held_on=dt.date(2026, 10, 2), progress="Pairing.", private_notes=FAYS)
+    database.close_database()
+    out = tmp_path / "fay-PRIVATE.toml"
+    assert cli(path, "export", "--include-private", "-o", str(out)).returncode == 0
+    return out
+
+
+FAYS = "FAY-PRIVATE-7d1e"
+
+
+async def _import_in_the_app(db, paths, switch: bool) -> tuple[str, str]:
+    """The app's import of `paths` with the preview's defaults (the switch pressed when `switch`):
+    the preview's words and the dialog's after the second ctrl+s."""
+    from textual.widgets import Input
+
+    from mentor_tui.app import MentorApp
+    from tests.pilot_helpers import screen_text, settle
+
+    app = MentorApp(db_path=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#paths", Input).value = " ".join(str(p) for p in paths)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if switch:
+            await pilot.press("ctrl+t")
+            await settle(pilot)
+        preview = screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        return preview, screen_text(app)
+
+
+@pytest.mark.parametrize("switch", [False, True])
+async def test_the_app_and_the_command_line_take_the_same_notes_from_mine_and_another_mentors(
+    bo_again, fay_private, tmp_path, switch
+):
+    bo, export = bo_again
+    by_app = tmp_path / "by-app.sqlite3"
+    shutil.copyfile(bo, by_app)
+    flags = ["--include-private"] if switch else []
+    assert cli(bo, "import", *flags, str(export), str(fay_private)).returncode == 0
+    preview, done = await _import_in_the_app(by_app, [export, fay_private], switch)
+    assert "Imported 2 files" in done
+
+    assert notes(by_app) == notes(bo)
+    assert (SENTINEL in notes(by_app), FAYS in notes(by_app)) == (True, switch)
+    text = " ".join(preview.split())
+    assert f"{export} carries private pairing notes (taken)" in text
+    fays = "taken" if switch else "left out"
+    assert f"{fay_private} carries private pairing notes ({fays})" in text
+    assert "Take other mentors' private pairing notes (ctrl+t)" in text
+
+
+async def test_with_only_my_own_notes_the_apps_switch_leaves_them_out_as_without_private_does(
+    bo_again, tmp_path
+):
+    bo, export = bo_again
+    by_cli = tmp_path / "by-cli.sqlite3"
+    shutil.copyfile(bo, by_cli)
+    assert cli(by_cli, "import", "--without-private", str(export)).returncode == 0
+    preview, _done = await _import_in_the_app(bo, [export], switch=True)  # on by default: pressed, off
+    assert "Nothing would change" in preview  # Bo's records are here, without their notes
+    assert "Take my private pairing notes (ctrl+t)" in preview
+    assert f"{export} carries private pairing notes (left out)" in " ".join(preview.split())
+    assert SENTINEL not in notes(bo) and notes(bo) == notes(by_cli)

@@ -2,14 +2,16 @@
 
 ctrl+s first reads and checks every file and shows, per kind of record, what
 would be added, updated, kept (newer here) and unchanged, the possible
-duplicate people, and which files carry private notes, with a switch to leave
-those out (off by default unless every such file is from "me"). Nothing is
+duplicate people, and which files carry private notes. Those of my own exports are
+taken and another mentor's left out, as `mentor-tui import` does; the switch takes
+another mentor's too or, when every such file is mine, leaves mine out. Nothing is
 written until ctrl+s again; editing the paths goes back to the first step.
 """
 
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +69,15 @@ def preview_text(summary: Any) -> str:
     return "\n".join([head, *lines, *([""] + notices if notices else [])])
 
 
+def _taken(switch_on: bool, mine: Callable[[Any], bool], others: bool) -> Callable[[Any], bool]:
+    """Whose private notes an import takes. With another mentor's file among them the switch
+    adds theirs to mine (`--include-private`); with mine alone it takes or leaves mine
+    (`--without-private`)."""
+    if switch_on:
+        return lambda _f: True
+    return mine if others else (lambda _f: False)
+
+
 class ImportDialog(ModalScreen[bool]):
     """Dismisses with True when something was imported."""
 
@@ -83,6 +94,8 @@ class ImportDialog(ModalScreen[bool]):
         super().__init__()
         self._files: list[Any] | None = None  # read, checked and previewed: ctrl+s writes them
         self._nothing = False  # ... unless nothing would change: then ctrl+s checks them again
+        self._mine: Callable[[Any], bool] = lambda _f: False  # whether a file is my own export
+        self._others = False  # another mentor's file carries private notes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -98,7 +111,7 @@ class ImportDialog(ModalScreen[bool]):
             yield Static("", id="result")
             with Horizontal(id="private-row", classes="-idle"):
                 yield Switch(value=False, id="private")
-                yield Label("Take the private pairing notes (ctrl+t)", id="private-label")
+                yield Label("Take my private pairing notes (ctrl+t)", id="private-label")
             with Horizontal(id="buttons"):
                 yield Button("Close (esc)", id="close")
                 yield Button("Check", id="import", variant="primary")
@@ -133,22 +146,35 @@ class ImportDialog(ModalScreen[bool]):
             files = toml_import.read_files(paths, progress)
             with database.worker_connection():
                 mine = toml_import.own_exports()
-                private_files = [f for f in files if toml_import.carries_private(f)]
-                take = bool(private_files) and all(mine(f) for f in private_files)
-                summary = toml_import.import_parsed(files, dry_run=True, take_private=lambda _f: take)
+                others = any(not mine(f) for f in files if toml_import.carries_private(f))
+                switch_on = not others  # by default mine are taken, another mentor's left out
+                summary = toml_import.import_parsed(
+                    files, dry_run=True, take_private=_taken(switch_on, mine, others)
+                )
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
             return
-        self.app.call_from_thread(self._previewed, files, summary, take)
+        self.app.call_from_thread(self._checked, files, summary, switch_on, mine, others)
 
-    def _previewed(self, files: list[Any], summary: Any, take: bool) -> None:
+    def _checked(self, files: list[Any], summary: Any, switch_on: bool, mine: Any, others: bool) -> None:
+        self._mine, self._others = mine, others
+        self._previewed(files, summary, switch_on)
+
+    def _take_private(self, switch_on: bool) -> Callable[[Any], bool]:
+        return _taken(switch_on, self._mine, self._others)
+
+    def _previewed(self, files: list[Any], summary: Any, switch_on: bool) -> None:
         self._files = files
         self.query_one("#progress", ProgressBar).add_class("-idle")
         row = self.query_one("#private-row")
         row.set_class(not summary.private_files, "-idle")
+        self.query_one("#private-label", Label).update(
+            "Take other mentors' private pairing notes (ctrl+t)" if self._others
+            else "Take my private pairing notes (ctrl+t)"
+        )
         switch = self.query_one("#private", Switch)
         with switch.prevent(Switch.Changed):
-            switch.value = take
+            switch.value = switch_on
         self._nothing = not summary.changed
         self.query_one("#import", Button).label = "Check" if self._nothing else "Import"
         if self._nothing:
@@ -169,17 +195,19 @@ class ImportDialog(ModalScreen[bool]):
             self.preview_again(self._files, event.value)
 
     @work(thread=True, exclusive=True, group="import")
-    def preview_again(self, files: list[Any], take: bool) -> None:
+    def preview_again(self, files: list[Any], switch_on: bool) -> None:
         from mentor_tui.db import database
         from mentor_tui.exchange import toml_import
 
         try:
             with database.worker_connection():
-                summary = toml_import.import_parsed(files, dry_run=True, take_private=lambda _f: take)
+                summary = toml_import.import_parsed(
+                    files, dry_run=True, take_private=self._take_private(switch_on)
+                )
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
             return
-        self.app.call_from_thread(self._previewed, files, summary, take)
+        self.app.call_from_thread(self._previewed, files, summary, switch_on)
 
     @on(Input.Changed, "#paths")
     def _paths_changed(self) -> None:
@@ -195,12 +223,12 @@ class ImportDialog(ModalScreen[bool]):
     def _write(self) -> None:
         files = self._files
         assert files is not None
-        take = self.query_one("#private", Switch).value
+        switch_on = self.query_one("#private", Switch).value
         self._busy(len(files), f"Importing {plural(len(files), 'file')}…")
-        self.write_files(files, take)
+        self.write_files(files, switch_on)
 
     @work(thread=True, exclusive=True, group="import")
-    def write_files(self, files: list[Any], take: bool) -> None:
+    def write_files(self, files: list[Any], switch_on: bool) -> None:
         from mentor_tui.db import database
         from mentor_tui.exchange import toml_import
 
@@ -209,7 +237,9 @@ class ImportDialog(ModalScreen[bool]):
 
         try:
             with database.worker_connection():
-                summary = toml_import.import_parsed(files, progress=progress, take_private=lambda _f: take)
+                summary = toml_import.import_parsed(
+                    files, progress=progress, take_private=self._take_private(switch_on)
+                )
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
             return
