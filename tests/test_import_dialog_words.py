@@ -75,5 +75,5 @@ async def test_a_date_in_quotes_is_named_as_a_string(store_with_me):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = await _check(pilot, app, str(BROKEN / "quoted_date.toml"))
-        assert "Nothing was imported." in text
+        assert "Import refused, nothing was changed: " in text
         assert "(a string: TOML dates are written without quotes, due_on = 2026-08-30)" in " ".join(text.split())

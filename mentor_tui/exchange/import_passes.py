@@ -128,8 +128,9 @@ def write_rest(writer: transfer.Writer, f: ParsedFile, take: bool, carriers: Car
             writer.forget(REFERRED)
 
 
-# How a refusal by the database's date rules begins (the import dialog shows it as it is).
-DATES_REFUSED = "import refused, nothing was changed"
+# How a refused import's message begins: a file the checks refused, or the database's date
+# rules (the import dialogs show it as it is; a failed write begins with WRITE_FAILED).
+REFUSED = "import refused, nothing was changed"
 
 
 def dates_kept(before: date_rules.Faults, carriers: Carriers) -> None:
@@ -139,7 +140,7 @@ def dates_kept(before: date_rules.Faults, carriers: Carriers) -> None:
     if fault is not None:
         file = carriers.file_of(fault.uuids)
         where = f"{file}: " if file is not None else ""
-        raise ExchangeError(f"{DATES_REFUSED}: {where}{fault.text} (as the app's forms refuse it)")
+        raise ExchangeError(f"{REFUSED}: {where}{fault.text} (as the app's forms refuse it)")
 
 
 def summarize(

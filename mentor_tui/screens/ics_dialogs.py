@@ -190,9 +190,13 @@ class IcsImportDialog(ModalScreen[bool]):
         try:
             summary = store_work.run_edit(lambda: ical_import.import_files(list(paths), dry_run=not write))
         except Exception as exc:
-            message = str(exc) if isinstance(exc, ValueError) or type(exc).__name__ == "ExchangeError" \
-                else store_work.failure_reason(exc)
-            store_work.deliver(self, self._failed, f"Nothing was imported: {message}")
+            from mentor_tui.exchange.import_passes import REFUSED, WRITE_FAILED
+
+            if isinstance(exc, ValueError) or type(exc).__name__ == "ExchangeError":
+                message = f"{REFUSED}: {exc}"  # the TOML import's words
+            else:
+                message = f"{WRITE_FAILED}: {store_work.failure_reason(exc)}"
+            store_work.deliver(self, self._failed, message[:1].upper() + message[1:])
             return
         store_work.deliver(self, self._done, paths, write, summary)
 

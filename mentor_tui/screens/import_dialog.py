@@ -256,12 +256,12 @@ class ImportDialog(ModalScreen[bool]):
     # -- showing
 
     def _failed(self, exc: Exception) -> None:
-        from mentor_tui.exchange.import_passes import DATES_REFUSED
+        from mentor_tui.exchange.import_passes import REFUSED
         from mentor_tui.exchange.toml_import import WRITE_FAILED
 
         message = str(exc)
-        if not message.startswith((WRITE_FAILED, DATES_REFUSED)):  # those say nothing changed
-            message = f"Nothing was imported. {message}"  # a file was refused before writing
+        if not message.startswith((WRITE_FAILED, REFUSED)):  # those say nothing changed
+            message = f"{REFUSED}: {message}"  # a file was refused before writing
         self._result(message[:1].upper() + message[1:], True)
 
     def _busy(self, total: int, text: str) -> None:
