@@ -226,8 +226,7 @@ class MentorApp(App[None]):
     def _me_saved(self, result) -> None:
         if result is not None:
             self.notify(f"Welcome, {result.saved.name}.")
-            reload = getattr(self.screen, "reload", None)
-            if reload is not None:
+            if (reload := getattr(self.screen, "reload", None)) is not None:
                 reload()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=True):
@@ -236,15 +235,18 @@ class MentorApp(App[None]):
         message, title = escape_controls(message), escape_controls(title)
         # A toast gone from a screen that draws nothing new meanwhile (the Dashboard after an export)
         # stayed painted until the next key: the screen is painted again once it has gone.
-        self.set_timer((self.NOTIFICATION_TIMEOUT if timeout is None else timeout) + 0.2, lambda: self.screen.refresh())
+        self.set_timer((self.NOTIFICATION_TIMEOUT if timeout is None else timeout) + 0.2, self._paint_after_toast)
         return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _paint_after_toast(self) -> None:
+        if self.is_running and self.screen_stack:  # none while quitting, or between a mode's screens
+            self.screen.refresh()
 
     # Actions -----------------------------------------------------------------
 
     async def action_quit(self) -> None:
         """Quit; a form with something typed in it asks first (see FormScreen.confirm_quit)."""
-        confirm = getattr(self.screen, "confirm_quit", None)
-        if confirm is None or confirm():
+        if (confirm := getattr(self.screen, "confirm_quit", None)) is None or confirm():
             self.exit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

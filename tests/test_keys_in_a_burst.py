@@ -162,3 +162,15 @@ async def test_keys_held_after_a_key_that_never_comes_back_are_read_after_a_whil
         await settle(pilot)
         await wait_until(pilot, lambda: title.value.endswith("xyz"), what="the held keys typed")
         assert app.focus_hold.opener is None
+
+
+async def test_a_hold_looked_at_again_as_the_app_quits_does_nothing(store_with_me):
+    """A hold looks at the focus again on a timer: one that came as the app was closing its
+    screens asked a screen stack with nothing on it (ScreenStackError)."""
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        opener = events.Key("x", "x")
+        app.focus_hold.opener = opener  # a key that moved the focus, its hold not released yet
+    assert not app.screen_stack
+    app.focus_hold._release_once_moved(opener)

@@ -70,8 +70,8 @@ class FocusHold:
             self.opener = None
 
     def _release_once_moved(self, opener: events.Key) -> None:
-        if self.opener is not opener:
-            return  # released already
+        if self.opener is not opener or not self.app.is_running:
+            return  # released already, or quitting (no screen to ask for its focus)
         if self.app.focused is self.focused_then:  # not yet: look again (the timer ends the hold at the latest)
             self.app.set_timer(LOOK_AGAIN_AFTER, partial(self._release_once_moved, opener))
             return
