@@ -98,6 +98,24 @@ def test_ending_a_one_off_or_before_the_start_is_refused(review):
         session_edits.end_series(review.id, dt.date(2026, 12, 1))
 
 
+def test_ending_a_series_before_an_occurrence_with_notes_attendance_or_a_move_is_refused(review):
+    """Ending hides the occurrences after the last day: one holding notes, attendance or a
+    move would be hidden with them (a cancelled one is simply not scheduled)."""
+    from mentor_tui.schema import RecordError
+
+    session_edits.cancel_occurrence(review.id, _at(2026, 12, 18, 14))
+    session_edits.edit_occurrence(review.id, _at(2027, 1, 1, 14), None, "New year notes")
+    with pytest.raises(RecordError, match=r"1 occurrence with notes.*\(the first on Friday 2027-01-01\) would "
+                                          r"leave the series: end it on 2027-01-01 or later") as refused:
+        session_edits.end_series(review.id, dt.date(2026, 12, 20))
+    assert refused.value.field == "last_day"
+    assert Session.get_by_id(review.id).rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"  # unchanged
+    ended = session_edits.end_series(review.id, dt.date(2027, 1, 1))  # the cancelled 18th stays behind it
+    assert "UNTIL=" in ended.rrule
+    assert [e.starts_at for e in occurrences.window(_at(2026, 12, 1), _at(2027, 2, 1))] == [
+        _at(2026, 12, 4, 14), _at(2027, 1, 1, 14)]
+
+
 def test_deleting_keeps_incidents_unlinked(review):
     incident = Incident.create(person=people.me(), occurred_on=dt.date(2026, 11, 1), title="DNS outage")
     session_edits.link_incident(incident.id, review.id)

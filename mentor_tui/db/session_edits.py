@@ -255,12 +255,20 @@ def _check_apart(session: Session, field: str) -> None:
 
 
 def end_series(session_id: int, last_day: dt.date) -> Session:
-    """The series ends with `last_day` (in its zone); what happened before is kept."""
+    """The series ends with `last_day` (in its zone); what happened before is kept. An occurrence
+    after it that holds notes, attendance or a move would be hidden with them: refused, as a new
+    rule that hides one is (a cancelled one after it is simply not scheduled)."""
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
         if not session.rrule:
             raise ValueError("this session happens once: there is no series to end")
+        hidden_before = set(hidden_occurrences(session))
         session.rrule = series.ended(session.rrule, session.starts_at, session.timezone, last_day)
+        lost = [t for t in hidden_occurrences(session) if t not in hidden_before and t not in session.exdates]
+        if lost:
+            last = lost[-1].astimezone(recurrence.zone(session.timezone))
+            raise schema.RecordError("last_day", f"{held_words(session, lost)} would leave the series: "
+                                                 f"end it on {last:%Y-%m-%d} or later, or clear them first")
         session.save()
     return session
 
