@@ -159,6 +159,22 @@ async def test_labs_filter_by_competency_state_and_text(demo_db):
         assert isinstance(app.screen, LabScreen)
 
 
+async def test_esc_closes_the_search_field_left_empty_and_gives_the_list_its_keys(demo_db):
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "slash")
+        await settle(pilot)
+        search = app.screen.query_one("#lab-search")
+        assert search.display and search.has_focus
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not search.display and app.screen.table.has_focus
+        await pilot.press("down", "enter")  # the list's keys work again: the second lab opens
+        await settle(pilot)
+        assert isinstance(app.screen, LabScreen)
+
+
 async def test_the_new_lab_form_reads_x_prefixes_and_grows(demo_db):
     app = MentorApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:

@@ -136,8 +136,9 @@ class LabsScreen(TableSection[LabRow]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_lab", "move_lab", "delete_lab"):
             return None if self.highlighted() is None else True
-        if action == "clear_filters":
-            return self.filters != LabFilter() or None
+        if action == "clear_filters":  # also closes the search field left empty
+            searching = not self.query_one("#lab-search").has_class("-hidden")
+            return self.filters != LabFilter() or searching or None
         return super().check_action(action, parameters)
 
     # Filters ------------------------------------------------------------------------
@@ -171,6 +172,7 @@ class LabsScreen(TableSection[LabRow]):
         search = self.query_one("#lab-search", Input)
         search.remove_class("-hidden")
         search.focus()
+        self.refresh_bindings()  # esc closes it
 
     @on(Input.Changed, "#lab-search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -182,6 +184,7 @@ class LabsScreen(TableSection[LabRow]):
         search = self.query_one("#lab-search", Input)
         if not search.value.strip():
             search.add_class("-hidden")
+            self.refresh_bindings()
         self.table.focus()
 
     def action_clear_filters(self) -> None:
@@ -192,6 +195,8 @@ class LabsScreen(TableSection[LabRow]):
         self.table.focus()
         if self.filters != LabFilter():
             self.set_filters(LabFilter())
+        else:
+            self.refresh_bindings()
 
     # Records ------------------------------------------------------------------------
 
