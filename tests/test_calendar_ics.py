@@ -415,3 +415,27 @@ def test_an_ics_rule_that_would_hide_occurrences_holding_notes_is_skipped_with_w
         why = [reason for what, reason in summary.skipped if "Incident review" in what]
         assert why and why[0].startswith("it would hide 1 occurrence with notes, attendance, a move or a cancellation")
     assert "BYDAY=FR" in Session.get_by_id(review.id).rrule
+
+
+def test_an_ics_copy_at_a_new_time_of_day_takes_notes_and_attendance_along_as_the_series_form_does(store, tmp_path):
+    """A series moved from 15:00 to 16:00 elsewhere: its occurrences' notes and attendance here go
+    to the new time of their day (the series form's `s` does the same), not refused as hidden."""
+    from mentor_tui.db.models import Attendance
+
+    ical_import.import_files([ICS / "google.ics"])
+    review = Session.get(Session.title == "Incident review")
+    session_edits.edit_occurrence(review.id, _at(2026, 10, 16, 13), None, "Went through the DNS outage")
+    session_edits.set_attendance(review.id, _at(2026, 10, 16, 13), [people.add_person("Ana Ruiz", "mentee").id])
+    later = tmp_path / "later.ics"
+    text = (ICS / "google.ics").read_bytes()
+    for old, new in ((b"20261002T160000", b"20261002T170000"), (b"20261002T150000", b"20261002T160000"),
+                     (b"20261225T150000", b"20261225T160000")):  # the end, the start, the cancelled Christmas
+        text = text.replace(old, new)
+    later.write_bytes(text)
+    summary = ical_import.import_files([later])
+    assert [what for what, _why in summary.skipped if "Incident review" in what] == []
+    assert [t for t in summary.updated if "Incident review" in t]
+    view = occurrences.session_view(review.id, _at(2026, 10, 16, 14))  # 16:00 Berlin
+    assert view.occurrence_notes == "Went through the DNS outage"
+    assert Attendance.select().count() == 1
+    assert ical_import.import_files([later]).unchanged  # imported again: nothing to do

@@ -288,6 +288,23 @@ async def test_ics_import_dialog_previews_then_imports(store_with_me):
     assert models.Session.select().count() == 3
 
 
+async def test_an_ics_preview_that_would_change_nothing_says_so_and_offers_no_import(store_with_me):
+    from mentor_tui.exchange import ical_import
+
+    ical_import.import_files([ICS / "google.ics"])  # every session of the file is here already
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_calendar(pilot, "I")
+        app.screen.query_one("#paths").value = str(ICS / "google.ics")
+        for _check in range(2):  # ctrl+s again previews again: there is nothing to import
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "0 would be updated, 3 already here unchanged" in text
+            assert "Nothing would change: there is nothing to import." in text
+            assert "Press ctrl+s again" not in text and "sessions added" not in text
+
+
 async def test_ics_import_dialog_refuses_a_broken_file_and_changes_nothing(store_with_me):
     app = MentorApp(db_path=store_with_me)
     async with app.run_test(size=SIZE) as pilot:

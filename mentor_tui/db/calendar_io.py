@@ -14,7 +14,13 @@ from dataclasses import dataclass, field, replace
 
 from mentor_tui import series
 from mentor_tui.db.models import Session, SessionOccurrence, database_proxy
-from mentor_tui.db.session_edits import SeriesValues, check_series, held_words, hidden_occurrences
+from mentor_tui.db.session_edits import (
+    SeriesValues,
+    check_series,
+    held_words,
+    hidden_occurrences,
+    retime_rows,
+)
 from mentor_tui.text_safety import strip_controls
 
 UTC = dt.UTC
@@ -88,9 +94,11 @@ class _Hides(Exception):
 def _update(session: Session, record: SeriesRecord) -> str:
     """Write the file's copy over the series here (in a savepoint, also in a dry run: the dry run's
     transaction rolls it back), unless its rule or first day would hide occurrences that hold notes
-    or attendance (which live only here), as the series form refuses: then HIDES + which."""
+    or attendance (which live only here), as the series form refuses: then HIDES + which. A new
+    time of day takes them along to it, as the series form does."""
     try:
         with database_proxy.atomic():
+            retime_rows(session, record.starts_at, record.timezone)
             _write(session, record)
             lost = hidden_occurrences(session, only_here=True)
             if lost:

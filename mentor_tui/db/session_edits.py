@@ -137,6 +137,18 @@ def set_attendance(session_id: int, original: dt.datetime, person_ids: Iterable[
 # ---------------------------------------------------------------- the whole series
 
 
+def retime_rows(session: Session, new_start: dt.datetime, new_zone: str | None) -> None:
+    """Before the series (as saved) starts at `new_start` in `new_zone`: its occurrences'
+    rows (notes, attendance, a move) go to the same days at its new local time."""
+    rows = list(SessionOccurrence.select().where(SessionOccurrence.session == session.id))
+    moved = _retimed([r.starts_at for r in rows], session, new_start, new_zone)
+    for row in sorted(rows, key=lambda r: r.starts_at):
+        target = moved[row.starts_at]
+        if target != row.starts_at and occurrence_row(session.id, target) is None:
+            row.starts_at = target
+            row.save()
+
+
 def _retimed(moments: Iterable[dt.datetime], old: Session, new_start: dt.datetime, new_zone: str | None) -> dict:
     """Old occurrence starts -> the same days at the series' new local time (so a
     cancelled or annotated occurrence stays with its day when the series' time changes)."""
@@ -186,14 +198,9 @@ def update_series(session_id: int, values: SeriesValues) -> Session:
     with database_proxy.atomic("IMMEDIATE"):
         session = _session(session_id)
         rule_changed = (values.rrule or None) != session.rrule
-        rows = list(SessionOccurrence.select().where(SessionOccurrence.session == session.id))
-        moved = _retimed([*session.exdates, *(r.starts_at for r in rows)], session, values.starts_at, values.timezone)
+        moved = _retimed(session.exdates, session, values.starts_at, values.timezone)
         session.exdates = tuple(moved[m] for m in session.exdates)
-        for row in sorted(rows, key=lambda r: r.starts_at):
-            target = moved[row.starts_at]
-            if target != row.starts_at and occurrence_row(session.id, target) is None:
-                row.starts_at = target
-                row.save()
+        retime_rows(session, values.starts_at, values.timezone)
         session.title = values.title.strip()
         session.kind = values.kind
         session.starts_at = values.starts_at

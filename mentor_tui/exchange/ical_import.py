@@ -297,7 +297,7 @@ def import_records(records: list[SeriesRecord], skipped: list[tuple[str, str]], 
         first = "all day " if record.all_day else ""
         name = f"“{record.title}” ({first}from {record.starts_at:%Y-%m-%d}{', repeating' if record.rrule else ''})"
         if outcome.startswith(calendar_io.HIDES):  # not written: the series here stays as it is
-            summary.skipped.append((name, f"{outcome}: the series here is kept (end it in the app to change its rule)"))
+            summary.skipped.append((name, f"{outcome}: the series here is kept (change it in the app: it says what holds them)"))
             continue
         {calendar_io.ADDED: summary.added, calendar_io.UPDATED: summary.updated,
          calendar_io.UNCHANGED: summary.unchanged, calendar_io.KEPT: summary.kept}[outcome].append(name)

@@ -213,6 +213,8 @@ class IcsImportDialog(ModalScreen[bool]):
             self.previewed = None
             self.imported = self.imported or summary.changed
             button.label = "Preview (ctrl+s)"
+        elif not (summary.added or summary.updated):
+            lines.append("Nothing would change: there is nothing to import.")
         else:
             self.previewed = paths
             lines.append("Press ctrl+s again to import this.")
