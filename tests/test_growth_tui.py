@@ -200,7 +200,10 @@ async def test_a_shift_dated_in_the_future_is_asked_about_and_counts_from_its_da
     assert _rows(team, "SELECT role, occurred_on FROM incident") == [("secondary", "2027-06-01")]
 
 
-async def test_kudos_and_ownership_show_and_are_edited_in_place(team):
+async def test_kudos_and_ownership_show_and_are_edited_in_place(team, monkeypatch):
+    said: list[str] = []
+    notify = MentorApp.notify
+    monkeypatch.setattr(MentorApp, "notify", lambda self, message, **how: (said.append(message), notify(self, message, **how))[1])
     app = MentorApp(db_path=team)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_ana(pilot)
@@ -222,6 +225,8 @@ async def test_kudos_and_ownership_show_and_are_edited_in_place(team):
         form.query_one("#field-text", TextArea).load_text("Calm, clear and kind on the call")
         await _save(pilot)
         assert "Bo Chen: Calm, clear and kind on the call" in _part(app, "kudos")
+        # a new record says what was done, an edit says saved, in the same words for every kind
+        assert said[-2:] == ["Kudos given.", "Kudos saved."]
         assert _rows(team, "SELECT text FROM kudos") == [("Calm, clear and kind on the call",)]
 
 

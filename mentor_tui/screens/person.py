@@ -38,7 +38,7 @@ CONSEQUENCES = {
     "rating": "Only this rating goes; the others of the history stay.",
     "incident": "The incident goes, and with it its lessons. Ratings and kudos that cite it keep its title, marked (deleted).",
     "ownership": "This ownership goes. To say it ended instead, edit it and set 'until'.",
-    "kudos": "These kudos go, for giver and receiver alike.",
+    "kudos": "This kudos goes, for giver and receiver alike.",
     "feedback": "This program feedback goes.",
 }
 ADD_KEYS = "s rate a skill · l log an incident or shift · o ownership · k kudos · f program feedback"
@@ -215,8 +215,8 @@ def _cut(record: Record, width: int) -> str:
 
 
 def _saved_message(kind: str, record: Record | None) -> str:
-    if record is not None:
-        return f"The {kind} is saved."
+    if record is not None:  # an edit: one wording for every kind
+        return f"{KIND_WORDS[kind].capitalize()} saved."
     return {
         "rating": "Rating saved.", "incident": "Logged.", "ownership": "Ownership saved.",
         "kudos": "Kudos given.", "feedback": "Thank you: feedback saved.",
