@@ -279,6 +279,15 @@ def test_hits_carry_date_title_context_and_a_marked_snippet(team):
     assert goal.context == "Ana Ruiz · plan “Onboarding: first 90 days”"
 
 
+def test_a_moved_occurrences_hit_is_dated_when_it_happens(team):
+    """As the calendar shows it: the time it was moved to, not the one the series gave it."""
+    occurrence = _occurrence(team)
+    assert [h.when for h in search.search("noteword")] == [occurrence.starts_at]
+    moved = dt.datetime(2026, 10, 31, 9, tzinfo=dt.UTC)
+    SessionOccurrence.update(moved_to=moved).where(SessionOccurrence.id == occurrence.id).execute()
+    assert [h.when for h in search.search("noteword")] == [moved]
+
+
 def test_one_line_parts_never_keeps_control_characters():
     parts = search.one_line_parts("a\n\n\x1b[31mred \x02hit\x03\tend  ")
     assert parts == [("a [31mred ", False), ("hit", True), (" end", False)]

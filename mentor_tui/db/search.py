@@ -296,12 +296,13 @@ def _sessions(ids: list[int]) -> Iterable[tuple[int, Detail]]:
 
 def _occurrences(ids: list[int]) -> Iterable[tuple[int, Detail]]:
     query = (
-        SessionOccurrence.select(SessionOccurrence.id, SessionOccurrence.starts_at, Session.title.alias("session_title"))
+        SessionOccurrence.select(SessionOccurrence.id, SessionOccurrence.starts_at, SessionOccurrence.moved_to,
+                                 Session.title.alias("session_title"))
         .join(Session)
         .where(SessionOccurrence.id.in_(ids))
     )
-    for o in objects(query):
-        yield o.id, (o.starts_at, o.session_title, "notes of this occurrence")
+    for o in objects(query):  # a moved occurrence: when it happens, as the calendar shows it
+        yield o.id, (o.moved_to or o.starts_at, o.session_title, "notes of this occurrence")
 
 
 def _incidents(ids: list[int]) -> Iterable[tuple[int, Detail]]:
