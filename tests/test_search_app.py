@@ -141,7 +141,7 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
     async with app.run_test(size=SIZE) as pilot:
         for text, kind, screen_type, shown, section, header in (
             ("QoS classes", "goal", GoalScreen, "QoS classes", "plans", "2 Plans"),
-            ("5xx after a bad config", "incident", PersonScreen, "Amara Okafor", "team", "6 Team"),
+            ("Node pool exhausted", "incident", PersonScreen, "Amara Okafor", "team", "6 Team"),
             ("Tooling deep dive", "session", SessionScreen, "Tooling deep dive", "calendar", "5 Calendar"),
             ("CrashLoopBackOff", "lab", LabScreen, "CrashLoopBackOff", "labs", "3 Labs"),
         ):
@@ -157,6 +157,42 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
             await pilot.press("escape")
             await settle(pilot)
             assert len(app.screen_stack) == 1  # the section's list
+
+
+def _row_of(db, sql: str, record_id: int) -> str:
+    import sqlite3
+
+    con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return str(con.execute(sql, (record_id,)).fetchone()[0])
+    finally:
+        con.close()
+
+
+async def test_esc_from_an_opened_hit_lands_on_its_row_of_the_sections_list(demo_db):
+    """The check-in's mentorship, the goal's plan, the lab, the person: not the list's first row."""
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        for text, kind, screen_type, sql in (
+            ("helm", "checkin", CheckInScreen, "SELECT mentorship_id FROM check_in WHERE id = ?"),
+            ("QoS classes", "goal", GoalScreen, "SELECT plan_id FROM goal WHERE id = ?"),
+            ("CrashLoopBackOff", "lab", LabScreen, "SELECT ?"),
+            ("Node pool exhausted", "incident", PersonScreen,
+             "SELECT p.uuid FROM incident i JOIN person p ON p.id = i.person_id WHERE i.id = ?"),
+        ):
+            await pilot.press("1")  # (/ in Labs and Check-ins searches their list)
+            screen = await search_for(pilot, text)
+            hits = [h for h in screen.hits if h.kind == kind]
+            hit = hits[-1]  # the last of them: its row is not the first of the list
+            screen.query_one("#hits", OptionList).highlighted = screen.hits.index(hit)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda t=screen_type: isinstance(app.screen, t), what=f"the {kind} to open")
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            row = _row_of(demo_db, sql, hit.record_id)
+            assert app.screen.table.highlighted_row().key == row, kind
+            assert app.screen.table.cursor_row > 0, f"{kind}: pick a hit whose row is not the first"
 
 
 async def test_a_hit_in_a_section_left_on_a_detail_screen_opens_over_its_list(demo_db):

@@ -69,3 +69,21 @@ def kudos_person(kudos_id: int) -> str | None:
     """The uuid of the person the kudos went to."""
     kudos = Kudos.get_or_none(Kudos.id == kudos_id)
     return None if kudos is None else kudos.receiver.uuid
+
+
+def list_row(kind: str, record_id: int) -> str | None:
+    """The key of the row of its section's list that holds a hit's record, for the cursor (esc from
+    the record's screen lands there): a check-in's mentorship, a goal's plan, a lab. None for the
+    others: a person's row is the uuid their page opens with; a session's is its occurrence."""
+    row: int | None
+    if kind in ("checkin", "private"):
+        row = CheckIn.select(CheckIn.mentorship).where(CheckIn.id == record_id).scalar()
+    elif kind == "goal":
+        row = Goal.select(Goal.plan).where(Goal.id == record_id).scalar()
+    elif kind == "lab":
+        row = record_id
+    elif kind == "lab-item":
+        row = LabItem.select(LabItem.lab).where(LabItem.id == record_id).scalar()
+    else:
+        return None
+    return None if row is None else str(row)
