@@ -141,7 +141,7 @@ async def test_enter_on_each_kind_opens_where_it_is_shown(demo_db):
     async with app.run_test(size=SIZE) as pilot:
         for text, kind, screen_type, shown, section, header in (
             ("QoS classes", "goal", GoalScreen, "QoS classes", "plans", "2 Plans"),
-            ("Node pool exhausted", "incident", PersonScreen, "Amara Okafor", "team", "6 Team"),
+            ("5xx after a bad config", "incident", PersonScreen, "Amara Okafor", "team", "6 Team"),
             ("Tooling deep dive", "session", SessionScreen, "Tooling deep dive", "calendar", "5 Calendar"),
             ("CrashLoopBackOff", "lab", LabScreen, "CrashLoopBackOff", "labs", "3 Labs"),
         ):
