@@ -278,3 +278,17 @@ async def test_slash_opens_the_search_in_every_section(demo_db, section):
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"kube/")  # inside the search, / is a character of the query
         assert app.screen.query_one("#query").value == "kube/"
+
+
+def test_a_snippet_whose_match_would_be_cut_off_begins_closer_to_it():
+    """At 80 columns the line's end is cut: a match late in the words around it is brought in."""
+    from mentor_tui.db.search import HIT_END, HIT_START, Hit
+    from mentor_tui.screens.search import hit_prompt
+
+    words = "Discussed flamingo rollback drill and pagerduty escalation. Second line of "
+    hit = Hit("occurrence", 1, None, "Incident review", "", f"{words}{HIT_START}zebra{HIT_END} notes")
+    wide = hit_prompt(hit, 120).plain.splitlines()[1]
+    assert wide == f"    {words}zebra notes"  # it fits: as it is
+    narrow = hit_prompt(hit, 60).plain.splitlines()[1]
+    assert narrow.startswith("    …") and "zebra" in narrow[: 4 + 60]
+    assert narrow.index("zebra") - 4 >= 60 // 3  # a third of the width of words before it

@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentor_tui import dates
-from mentor_tui.db.search import DEFAULT_LIMIT, Hit, one_line_parts
+from mentor_tui.db.search import DEFAULT_LIMIT, ELLIPSIS, Hit, one_line_parts
 from mentor_tui.screens.store_work import deliver, failure_reason
 from mentor_tui.widgets.key_bar import KeyBar
 from mentor_tui.widgets.plain_input import PlainInput
@@ -33,6 +33,7 @@ HIT_STYLE = "bold reverse"
 PRIVATE_STYLE = "bold $text-error"
 LABEL_WIDTH = 14  # "session notes" and "private note" fit
 DATE_WIDTH = 10
+SNIPPET_INDENT = 4  # the words around the match, under the kind
 INTRO = (
     "Type a word to search the notes of check-ins, goals, labs, lab evidence, sessions, "
     "incidents and kudos. Your private pairing notes (of the mentees you mentor) are "
@@ -103,7 +104,8 @@ class SearchScreen(Screen[Hit | None]):
 
     def _show_hits(self, text: str, hits: list[Hit], searchable: bool) -> None:
         self.searched, self.hits = text, hits
-        self.results.set_options(Option(hit_prompt(hit)) for hit in hits)
+        width = self.results.content_size.width - SNIPPET_INDENT
+        self.results.set_options(Option(hit_prompt(hit, width)) for hit in hits)
         if hits:
             self.results.highlighted = 0
         if not searchable and text.strip():  # emoji, punctuation: the index holds words only
@@ -152,8 +154,9 @@ class SearchScreen(Screen[Hit | None]):
         self.refresh_bindings()
 
 
-def hit_prompt(hit: Hit) -> Content:
-    """Two lines: kind, date, title (and whose it is); then the words around the match."""
+def hit_prompt(hit: Hit, width: int = 0) -> Content:
+    """Two lines: kind, date, title (and whose it is); then the words around the match, begun later
+    when the first match would be past `width` cells (a narrow terminal cuts the line's end)."""
     when = hit.when
     shown = dates.show_moment(when) if isinstance(when, dt.datetime) else dates.show(when)
     head = [(f"{hit.label:<{LABEL_WIDTH}}", "$text-muted"), f"{shown:<{DATE_WIDTH}}  "]
@@ -163,7 +166,30 @@ def hit_prompt(hit: Hit) -> Content:
     if hit.private:
         head.append(("  PRIVATE", PRIVATE_STYLE))
     snippet = marked(hit.snippet, "") or [("(no notes: the title matched)", "$text-muted")]
-    return Content.assemble(*head, "\n", " " * 4, *snippet)
+    return Content.assemble(*head, "\n", " " * SNIPPET_INDENT, *_from_the_match(snippet, width))
+
+
+def _from_the_match(pieces: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """`pieces`, their start dropped ("…" instead) so that the first match ends inside `width`
+    with a third of the width before it."""
+    before = 0
+    for text, style in pieces:
+        if HIT_STYLE in style:
+            if width <= 0 or before + len(text) <= width:
+                return pieces
+            break
+        before += len(text)
+    else:
+        return pieces
+    drop = before - width // 3
+    out: list[tuple[str, str]] = [(ELLIPSIS, "")]
+    for text, style in pieces:
+        if drop >= len(text):
+            drop -= len(text)
+            continue
+        out.append((text[drop:], style))
+        drop = 0
+    return out
 
 
 def marked(text: str, style: str) -> list[tuple[str, str]]:
