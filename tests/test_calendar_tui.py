@@ -259,6 +259,24 @@ async def test_incidents_are_linked_from_the_session(store_with_me):
     assert models.Incident.get_by_id(dns.id).session_id == session.id
 
 
+async def test_the_session_page_keeps_the_lines_of_notes_and_lessons_under_their_label(store_with_me):
+    session = _review()
+    session_edits.edit_occurrence(session.id, session.starts_at, None, "Went through the outage\nSecond line")
+    lessons = "- Lower the TTL\n- Pre-pull images\n- Page the owner\n- Write it down\n- Rehearse\n- Review"
+    incident = models.Incident.create(person=people.me(), occurred_on=dt.date(2026, 11, 1), title="DNS outage",
+                                      lessons=lessons)
+    session_edits.link_incident(incident.id, session.id)
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first_occurrence(pilot)
+        lines = screen_text(app).splitlines()
+        notes = lines.index("  Notes  Went through the outage")
+        assert lines[notes + 1] == "         Second line"  # under the first, not under "Notes"
+        first_lesson = lines.index("    - Lower the TTL")
+        assert lines[first_lesson + 1:first_lesson + 5] == [
+            "    - Pre-pull images", "    - Page the owner", "    - Write it down", "    … 2 more lines"]
+
+
 async def test_link_incident_from_the_incident_side(store_with_me):
     session = _review()
     incident = models.Incident.create(person=people.me(), occurred_on=dt.date(2026, 11, 1), title="DNS outage")

@@ -24,6 +24,8 @@ from mentor_tui.screens.section import clip
 from mentor_tui.screens.session_forms import end_series_form, occurrence_form, series_form
 from mentor_tui.words import plural
 
+LESSON_LINES = 4  # lines of an incident's lessons shown here (all: the incident in its person's growth view)
+
 
 class SessionScreen(DetailScreen[SessionView]):
     SUB_TITLE = "5 Calendar › Session"
@@ -290,7 +292,8 @@ def _series(v: SessionView) -> Content:
 
 def _occurrence(v: SessionView) -> Content:
     parts: list = [("This occurrence", "bold")]
-    parts += ["\n  ", ("Notes  ", "dim"), v.occurrence_notes or "none yet (o adds them)"]
+    notes = "\n         ".join(v.occurrence_notes.splitlines())  # each line under the first
+    parts += ["\n  ", ("Notes  ", "dim"), notes or "none yet (o adds them)"]
     names = ", ".join(name for _id, name in v.attendees)
     parts += ["\n  ", ("Attended  ", "dim"), f"{len(v.attendees)}: {names}" if v.attendees
               else "nobody: it is cancelled" if v.cancelled else "nobody recorded (a ticks people)"]
@@ -305,6 +308,9 @@ def _incidents(v: SessionView) -> Content:
         # whose before the title, as the l dialog lists them: "(archived)" after the name of someone
         # who left reads as parentheses in parentheses at the end, and a long title wraps, not the name
         parts += ["\n  ", (f"{dates.show(i.occurred_on)} {i.severity} ", "dim"), f"{i.person}: ", (i.title, "bold")]
-        if i.lessons:
-            parts += ["\n    ", clip(" ".join(i.lessons.split()), 160)]
+        lines = [" ".join(line.split()) for line in i.lessons.splitlines() if line.strip()]
+        for line in lines[:LESSON_LINES]:  # a list of lessons stays a list
+            parts += ["\n    ", clip(line, 160)]
+        if len(lines) > LESSON_LINES:
+            parts += ["\n    ", (f"… {plural(len(lines) - LESSON_LINES, 'more line')}", "dim")]
     return Content.assemble(*parts)
