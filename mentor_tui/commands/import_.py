@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         gc_paused,
         import_files,
         import_parsed,
-        own_exports,
+        private_notes_taken,
         read_files,
     )
 
@@ -50,16 +50,14 @@ def run(args: argparse.Namespace) -> int:
     except ExchangeError as exc:
         raise InputError(str(exc)) from None
     show_progress = len(paths) > 1 and sys.stderr.isatty()
-    take_private: Callable[[Any], bool] | None = None  # every file's notes (--include-private)
+    take_private: Callable[[Any], bool] | None = None
+    whose = "none" if args.without_private else "all" if args.include_private else "mine"
 
     def chosen() -> None:
         """Whose private notes are taken, once the store is open: as the app's import does,
         another mentor's only when asked."""
         nonlocal take_private
-        if args.without_private:
-            take_private = lambda _f: False  # noqa: E731
-        elif not args.include_private:
-            take_private = own_exports()
+        take_private = private_notes_taken(whose)
 
     def shown(done: int) -> None:
         path = paths[done - 1]

@@ -43,6 +43,7 @@ __all__ = [
     "import_files",
     "import_parsed",
     "own_exports",
+    "private_notes_taken",
     "read_files",
     "read_files_here",
 ]
@@ -77,6 +78,16 @@ def own_exports() -> Callable[[ParsedFile], bool]:
     me = people.me()
     mine = {me.uuid, *people.aliases_of(me.id)} if me is not None else set()
     return lambda f: f.exported_by in mine
+
+
+def private_notes_taken(whose: str) -> Callable[[ParsedFile], bool]:
+    """Which files' private notes an import takes, for both the app's import and the command
+    line's: "all" (`--include-private`), "mine" (`own_exports`, the default) or "none"
+    (`--without-private`). Asks the open store once, for "mine"."""
+    if whose == "mine":
+        return own_exports()
+    take = whose == "all"
+    return lambda _f: take
 
 
 def import_files(

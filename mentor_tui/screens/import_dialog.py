@@ -69,13 +69,11 @@ def preview_text(summary: Any) -> str:
     return "\n".join([head, *lines, *([""] + notices if notices else [])])
 
 
-def _taken(switch_on: bool, mine: Callable[[Any], bool], others: bool) -> Callable[[Any], bool]:
-    """Whose private notes an import takes. With another mentor's file among them the switch
-    adds theirs to mine (`--include-private`); with mine alone it takes or leaves mine
-    (`--without-private`)."""
-    if switch_on:
-        return lambda _f: True
-    return mine if others else (lambda _f: False)
+def _whose(switch_on: bool, others: bool) -> str:
+    """Whose private notes the import takes (toml_import.private_notes_taken). With another
+    mentor's file among them the switch adds theirs to mine (`--include-private`); with mine
+    alone it takes or leaves mine (`--without-private`)."""
+    return "all" if switch_on else "mine" if others else "none"
 
 
 class ImportDialog(ModalScreen[bool]):
@@ -94,7 +92,6 @@ class ImportDialog(ModalScreen[bool]):
         super().__init__()
         self._files: list[Any] | None = None  # read, checked and previewed: ctrl+s writes them
         self._nothing = False  # ... unless nothing would change: then ctrl+s checks them again
-        self._mine: Callable[[Any], bool] = lambda _f: False  # whether a file is my own export
         self._others = False  # another mentor's file carries private notes
 
     def compose(self) -> ComposeResult:
@@ -149,19 +146,22 @@ class ImportDialog(ModalScreen[bool]):
                 others = any(not mine(f) for f in files if toml_import.carries_private(f))
                 switch_on = not others  # by default mine are taken, another mentor's left out
                 summary = toml_import.import_parsed(
-                    files, dry_run=True, take_private=_taken(switch_on, mine, others)
+                    files, dry_run=True, take_private=toml_import.private_notes_taken(_whose(switch_on, others))
                 )
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
             return
-        self.app.call_from_thread(self._checked, files, summary, switch_on, mine, others)
+        self.app.call_from_thread(self._checked, files, summary, switch_on, others)
 
-    def _checked(self, files: list[Any], summary: Any, switch_on: bool, mine: Any, others: bool) -> None:
-        self._mine, self._others = mine, others
+    def _checked(self, files: list[Any], summary: Any, switch_on: bool, others: bool) -> None:
+        self._others = others
         self._previewed(files, summary, switch_on)
 
     def _take_private(self, switch_on: bool) -> Callable[[Any], bool]:
-        return _taken(switch_on, self._mine, self._others)
+        """(In a worker, the store open.)"""
+        from mentor_tui.exchange import toml_import
+
+        return toml_import.private_notes_taken(_whose(switch_on, self._others))
 
     def _previewed(self, files: list[Any], summary: Any, switch_on: bool) -> None:
         self._files = files

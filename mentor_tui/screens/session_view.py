@@ -292,7 +292,7 @@ def _series(v: SessionView) -> Content:
 
 def _occurrence(v: SessionView) -> Content:
     parts: list = [("This occurrence", "bold")]
-    notes = "\n         ".join(v.occurrence_notes.splitlines())  # each line under the first
+    notes = ("\n" + " " * len("  Notes  ")).join(v.occurrence_notes.splitlines())  # each line under the first
     parts += ["\n  ", ("Notes  ", "dim"), notes or "none yet (o adds them)"]
     names = ", ".join(name for _id, name in v.attendees)
     parts += ["\n  ", ("Attended  ", "dim"), f"{len(v.attendees)}: {names}" if v.attendees
