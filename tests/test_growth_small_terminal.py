@@ -70,3 +70,23 @@ async def test_a_taller_terminal_shows_more_skills_and_still_a_page_of_records(d
         else:
             assert shown == skills[:len(shown)] and len(shown) >= 5
         assert records_on_screen(app) >= 7
+
+
+async def test_at_80x24_a_rating_dated_in_the_future_says_so_and_keeps_who_rated_it(demo_db):
+    import datetime as dt
+
+    from mentor_tui import clock
+    from mentor_tui.db import database, people, ratings
+
+    database.open_database(demo_db)
+    me = people.me()
+    mentor = people.Person.select().where(people.Person.id != me.id).order_by(people.Person.id).first()
+    ratings.create_rating(me.id, "kubernetes", 4, clock.today() + dt.timedelta(days=30), rated_by_id=mentor.id)
+    database.close_database()
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_settled(pilot, "m")
+        (line,) = [line for line in screen_lines(app) if line.strip().startswith("rating ") and "future" in line]
+        # the date says it counts from its day on; the level and who rated it are not cut off
+        assert f"{dates.show(clock.today() + dt.timedelta(days=30))} future" in line
+        assert line.rstrip().endswith(f"Kubernetes 4 (by {mentor.name})")

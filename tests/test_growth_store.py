@@ -126,7 +126,8 @@ def test_a_rating_dated_after_today_counts_from_its_day_as_in_the_team_matrix(pa
     (row,) = [r for r in team_skills.team_skills(as_of=today).rows if r.person_id == ana.id]
     assert row.cells["kubernetes"].level == 2  # the Team matrix says the same
     summaries = [r.summary for r in growth.growth_of(ana.id, as_of=today).records if r.kind == "rating"]
-    assert summaries == ["Kubernetes 5 (self) · dated in the future", "Kubernetes 2 (self)"]
+    assert summaries == ["Kubernetes 5 (self)", "Kubernetes 2 (self)"]
+    assert [r.future for r in growth.growth_of(ana.id, as_of=today).records if r.kind == "rating"] == [True, False]
     # On its day it is the current one.
     (line,) = growth.growth_of(ana.id, as_of=D(2099, 1, 1)).skills
     assert (line.latest_self.level, line.history) == (5, (2, 5))

@@ -159,7 +159,7 @@ async def test_a_rating_dated_in_the_future_is_asked_about_and_counts_from_its_d
         ]
         # Until its day the rating before it is the current one, as in the Team matrix; the list marks it.
         assert "2 learning" in _part(app, "skills") and "4 proficient" not in _part(app, "skills")
-        assert "Kubernetes 4 (self) · dated in the future" in screen_text(app)
+        assert "rating | 2027-01-05 future | Kubernetes 4 (self)" in screen_text(app)
 
 
 async def test_her_first_primary_shift_moves_the_ladder(team):
@@ -196,7 +196,7 @@ async def test_a_shift_dated_in_the_future_is_asked_about_and_counts_from_its_da
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
         assert "not on call yet" in _part(app, "ladder")  # from its day on
-        assert "Secondary week · dated in the future" in screen_text(app)
+        assert "incident | 2027-06-01 future | secondary · SEV3 · Secondary week" in screen_text(app)
     assert _rows(team, "SELECT role, occurred_on FROM incident") == [("secondary", "2027-06-01")]
 
 

@@ -47,6 +47,25 @@ async def test_the_title_bar_reads_as_a_header_and_follows_the_sub_title():
         assert len(title_line(app)) == 80 and "…" in title_line(app)
 
 
+async def _title_at(width: int, sub_title: str) -> str:
+    app = Harness()
+    async with app.run_test(size=(width, 10)) as pilot:
+        await pilot.pause()
+        app.screen.sub_title = sub_title
+        await pilot.pause()
+        return title_line(app)
+
+
+async def test_a_long_breadcrumb_keeps_its_section_and_its_last_step():
+    where = "4 Check-ins › Jonas Becker → Mei Tanaka › 2026-11-11"
+    # at 80 columns the app's name goes first: the whole breadcrumb fits without it
+    line = await _title_at(80, where)
+    assert where in line and "mentor-tui" not in line and len(line) == 80
+    # narrower, the middle steps are cut: the section and the check-in's date stay whole
+    line = await _title_at(60, where)
+    assert "4 Check-ins › Jonas Becker →… › 2026-11-11" in line and len(line) == 60
+
+
 async def test_clicking_the_icon_opens_the_command_palette():
     app = Harness()
     async with app.run_test(size=(80, 10)) as pilot:

@@ -92,6 +92,7 @@ class Record:
     summary: str
     kept: int = 0  # characters at the end of `summary` that a cut to a narrow width keeps (a rating's
     # level and who rated it, "(archived)" included): the competency's name is cut instead
+    future: bool = False  # dated after today (a rating or a shift): it counts from its day on
 
     @property
     def key(self) -> str:
@@ -212,8 +213,8 @@ def _ladder(person_id: int, as_of: dt.date) -> tuple[tuple[LadderStep, ...], tup
 
 def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tuple[Record, ...]:
     records = [_rating_record(r, as_of) for r in ratings]
-    records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}"
-                       + (" · dated in the future" if i.occurred_on > as_of else ""))
+    records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}",
+                       future=i.occurred_on > as_of)
                 for i in incidents]
     records += [Record("ownership", o.id, o.since, f"{o.kind} {o.name}" + (" (ended)" if o.until else ""))
                 for o in owned]
@@ -228,8 +229,7 @@ def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tupl
 
 def _rating_record(r, as_of: dt.date) -> Record:
     said = f" {r.level} ({'self' if r.rated_by_id is None else 'by ' + _rater(r)})"
-    said += " · dated in the future" if r.rated_on > as_of else ""
-    return Record("rating", r.id, r.rated_on, r.cname + said, kept=len(said))
+    return Record("rating", r.id, r.rated_on, r.cname + said, kept=len(said), future=r.rated_on > as_of)
 
 
 def _first_line(text: str) -> str:

@@ -44,6 +44,15 @@ def due_text(due_on: dt.date | None, today: dt.date) -> Text:
     return Text(dates.show(due_on))
 
 
+def due_short(due_on: dt.date | None, today: dt.date) -> Text:
+    """`due_text` for a list's narrow column: how overdue, or the date when not due yet."""
+    if due_on is None or due_on > today:
+        return due_text(due_on, today)
+    if due_on == today:
+        return Text("due today", style="bold yellow")
+    return Text(f"{plural((today - due_on).days, 'day')} overdue", style="bold red")
+
+
 def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box: bool = True) -> Text:
     line = Text(("[x] " if item.done_on else "[ ] ") if box else "")
     line.append(item.text.strip().replace("\n", " "), style="dim" if item.done_on else "")

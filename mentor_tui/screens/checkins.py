@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from mentor_tui import clock, dates
 from mentor_tui.db.mentorship_list import MentorshipRow
-from mentor_tui.screens.checkin_parts import due_text, plural
+from mentor_tui.screens.checkin_parts import due_short, plural
 from mentor_tui.screens.mentorship_actions import MentorshipActions
 from mentor_tui.screens.section import TableSection, clip
 
@@ -37,7 +37,8 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
     COLUMNS = ("Mentor → mentee", "Last check-in", "Next due", "Open actions", "Blocker", "Focus")
     # Fixed widths: the table is drawn right the first time, however busy the machine is
     # (auto widths are measured when the app is idle, and were caught unmeasured under load).
-    WIDTHS = (28, 13, 27, 12, 13, 13)
+    # At 80 columns the first four fit whole: who, when last, when next, how many open actions.
+    WIDTHS = (28, 13, 17, 12, 13, 20)
     FIRST_PAGE = 80
     PAGE_SIZE = 100  # then a page at a time: appending it stays within a key's budget
     BINDINGS = [
@@ -80,7 +81,7 @@ class CheckInsScreen(MentorshipActions, TableSection[MentorshipRow]):
         elif row.someone_archived:
             due = Text("not due: archived", style="dim")
         else:
-            due = due_text(row.due_on, today)
+            due = due_short(row.due_on, today)
         if row.blocker is None:
             blocker = Text("")
         elif row.blocker.flagged:

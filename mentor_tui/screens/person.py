@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -100,7 +101,7 @@ class PersonScreen(DetailScreen[PersonView]):
         title.append(("  · enter opens/edits · d deletes" if growth.records else f"  · none yet: {ADD_KEYS}", "dim"))
         self.query_one("#records-title", Static).update(Content.assemble(*title))
         width = max(30, self.size.width - 32)  # the list fits the screen: no sideways scrolling
-        rows = [TableRow(r.key, r, (r.kind, dates.show(r.on), _cut(r, width))) for r in growth.records]
+        rows = [TableRow(r.key, r, (r.kind, _day(r), _cut(r, width))) for r in growth.records]
         select, self.select_after_reload = self.select_after_reload, None
         self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
         self.refresh_bindings()
@@ -202,6 +203,13 @@ class PersonScreen(DetailScreen[PersonView]):
                 self.save(lambda: _delete(record), saved=lambda _: self._deleted(record))
 
         self.app.push_screen(DeleteDialog(what, CONSEQUENCES[record.kind]), answered)
+
+
+def _day(record: Record) -> Text | str:
+    """The record's date; one dated after today says so (it counts from its day on)."""
+    if record.future:
+        return Text(f"{dates.show(record.on)} future", style="yellow")
+    return dates.show(record.on)
 
 
 def _cut(record: Record, width: int) -> str:

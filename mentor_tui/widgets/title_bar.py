@@ -37,12 +37,12 @@ class TitleBar(Static):
 
     def render(self) -> Content:
         screen, app = self.screen, self.app
-        title = app.format_title(screen.title if screen.title is not None else app.title,
-                                 screen.sub_title if screen.sub_title is not None else app.sub_title)
-        width = self.size.width
-        room = max(0, width - ICON_WIDTH - RIGHT_WIDTH)
+        name = screen.title if screen.title is not None else app.title
+        where = screen.sub_title if screen.sub_title is not None else app.sub_title
+        room = max(0, self.size.width - ICON_WIDTH - RIGHT_WIDTH)
+        title = app.format_title(name, where)
         if title.cell_length > room:
-            title = title.truncate(room, ellipsis=True)
+            title = fitted_where(where, room)
         left = (room - title.cell_length) // 2
         icon = Content(f" {self.icon}").pad_right(ICON_WIDTH - 1 - Content(self.icon).cell_length)
         return Content.assemble(icon, " " * left, title, " " * (room - left - title.cell_length + RIGHT_WIDTH))
@@ -51,3 +51,21 @@ class TitleBar(Static):
         if event.x < ICON_WIDTH:
             event.stop()
             await self.run_action("app.command_palette")
+
+
+SEPARATOR = " › "
+
+
+def fitted_where(where: str, room: int) -> Content:
+    """The sub-title (a breadcrumb: section › … › page) in `room` cells, for a title line the
+    app's name does not fit on: the middle steps are cut first, so the section and the page
+    shown (a check-in's date) stay; only then is the end cut."""
+    steps = [Content(step) for step in where.split(SEPARATOR)]
+    if sum(step.cell_length for step in steps) + len(SEPARATOR) * (len(steps) - 1) > room and len(steps) > 2:
+        first, middle, last = steps[0], steps[1:-1], steps[-1]
+        spare = room - first.cell_length - last.cell_length - len(SEPARATOR) * (len(steps) - 1)
+        each = spare // len(middle)
+        if each >= 2:  # at least a letter and "…" per step
+            steps = [first, *(step.truncate(each, ellipsis=True) for step in middle), last]
+    text = Content(SEPARATOR).join(steps).stylize("dim")
+    return text.truncate(room, ellipsis=True) if text.cell_length > room else text
