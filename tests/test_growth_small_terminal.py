@@ -90,3 +90,8 @@ async def test_at_80x24_a_rating_dated_in_the_future_says_so_and_keeps_who_rated
         # the date says it counts from its day on; the level and who rated it are not cut off
         assert f"{dates.show(clock.today() + dt.timedelta(days=30))} future" in line
         assert line.rstrip().endswith(f"Kubernetes 4 (by {mentor.name})")
+        # every record's text still ends in view: cut with "…" where it is too long, never by the edge
+        assert records_on_screen(app) >= 5
+        for record in app.screen.data.growth.records[:5]:
+            cell = str(app.screen.records.get_row(record.key)[2])
+            assert any(cell in row for row in screen_lines(app)), cell

@@ -200,6 +200,18 @@ def test_ownership_since_until(pair):
     assert len(growth.growth_of(ana.id).ownership) == 1
 
 
+def test_an_ownership_ending_later_is_not_listed_as_ended(pair):
+    _me, ana = pair
+    ownership.create_ownership(ana.id, "runbook", "DB failover", D(2026, 1, 1), D(2026, 6, 1))
+    ownership.create_ownership(ana.id, "slo", "Checkout availability", D(2026, 11, 1), D(2027, 3, 31))
+    today = D(2026, 11, 26)
+    summaries = {r.summary for r in growth.growth_of(ana.id, as_of=today).records if r.kind == "ownership"}
+    assert summaries == {"runbook DB failover (ended)", "slo Checkout availability (until 2027-03-31)"}
+    # it runs through its last day, and has ended the day after
+    summaries = {r.summary for r in growth.growth_of(ana.id, as_of=D(2027, 4, 1)).records if r.kind == "ownership"}
+    assert "slo Checkout availability (ended)" in summaries
+
+
 def test_kudos_received_with_what_they_are_for(pair):
     me, ana = pair
     shift = incidents.create_incident(ana.id, D(2026, 11, 2), "primary", "SEV2", "Checkout latency")

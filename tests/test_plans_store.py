@@ -47,6 +47,15 @@ def test_blocked_toggles_and_space_unblocks_to_doing(plan):
     assert goals.toggle_blocked(goal.id, FROZEN_TODAY).status == "todo"
 
 
+def test_a_done_goal_is_not_blocked_and_keeps_its_day(plan):
+    goal = goals.plan_view(plan.uuid).goals[0]
+    goals.set_status(goal.id, "done", FROZEN_TODAY - dt.timedelta(days=60))
+    with pytest.raises(ValueError, match="this goal is done: press space to reopen it"):
+        goals.toggle_blocked(goal.id, FROZEN_TODAY)
+    kept = goals.plan_view(plan.uuid).goals[0]
+    assert (kept.status, kept.done_on) == ("done", FROZEN_TODAY - dt.timedelta(days=60))
+
+
 def test_progress_moves_with_done_goals(plan):
     view = goals.plan_view(plan.uuid)
     assert (view.goals_done, view.percent) == (0, 0)

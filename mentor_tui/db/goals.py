@@ -258,10 +258,13 @@ def cycle_status(goal_id: int, today: dt.date) -> Goal:
 
 
 def toggle_blocked(goal_id: int, today: dt.date) -> Goal:
-    """Blocked, or back to todo when it was blocked."""
+    """Blocked, or back to todo when it was blocked. A done goal is not blocked: that would
+    lose the day it was done (b again gives todo); it is reopened first (space)."""
     goal = Goal.get_or_none(Goal.id == goal_id)
     if goal is None:
         raise ValueError("that goal no longer exists")
+    if goal.status == "done":
+        raise ValueError("this goal is done: press space to reopen it, then b to block it")
     return set_status(goal_id, "todo" if goal.status == "blocked" else "blocked", today)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from mentor_tui import clock
+from mentor_tui import clock, dates
 from mentor_tui.db.growth_refs import describe
 from mentor_tui.db.models import (
     Competency,
@@ -216,8 +216,7 @@ def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tupl
     records += [Record("incident", i.id, i.occurred_on, f"{LADDER_WORDS.get(i.role, i.role)} · {i.severity} · {i.title}",
                        future=i.occurred_on > as_of)
                 for i in incidents]
-    records += [Record("ownership", o.id, o.since, f"{o.kind} {o.name}" + (" (ended)" if o.until else ""))
-                for o in owned]
+    records += [Record("ownership", o.id, o.since, f"{o.kind} {o.name}" + _until(o.until, as_of)) for o in owned]
     records += [Record("kudos", k.id, k.given_on, f"from {_giver(k) or 'someone'}: {_first_line(k.text)}")
                 for k in kudos]
     records += [Record("feedback", f.id, f.given_on,
@@ -225,6 +224,13 @@ def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tupl
                 for f in feedback]
     records.sort(key=lambda r: (r.on, r.kind, r.id), reverse=True)
     return tuple(records[:RECORDS_SHOWN])
+
+
+def _until(until: dt.date | None, as_of: dt.date) -> str:
+    """How an ownership's end reads in the list: ended, or the day it is to end."""
+    if until is None:
+        return ""
+    return " (ended)" if until < as_of else f" (until {dates.show(until)})"
 
 
 def _rating_record(r, as_of: dt.date) -> Record:

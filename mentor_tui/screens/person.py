@@ -42,6 +42,7 @@ CONSEQUENCES = {
     "kudos": "This kudos goes, for giver and receiver alike.",
     "feedback": "This program feedback goes.",
 }
+FUTURE = " future"  # after the date of a record dated after today
 ADD_KEYS = "s rate a skill · l log an incident or shift · o ownership · k kudos · f program feedback"
 
 
@@ -100,7 +101,8 @@ class PersonScreen(DetailScreen[PersonView]):
         title: list = [("Records", "bold"), (f"  {len(growth.records)}", "dim")]
         title.append(("  · enter opens/edits · d deletes" if growth.records else f"  · none yet: {ADD_KEYS}", "dim"))
         self.query_one("#records-title", Static).update(Content.assemble(*title))
-        width = max(30, self.size.width - 32)  # the list fits the screen: no sideways scrolling
+        # the list fits the screen (no sideways scrolling): a date marked future is wider
+        width = max(30, self.size.width - 32 - (len(FUTURE) if any(r.future for r in growth.records) else 0))
         rows = [TableRow(r.key, r, (r.kind, _day(r), _cut(r, width))) for r in growth.records]
         select, self.select_after_reload = self.select_after_reload, None
         self.records.show_rows(rows, columns=["Kind", "Date", "What"], select=select)
@@ -208,7 +210,7 @@ class PersonScreen(DetailScreen[PersonView]):
 def _day(record: Record) -> Text | str:
     """The record's date; one dated after today says so (it counts from its day on)."""
     if record.future:
-        return Text(f"{dates.show(record.on)} future", style="yellow")
+        return Text(f"{dates.show(record.on)}{FUTURE}", style="yellow")
     return dates.show(record.on)
 
 
