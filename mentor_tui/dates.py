@@ -69,14 +69,14 @@ def parse(text: str) -> dt.date:
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(_no_such_day(text) or f"expected a date like 2026-11-26 (YYYY-MM-DD), got {text!r}") from None
+        raise ValueError(no_such_day(text) or f"expected a date like 2026-11-26 (YYYY-MM-DD), got {text!r}") from None
     problem = year_problem(value)
     if problem is not None:
         raise ValueError(f"{problem}: check the year of {text!r}")
     return value
 
 
-def _no_such_day(text: str) -> str | None:
+def no_such_day(text: str) -> str | None:
     """What is wrong with a date written as YYYY-MM-DD that is not a day (2026-02-30), or None."""
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match is None:

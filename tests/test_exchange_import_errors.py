@@ -46,6 +46,8 @@ EXPECTED = {
     "newer_version.toml": "version: the file is format version 3, written by a newer mentor-tui",
     "not_toml.toml": "not a valid mentor-tui file: extra `=`, expected nothing at line 12 column 8",
     "plans_not_array.toml": 'plans: expected an array of tables ([[plans]]), got "all of them"',
+    "not_a_day.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-02-30" '
+                      "('2026-02-30' is not a day: February 2026 has 28 days)",
     "private_notes_not_included.toml": "checkins[0].private_notes: private notes in a file that says includes_private = false",
     "quoted_date.toml": 'plans[0].goals[2].due_on: expected a date (YYYY-MM-DD), got "2026-08-30" '
                         "(a string: TOML dates are written without quotes, due_on = 2026-08-30)",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from mentor_tui import schema
+from mentor_tui import dates, schema
 from mentor_tui.exchange.errors import ExchangeError
 from mentor_tui.exchange.toml_text import BARE_KEY, KEY_PARTS, key_path, quote, show
 
@@ -181,5 +181,7 @@ def _quoted_date(f: schema.Field, value: Any) -> str:
         else:
             dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return ""
+        # a date that is not a day (2026-02-30) says why, as the app's forms say it
+        problem = dates.no_such_day(text) if f.type == schema.DATE else None
+        return f" ({problem})" if problem else ""
     return f" (a string: TOML dates are written without quotes, {f.file_key} = {text})"
