@@ -93,3 +93,19 @@ async def test_ticking_my_action_item_updates_the_counts_without_reading_every_p
         await pilot.press("1")
         await settle(pilot)
         assert "Open actions\n1" in screen_text(app) and reads["DashboardScreen"] == 1
+
+
+async def test_r_reads_every_panel_again(store_with_me, reads):
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "People\n1" in screen_text(app)
+        people.add_person("Ana Ruiz", "mentee")  # as another program (a second mentor-tui) would
+        await pilot.press("r")
+        await settle(pilot)
+        assert "People\n2" in screen_text(app) and reads["DashboardScreen"] == 1
+        # a key in the key bar, a line in help and an entry in the command palette
+        assert any(c.title == "Reload" for c in app.get_system_commands(app.screen))
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "Reload" in screen_text(app)

@@ -49,6 +49,7 @@ class DashboardScreen(SectionScreen):
     BINDINGS = [
         Binding("m", "my_growth", "My growth"),
         Binding("space", "tick_action", "Tick action done"),
+        Binding("r", "reload_all", "Reload"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -87,6 +88,11 @@ class DashboardScreen(SectionScreen):
         super().resumed()
         for panel in self.query(MyActionItems):  # none when the app is closing during start-up
             panel.reload()
+
+    def action_reload_all(self) -> None:
+        """Read every panel and my action items again (another program may have written)."""
+        self.resumed()
+        self.set_status("Reloaded.")
 
     def action_tick_action(self) -> None:
         if not self._actions_focused():
