@@ -290,6 +290,20 @@ async def test_a_rule_broken_is_still_shown_in_the_form(store_with_me):
         assert "Not saved: Bo Chen is already here" in screen_text(app)
 
 
+async def test_an_email_someone_has_is_refused_in_the_form(store_with_me):
+    people.add_person("Ana Ruiz", "mentee", "ana@example.com")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_team(pilot)
+        form = await _typed_add_person_form(pilot, "Ana Ruiz B")
+        form.query_one("#field-email").value = " ANA@example.com"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "Not saved: Ana Ruiz already has the email ANA@example.com" in " ".join(screen_text(app).split())
+    assert _names(store_with_me) == ["Ana Ruiz", "Bo Chen"]
+
+
 async def test_choice_lists_are_read_in_a_worker_not_on_the_ui_thread(team, monkeypatch):
     seen: list[int] = []
     real_roster = people.roster

@@ -206,6 +206,21 @@ def test_editing_a_person_changes_every_field_and_refuses_a_name_taken(store):
         teams.update_person(9999, "X", "mentee", None, "")
 
 
+def test_an_email_someone_else_has_is_refused_on_every_path(store):
+    # an import finds a person by email only when one person here has it: two must not share one
+    jo = people.add_person("Jo", "mentee", " jo@example.com ")
+    assert jo.email == "jo@example.com"
+    with pytest.raises(ValueError, match="Jo already has the email JO@example.com"):
+        people.add_person("Lu", "mentee", "JO@example.com")
+    lu = people.add_person("Lu", "mentee", "lu@example.com")
+    with pytest.raises(ValueError, match="Jo already has the email"):
+        teams.update_person(lu.id, "Lu", "mentee", " Jo@Example.com", "")
+    assert teams.update_person(jo.id, "Jo", "mentor", "JO@example.com", "").email == "JO@example.com"  # their own
+    with pytest.raises(ValueError, match="Lu already has the email"):
+        people.set_me("Me", "lead", "lu@example.com")
+    assert [p.email for p in m.Person.select().order_by(m.Person.id)] == ["JO@example.com", "lu@example.com"]
+
+
 def test_a_merge_keeps_the_team_of_the_other_when_keep_has_none(store):
     keep, other = person("Ana"), person("Ana R.", "platform")
     people_merge.merge(keep, other)

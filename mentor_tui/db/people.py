@@ -30,8 +30,9 @@ def set_me(name: str, role: str, email: str | None = None) -> Person:
     db = Person._meta.database
     with db.atomic("IMMEDIATE"):
         refuse_taken(name)
+        refuse_email_taken(email)
         Person.update(is_me=False).where(Person.is_me).execute()
-        return Person.create(name=name, role=role, email=email or None, is_me=True)
+        return Person.create(name=name, role=role, email=(email or "").strip() or None, is_me=True)
 
 
 def claim_me(person_id: int) -> Person:
@@ -73,6 +74,24 @@ def refuse_taken(name: str, but: int | None = None) -> None:
         raise ValueError(f"{taken[0].name} is already here; add an initial to tell two people apart")
 
 
+def fold_email(email: str | None) -> str:
+    """An email as people are matched by it (an import's, the forms'): trimmed, any case."""
+    return email.strip().casefold() if email and email.strip() else ""
+
+
+def refuse_email_taken(email: str | None, but: int | None = None) -> None:
+    """Raise ValueError when someone (other than person `but`) already has this email: an import
+    matches a person by email only when one person here has it."""
+    wanted = fold_email(email)
+    if not wanted:
+        return
+    pairs: Any = Person.select(Person.id, Person.name, Person.email).where(Person.email.is_null(False)).tuples()
+    for pid, name, other in pairs:
+        if pid != but and fold_email(other) == wanted:
+            raise ValueError(f"{name} already has the email {email.strip()}; "
+                             "an import finds a person by email, so two people cannot share one")
+
+
 def _named(name: str, limit: int) -> list[Person]:
     """Up to `limit` people whose name folds to the same as `name`.
 
@@ -100,7 +119,8 @@ def add_person(name: str, role: str, email: str | None = None, team: str | None 
     schema.check("people", {"name": name, "role": role, "email": email or None})
     team = clean_team(team)
     refuse_taken(name)
-    return Person.create(name=name, role=role, email=email or None, team=team)
+    refuse_email_taken(email)
+    return Person.create(name=name, role=role, email=(email or "").strip() or None, team=team)
 
 
 def by_id(person_id: int) -> Person:

@@ -22,6 +22,7 @@ from typing import Any
 
 from mentor_tui import schema
 from mentor_tui.db.models import Mentorship, Person, PersonAlias
+from mentor_tui.db.people import fold_email
 from mentor_tui.db.people_merge import merge, overlap
 
 Row = dict[str, Any]
@@ -36,8 +37,6 @@ class Matches:
     by_email: int = 0  # incoming people found here (or in another file) by email
 
 
-def fold_email(email: str | None) -> str:
-    return email.strip().casefold() if email and email.strip() else ""
 
 
 class _Groups:

@@ -71,7 +71,7 @@ def set_team(person_id: int, team: str | None) -> Person:
 
 def update_person(person_id: int, name: str, role: str, email: str | None, team: str | None) -> Person:
     """Edit a person's name, role, email and team; a name another person has is refused."""
-    from mentor_tui.db.people import refuse_taken
+    from mentor_tui.db.people import refuse_email_taken, refuse_taken
 
     name = name.strip()
     email = (email or "").strip() or None
@@ -81,6 +81,7 @@ def update_person(person_id: int, name: str, role: str, email: str | None, team:
         if Person.get_or_none(Person.id == person_id) is None:
             raise ValueError("that person no longer exists")
         refuse_taken(name, but=person_id)
+        refuse_email_taken(email, but=person_id)
         Person.update(name=name, role=role, email=email, team=team).where(Person.id == person_id).execute()
     return Person.get_by_id(person_id)
 
