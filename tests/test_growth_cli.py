@@ -138,6 +138,12 @@ def test_give_kudos_from_me_or_someone_named(db):
     ]
 
 
+def test_kudos_dated_in_the_future_are_taken_and_said_so(db):
+    later = cli(db, "kudos", "Ana Ruiz", "Calm on the call", "--on", "2099-01-01")
+    assert later.returncode == 0 and len(later.stdout.splitlines()) == 1
+    assert later.stderr.strip() == "mentor-tui: dated in the future: 2099-01-01"
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("Ana Ruiz", "  "), "a text is required"),
     (("Ana Ruiz", "Hi", "--from", "Nobody"), "--from: no person called 'Nobody'"),

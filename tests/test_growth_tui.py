@@ -200,6 +200,21 @@ async def test_a_shift_dated_in_the_future_is_asked_about_and_counts_from_its_da
     assert _rows(team, "SELECT role, occurred_on FROM incident") == [("secondary", "2027-06-01")]
 
 
+async def test_kudos_dated_in_the_future_are_asked_about_and_marked(team):
+    app = MentorApp(db_path=team)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_ana(pilot)
+        await _form(pilot, "k", text="Calm on the call", given_on="2026-12-24")
+        await _save(pilot)
+        assert isinstance(app.screen, YesNoDialog)
+        assert "This kudos is dated in the future (2026-12-24)" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert "kudos | 2026-12-24 future | from Bo Chen: Calm on the call" in screen_text(app)
+    assert _rows(team, "SELECT given_on FROM kudos") == [("2026-12-24",)]
+
+
 async def test_kudos_and_ownership_show_and_are_edited_in_place(team, monkeypatch):
     said: list[str] = []
     notify = MentorApp.notify

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from mentor_tui.commands.growth_common import add_date_option
 
@@ -32,4 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if given.for_ref:
         for_text = " for " + growth_refs.describe([given.for_ref]).get(given.for_ref, given.for_ref)
     print(f"kudos to {receiver.name} from {giver.name}{for_text} on {given.given_on.isoformat()}  {given.uuid}")
+    from mentor_tui import clock
+
+    if given.given_on > clock.today():  # the form asks first; here it is said (stdout stays one line)
+        print(f"mentor-tui: dated in the future: {given.given_on.isoformat()}", file=sys.stderr)
     return 0

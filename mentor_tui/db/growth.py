@@ -92,7 +92,7 @@ class Record:
     summary: str
     kept: int = 0  # characters at the end of `summary` that a cut to a narrow width keeps (a rating's
     # level and who rated it, "(archived)" included): the competency's name is cut instead
-    future: bool = False  # dated after today (a rating or a shift): it counts from its day on
+    future: bool = False  # dated after today (a rating, a shift, kudos): marked in the list
 
     @property
     def key(self) -> str:
@@ -217,7 +217,8 @@ def _records(ratings, incidents, owned, kudos, feedback, as_of: dt.date) -> tupl
                        future=i.occurred_on > as_of)
                 for i in incidents]
     records += [Record("ownership", o.id, o.since, f"{o.kind} {o.name}" + _until(o.until, as_of)) for o in owned]
-    records += [Record("kudos", k.id, k.given_on, f"from {_giver(k) or 'someone'}: {_first_line(k.text)}")
+    records += [Record("kudos", k.id, k.given_on, f"from {_giver(k) or 'someone'}: {_first_line(k.text)}",
+                       future=k.given_on > as_of)
                 for k in kudos]
     records += [Record("feedback", f.id, f.given_on,
                        f"program feedback {f.rating}/5{'' if f.person_id else ' (anonymous)'}: {_first_line(f.text)}")

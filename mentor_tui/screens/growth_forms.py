@@ -228,7 +228,13 @@ def kudos_form(who: Who, choices: Choices, kudos: Any = None) -> FormScreen:
         save,
         guard=("Kudos", kudos.id) if kudos is not None else None,
         intro="Recognition is shown to the person it is for; nothing ranks people by kudos.",
+        ask_first=_kudos_in_the_future,
     )
+
+
+def _kudos_in_the_future(values: dict[str, Any]) -> tuple[str, str] | None:
+    """Kudos dated after today are asked about, as ratings and incidents are: likely a typo."""
+    return dated_in_the_future(values["given_on"], "kudos", "Kudos are for what has happened.")
 
 
 # ---------------------------------------------------------------- program feedback
