@@ -29,3 +29,17 @@ async def test_an_action_items_text_has_its_own_line_at_80_columns(demo_db):
 async def test_an_action_items_text_is_as_wide_as_the_dialog_on_a_wide_screen(demo_db):
     text, owner = await _new_item(demo_db, (120, 40))
     assert text.width >= 80 and owner.y == text.y + 1
+
+
+async def test_a_carried_items_due_date_is_never_cut_off_at_80_columns(demo_db):
+    from mentor_tui.widgets.marked_toggles import MarkedCheckbox
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, "4", ("n",))
+        carried = list(form.query(".carried").results(MarkedCheckbox))
+        assert carried
+        for box, item in zip(carried, form.context.open_items, strict=True):
+            label = box.label.plain
+            assert f"due {item.due_on.isoformat()}" in label  # what is cut is the text, with "…"
+            assert box.label.cell_length + 4 <= box.size.width, label  # "▐ ▌ " then the label, whole

@@ -122,15 +122,21 @@ class CheckInForm(FormScreen):
         if not self.context.open_items:
             yield Static("none open", classes="items-hint")
         today = clock.today()
+        width = self.carried_width()
         for item in self.context.open_items:
-            yield MarkedCheckbox(action_line(item, today, with_origin=True, box=False), value=False, compact=True, id=f"carried-{item.id}",
-                           classes="carried")
+            yield MarkedCheckbox(action_line(item, today, with_origin=True, box=False, width=width), value=False,
+                                 compact=True, id=f"carried-{item.id}", classes="carried")
         yield Label("Action items of this check-in", classes="items-title")
         with Vertical(id="action-rows"):
             for item in self.context.checkin.actions if self.context.checkin else ():
                 yield ActionRow(self.owners, item)
         yield Static(Content("ctrl+n adds an item · ctrl+t makes the next-steps lines items · "
                              "clearing an item's text deletes it"), classes="items-hint")
+
+    def carried_width(self) -> int:
+        """Cells for a carried item's line: the dialog (checkins.tcss: 96 wide, at most 95% of the
+        screen) less its border and padding, the box's margin and the box, and a scroll bar."""
+        return min(96, self.app.size.width * 95 // 100) - 4 - 2 - 4 - 2 - 6
 
     def rows_after_fields(self) -> int:
         # two titles (a blank line and a line each), the carried items (or "none open"), the items (two

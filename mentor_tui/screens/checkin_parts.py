@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rich.console import Group, RenderableType
@@ -53,9 +54,22 @@ def due_short(due_on: dt.date | None, today: dt.date) -> Text:
     return Text(f"{plural((today - due_on).days, 'day')} overdue", style="bold red")
 
 
-def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box: bool = True) -> Text:
+MIN_TEXT = 20  # cells of an action item's text kept however narrow the line
+
+
+def action_line(item: ActionLine, today: dt.date, with_origin: bool = False, box: bool = True,
+                width: int | None = None) -> Text:
+    """An action item on one line: its text, then owner, due (or done) date, where it came from.
+    Within `width` cells the text is cut, never what follows it (a line cut at the edge lost its date);
+    where the text would keep too little, the check-in it came from is left out first."""
     line = Text(("[x] " if item.done_on else "[ ] ") if box else "")
-    line.append(item.text.strip().replace("\n", " "), style="dim" if item.done_on else "")
+    text = Text(item.text.strip().replace("\n", " "), style="dim" if item.done_on else "")
+    if width is not None:
+        after = action_line(replace(item, text=""), today, with_origin, box).cell_len
+        if with_origin and width - after < 2 * MIN_TEXT:  # narrow: where it came from goes first
+            return action_line(item, today, False, box, width)
+        text.truncate(max(MIN_TEXT, width - after), overflow="ellipsis")
+    line.append_text(text)
     extra = []
     if item.owner:
         extra.append(item.owner)
