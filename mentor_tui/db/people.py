@@ -88,7 +88,7 @@ def refuse_email_taken(email: str | None, but: int | None = None) -> None:
     pairs: Any = Person.select(Person.id, Person.name, Person.email).where(Person.email.is_null(False)).tuples()
     for pid, name, other in pairs:
         if pid != but and fold_email(other) == wanted:
-            raise ValueError(f"{name} already has the email {email.strip()}; "
+            raise ValueError(f"{name} already has the email {(email or '').strip()}; "
                              "an import finds a person by email, so two people cannot share one")
 
 
