@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -81,3 +82,12 @@ def store_write(write: Callable[[], Any]) -> Any:
         return write()
     except ValueError as exc:
         raise InputError(str(exc)) from None
+
+
+def say_if_future(on: dt.date, words: str) -> None:
+    """A record dated after today is taken (the form asks first): said on stderr, so stdout stays
+    one line. `words`: what holds until that day."""
+    from mentor_tui import clock
+
+    if on > clock.today():
+        print(f"mentor-tui: dated in the future: {words}", file=sys.stderr)

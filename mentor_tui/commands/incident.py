@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from mentor_tui.commands.growth_common import add_date_option
@@ -25,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui.commands.common import InputError, open_existing_store
-    from mentor_tui.commands.growth_common import day, person, store_write
+    from mentor_tui.commands.growth_common import day, person, say_if_future, store_write
 
     occurred_on = day(args.on)
     lessons = args.lessons
@@ -46,9 +45,5 @@ def run(args: argparse.Namespace) -> int:
     ))
     print(f"logged for {who.name}: {incident.role} · {incident.severity} · {incident.title} "
           f"on {incident.occurred_on.isoformat()}  {incident.uuid}")
-    from mentor_tui import clock
-
-    if incident.occurred_on > clock.today():  # the form asks first; here it is said (stdout stays one line)
-        print(f"mentor-tui: dated in the future: it counts on the on-call ladder from "
-              f"{incident.occurred_on.isoformat()}", file=sys.stderr)
+    say_if_future(incident.occurred_on, f"it counts on the on-call ladder from {incident.occurred_on.isoformat()}")
     return 0

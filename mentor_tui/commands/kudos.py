@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from mentor_tui.commands.growth_common import add_date_option
 
@@ -20,7 +19,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui.commands.common import open_existing_store
-    from mentor_tui.commands.growth_common import day, me_or_error, person, store_write
+    from mentor_tui.commands.growth_common import (
+        day,
+        me_or_error,
+        person,
+        say_if_future,
+        store_write,
+    )
 
     given_on = day(args.on)
     open_existing_store(args)
@@ -33,8 +38,5 @@ def run(args: argparse.Namespace) -> int:
     if given.for_ref:
         for_text = " for " + growth_refs.describe([given.for_ref]).get(given.for_ref, given.for_ref)
     print(f"kudos to {receiver.name} from {giver.name}{for_text} on {given.given_on.isoformat()}  {given.uuid}")
-    from mentor_tui import clock
-
-    if given.given_on > clock.today():  # the form asks first; here it is said (stdout stays one line)
-        print(f"mentor-tui: dated in the future: {given.given_on.isoformat()}", file=sys.stderr)
+    say_if_future(given.given_on, given.given_on.isoformat())
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from mentor_tui.commands.growth_common import add_date_option
 
@@ -22,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mentor_tui.commands.common import open_existing_store
-    from mentor_tui.commands.growth_common import day, number, person, store_write
+    from mentor_tui.commands.growth_common import day, number, person, say_if_future, store_write
     from mentor_tui.vocabulary import LEVELS
 
     level = number(args.level, "LEVEL", LEVELS)
@@ -42,9 +41,5 @@ def run(args: argparse.Namespace) -> int:
     rater = "self" if rating.rated_by_id is None else f"by {ratings.rater_name(rating)}"
     print(f"rated {who.name}: {rating.competency.key} {rating.level} {LEVELS[rating.level]} ({rater}) "
           f"on {rating.rated_on.isoformat()}{evidence}  {rating.uuid}")
-    from mentor_tui import clock
-
-    if rating.rated_on > clock.today():  # the form asks first; here it is said (stdout stays one line)
-        print(f"mentor-tui: dated in the future: until {rating.rated_on.isoformat()} the rating before it "
-              "is the current one", file=sys.stderr)
+    say_if_future(rating.rated_on, f"until {rating.rated_on.isoformat()} the rating before it is the current one")
     return 0
