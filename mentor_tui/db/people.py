@@ -27,12 +27,13 @@ def set_me(name: str, role: str, email: str | None = None) -> Person:
     """Record who owns this database; there is exactly one "me"."""
     name = name.strip()
     schema.check("people", {"name": name, "role": role, "email": email or None})
+    email = (email or "").strip() or None  # stored trimmed, as an edit stores it
     db = Person._meta.database
     with db.atomic("IMMEDIATE"):
         refuse_taken(name)
         refuse_email_taken(email)
         Person.update(is_me=False).where(Person.is_me).execute()
-        return Person.create(name=name, role=role, email=(email or "").strip() or None, is_me=True)
+        return Person.create(name=name, role=role, email=email, is_me=True)
 
 
 def claim_me(person_id: int) -> Person:
@@ -82,13 +83,14 @@ def fold_email(email: str | None) -> str:
 def refuse_email_taken(email: str | None, but: int | None = None) -> None:
     """Raise ValueError when someone (other than person `but`) already has this email: an import
     matches a person by email only when one person here has it."""
-    wanted = fold_email(email)
+    given = (email or "").strip()
+    wanted = fold_email(given)
     if not wanted:
         return
     pairs: Any = Person.select(Person.id, Person.name, Person.email).where(Person.email.is_null(False)).tuples()
     for pid, name, other in pairs:
         if pid != but and fold_email(other) == wanted:
-            raise ValueError(f"{name} already has the email {(email or '').strip()}; "
+            raise ValueError(f"{name} already has the email {given}; "
                              "an import finds a person by email, so two people cannot share one")
 
 
@@ -117,10 +119,11 @@ def add_person(name: str, role: str, email: str | None = None, team: str | None 
 
     name = name.strip()
     schema.check("people", {"name": name, "role": role, "email": email or None})
+    email = (email or "").strip() or None  # stored trimmed, as an edit stores it
     team = clean_team(team)
     refuse_taken(name)
     refuse_email_taken(email)
-    return Person.create(name=name, role=role, email=(email or "").strip() or None, team=team)
+    return Person.create(name=name, role=role, email=email, team=team)
 
 
 def by_id(person_id: int) -> Person:

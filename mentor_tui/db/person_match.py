@@ -37,8 +37,6 @@ class Matches:
     by_email: int = 0  # incoming people found here (or in another file) by email
 
 
-
-
 class _Groups:
     """Union-find over identity tokens (a person here, a uuid)."""
 

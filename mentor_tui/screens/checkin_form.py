@@ -134,8 +134,10 @@ class CheckInForm(FormScreen):
                              "clearing an item's text deletes it"), classes="items-hint")
 
     def carried_width(self) -> int:
-        """Cells for a carried item's line: the dialog (checkins.tcss: 96 wide, at most 95% of the
-        screen) less its border and padding, the box's margin and the box, and a scroll bar."""
+        """Cells for a carried item's line, known before the form is laid out: the dialog
+        (checkins.tcss: 96 wide, at most 95% of the screen) less its border and padding (4), the
+        box's margin (2), the box (4) and the scroll bar (2), and 6 more that the line was still
+        cut by at 80 and at 120 columns (measured in tmux; test_checkin_form_narrow checks it)."""
         return min(96, self.app.size.width * 95 // 100) - 4 - 2 - 4 - 2 - 6
 
     def rows_after_fields(self) -> int:

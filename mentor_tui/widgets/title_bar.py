@@ -61,7 +61,7 @@ def fitted_where(where: str, room: int) -> Content:
     app's name does not fit on: the middle steps are cut first, so the section and the page
     shown (a check-in's date) stay; only then is the end cut."""
     steps = [Content(step) for step in where.split(SEPARATOR)]
-    if sum(step.cell_length for step in steps) + len(SEPARATOR) * (len(steps) - 1) > room and len(steps) > 2:
+    if Content(where).cell_length > room and len(steps) > 2:
         first, middle, last = steps[0], steps[1:-1], steps[-1]
         spare = room - first.cell_length - last.cell_length - len(SEPARATOR) * (len(steps) - 1)
         each = spare // len(middle)
