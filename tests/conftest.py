@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
 import time
 
@@ -131,6 +132,31 @@ def demo_db(tmp_path, _demo_template):
     path = tmp_path / "demo.sqlite3"
     shutil.copyfile(_demo_template, path)
     return path
+
+
+@pytest.fixture
+def snap_compare(snap_compare):
+    """pytest-textual-snapshot's `snap_compare`, with every text field's cursor shown steadily.
+
+    A focused field's cursor blinks every 0.5 s from the moment it got the focus. Under load (six
+    workers on two cores) the screenshot can come after the first blink, without the cursor: the
+    snapshot then differs from the one stored for no change of the app."""
+
+    from textual.widgets import Input, TextArea
+
+    def compare(app, *args, run_before=None, **kwargs):
+        async def then_steady(pilot) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            focused = pilot.app.focused
+            if isinstance(focused, Input | TextArea):
+                focused.cursor_blink = False  # (only the focused field's cursor blinks)
+
+        return snap_compare(app, *args, run_before=then_steady, **kwargs)
+
+    return compare
 
 
 def pytest_collection_modifyitems(items):
