@@ -148,6 +148,8 @@ def test_kudos_dated_in_the_future_are_taken_and_said_so(db):
     (("Ana Ruiz", "  "), "a text is required"),
     (("Ana Ruiz", "Hi", "--from", "Nobody"), "--from: no person called 'Nobody'"),
     (("Nobody", "Hi"), "no person called 'Nobody'"),
+    (("Ana Ruiz", "Hi", "--from", "Ana Ruiz"), "kudos are for someone else: the giver cannot be the receiver"),
+    (("Bo Chen", "Hi"), "kudos are for someone else: the giver cannot be the receiver"),  # from me, to me
 ])
 def test_kudos_refuses_bad_values_in_one_line(db, args, message):
     _fails(cli(db, "kudos", *args), message)

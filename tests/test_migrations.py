@@ -290,6 +290,22 @@ def test_step_2_brings_values_the_registry_refuses_into_range(tmp_path):
             schema.check(kind, {field: value})
 
 
+def test_step_9_keeps_kudos_given_to_oneself_without_a_giver(tmp_path):
+    """Kudos someone gave themselves (the command line and imports let them in before version 9)
+    keep their text with no giver, so that an export of them imports again."""
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(DEMO_V1, path)
+    con = sqlite3.connect(path)
+    con.execute('UPDATE "kudos" SET "from_id" = "to_id" WHERE "id" = 1')
+    before = con.execute('SELECT "id", "from_id", "to_id", "text" FROM "kudos" ORDER BY "id"').fetchall()
+    con.commit()
+    con.close()
+    assert before[0][1] == before[0][2] and len(before) > 1
+    database.open_database(path)
+    after = [(k.id, k.from_id, k.to_id, k.text) for k in models.Kudos.select().order_by(models.Kudos.id)]
+    assert after == [(before[0][0], None, *before[0][2:]), *before[1:]]
+
+
 def test_a_backup_of_the_same_name_already_there_is_kept_and_a_new_one_written(tmp_path):
     from mentor_tui import clock
     from mentor_tui.db import backup_files

@@ -115,6 +115,29 @@ def test_a_person_mentoring_themselves_is_refused_by_the_store_and_the_import(st
         import_files([_mentorship_file(tmp_path, mentee="p-b")])
 
 
+def test_kudos_to_oneself_are_refused_by_the_store_and_the_import(store, tmp_path):
+    """The kudos form never offers the receiver as the giver; the store and the import refuse it too."""
+    from mentor_tui.db import kudos
+    from mentor_tui.db.models import Kudos
+
+    ana, bo = people.add_person("Ana Ruiz", "mentee"), people.add_person("Bo Chen", "mentor")
+    with pytest.raises(ValueError, match="the giver cannot be the receiver"):
+        kudos.create_kudos(bo.id, bo.id, dt.date(2026, 9, 1), "Great week")
+    given = kudos.create_kudos(ana.id, bo.id, dt.date(2026, 9, 1), "Great week")
+    with pytest.raises(ValueError, match="the giver cannot be the receiver"):
+        kudos.update_kudos(given.id, ana.id, dt.date(2026, 9, 1), "Great week")
+    assert [(k.from_id, k.to_id) for k in Kudos.select()] == [(bo.id, ana.id)]
+    with pytest.raises(ExchangeError, match=r"kudos\[0\]\.to: kudos are for someone else"):
+        import_files([_file(tmp_path, TWO_PEOPLE + """
+[[kudos]]
+uuid = "k-1"
+from = "p-b"
+to = "p-b"
+given_on = 2026-09-01
+text = "Great week"
+""")])
+
+
 def test_the_app_refuses_a_taken_name_but_every_file_it_writes_imports_back(store, tmp_path):
     """Typing a taken name is refused (people are picked by name). Two people of one name
     still come in from two databases (the same human exported twice: merging them is the

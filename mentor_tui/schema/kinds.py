@@ -306,6 +306,7 @@ _kind(Kind(
         UPDATED_AT,
     ),
     local_only=("id",),
+    distinct=(("giver", "receiver", "kudos are for someone else: the giver cannot be the receiver"),),
     summary="recognition",
 ))
 _kind(Kind(
