@@ -206,6 +206,16 @@ def test_editing_a_person_changes_every_field_and_refuses_a_name_taken(store):
         teams.update_person(9999, "X", "mentee", None, "")
 
 
+def test_an_email_of_spaces_is_refused_by_an_edit_as_by_a_new_person(store):
+    """The forms send a field of spaces as empty (no email); the store itself, as the command
+    line and an import reach it, refuses spaces alone on add and edit alike."""
+    jo = person("Jo")
+    for save in (lambda: people.add_person("Lu", "mentee", "   "),
+                 lambda: teams.update_person(jo.id, "Jo", "mentee", "   ", "")):
+        with pytest.raises(ValueError, match="an email address like"):
+            save()
+
+
 def test_an_email_someone_else_has_is_refused_on_every_path(store):
     # an import finds a person by email only when one person here has it: two must not share one
     jo = people.add_person("Jo", "mentee", " jo@example.com ")

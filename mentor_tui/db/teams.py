@@ -74,8 +74,8 @@ def update_person(person_id: int, name: str, role: str, email: str | None, team:
     from mentor_tui.db.people import refuse_email_taken, refuse_taken
 
     name = name.strip()
+    schema.check("people", {"name": name, "role": role, "email": email or None})  # as add_person checks it
     email = (email or "").strip() or None
-    schema.check("people", {"name": name, "role": role, "email": email})
     team = clean_team(team)
     with Person._meta.database.atomic("IMMEDIATE"):
         if Person.get_or_none(Person.id == person_id) is None:
