@@ -89,10 +89,21 @@ class DashboardScreen(SectionScreen):
         for panel in self.query(MyActionItems):  # none when the app is closing during start-up
             panel.reload()
 
+    _reloading = False  # r was pressed: the read that ends says so
+
     def action_reload_all(self) -> None:
         """Read every panel and my action items again (another program may have written)."""
+        self._reloading = True
+        self.set_status("Reloading…")
         self.resumed()
-        self.set_status("Reloaded.")
+
+    def _said_done(self) -> str:
+        """What the status line says once a read is shown: "Reloaded." after r, else nothing."""
+        reloaded, self._reloading = self._reloading, False
+        return "Reloaded." if reloaded else ""
+
+    def shown_again(self) -> None:
+        self.set_status(self._said_done())  # (nothing had changed: what is shown is what was read)
 
     def action_tick_action(self) -> None:
         if not self._actions_focused():
@@ -123,7 +134,7 @@ class DashboardScreen(SectionScreen):
         self.query_one("#card-sessions", StatCard).update(f"Sessions\n[b]{session_count}[/b]")
         self.query_one(NextSessionsPanel).show(next_sessions)
         self._show_summary(summary)
-        self.set_status("")
+        self.set_status(self._said_done())
 
     # A tick of my action item changes the counts only: read and shown without the other panels.
     @staticmethod
