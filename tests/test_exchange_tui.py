@@ -392,6 +392,10 @@ async def test_the_export_dialog_opens_at_its_top_at_80x24(demo_db):
         assert box.max_scroll_y > 0  # it does scroll here
         assert box.scroll_y == 0 and dialog.query_one("#title").region.y >= box.region.y
         assert app.focused is dialog.query_one("#who")
+        # where the file goes is in view too, above the preview (which fills the rest)
+        path = dialog.query_one("#path", Input)
+        assert path.value.endswith(".toml") and box.region.y <= path.region.y < box.region.bottom
+        assert path.region.y < dialog.query_one("#preview").region.y
 
 
 async def test_the_export_dialogs_question_to_replace_a_file_is_in_view_at_80x24(demo_db, tmp_path):

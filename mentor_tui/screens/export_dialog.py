@@ -91,10 +91,11 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             with Horizontal(id="private-row"):
                 yield Switch(False, id="private")
                 yield Static(_private_words(False), id="private-label")
-            yield Static("Preparing the preview…", id="preview")
+            # where it goes before the preview: at 80x24 the preview fills the rest of the dialog
             yield Label("Write to")
             yield PlainInput(id="path", compact=True)
             yield Static("", id="error")
+            yield Static("Preparing the preview…", id="preview")
             with Horizontal(id="buttons"):
                 yield Button("Cancel (esc)", id="cancel")
                 yield Button("Export (ctrl+s)", id="export", variant="primary")
@@ -171,6 +172,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
     def _show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
         error.update(Content(message))
+        error.set_class(bool(message), "-shown")  # no blank lines between the path and the preview
         if message:
             self.call_after_refresh(error.scroll_visible, animate=False)  # below the screen's edge at 80x24
 
