@@ -43,3 +43,25 @@ async def test_a_carried_items_due_date_is_never_cut_off_at_80_columns(demo_db):
             label = box.label.plain
             assert f"due {item.due_on.isoformat()}" in label  # what is cut is the text, with "…"
             assert box.label.cell_length + 4 <= box.size.width, label  # "▐ ▌ " then the label, whole
+
+
+async def test_what_is_typed_after_ctrl_t_goes_where_it_is_seen_at_80x24(demo_db):
+    """ctrl+t shows the new items, which at 80x24 takes the next steps out of sight: the focus goes
+    with the view, so the keys typed next land in the last new item, not unseen in the next steps
+    (which an export without private notes carries)."""
+    from textual.widgets import Input
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, "4", ("n",))
+        steps = form.query_one("#field-next_steps")
+        steps.focus()
+        steps.insert("Book the CKA exam\nWrite the runbook")
+        await press_settled(pilot, "ctrl+t", "x")
+        rows = list(form.query(ActionRow))
+        assert [r.raw()[0] for r in rows[-2:]] == ["Book the CKA exam", "Write the runbookx"]
+        assert steps.text == "Book the CKA exam\nWrite the runbook"
+        focused = app.focused
+        assert isinstance(focused, Input) and focused is rows[-1].query_one(".action-text")
+        dialog = form.query_one("#dialog")
+        assert dialog.region.y <= focused.region.y < dialog.region.bottom  # in view

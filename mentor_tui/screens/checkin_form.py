@@ -90,7 +90,7 @@ class CheckInForm(FormScreen):
         Binding("ctrl+n", "add_action", "Add action item"),
         Binding("ctrl+t", "steps_to_actions", "Next steps → action items"),
     ]
-    KEYS_THAT_MOVE_FOCUS = frozenset({"ctrl+n"})
+    KEYS_THAT_MOVE_FOCUS = frozenset({"ctrl+n", "ctrl+t"})
     NARROW_BELOW = 100  # columns: an action item's text gets a line of its own (checkins.tcss)  # into the new item's text (widgets/focus_hold.py)
 
     def __init__(self, context: FormContext) -> None:
@@ -169,9 +169,11 @@ class CheckInForm(FormScreen):
         have = {row.raw()[0].strip() for row in self.query(ActionRow)}
         new = [line for line in step_lines(steps) if line not in have]
         if new:
+            # the focus goes where the view goes: at 80x24 the next steps are out of sight once the
+            # items are shown, and what was typed next went into them unseen
             last = await self._add_rows(new)
+            last.query_one(".action-text", Input).focus()
             self.call_after_refresh(last.scroll_visible, animate=False)
-        if new:
             self._say(f"{len(new)} next-steps line{'s' if len(new) != 1 else ''} added as action items.")
         else:
             self._say("No next-steps line to add: each is an action item already, or none is typed.")
