@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import ForeignKeyField
 
+from mentor_tui import schema
 from mentor_tui.db.models import (
     ALL_MODELS,
     Attendance,
@@ -51,6 +52,9 @@ class MergePlan:
             out.append(f"  {self.keep.name} becomes \"me\"")
         if self.keep.archived and not self.other.archived:
             out.append(f"  {self.keep.name} is archived and {self.other.name} is not: {self.keep.name} is restored")
+        if schema.fold(self.keep.name) != schema.fold(self.other.name):
+            out.append(f"  ⚠ the names differ: merge only if {self.other.name} and {self.keep.name} are one human")
+        out.append("  a merge cannot be undone, except by restoring a backup")
         return out
 
 
