@@ -48,7 +48,7 @@ class LabsScreen(TableSection[LabRow]):
         Binding("d", "delete_lab", "Delete lab"),
         Binding("c", "pick_competency", "Competency"),
         Binding("o", "next_state", "Open/done/all"),
-        Binding("slash", "search", "Search"),
+        Binding("slash", "search", "Filter labs"),  # (ctrl+f searches all notes, as elsewhere)
         Binding("escape", "clear_filters", "Clear filters"),
     ]
 
@@ -58,7 +58,7 @@ class LabsScreen(TableSection[LabRow]):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="lab-filters")
-        yield PlainInput(id="lab-search", placeholder="Search labs, goals, plans, people… (enter: to the list, esc: clear)",
+        yield PlainInput(id="lab-search", placeholder="Filter by lab, goal, plan, person… (enter: to the list, esc: clear)",
                     compact=True, classes="-hidden")
         yield RecordTable(id="table", zebra_stripes=True)
 
@@ -104,7 +104,7 @@ class LabsScreen(TableSection[LabRow]):
         if c.stale:
             parts += ["  · ", (f"⚠ {c.stale} {STALE}", "bold $warning")]
         if f.text.strip():
-            parts += ["  · ", ("Search ", "dim"), f"“{f.text.strip()}”"]
+            parts += ["  · ", ("Filter ", "dim"), f"“{f.text.strip()}”"]
         if self.total == 0:
             parts += ["\n", ("No lab matches: c, o and / change the filters, esc clears them.", "italic")]
         self.query_one("#lab-filters", Static).update(Content.assemble(*parts))
