@@ -92,7 +92,8 @@ class YesNoDialog(ConfirmDialog):
     """A choice, not a deletion unless `danger`: `YesNoDialog("Dated in the future", "Save anyway?", "Save")`."""
 
     def __init__(self, title: str, question: str, yes_label: str = "Yes", danger: bool = False) -> None:
-        super().__init__(title, question, yes_label, no_label="No", danger=danger)
+        # a dangerous choice is a deletion: "Keep it", as every delete question says
+        super().__init__(title, question, yes_label, no_label="Keep it" if danger else "No", danger=danger)
 
 
 class DeleteDialog(ConfirmDialog):
