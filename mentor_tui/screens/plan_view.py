@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,6 +58,9 @@ def due_cell(goal: GoalLine, compact: bool = False) -> Text:
 
 
 LABS_HEADER = "Lab steps"  # the cell counts checklist steps: "0/4" under "Labs" read as four labs
+STATUS_WIDTH = max(len("Status"), *(cell_len(shown) for shown, _style in STATUS_LOOK.values()))
+GROUP_WIDTH = OTHER_WIDTH = 18  # a phase's or competency's name is cut to it
+GROUP_LEAST, TITLE_ROOM = 10, 24  # the group's names are cut down to GROUP_LEAST before a title gets less
 
 
 def labs_cell(goal: GoalLine) -> str:
@@ -155,27 +159,39 @@ class PlanScreen(StatusChanges, DetailScreen[PlanView]):
         compact = self.size.width < 100  # the goal titles need the room more than the word "overdue"
         lines = [(name, index, goal, due_cell(goal, compact), labs_cell(goal))
                  for name, goals in groups for index, goal in enumerate(goals)]
-        # the goal's title takes what the other columns leave (each cell has one space either side)
-        group_width = min(18, max((len(name) for name, _ in groups), default=5))
-        used = group_width + 9 + max((len(d) for *_, d, _ in lines), default=3) + max(max(
-            (len(lab) for *_, lab in lines), default=0), len(LABS_HEADER)) + 2 * 6 + 3
-        show_other = self.size.width - used >= 40 + 18
-        width = self.size.width - used - (18 if show_other else 0)
         columns = [self.grouping.capitalize(), "Goal", "Status", "Due", LABS_HEADER]
+        # Status, Due and Lab steps are shown whole; the group and the goal's title share what they
+        # leave, the title cut first (each cell has one space either side).
+        due_width = max([len("Due"), *(due.cell_len for *_, due, _labs in lines)])
+        labs_width = max([len(LABS_HEADER), *(cell_len(labs) for *_, labs in lines)])
+        room = self._columns_room() - STATUS_WIDTH - due_width - labs_width - 2 * len(columns)
+        wanted = min(GROUP_WIDTH, max((len(name) for name, _ in groups), default=0))
+        show_other = room - max(len(columns[0]), wanted) - (OTHER_WIDTH + 2) >= 40
         if show_other:
             columns.append(other.capitalize())
+            room -= OTHER_WIDTH + 2
+        group_width = max(min(wanted, GROUP_LEAST), min(wanted, room - TITLE_ROOM))
+        width = max(room - max(len(columns[0]), group_width), 4)
         rows = []
         for name, index, goal, due, labs in lines:
-            cells = [clip(name, group_width) if index == 0 else "", clip(goal.title, max(width, 20)),
+            cells = [clip(name, group_width) if index == 0 else "", clip(goal.title, width),
                      status_cell(goal.status), due, labs]
             if show_other:
-                cells.append(clip((goal.competency if other == "competency" else goal.phase) or "", 18))
+                cells.append(clip((goal.competency if other == "competency" else goal.phase) or "", OTHER_WIDTH))
             rows.append(TableRow(str(goal.id), (name, goal), tuple(cells)))
         self.table.show_rows(rows, columns=columns)
         empty = self.query_one("#plan-empty", Static)
         empty.update("No goals yet. Press a to add the first one." if not rows else "")
         empty.display = not rows
         self.refresh_bindings()
+
+    def _columns_room(self) -> int:
+        """The cells the goals' columns have: the terminal's width but the body's padding and the
+        scrollbars of the body and of the table (kept free: a long plan gets both). Known before
+        the first layout."""
+        body = self.query_one("#detail-body")
+        scrollbars = body.styles.scrollbar_size_vertical + self.table.styles.scrollbar_size_vertical
+        return self.size.width - body.styles.gutter.width - scrollbars
 
     def on_resize(self) -> None:
         if self.data is not None:

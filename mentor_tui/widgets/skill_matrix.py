@@ -8,13 +8,18 @@ bus factor's window is shown dim with `~` (`3~`: shown, not counted); a
 never-rated cell is `·`.
 The person columns (name, role) are fixed while the skill columns scroll with
 ← and →; `hidden_columns()` says how many are out of view, for the screen's hint.
+A skill column only partly in view is drawn blank, its header `…`: never half a
+column, whose level digit could be the half cut off.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
 from rich.text import Text
+from textual.geometry import Size
+from textual.strip import Strip
 
 from mentor_tui.db.team_skills import SkillCell, TeamSkills
 from mentor_tui.widgets.record_table import RecordTable, TableRow
@@ -77,6 +82,16 @@ def matrix_rows(skills: TeamSkills, me_uuid: str | None) -> list[TableRow[Any]]:
     return rows
 
 
+def blanked(strip: Strip, mark: str = "") -> Strip:
+    """`strip` with spaces for its characters, each in its style (the row's colours stay); `mark`
+    after the first (the cell padding), when there is room."""
+    blank = Strip([Segment(" " * segment.cell_length, segment.style) for segment in strip])
+    if not mark or blank.cell_length < 1 + len(mark):
+        return blank
+    style = next(iter(blank.crop(1, 2))).style
+    return blank.crop(0, 1) + Strip([Segment(mark, style)]) + blank.crop(1 + len(mark))
+
+
 PERSON_COLUMNS = ["Person", "Role"]
 
 
@@ -91,8 +106,7 @@ class SkillMatrix(RecordTable):
         """How many columns are out of view (left of it, right of it), the fixed one aside."""
         if not self.ordered_columns or self.size.width == 0:
             return (0, 0)
-        fixed = sum(c.get_render_width(self) for c in self.ordered_columns[: self.fixed_columns])
-        view = self.scrollable_content_region.width - fixed  # what the skill columns have of the width
+        view = self._view()
         left = right = 0
         for start, width in self._skill_columns():
             if start < self.scroll_x:
@@ -111,6 +125,47 @@ class SkillMatrix(RecordTable):
     def action_cursor_left(self) -> None:
         before = [start for start, _width in self._skill_columns() if start < self.scroll_x]
         self.scroll_to(x=before[-1] if before else 0, animate=False)
+
+    def validate_virtual_size(self, size: Size) -> Size:
+        # Room to scroll a little past the last column: the last step right then puts a column
+        # first after the fixed ones, where the scroll stopping at the end cut the one before it.
+        columns = self._skill_columns() if self.ordered_columns else []
+        view = self._view()
+        total = sum(width for _start, width in columns)
+        if view <= 0 or total <= view:
+            return size
+        last_first = min(start for start, _width in columns if total - start <= view)
+        return Size(max(size.width, last_first + self.scrollable_content_region.width), size.height)
+
+    def on_resize(self) -> None:
+        # The room past the last column depends on the width: measured again from the columns.
+        width = sum(column.get_render_width(self) for column in self.ordered_columns)
+        self.virtual_size = Size(width, self.virtual_size.height)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        header = y == 0 and self.show_header
+        for x, width in self._cut_columns():
+            strip = strip.crop(0, x) + blanked(strip.crop(x, x + width), "…" if header else "") + strip.crop(x + width)
+        return strip
+
+    def _cut_columns(self) -> list[tuple[int, int]]:
+        """(x on a line, width) of what is in view of each skill column only partly in view."""
+        fixed = self._fixed_width()
+        view, scroll_x = self._view(), self.scroll_offset.x
+        cuts = []
+        for start, width in self._skill_columns():
+            shown_from, shown_to = max(start, scroll_x), min(start + width, scroll_x + view)
+            if shown_from < shown_to and shown_to - shown_from < width:
+                cuts.append((fixed + shown_from - scroll_x, shown_to - shown_from))
+        return cuts
+
+    def _fixed_width(self) -> int:
+        return sum(column.get_render_width(self) for column in self.ordered_columns[: self.fixed_columns])
+
+    def _view(self) -> int:
+        """What the skill columns have of the width."""
+        return self.scrollable_content_region.width - self._fixed_width()
 
     def _skill_columns(self) -> list[tuple[int, int]]:
         """(start, width) of each skill column; its start is the scroll_x that puts it first after
