@@ -375,7 +375,7 @@ async def test_next_steps_to_action_items_says_what_it_did_and_not_saved_when_no
         await pilot.press("a")  # made already: nothing to do, and the status line does not say Saved.
         await settle(pilot)
         text = screen_text(app)
-        assert "Nothing to do: every next-steps line is an action item already" in text and "Saved." not in text
+        assert "Nothing to add: each next-steps line is an action item already" in text and "Saved." not in text
     assert models.ActionItem.select().count() == 1
 
 
@@ -405,3 +405,21 @@ async def _checkins_shown(db) -> str:
         await pilot.press("4")
         await settle(pilot)
         return widget_text(app)
+
+
+async def test_a_status_line_too_long_for_80_columns_ends_with_an_ellipsis(store_with_me):
+    """A section's status line and a detail page's are one line: what does not fit is cut with "…",
+    never silently (the check-in page's "nothing to add" lost its end so at 80 columns)."""
+    _, _, ship = _mentor_with_ana(store_with_me)
+    checkins.create_checkin(ship.id, D(2026, 11, 20), progress="ok")
+    app = MentorApp(db_path=store_with_me)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        long = "a status line of many words " * 5
+        for status_id, open_page in (("#status", False), ("#detail-status", True)):
+            if open_page:
+                await _open_first_checkin(pilot, app)
+            app.screen.set_status(long)
+            await settle(pilot)
+            shown = app.screen.query_one(status_id).render_line(0).text.rstrip()
+            assert shown.endswith("…") and len(shown) <= 80, shown

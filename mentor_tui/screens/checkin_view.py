@@ -93,7 +93,7 @@ class CheckInScreen(CheckInEdits, DetailScreen[CheckInView]):
 
         def made(count: int) -> None:
             message = (f"{count} action item{'s' if count != 1 else ''} made from the next steps." if count
-                       else "Nothing to do: every next-steps line is an action item already (or there are none).")
+                       else "Nothing to add: each next-steps line is an action item already, or there are none.")
             self.notify(message)
             self.set_status(message)  # instead of "Saved.", which is not true when nothing changed
 
