@@ -262,3 +262,13 @@ def test_a_deleted_record_cited_by_a_rating_or_kudos_is_named_not_left_as_a_uuid
     ]
     assert [k.for_ref for k in Kudos.select()] == ["goal: Deploy to kind (deleted)"]
     assert SkillRating.get_by_id(untouched.id).evidence == "https://example.com/pr/1"
+
+
+def test_a_record_of_several_lines_says_more_follow_in_the_list(pair):
+    """The list shows a kudos' or feedback's first line; "…" says there is more (the view shows all)."""
+    me, ana = pair
+    kudos.create_kudos(ana.id, me.id, D(2026, 11, 3), "Calm on the call\n\nand kind to the new on-call")
+    kudos.create_kudos(ana.id, me.id, D(2026, 11, 4), "  One line only\n")
+    assert [r.summary for r in growth.growth_of(ana.id).records if r.kind == "kudos"] == [
+        "from Bo Chen: One line only", "from Bo Chen: Calm on the call …",
+    ]
