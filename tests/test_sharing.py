@@ -246,6 +246,28 @@ def test_a_merge_of_a_mentor_and_their_mentee_is_refused(store):
         plan_merge(a, b)
 
 
+def test_kudos_between_the_two_merged_keep_their_text_without_a_giver_and_still_travel(store, tmp_path):
+    """Merged, they would be kudos to oneself, which the store and the import refuse."""
+    from mentor_tui.db import kudos
+    from mentor_tui.db.models import Kudos
+
+    keep = people.add_person("Ana Ruiz", "mentee")
+    other = people.add_person("Ana R.", "mentee")
+    bo = people.add_person("Bo Chen", "mentor")
+    kudos.create_kudos(keep.id, other.id, D(2026, 5, 1), "Thanks, other me")
+    kudos.create_kudos(other.id, bo.id, D(2026, 5, 2), "Great week")
+    merge(keep, other)
+    assert sorted((k.text, k.from_id, k.to_id) for k in Kudos.select()) == [
+        ("Great week", bo.id, keep.id), ("Thanks, other me", None, keep.id),
+    ]
+    path = tmp_path / "team.toml"
+    path.write_text(dumps(build_document()), encoding="utf-8")
+    database.close_database()
+    database.open_database(tmp_path / "new.sqlite3")
+    import_files([path])
+    assert Kudos.select().count() == 2
+
+
 def test_an_ended_mentorship_and_a_new_one_of_the_pair_stay_two_through_export_and_import(store, tmp_path):
     mentor = people.add_person("Ann Mentor", "mentor", "ann@example.com")
     mentee = people.add_person("Ben Mentee", "mentee", "ben@example.com")
