@@ -138,6 +138,34 @@ text = "Great week"
 """)])
 
 
+def test_kudos_between_two_uuids_of_one_person_here_come_in_without_a_giver(store, tmp_path):
+    """After a merge, a file can name one person by both uuids: the kudos' text comes in, with no
+    giver, as the merge itself keeps such kudos (never kudos to oneself)."""
+    from mentor_tui.db.models import Kudos
+    from mentor_tui.db.people_merge import merge
+
+    ana, copy = people.add_person("Ana Ruiz", "mentee"), people.add_person("Ana R.", "mentee")
+    ana_uuid, copy_uuid = ana.uuid, copy.uuid
+    merge(ana, copy)
+    import_files([_file(tmp_path, f"""
+[[people]]
+uuid = "{ana_uuid}"
+name = "Ana Ruiz"
+role = "mentee"
+[[people]]
+uuid = "{copy_uuid}"
+name = "Ana R."
+role = "mentee"
+[[kudos]]
+uuid = "k-1"
+from = "{copy_uuid}"
+to = "{ana_uuid}"
+given_on = 2026-09-01
+text = "Thanks, other me"
+""")])
+    assert [(k.text, k.from_id, k.to_id) for k in Kudos.select()] == [("Thanks, other me", None, ana.id)]
+
+
 def test_the_app_refuses_a_taken_name_but_every_file_it_writes_imports_back(store, tmp_path):
     """Typing a taken name is refused (people are picked by name). Two people of one name
     still come in from two databases (the same human exported twice: merging them is the

@@ -187,6 +187,8 @@ class Writer(UpsertCache):
             values["uuid"] = self._person_uuid.get(values["uuid"], values["uuid"])
         elif plan.name == "mentorships":
             values["uuid"] = self._mentorship_uuid.get(values["uuid"], values["uuid"])
+        elif plan.name == "kudos":
+            _not_to_oneself(values)
         if plan.parent_field:
             values[plan.parent_field] = parent_id
         if plan.positioned:
@@ -231,6 +233,8 @@ class Writer(UpsertCache):
                 else:
                     v = self.id_of(REF_MODELS[op], rec[name])
                 values[name] = v
+            if name_of_kind == "kudos":
+                _not_to_oneself(values)
             if parent_field:
                 values[parent_field] = parent_id
             if positioned:
@@ -276,6 +280,13 @@ class Writer(UpsertCache):
         for child_name in kind.children:
             child = schema.KINDS[child_name]
             self._preload(child, [c for r in records for c in r[child.key]])
+
+
+def _not_to_oneself(kudos: dict[str, Any]) -> None:
+    """Kudos whose giver and receiver are one person here (two uuids of one human, an alias after
+    a merge) keep their text with no giver, as a merge keeps them: never kudos to oneself."""
+    if kudos["giver"] is not None and kudos["giver"] == kudos["receiver"]:
+        kudos["giver"] = None
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:
