@@ -242,4 +242,6 @@ def _rating_record(r, as_of: dt.date) -> Record:
 def _first_line(text: str) -> str:
     """A record's text on its one line of the list: its first line, "…" when more follow."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
-    return "" if not lines else lines[0] if len(lines) == 1 else f"{lines[0]} …"
+    if len(lines) > 1:
+        return f"{lines[0]} …"
+    return lines[0] if lines else ""

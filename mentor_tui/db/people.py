@@ -26,8 +26,7 @@ def me() -> Person | None:
 def set_me(name: str, role: str, email: str | None = None) -> Person:
     """Record who owns this database; there is exactly one "me"."""
     name = name.strip()
-    schema.check("people", {"name": name, "role": role, "email": email or None})
-    email = (email or "").strip() or None  # stored trimmed, as an edit stores it
+    email = checked_email(name, role, email)
     db = Person._meta.database
     with db.atomic("IMMEDIATE"):
         refuse_taken(name)
@@ -75,6 +74,13 @@ def refuse_taken(name: str, but: int | None = None) -> None:
         raise ValueError(f"{taken[0].name} is already here; add an initial to tell two people apart")
 
 
+def checked_email(name: str, role: str, email: str | None) -> str | None:
+    """Check a person's values as given (an email of spaces alone is refused, on every path); the
+    email as stored: trimmed, or None."""
+    schema.check("people", {"name": name, "role": role, "email": email or None})
+    return (email or "").strip() or None
+
+
 def fold_email(email: str | None) -> str:
     """An email as people are matched by it (an import's, the forms'): trimmed, any case."""
     return email.strip().casefold() if email and email.strip() else ""
@@ -118,8 +124,7 @@ def add_person(name: str, role: str, email: str | None = None, team: str | None 
     from mentor_tui.db.teams import clean_team
 
     name = name.strip()
-    schema.check("people", {"name": name, "role": role, "email": email or None})
-    email = (email or "").strip() or None  # stored trimmed, as an edit stores it
+    email = checked_email(name, role, email)
     team = clean_team(team)
     refuse_taken(name)
     refuse_email_taken(email)

@@ -156,12 +156,11 @@ def merge(keep: Person, other: Person) -> MergePlan:
         # attendance is unique per occurrence and person: the other's tick where keep's exists goes
         both = Attendance.select(Attendance.occurrence).where(Attendance.person == keep.id)
         Attendance.delete().where((Attendance.person == other.id) & Attendance.occurrence.in_(both)).execute()
-        # kudos between the two would become kudos to oneself, which no path takes: their text
-        # stays, with no giver (as migration step 9 keeps such kudos)
-        Kudos.update(giver=None).where(((Kudos.giver == other.id) & (Kudos.receiver == keep.id))
-                                       | ((Kudos.giver == keep.id) & (Kudos.receiver == other.id))).execute()
         for model, f in PERSON_REFS:
             model.update({f: keep.id}).where(f == other.id).execute()
+        # kudos between the two are now kudos to oneself, which no path takes: their text stays,
+        # with no giver (as migration step 9 keeps such kudos)
+        Kudos.update(giver=None).where((Kudos.giver == keep.id) & (Kudos.receiver == keep.id)).execute()
         PersonAlias.create(person=keep.id, uuid=other.uuid)
         changes: dict = {}
         if other.is_me and not keep.is_me:

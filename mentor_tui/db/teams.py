@@ -71,11 +71,10 @@ def set_team(person_id: int, team: str | None) -> Person:
 
 def update_person(person_id: int, name: str, role: str, email: str | None, team: str | None) -> Person:
     """Edit a person's name, role, email and team; a name another person has is refused."""
-    from mentor_tui.db.people import refuse_email_taken, refuse_taken
+    from mentor_tui.db.people import checked_email, refuse_email_taken, refuse_taken
 
     name = name.strip()
-    schema.check("people", {"name": name, "role": role, "email": email or None})  # as add_person checks it
-    email = (email or "").strip() or None
+    email = checked_email(name, role, email)
     team = clean_team(team)
     with Person._meta.database.atomic("IMMEDIATE"):
         if Person.get_or_none(Person.id == person_id) is None:

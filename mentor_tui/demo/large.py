@@ -313,7 +313,8 @@ class _Large:
                 rows.add(m.Ownership, person=person, kind=rng.choice(vocabulary.OWNERSHIP_KINDS),
                          name=f"{rng.choice(SERVICES)} {rng.choice(('availability', 'latency', 'runbook'))}",
                          since=self.day(-rng.randint(1, 700)), until=None, notes="")
-            rows.add(m.Kudos, giver=rng.choice([p for p in everyone if p != person]), receiver=person, given_on=self.day(-rng.randint(0, 365)),
+            giver = rng.choice([p for p in everyone if p != person])  # never kudos to oneself
+            rows.add(m.Kudos, giver=giver, receiver=person, given_on=self.day(-rng.randint(0, 365)),
                      text="Thanks for the help with the on-call handover!", for_ref=None)
             if rng.random() < 0.3:
                 rows.add(m.Feedback, given_on=self.day(-rng.randint(0, 365)), rating=rng.randint(1, 5),
