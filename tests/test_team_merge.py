@@ -76,6 +76,23 @@ async def test_escape_leaves_both_people(tmp_path):
     assert Person.select().count() == 4 and PersonAlias.select().count() == 0
 
 
+async def test_the_warning_that_the_names_differ_is_in_view_at_80x24(demo_db):
+    """What moves runs below the dialog's edge there (the demo's people have many records); the
+    warning comes before it."""
+    from .pilot_helpers import screen_cells
+
+    app = MentorApp(db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _open_merge(pilot, app, row=0)  # Amara Okafor
+        dialog.query_one("#other", Select).value = next(v for label, v in dialog.choices if "Daniel" in label)
+        await wait_until(pilot, lambda: "moves skill ratings" in screen_text(app), what="the plan")
+        cells = screen_cells(app.export_screenshot())
+        rows = ["".join((cells.get((row, column), ("", " "))[1] or " ")[:1] for column in range(80))
+                for row in range(24)]
+        assert not any("restoring a backup" in row for row in rows)  # (the plan is longer than the dialog)
+        assert any("the names differ: merge only if Daniel" in row for row in rows), "\n".join(rows)
+
+
 async def test_team_shows_email_and_on_request_the_uuid(tmp_path):
     db = tmp_path / "lead.sqlite3"
     _me, jonas_uuid, _copy = _two_jonas(db)

@@ -41,6 +41,8 @@ class MergePlan:
     def lines(self) -> list[str]:
         """What the merge does, for a confirmation (CLI and app)."""
         out = [f"Merge {self.other.name} ({self.other.uuid}) into {self.keep.name} ({self.keep.uuid}):"]
+        if schema.fold(self.keep.name) != schema.fold(self.other.name):  # first: in view in a small dialog
+            out.append(f"  ⚠ the names differ: merge only if {self.other.name} and {self.keep.name} are one human")
         if self.moves:
             out += [f"  moves {what}: {n}" for what, n in self.moves.items()]
         else:
@@ -53,8 +55,6 @@ class MergePlan:
             out.append(f"  {self.keep.name} becomes \"me\"")
         if self.keep.archived and not self.other.archived:
             out.append(f"  {self.keep.name} is archived and {self.other.name} is not: {self.keep.name} is restored")
-        if schema.fold(self.keep.name) != schema.fold(self.other.name):
-            out.append(f"  ⚠ the names differ: merge only if {self.other.name} and {self.keep.name} are one human")
         out.append("  a merge cannot be undone, except by restoring a backup")
         return out
 
